@@ -1,0 +1,46 @@
+# Quick start:  make run   (sets up .venv and opens the app on the sample project)
+#               make test  (sets up the venvs and runs lint, contracts and every test)
+PYTHON ?= python3
+VENV := .venv
+CORE_VENV := .venv-core
+BIN := $(VENV)/bin
+CORE_BIN := $(CORE_VENV)/bin
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint test-gui test-core bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[gui,test]'
+	touch $@
+
+$(CORE_BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(CORE_VENV)
+	$(CORE_BIN)/python -m pip install --quiet --upgrade pip
+	$(CORE_BIN)/python -m pip install --quiet -e '.[core-test]'
+	touch $@
+
+run: $(BIN)/.installed
+	QT_QPA_PLATFORM= $(BIN)/annotator open --sample
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+test-gui: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+# The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt.
+test-core: $(CORE_BIN)/.installed
+	ANNOTATOR_EXPECT_NO_QT=1 $(CORE_BIN)/python -m pytest -q -p no:cacheprovider \
+	  -W ignore::pytest.PytestConfigWarning tests/core
+
+test: lint test-gui test-core
+
+bench: $(BIN)/.installed
+	$(BIN)/python bench/import_export.py
+
+clean:
+	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,3 @@
+"""annotator: an Arabic-first annotation workbench for news corpora."""
+
+__version__ = "0.1.0"

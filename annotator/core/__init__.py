@@ -1,0 +1,1 @@
+"""The Qt-free core: text handling, schema, store, commands, import and export."""

@@ -1,0 +1,163 @@
+"""Plain data classes shared by the store, importers, exporters and the GUI.
+
+Offsets are end-exclusive Python code points into the document text, always.
+UTF-16 offsets exist only at the Qt boundary and in exports (``utf16`` fields).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["todo", "in-progress", "done", "skipped"]
+STATUSES: tuple[str, ...] = ("todo", "in-progress", "done", "skipped")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+STANCE_LABELS: tuple[str, ...] = ("FAVOR", "AGAINST", "NONE")
+AUTHOR = "AUTHOR"
+"""Speaker of a quote or holder of a stance when it is the article's author."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of code points."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity mention. ``id`` is the store's row id as a string, or a file-local
+    id (e.g. ``"e1"``, ``"T3"``) before import."""
+
+    id: str
+    start: int
+    end: int
+    label: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    annotator: str | None = None
+    schema_version: int | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Quote:
+    """Reported speech. ``speaker`` is an entity id, ``AUTHOR`` or ``None`` (unknown)."""
+
+    id: str
+    content: Span
+    cue: Span | None = None
+    speaker: str | None = None
+    kind: str = "direct"
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    annotator: str | None = None
+    schema_version: int | None = None
+
+
+@dataclass(slots=True)
+class EventArgument:
+    role: str
+    entity: str
+    """Id of the entity that fills the role."""
+
+
+@dataclass(slots=True)
+class Event:
+    """An ACE-style event: ``type`` is ``"Type:Subtype"``."""
+
+    id: str
+    type: str
+    trigger: Span
+    arguments: list[EventArgument] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    annotator: str | None = None
+    schema_version: int | None = None
+
+
+@dataclass(slots=True)
+class StanceTarget:
+    """Exactly one of ``entity`` (entity id), ``event`` (event id), ``topic`` (topic name)."""
+
+    entity: str | None = None
+    event: str | None = None
+    topic: str | None = None
+
+    def __post_init__(self) -> None:
+        given = [v for v in (self.entity, self.event, self.topic) if v is not None]
+        if len(given) != 1:
+            raise ValueError("a stance target is exactly one of entity, event or topic")
+
+
+@dataclass(slots=True)
+class Stance:
+    """``holder`` is an entity id, ``AUTHOR`` or ``None``; ``evidence`` a quote id or a span."""
+
+    id: str
+    holder: str | None
+    target: StanceTarget
+    label: str
+    evidence: str | Span | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    annotator: str | None = None
+    schema_version: int | None = None
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """One document with all its annotations: what importers produce and exporters consume.
+
+    ``id`` is the external id (kept from the input file when given). ``normalization``
+    records what import did to the text (encoding, BOM, newline and NFC changes).
+    """
+
+    id: str | None
+    text: str
+    title: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    status: str = "todo"
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    labels: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    normalization: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    """File (and line) the record came from, for messages."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A navigator row: never carries the text."""
+
+    doc_id: int
+    external_id: str
+    title: str
+    status: str
+    entity_count: int
+    length: int
+
+
+class InputError(Exception):
+    """Bad input: names the file, the line (1-based, or None) and the reason."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.reason = reason
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
