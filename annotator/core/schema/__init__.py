@@ -1,0 +1,44 @@
+"""The label schema of a project: TOML loading, validation and look-ups.
+
+``resources/schema/default.toml`` is the bundled schema and documents the file layout. Loading
+reports every mistake at once as a :class:`SchemaError` of :class:`SchemaProblem` s.
+
+Modules: ``definitions`` (data classes and look-ups), ``loading`` (entry points), ``sections``
+(per-section checks), ``reader`` (typed TOML access), ``problems``, ``layout`` (TOML/dict output
+and the summary).
+"""
+
+from annotator.core.schema.definitions import (
+    DOCUMENT_LABEL_KINDS,
+    AttributeDef,
+    DocumentLabelDef,
+    EntityType,
+    EventType,
+    Schema,
+    Topic,
+)
+from annotator.core.schema.loading import (
+    check_schema_file,
+    default_schema_path,
+    load_schema,
+    parse_schema,
+)
+from annotator.core.schema.problems import SchemaError, SchemaProblem
+from annotator.core.schema.sections import RESERVED_KEYS
+
+__all__ = [
+    "DOCUMENT_LABEL_KINDS",
+    "RESERVED_KEYS",
+    "AttributeDef",
+    "DocumentLabelDef",
+    "EntityType",
+    "EventType",
+    "Schema",
+    "SchemaError",
+    "SchemaProblem",
+    "Topic",
+    "check_schema_file",
+    "default_schema_path",
+    "load_schema",
+    "parse_schema",
+]

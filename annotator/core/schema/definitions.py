@@ -1,0 +1,227 @@
+"""The label schema as frozen data classes, with the look-ups importers and validators use.
+
+A :class:`Schema` is built by :func:`annotator.core.schema.parse_schema`, which has already
+checked it, so the helpers here can trust its contents: they check *annotations* against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+DOCUMENT_LABEL_KINDS: tuple[str, ...] = ("single", "multi", "text", "bool")
+"""``single``: one of ``values``; ``multi``: a list of distinct ``values``; ``text``: free
+text; ``bool``: true or false. A ``per_topic`` label holds one such value per stance topic."""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityType:
+    """An entity label: its highlight ``color`` (``#rrggbb``, lower case), the single key
+    that applies it in the editor (``None`` when it has none) and a description."""
+
+    name: str
+    color: str
+    hotkey: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AttributeDef:
+    """A closed-set attribute of entities or events. ``default`` (one of ``values``, or
+    ``None``) is what an annotation without the attribute means."""
+
+    name: str
+    values: tuple[str, ...]
+    default: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """An event subtype ``"Type:Subtype"`` with its argument ``roles`` in guideline order.
+    ``role_types`` maps a role to the entity labels that may fill it; a role missing from
+    it accepts any entity."""
+
+    name: str
+    roles: tuple[str, ...]
+    role_types: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A stance topic of the project: a stable ``id`` and its Arabic ``label``
+    (``label_en`` its English one)."""
+
+    id: str
+    label: str
+    label_en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLabelDef:
+    """A document-level label; ``kind`` is one of :data:`DOCUMENT_LABEL_KINDS`."""
+
+    name: str
+    kind: str
+    values: tuple[str, ...]
+    per_topic: bool = False
+    description: str = ""
+
+
+def _check_attrs(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> list[str]:
+    problems: list[str] = []
+    for name, value in attrs.items():
+        attr = defs.get(name)
+        if attr is None:
+            known = ", ".join(defs) or "none"
+            problems.append(f'unknown attribute "{name}" (known: {known})')
+        elif not isinstance(value, str) or value not in attr.values:
+            problems.append(f"{name}: {value!r} is not one of {', '.join(attr.values)}")
+    return problems
+
+
+def _check_label_value(definition: DocumentLabelDef, value: Any) -> str | None:
+    """Why ``value`` does not fit the label (one topic's value for a per-topic label)."""
+    if definition.kind == "single":
+        if isinstance(value, str) and value in definition.values:
+            return None
+        return f"{value!r} is not one of {', '.join(definition.values)}"
+    if definition.kind == "multi":
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            return f"{value!r} is not a list of values"
+        wrong = [v for v in value if v not in definition.values]
+        if wrong:
+            return f"{', '.join(map(repr, wrong))} not among {', '.join(definition.values)}"
+        if len(set(value)) != len(value):
+            return "a value is listed twice"
+        return None
+    if definition.kind == "text":
+        return None if isinstance(value, str) else f"{value!r} is not text"
+    return None if isinstance(value, bool) else f"{value!r} is not true or false"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A project's label schema. ``source_text`` is the TOML it was read from (kept in the
+    project so that a project always carries the schema it was annotated with).
+
+    An unused part is empty: no ``quote_kinds`` means the project does not annotate quotes,
+    no ``stance_labels`` no stance, no ``event_types`` no events. ``speaker_types`` and
+    ``holder_types`` restrict which entity labels may speak a quote or hold a stance (empty:
+    any entity).
+    """
+
+    name: str
+    version: int
+    description: str
+    entity_types: dict[str, EntityType]
+    entity_attributes: dict[str, AttributeDef]
+    nesting: bool
+    quote_kinds: tuple[str, ...]
+    cue_verbs: tuple[str, ...]
+    stance_labels: tuple[str, ...]
+    topics: dict[str, Topic]
+    event_types: dict[str, EventType]
+    event_attributes: dict[str, AttributeDef]
+    document_labels: dict[str, DocumentLabelDef]
+    gazetteer: dict[str, tuple[str, ...]]
+    source_text: str = ""
+    speaker_types: tuple[str, ...] = ()
+    holder_types: tuple[str, ...] = ()
+
+    @property
+    def stance_topics(self) -> dict[str, Topic]:
+        """The stance topics (the name ``docs/ARCHITECTURE.md`` uses for :attr:`topics`)."""
+        return self.topics
+
+    def has_entity_label(self, label: str) -> bool:
+        """Whether ``label`` is one of the entity types."""
+        return label in self.entity_types
+
+    def has_event_type(self, event_type: str) -> bool:
+        """Whether ``event_type`` (``"Type:Subtype"``) is declared."""
+        return event_type in self.event_types
+
+    def has_topic(self, topic_id: str) -> bool:
+        """Whether ``topic_id`` is one of the stance topics."""
+        return topic_id in self.topics
+
+    def allowed_roles(self, event_type: str) -> tuple[str, ...]:
+        """The argument roles of ``event_type``; empty for an unknown type."""
+        definition = self.event_types.get(event_type)
+        return definition.roles if definition is not None else ()
+
+    def role_accepts(self, event_type: str, role: str, entity_label: str) -> bool:
+        """Whether an entity labelled ``entity_label`` may fill ``role`` of ``event_type``
+        (False for an unknown type or role; True when the role has no type restriction)."""
+        definition = self.event_types.get(event_type)
+        if definition is None or role not in definition.roles:
+            return False
+        accepted = definition.role_types.get(role)
+        return accepted is None or entity_label in accepted
+
+    def check_entity_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
+        """Why an entity's attributes do not fit the schema (unknown names, values outside
+        the declared set); an empty list when they do. Missing attributes are fine."""
+        return _check_attrs(attrs, self.entity_attributes)
+
+    def check_event_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
+        """As :meth:`check_entity_attrs`, for an event's attributes."""
+        return _check_attrs(attrs, self.event_attributes)
+
+    def check_document_labels(self, labels: Mapping[str, Any]) -> list[str]:
+        """Why a document's labels do not fit: unknown label names, values outside the
+        declared ones, and for a per-topic label a value that is not a table of known topic
+        ids to values. Empty when they fit."""
+        problems: list[str] = []
+        for name, value in labels.items():
+            definition = self.document_labels.get(name)
+            if definition is None:
+                known = ", ".join(self.document_labels) or "none"
+                problems.append(f'unknown document label "{name}" (known: {known})')
+                continue
+            if not definition.per_topic:
+                reason = _check_label_value(definition, value)
+                if reason is not None:
+                    problems.append(f"{name}: {reason}")
+                continue
+            if not isinstance(value, Mapping):
+                problems.append(f"{name}: expected a value per topic, got {value!r}")
+                continue
+            for topic_id, topic_value in value.items():
+                if topic_id not in self.topics:
+                    problems.append(f'{name}: unknown topic "{topic_id}"')
+                    continue
+                reason = _check_label_value(definition, topic_value)
+                if reason is not None:
+                    problems.append(f"{name}.{topic_id}: {reason}")
+        return problems
+
+    def entity_attr_defaults(self) -> dict[str, str]:
+        """Each entity attribute that has a default, with it."""
+        return {n: a.default for n, a in self.entity_attributes.items() if a.default is not None}
+
+    def event_attr_defaults(self) -> dict[str, str]:
+        """Each event attribute that has a default, with it."""
+        return {n: a.default for n, a in self.event_attributes.items() if a.default is not None}
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serializable copy laid out like the TOML file (unused parts left out);
+        :meth:`to_toml` writes exactly this, so it reads back to an equal schema."""
+        from annotator.core.schema.layout import schema_to_dict
+
+        return schema_to_dict(self)
+
+    def to_toml(self) -> str:
+        """The schema as a TOML document in the layout of ``resources/schema/default.toml``."""
+        from annotator.core.schema.layout import schema_to_toml
+
+        return schema_to_toml(self)
+
+    def summary_lines(self) -> list[str]:
+        """A human-readable summary, one line per label type (``annotator schema show``)."""
+        from annotator.core.schema.layout import summary_lines
+
+        return summary_lines(self)
