@@ -1,0 +1,88 @@
+"""Span validity and trimming (project rules 5 and 7).
+
+A valid span is non-empty, inside the text, starts and ends on grapheme-cluster boundaries
+and has no whitespace, ZWJ/ZWNJ, bidi mark/control, ZWSP or BOM at either edge.
+
+One case needs care: ZWJ and ZWNJ are grapheme *extenders*, so in ``"ب\\u200c"`` the ZWNJ
+belongs to the cluster of the letter. Rule 7 forbids the joiner at the edge, rule 5 forbids
+splitting the cluster. We resolve it in favour of rule 7: an end offset that is followed,
+up to the next boundary, only by joiners counts as a cluster end (the joiner adds no
+visible content). An emoji ZWJ sequence is still protected: there the joiner is followed by
+another pictograph, so cutting before it is a split.
+"""
+
+from __future__ import annotations
+
+from annotator.core.text.chars import JOINERS, is_edge_junk
+from annotator.core.text.graphemes import is_grapheme_boundary, next_boundary, prev_boundary
+
+
+def is_span_end(text: str, i: int) -> bool:
+    """True if a span may end at ``i``: a cluster boundary, or only joiners up to the next one."""
+    if is_grapheme_boundary(text, i):
+        return True
+    nxt = next_boundary(text, i)
+    return all(ch in JOINERS for ch in text[i:nxt])
+
+
+def span_problem(text: str, start: int, end: int) -> str | None:
+    """Why ``[start, end)`` is not a valid annotation span of ``text``, or None if it is."""
+    n = len(text)
+    if start < 0 or end < 0 or start > n or end > n:
+        return f"span [{start}, {end}) is out of range (text length {n})"
+    if start > end:
+        return f"span start {start} is after its end {end}"
+    if start == end:
+        return f"span [{start}, {end}) is empty"
+    if not is_grapheme_boundary(text, start):
+        return f"span start {start} splits a character from its marks (inside a grapheme cluster)"
+    if not is_span_end(text, end):
+        return f"span end {end} splits a character from its marks (inside a grapheme cluster)"
+    for edge, ch in (("start", text[start]), ("end", text[end - 1])):
+        if ch.isspace():
+            return f"span {edge} is whitespace (U+{ord(ch):04X})"
+        if is_edge_junk(ch):
+            return f"span {edge} is an invisible joiner or bidi mark (U+{ord(ch):04X})"
+    return None
+
+
+def settle_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span to grapheme boundaries, then trim it, keeping both rules.
+
+    The edges first move outward to cluster boundaries (rule 5), then inward past edge junk
+    (rule 7). A cluster that *starts* with junk (a space carrying a stray mark) cannot be an
+    edge, so it is dropped whole; the loop ends when both rules hold or the span is empty.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span [{start}, {end}) is not inside a text of length {len(text)}")
+    if start < len(text) and not is_grapheme_boundary(text, start):
+        start = prev_boundary(text, start)
+    if not is_span_end(text, end):
+        end = next_boundary(text, end)
+    while True:
+        start, end = trim_span(text, start, end)
+        if start == end:
+            return start, start
+        if not is_grapheme_boundary(text, start):
+            start = min(next_boundary(text, start), end)
+        elif not is_span_end(text, end):
+            end = max(prev_boundary(text, end), start)
+        else:
+            return start, end
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move both edges inward past whitespace, joiners, bidi marks/controls, ZWSP and BOM.
+
+    Returns ``(start, end)``; ``start == end`` when nothing visible is left. Raises
+    ValueError for a span outside the text or with ``start > end``.
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span [{start}, {end}) is not inside a text of length {len(text)}")
+    while start < end and is_edge_junk(text[start]):
+        start += 1
+    while end > start and is_edge_junk(text[end - 1]):
+        end -= 1
+    if start == end:
+        return start, start
+    return start, end
