@@ -167,3 +167,20 @@ def test_snap_result_is_a_valid_span(text: str, data: st.DataObject) -> None:
     assert 0 <= s <= e <= len(text)
     if s < e:
         assert span_problem(text, s, e) is None
+
+
+def test_selected_percent_and_plus_signs_stay_on_the_span() -> None:
+    text = "ارتفع بنسبة 12% وقالت أوبك+ إن"
+    start = text.index("12%")
+    assert snap_to_name(text, start, start + 3) == (start, start + 3)
+    start = text.index("أوبك+")
+    assert snap_to_name(text, start, start + 5) == (start, start + 5)
+    # not selected: not added
+    start = text.index("12")
+    assert snap_to_name(text, start, start + 2) == (start, start + 2)
+
+
+def test_lam_of_lil_before_hamza_alef_is_the_article() -> None:
+    text = "وتوجه الوفد للأمم المتحدة أمس"
+    start = text.index("للأمم")
+    assert snap_to_name(text, start, start + len("للأمم")) == (start + 1, start + len("للأمم"))

@@ -140,7 +140,10 @@ def _strip_evidence(lexicon: NameLexicon | None, word: str, cut: int, tail: str)
     """True if removing ``word[:cut]`` is supported (rules in the module docstring)."""
     prefix, rest = fold_text(word[:cut]), fold_text(word[cut:])
     full = fold_text(word)
-    elided = prefix.endswith("ل") and rest.startswith("ل") and not rest.startswith("لا")
+    # ل + ال with the alef dropped (للأمم = ل + الأمم); a stem written with a bare لا is a
+    # different word (للاجئ is checked through the lexicon), so look at the unfolded letters.
+    raw_rest = word[cut:]
+    elided = prefix.endswith("ل") and rest.startswith("ل") and not raw_rest.startswith("لا")
     lookup = "ا" + rest if elided else rest
     if lexicon is not None:
         if lexicon.is_name(full):
@@ -154,6 +157,10 @@ def _strip_evidence(lexicon: NameLexicon | None, word: str, cut: int, tail: str)
         return False
     rest_count = lexicon.vocabulary.get(lookup, 0)
     return rest_count > 0 and rest_count >= lexicon.vocabulary.get(full, 0)
+
+
+KEEP_TRAILING = "%٪‰+"
+"""Signs kept at the end of a snapped span when the selection included them."""
 
 
 def snap_to_whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -177,9 +184,14 @@ def snap_to_whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     last = word_at(text, end - 1)
     if last is not None and last[0] < end < last[1]:
         end = last[1]
+    selected_end = end
     inside = iter_words(text, start, end)
     if inside:
         start, end = inside[0][0], inside[-1][1]
+    # A sign that belongs to the number or name it follows stays when it was selected:
+    # 12% and ٣٫٥٪ (PERCENT), أوبك+ (ORG).
+    while end < selected_end and text[end] in KEEP_TRAILING:
+        end += 1
     return settle_span(text, start, end)
 
 
