@@ -1,0 +1,38 @@
+"""The project file: one SQLite database per annotation project.
+
+``Project.open(path)`` gives the reading API, the undoable user actions (one transaction
+and one journal entry each), ``import_records``, ``validate`` and ``stats``; changes are
+announced through ``project.events`` after they commit.
+"""
+
+from annotator.core.store.base import ActionInfo
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.events import (
+    AnnotationsChanged,
+    ChangeEvent,
+    DocumentChanged,
+    DocumentsAdded,
+    EventHub,
+    SchemaChanged,
+    UndoStackChanged,
+)
+from annotator.core.store.importer import ImportReport
+from annotator.core.store.integrity import Violation
+from annotator.core.store.journal import JournalEntry
+from annotator.core.store.project import Project
+
+__all__ = [
+    "ActionInfo",
+    "AnnotationsChanged",
+    "ChangeEvent",
+    "DocumentChanged",
+    "DocumentsAdded",
+    "EventHub",
+    "ImportReport",
+    "JournalEntry",
+    "Project",
+    "ProjectError",
+    "SchemaChanged",
+    "UndoStackChanged",
+    "Violation",
+]

@@ -1,0 +1,288 @@
+"""The machinery every part of :class:`~annotator.core.store.Project` builds on.
+
+:class:`ProjectBase` owns the connection, the annotator identity, the schema cache and the
+event hub, and provides the two context managers the user actions are written with:
+
+* ``_transaction()`` — ``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any exception);
+* ``_action(name)`` — a transaction plus a :class:`~annotator.core.store.journal.ChangeSet`;
+  at the end the recorded row changes become one ``do`` journal entry, the annotator's undo
+  stack gets it and the redo stack is cleared, all before ``COMMIT``; the change events are
+  published after it. Inside ``batch(name)`` actions join the batch's single entry.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator.core.schema import Schema, parse_schema
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.events import (
+    AnnotationsChanged,
+    ChangeEvent,
+    DocumentChanged,
+    EventHub,
+    UndoStackChanged,
+)
+from annotator.core.store.journal import (
+    Change,
+    ChangeSet,
+    stack_clear,
+    stack_push,
+    stack_top,
+    write_entry,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionInfo:
+    """An undone or redone action: the id of its ``do`` journal entry, its name, its document
+    (None when it touched several)."""
+
+    journal_id: int
+    name: str
+    doc_id: int | None
+
+
+@dataclass(slots=True)
+class _Batch:
+    name: str
+    changes: ChangeSet
+    depth: int = 0
+    savepoints: list[str] = field(default_factory=list)
+
+
+def change_doc_id(change: Change) -> int:
+    """The document a recorded row change belongs to."""
+    row = change["after"] if change["after"] is not None else change["before"]
+    return int(row["id"] if change["table"] == "documents" else row["doc_id"])
+
+
+def single_doc(changes: list[Change]) -> int | None:
+    """The one document all changes belong to, or None (none, or several)."""
+    docs = {change_doc_id(c) for c in changes}
+    return docs.pop() if len(docs) == 1 else None
+
+
+def events_for(changes: list[Change]) -> list[ChangeEvent]:
+    """Change events describing recorded row changes, grouped per document and table."""
+    groups: dict[tuple[int, str], tuple[list[int], list[int], list[int]]] = {}
+    doc_fields: dict[int, list[str]] = {}
+    for change in changes:
+        doc_id, table = change_doc_id(change), change["table"]
+        if table in ("documents", "document_labels"):
+            fields = doc_fields.setdefault(doc_id, [])
+            if table == "document_labels":
+                names = ["labels"]
+            else:
+                before, after = change["before"] or {}, change["after"] or {}
+                names = [k for k in after if k != "updated" and before.get(k) != after[k]]
+            fields.extend(n for n in names if n not in fields)
+            continue
+        inserted, updated, deleted = groups.setdefault((doc_id, table), ([], [], []))
+        target = {"insert": inserted, "update": updated, "delete": deleted}[change["op"]]
+        if change["id"] not in target:
+            target.append(change["id"])
+    result: list[ChangeEvent] = []
+    for (doc_id, table), (inserted, updated, deleted) in groups.items():
+        gone = set(inserted) & set(deleted)
+        ins = tuple(i for i in inserted if i not in gone)
+        dele = tuple(i for i in deleted if i not in gone)
+        upd = tuple(i for i in updated if i not in gone and i not in ins and i not in dele)
+        if ins or upd or dele:
+            result.append(AnnotationsChanged(doc_id, table, ins, upd, dele))
+    result.extend(DocumentChanged(d, tuple(f)) for d, f in doc_fields.items() if f)
+    return result
+
+
+class ProjectBase:
+    """Connection, identity, schema cache, transactions and change recording."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str) -> None:
+        self.path = path
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.annotator = annotator
+        self.events = EventHub()
+        self._schemas: dict[int, Schema] = {}
+        self._batch: _Batch | None = None
+        self._closed = False
+        self.annotator_id = self._annotator_id(annotator, create=True)
+
+    # -- basics ---------------------------------------------------------------------------
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise ProjectError(f"{self.path}: the project is closed")
+
+    def _annotator_id(self, name: str, *, create: bool) -> int:
+        """Row id of an annotator name (added when ``create``; the caller's transaction or
+        its own)."""
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return int(row[0])
+        if not create:
+            raise ProjectError(f"{self.path}: no annotator named {name!r}")
+        from annotator.core.store.timeutil import utc_now
+
+        sql = "INSERT INTO annotators(name, created) VALUES (?, ?)"
+        if self.conn.in_transaction:
+            return int(self.conn.execute(sql, (name, utc_now())).lastrowid or 0)
+        with self._transaction():
+            return int(self.conn.execute(sql, (name, utc_now())).lastrowid or 0)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``)."""
+        self._check_open()
+        if self.conn.in_transaction:
+            raise ProjectError(f"{self.path}: a transaction is already open")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise ProjectError(f"{self.path}: cannot write ({exc})") from exc
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- schema ---------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        """The newest schema version stored in the project (new annotations use it)."""
+        self._check_open()
+        row = self.conn.execute("SELECT max(version) FROM schemas").fetchone()
+        if row is None or row[0] is None:
+            raise ProjectError(f"{self.path}: the project has no schema")
+        return int(row[0])
+
+    @property
+    def schema(self) -> Schema:
+        """The current label schema."""
+        return self.schema_for(self.schema_version)
+
+    def schema_for(self, version: int) -> Schema:
+        """The schema stored as ``version`` (parsed once, then cached)."""
+        cached = self._schemas.get(version)
+        if cached is not None:
+            return cached
+        row = self.conn.execute("SELECT toml FROM schemas WHERE version = ?",
+                                (version,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no schema version {version}")
+        schema = parse_schema(str(row[0]), f"{self.path} (schema version {version})")
+        self._schemas[version] = schema
+        return schema
+
+    # -- documents --------------------------------------------------------------------------
+
+    def get_text(self, doc_id: int) -> str:
+        """The stored text of a document (never changed after import)."""
+        self._check_open()
+        row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no document {doc_id}")
+        return str(row[0])
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _action(self, name: str) -> Iterator[ChangeSet]:
+        """Run one user action: its own transaction and journal entry, or part of a batch."""
+        batch = self._batch
+        if batch is not None:
+            savepoint = f"action_{len(batch.savepoints) + 1}"
+            mark = len(batch.changes.changes)
+            self.conn.execute(f"SAVEPOINT {savepoint}")
+            batch.savepoints.append(savepoint)
+            try:
+                yield batch.changes
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO {savepoint}")
+                    self.conn.execute(f"RELEASE {savepoint}")
+                del batch.changes.changes[mark:]
+                raise
+            finally:
+                batch.savepoints.pop()
+            self.conn.execute(f"RELEASE {savepoint}")
+            return
+        changes = ChangeSet(self.conn)
+        with self._transaction():
+            yield changes
+            self._record_do(name, changes.changes)
+        self._publish_changes(changes.changes)
+
+    def _record_do(self, name: str, changes: list[Change]) -> None:
+        """Journal a finished action (inside its transaction); no entry when nothing changed."""
+        if not changes:
+            return
+        journal_id = write_entry(self.conn, annotator_id=self.annotator_id,
+                                 doc_id=single_doc(changes), action=name, kind="do",
+                                 target_id=None, changes=changes)
+        stack_push(self.conn, self.annotator_id, "undo", journal_id)
+        stack_clear(self.conn, self.annotator_id, "redo")
+
+    def _publish_changes(self, changes: list[Change]) -> None:
+        """After commit: the change events, then the new undo/redo state."""
+        if not changes:
+            return
+        self.events.publish_all(events_for(changes))
+        self.events.publish(self.undo_state())
+
+    @contextmanager
+    def batch(self, name: str) -> Iterator[None]:
+        """Group the actions of the block into ONE journal entry named ``name``, undone and
+        redone as a whole (e.g. a pre-annotation adding many entities). The block is one
+        transaction: an exception escaping it rolls every action of the block back. A batch
+        inside a batch simply joins the outer one."""
+        if self._batch is not None:
+            self._batch.depth += 1
+            try:
+                yield
+            finally:
+                self._batch.depth -= 1
+            return
+        self._batch = _Batch(name, ChangeSet(self.conn))
+        try:
+            with self._transaction():
+                yield
+                self._record_do(name, self._batch.changes.changes)
+            changes = self._batch.changes.changes
+        finally:
+            self._batch = None
+        self._publish_changes(changes)
+
+    # -- undo state -------------------------------------------------------------------------
+
+    def undo_text(self) -> str | None:
+        """``"Undo Add PERS entity"`` for this annotator's next undo, or None."""
+        top = stack_top(self.conn, self.annotator_id, "undo")
+        return None if top is None else f"Undo {top[1]}"
+
+    def redo_text(self) -> str | None:
+        """``"Redo Add PERS entity"`` for this annotator's next redo, or None."""
+        top = stack_top(self.conn, self.annotator_id, "redo")
+        return None if top is None else f"Redo {top[1]}"
+
+    def can_undo(self) -> bool:
+        """Whether this annotator has an action to undo (in any document)."""
+        return stack_top(self.conn, self.annotator_id, "undo") is not None
+
+    def can_redo(self) -> bool:
+        """Whether this annotator has an undone action to redo."""
+        return stack_top(self.conn, self.annotator_id, "redo") is not None
+
+    def undo_state(self) -> UndoStackChanged:
+        """The current undo/redo state as the event the GUI listens to."""
+        undo, redo = self.undo_text(), self.redo_text()
+        return UndoStackChanged(undo is not None, redo is not None, undo, redo)

@@ -1,0 +1,304 @@
+"""Bulk import of :class:`~annotator.core.model.DocumentRecord` objects.
+
+The whole import is ONE transaction: it adds every record or none. Row ids are allocated
+up front (the write lock is held), so the file-local annotation ids of a record can be
+remapped to store ids while the rows are buffered, and each table is written with large
+``executemany`` batches. Every record is checked before it is buffered (spans, labels,
+roles, references); the first problem aborts the import with a ``ProjectError`` naming
+the record's source. The import writes one ``audit`` journal entry: it is not undoable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.model import AUTHOR, DocumentRecord, Span
+from annotator.core.schema import Schema
+from annotator.core.store import validation as v
+from annotator.core.store.base import ProjectBase
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.events import DocumentsAdded
+from annotator.core.store.journal import write_entry
+from annotator.core.store.reading import search_key
+from annotator.core.store.timeutil import utc_now
+
+BATCH_DOCUMENTS = 2000
+INSERTS: dict[str, str] = {
+    "documents": "id, external_id, title, sha256, length, status, source, search_key, meta,"
+                 " normalization, created, updated, text",
+    "entities": 'id, doc_id, start, "end", label, attrs, note, annotator_id, schema_version,'
+                " created, updated",
+    "quotes": "id, doc_id, content_start, content_end, cue_start, cue_end, speaker_entity_id,"
+              " speaker_author, kind, attrs, note, annotator_id, schema_version, created,"
+              " updated",
+    "events": "id, doc_id, type, trigger_start, trigger_end, attrs, note, annotator_id,"
+              " schema_version, created, updated",
+    "event_arguments": "doc_id, event_id, role, entity_id, annotator_id, schema_version,"
+                       " created",
+    "stances": "id, doc_id, holder_entity_id, holder_author, target_entity_id,"
+               " target_event_id, target_topic, label, evidence_quote_id, evidence_start,"
+               " evidence_end, attrs, note, annotator_id, schema_version, created, updated",
+    "document_labels": "doc_id, key, value, annotator_id, schema_version, updated",
+    "notes": "doc_id, annotator_id, text, created",
+}
+ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did. ``duplicates``: (record source, external id of the document
+    that already has the same text); ``renamed``: (source, requested id, id given)."""
+
+    doc_ids: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str | None, str]] = field(default_factory=list)
+    renamed: list[tuple[str | None, str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    journal_id: int | None = None
+
+    @property
+    def imported(self) -> int:
+        """Number of documents added."""
+        return len(self.doc_ids)
+
+
+class _Run:
+    """State of one import: allocated ids, buffered rows, names seen so far."""
+
+    def __init__(self, conn: sqlite3.Connection, schema: Schema, version: int,
+                 annotator_ids: dict[str, int], default_annotator: int) -> None:
+        self.conn = conn
+        self.schema = schema
+        self.version = version
+        self.annotator_ids = annotator_ids
+        self.default_annotator = default_annotator
+        self.now = utc_now()
+        self.next_id = {t: self._first_free(t) for t in ID_TABLES}
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
+        self.sha_seen: dict[str, str] = {}
+        self.ext_seen: set[str] = set()
+        self.report = ImportReport(counts=dict.fromkeys(INSERTS, 0))
+        self.sources: list[str] = []
+
+    def _first_free(self, table: str) -> int:
+        row = self.conn.execute(
+            f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"
+            f" coalesce((SELECT max(id) FROM {table}), 0))").fetchone()
+        return int(row[0]) + 1
+
+    def take_id(self, table: str) -> int:
+        value = self.next_id[table]
+        self.next_id[table] = value + 1
+        return value
+
+    def annotator(self, name: str | None) -> int:
+        if name is None:
+            return self.default_annotator
+        found = self.annotator_ids.get(name)
+        if found is None:
+            cur = self.conn.execute("INSERT INTO annotators(name, created) VALUES (?, ?)",
+                                    (name, self.now))
+            found = self.annotator_ids[name] = int(cur.lastrowid or 0)
+        return found
+
+    def flush(self) -> None:
+        for table, columns in INSERTS.items():
+            rows = self.rows[table]
+            if not rows:
+                continue
+            marks = ", ".join("?" for _ in columns.split(","))
+            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            self.report.counts[table] += len(rows)
+            rows.clear()
+
+    def external_id(self, record: DocumentRecord, doc_id: int) -> str:
+        wanted = record.id if record.id else f"doc-{doc_id:06d}"
+        candidate, n = wanted, 1
+        while candidate in self.ext_seen or self.conn.execute(
+                "SELECT 1 FROM documents WHERE external_id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{wanted}-{n}"
+        if candidate != wanted and record.id:
+            self.report.renamed.append((record.source, wanted, candidate))
+        self.ext_seen.add(candidate)
+        return candidate
+
+    def add(self, record: DocumentRecord, source: str) -> None:
+        digest = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+        earlier = self.sha_seen.get(digest)
+        if earlier is None:
+            row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
+                                    (digest,)).fetchone()
+            earlier = None if row is None else str(row[0])
+        if earlier is not None:
+            self.report.duplicates.append((record.source, earlier))
+            return
+        _require(v.status_problem(record.status))
+        problems = self.schema.check_document_labels(record.labels)
+        _require("; ".join(problems) if problems else None)
+        doc_id = self.take_id("documents")
+        ext = self.external_id(record, doc_id)
+        self.sha_seen[digest] = ext
+        self.rows["documents"].append((
+            doc_id, ext, record.title, digest, len(record.text), record.status,
+            record.source, search_key(record.title, ext), v.json_text(record.meta, "meta"),
+            v.json_text(record.normalization, "normalization"), self.now, self.now,
+            record.text))
+        self._annotations(record, doc_id)
+        self.report.doc_ids.append(doc_id)
+        if record.source and (not self.sources or self.sources[-1] != record.source):
+            self.sources.append(record.source)
+
+    def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
+        return self.annotator(annotator), self.version, self.now, self.now
+
+    def _annotations(self, record: DocumentRecord, doc_id: int) -> None:
+        text, schema = record.text, self.schema
+        entities: dict[str, tuple[int, str]] = {}
+        for e in record.entities:
+            _require(None if e.id not in entities else f"entity id {e.id!r} used twice")
+            _require(v.span_reason(text, e.start, e.end, f"entity {e.id}"))
+            _require(v.entity_label_problem(schema, e.label))
+            _require(v.entity_attrs_problem(schema, e.attrs))
+            row_id = self.take_id("entities")
+            entities[e.id] = (row_id, e.label)
+            self.rows["entities"].append((row_id, doc_id, e.start, e.end, e.label,
+                                          v.attrs_json(e.attrs), e.note,
+                                          *self._stamp(e.annotator)))
+        quotes: dict[str, int] = {}
+        for q in record.quotes:
+            _span(text, q.content, f"quote {q.id} content")
+            if q.cue is not None:
+                _span(text, q.cue, f"quote {q.id} cue")
+            _require(None if q.id not in quotes else f"quote id {q.id!r} used twice")
+            _require(v.quote_kind_problem(schema, q.kind))
+            speaker_id, author = None, int(q.speaker == AUTHOR)
+            if q.speaker is not None and not author:
+                speaker_id, label = _lookup(entities, q.speaker, f"quote {q.id} speaker")
+                _require(v.speaker_label_problem(schema, label))
+            quotes[q.id] = row_id = self.take_id("quotes")
+            cue = (q.cue.start, q.cue.end) if q.cue is not None else (None, None)
+            self.rows["quotes"].append((row_id, doc_id, q.content.start, q.content.end, *cue,
+                                        speaker_id, author, q.kind, v.attrs_json(q.attrs),
+                                        q.note, *self._stamp(q.annotator)))
+        events: dict[str, tuple[int, str]] = {}
+        for ev in record.events:
+            _require(None if ev.id not in events else f"event id {ev.id!r} used twice")
+            _require(v.event_type_problem(schema, ev.type))
+            _span(text, ev.trigger, f"event {ev.id} trigger")
+            _require(v.event_attrs_problem(schema, ev.attrs))
+            row_id = self.take_id("events")
+            events[ev.id] = (row_id, ev.type)
+            stamp = self._stamp(ev.annotator)
+            self.rows["events"].append((row_id, doc_id, ev.type, ev.trigger.start,
+                                        ev.trigger.end, v.attrs_json(ev.attrs), ev.note,
+                                        *stamp))
+            for arg in ev.arguments:
+                entity_id, label = _lookup(entities, arg.entity, f"event {ev.id} argument")
+                _require(v.role_problem(schema, ev.type, arg.role, label))
+                self.rows["event_arguments"].append((doc_id, row_id, arg.role, entity_id,
+                                                     *stamp[:3]))
+        for s in record.stances:
+            _require(v.stance_label_problem(schema, s.label))
+            holder_id, holder_author = None, int(s.holder == AUTHOR)
+            if s.holder is not None and not holder_author:
+                holder_id, label = _lookup(entities, s.holder, f"stance {s.id} holder")
+                _require(v.holder_label_problem(schema, label))
+            t_entity = t_event = None
+            if s.target.entity is not None:
+                t_entity = _lookup(entities, s.target.entity, f"stance {s.id} target")[0]
+            elif s.target.event is not None:
+                t_event = _lookup(events, s.target.event, f"stance {s.id} target", "event")[0]
+            else:
+                _require(v.topic_problem(schema, str(s.target.topic)))
+            ev_quote: int | None = None
+            ev_span: tuple[int | None, int | None] = (None, None)
+            if isinstance(s.evidence, Span):
+                _span(text, s.evidence, f"stance {s.id} evidence")
+                ev_span = (s.evidence.start, s.evidence.end)
+            elif s.evidence is not None:
+                if s.evidence not in quotes:
+                    raise ValueError(f"stance {s.id} evidence: no quote {s.evidence!r}")
+                ev_quote = quotes[s.evidence]
+            self.rows["stances"].append((self.take_id("stances"), doc_id, holder_id,
+                                         holder_author, t_entity, t_event, s.target.topic,
+                                         s.label, ev_quote, *ev_span, v.attrs_json(s.attrs),
+                                         s.note, *self._stamp(s.annotator)))
+        for key, value in record.labels.items():
+            self.rows["document_labels"].append((doc_id, key, v.json_text(value, key),
+                                                 self.default_annotator, self.version,
+                                                 self.now))
+        for note in record.notes:
+            self.rows["notes"].append((doc_id, self.default_annotator, note, self.now))
+
+
+def _require(problem: str | None) -> None:
+    if problem is not None:
+        raise ValueError(problem)
+
+
+def _span(text: str, span: Span, what: str) -> None:
+    _require(v.span_reason(text, span.start, span.end, what))
+
+
+def _lookup(known: dict[str, tuple[int, str]], ref: str, what: str,
+            kind: str = "entity") -> tuple[int, str]:
+    found = known.get(ref)
+    if found is None:
+        raise ValueError(f"{what}: no {kind} {ref!r} in this record")
+    return found
+
+
+class ImportMixin(ProjectBase):
+    """``import_records`` of :class:`~annotator.core.store.Project`."""
+
+    def _flush(self, run: _Run) -> None:
+        try:
+            run.flush()
+        except sqlite3.IntegrityError as exc:
+            raise ProjectError(f"{self.path}: import rejected by the database ({exc})") from exc
+
+    def import_records(self, records: Iterable[DocumentRecord]) -> ImportReport:
+        """Add documents with their annotations, all or nothing (one transaction).
+
+        A text identical (same sha256) to a stored document or to an earlier record of the
+        same run is reported in ``duplicates`` and skipped. External ids are kept when
+        unique; a missing one becomes ``doc-000123`` (the row id), a clash gets a ``-2``
+        (``-3``...) suffix, reported in ``renamed``. Annotation ids in the records are
+        file-local and are remapped to the new row ids, references included. Annotations
+        take the annotator named in them (else this project's annotator) and the current
+        schema version. The import is journaled as one ``audit`` entry: it is NOT undoable.
+        Raises ``ProjectError`` naming the record's source on the first invalid record.
+        """
+        schema, version = self.schema, self.schema_version
+        names = {n: i for i, n in self.conn.execute("SELECT id, name FROM annotators")}
+        with self._transaction():
+            run = _Run(self.conn, schema, version, names, self.annotator_id)
+            for number, record in enumerate(records, start=1):
+                source = record.source or f"record {number}"
+                try:
+                    run.add(record, source)
+                except (ValueError, TypeError) as exc:
+                    raise ProjectError(f"{source}: {exc}") from exc
+                except sqlite3.IntegrityError as exc:
+                    raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
+                if len(run.rows["documents"]) >= BATCH_DOCUMENTS:
+                    self._flush(run)
+            self._flush(run)
+            report = run.report
+            summary = {"imported": report.imported, "duplicates": len(report.duplicates),
+                       "renamed": len(report.renamed), "counts": report.counts,
+                       "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
+            report.journal_id = write_entry(
+                self.conn, annotator_id=self.annotator_id, doc_id=None,
+                action=f"Import {report.imported} documents", kind="audit", target_id=None,
+                changes=summary)
+        if report.doc_ids:
+            self.events.publish(DocumentsAdded(tuple(report.doc_ids)))
+        return report
+
+
+__all__ = ["ImportMixin", "ImportReport"]

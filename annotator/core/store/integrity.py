@@ -1,0 +1,173 @@
+"""Store-level invariant checks behind ``Project.validate()``.
+
+Finds what the database constraints cannot: a text whose sha256 or length no longer
+matches, spans that break the text rules (range, grapheme boundaries, trimmed edges),
+labels / types / roles / kinds / topics the schema version of a row does not allow,
+references across documents, and a journal whose order is broken. It also reports SQLite's
+own ``integrity_check`` and ``foreign_key_check`` findings. It reads only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from annotator.core.schema import Schema
+from annotator.core.store import validation as v
+from annotator.core.store.records import GroupedStream
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken invariant: where (document, table, row id) and why."""
+
+    doc_id: int | None
+    table: str
+    row_id: int | str | None
+    reason: str
+
+
+SchemaFor = Callable[[int], Schema]
+
+_SPANS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
+    "entities": ('doc_id, id, start, "end"', [("entity", "start", "end")]),
+    "quotes": ("doc_id, id, content_start, content_end, cue_start, cue_end",
+               [("quote content", "a", "b"), ("quote cue", "c", "d")]),
+    "events": ("doc_id, id, trigger_start, trigger_end", [("event trigger", "a", "b")]),
+    "stances": ("doc_id, id, evidence_start, evidence_end", [("stance evidence", "a", "b")]),
+}
+
+_CROSS_DOC: tuple[tuple[str, str, str, str], ...] = (
+    ("quotes", "speaker_entity_id", "entities", "speaker"),
+    ("event_arguments", "entity_id", "entities", "argument entity"),
+    ("event_arguments", "event_id", "events", "event"),
+    ("stances", "holder_entity_id", "entities", "holder"),
+    ("stances", "target_entity_id", "entities", "target entity"),
+    ("stances", "target_event_id", "events", "target event"),
+    ("stances", "evidence_quote_id", "quotes", "evidence quote"),
+)
+
+
+def _sqlite_checks(conn: sqlite3.Connection) -> Iterator[Violation]:
+    for (message,) in conn.execute("PRAGMA integrity_check"):
+        if message != "ok":
+            yield Violation(None, "", None, f"integrity_check: {message}")
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check"):
+        yield Violation(None, table, rowid, f"references a missing row of {parent}")
+
+
+def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
+    streams = {t: GroupedStream(iter(conn.execute(
+        f"SELECT {cols} FROM {t} ORDER BY doc_id, id"))) for t, (cols, _) in _SPANS.items()}
+    for doc_id, sha, length, status, text in conn.execute(
+            "SELECT id, sha256, length, status, text FROM documents ORDER BY id"):
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
+            yield Violation(doc_id, "documents", doc_id, "sha256 does not match the text")
+        if length != len(text):
+            yield Violation(doc_id, "documents", doc_id, f"length {length} != {len(text)}")
+        problem = v.status_problem(status)
+        if problem:
+            yield Violation(doc_id, "documents", doc_id, problem)
+        for table, (_cols, spans) in _SPANS.items():
+            for row in streams[table].take(doc_id):
+                for i, (what, _s, _e) in enumerate(spans):
+                    start, end = row[2 + 2 * i], row[3 + 2 * i]
+                    if start is None and end is None:
+                        continue
+                    reason = v.span_reason(text, start, end, what)
+                    if reason:
+                        yield Violation(doc_id, table, row[1], reason)
+
+
+def _entity(s: Schema, label: str, attrs: str) -> str | None:
+    return v.entity_label_problem(s, label) or v.entity_attrs_problem(s, json.loads(attrs))
+
+
+def _event(s: Schema, event_type: str, attrs: str) -> str | None:
+    return v.event_type_problem(s, event_type) or v.event_attrs_problem(s, json.loads(attrs))
+
+
+def _argument(s: Schema, role: str, event_type: str, label: str) -> str | None:
+    return v.role_problem(s, event_type, role, label)
+
+
+def _stance(s: Schema, label: str, topic: str | None) -> str | None:
+    return v.stance_label_problem(s, label) or (
+        v.topic_problem(s, topic) if topic is not None else None)
+
+
+def _doc_label(s: Schema, key: str, value: str) -> str | None:
+    return v.document_label_problem(s, key, json.loads(value))
+
+
+_LABEL_CHECKS: tuple[tuple[str, str, Callable[..., str | None]], ...] = (
+    ("entities", "SELECT doc_id, id, schema_version, label, attrs FROM entities", _entity),
+    ("quotes", "SELECT doc_id, id, schema_version, kind FROM quotes", v.quote_kind_problem),
+    ("events", "SELECT doc_id, id, schema_version, type, attrs FROM events", _event),
+    ("event_arguments", "SELECT a.doc_id, a.id, a.schema_version, a.role, e.type, n.label"
+     " FROM event_arguments a JOIN events e ON e.id = a.event_id"
+     " JOIN entities n ON n.id = a.entity_id", _argument),
+    ("stances", "SELECT doc_id, id, schema_version, label, target_topic FROM stances", _stance),
+    ("document_labels", "SELECT doc_id, key, schema_version, key, value FROM document_labels",
+     _doc_label),
+)
+
+
+def _labels(conn: sqlite3.Connection, schema_for: SchemaFor) -> Iterator[Violation]:
+    """Rows whose label/type/role/kind/topic/attributes their schema version rejects."""
+    for table, sql, test in _LABEL_CHECKS:
+        for doc_id, row_id, version, *values in conn.execute(sql):
+            try:
+                schema = schema_for(version)
+            except Exception as exc:  # a missing or unreadable schema version
+                yield Violation(doc_id, table, row_id, f"schema version {version}: {exc}")
+                continue
+            try:
+                reason = test(schema, *values)
+            except json.JSONDecodeError as exc:
+                reason = f"stored JSON is invalid ({exc})"
+            if reason:
+                yield Violation(doc_id, table, row_id, reason)
+
+
+def _references(conn: sqlite3.Connection) -> Iterator[Violation]:
+    for table, column, parent, what in _CROSS_DOC:
+        sql = (f"SELECT c.doc_id, c.id, p.doc_id FROM {table} c JOIN {parent} p"
+               f" ON p.id = c.{column} WHERE p.doc_id != c.doc_id")
+        for doc_id, row_id, other in conn.execute(sql):
+            yield Violation(doc_id, table, row_id, f"{what} belongs to document {other}")
+
+
+def _journal(conn: sqlite3.Connection) -> Iterator[Violation]:
+    previous_ts = ""
+    kinds: dict[int, str] = {}
+    for jid, ts, kind, target in conn.execute(
+            "SELECT id, ts, kind, target_id FROM journal ORDER BY id"):
+        if ts < previous_ts:
+            yield Violation(None, "journal", jid, f"timestamp {ts} is before {previous_ts}")
+        previous_ts = max(previous_ts, ts)
+        if kind in ("undo", "redo"):
+            if target is None or target >= jid:
+                yield Violation(None, "journal", jid, f"{kind} targets a later entry {target}")
+            elif kinds.get(target) != "do":
+                yield Violation(None, "journal", jid, f"{kind} target {target} is not a 'do'")
+        elif target is not None:
+            yield Violation(None, "journal", jid, f"a {kind} entry has a target")
+        if kind == "do":
+            kinds[jid] = kind
+    for stack, jid in conn.execute(
+            "SELECT s.stack, s.journal_id FROM undo_stack s LEFT JOIN journal j"
+            " ON j.id = s.journal_id WHERE j.kind IS NOT 'do'"):
+        yield Violation(None, "undo_stack", jid, f"{stack} stack holds a non-'do' entry")
+
+
+def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor) -> list[Violation]:
+    """Every violation found, SQLite's own checks first."""
+    found: list[Violation] = []
+    for part in (_sqlite_checks(conn), _documents_and_spans(conn), _labels(conn, schema_for),
+                 _references(conn), _journal(conn)):
+        found.extend(part)
+    return found

@@ -1,0 +1,212 @@
+"""The :class:`Project`: one SQLite file = one annotation project.
+
+``Project.open`` checks an existing file read-only before writing anything to it (see
+:mod:`.database`), applies pending migrations, and registers the annotator. The class
+combines the user actions (:mod:`.actions`), the reading API (:mod:`.reading`) and the
+import (:mod:`.importer`), and adds undo/redo, the journal view, schema versions,
+per-annotator UI state, validation and statistics.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from annotator.core.schema import SchemaError, default_schema_path, parse_schema
+from annotator.core.store.actions import ActionsMixin
+from annotator.core.store.base import ActionInfo
+from annotator.core.store.database import connect, inspect_readonly
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.events import SchemaChanged
+from annotator.core.store.importer import ImportMixin
+from annotator.core.store.integrity import Violation, find_violations
+from annotator.core.store.journal import (
+    JournalEntry,
+    apply_changes,
+    inverse,
+    read_entry,
+    recent_entries,
+    stack_pop,
+    stack_push,
+    stack_top,
+    write_entry,
+)
+from annotator.core.store.migrations import FORMAT_VERSION, migrate
+from annotator.core.store.reading import ReadingMixin
+from annotator.core.store.stats import project_stats
+from annotator.core.store.timeutil import utc_now
+
+
+def default_annotator() -> str:
+    """The login name, used when no annotator name is given."""
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):
+        return "annotator"
+
+
+def _schema_text(path: Path) -> str:
+    """The TOML text of a schema file, checked by parsing it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the schema ({exc.strerror or exc})") from exc
+    try:
+        parse_schema(text, str(path))
+    except SchemaError as exc:
+        raise ProjectError(f"{path}: invalid schema ({exc})") from exc
+    return text
+
+
+class Project(ActionsMixin, ReadingMixin, ImportMixin):
+    """An open project file. Use as a context manager, or call :meth:`close`."""
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False, annotator: str | None = None,
+             schema_path: str | Path | None = None) -> Project:
+        """Open (or, with ``create``, create) a project; ``annotator`` names the person
+        working (default: the login name). A new project stores the default schema, or
+        ``schema_path``, as schema version 1; for an existing project ``schema_path`` is
+        ignored (use :meth:`set_schema`). Raises ``ProjectError`` for a missing, foreign,
+        damaged, suspicious or newer file, which is left untouched."""
+        p = Path(path)
+        name = annotator if annotator else default_annotator()
+        if p.is_dir():
+            raise ProjectError(f"{p}: is a directory, not a project file")
+        new = not p.exists() or (create and p.stat().st_size == 0)
+        schema_toml = None
+        if new:
+            if not create:
+                raise ProjectError(f"{p}: no such project file")
+            schema_toml = _schema_text(Path(schema_path) if schema_path
+                                       else Path(default_schema_path()))
+        else:
+            inspect_readonly(p, FORMAT_VERSION)
+        db = connect(p)
+        try:
+            migrate(db.conn)
+            if schema_toml is not None:
+                schema = parse_schema(schema_toml, str(schema_path or "default schema"))
+                with db.conn:
+                    db.conn.execute("BEGIN IMMEDIATE")
+                    db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
+                                    " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
+                                                             utc_now()))
+            return cls(p, db, name)
+        except BaseException:
+            db.close()
+            if new:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(str(p) + suffix).unlink(missing_ok=True)
+            raise
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed); further use raises ProjectError."""
+        if self._closed:
+            return
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        try:
+            self.conn.execute("PRAGMA optimize")
+        finally:
+            self.db.close()
+            self._closed = True
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<Project {str(self.path)!r} annotator={self.annotator!r}>"
+
+    # -- undo / redo -------------------------------------------------------------------------
+
+    def undo(self) -> ActionInfo | None:
+        """Undo this annotator's latest action (in whichever document), or return None when
+        there is none. Refuses with ``ProjectError`` naming the action when a row it would
+        restore was changed since by someone else; nothing is changed then."""
+        return self._undo_redo("undo")
+
+    def redo(self) -> ActionInfo | None:
+        """Redo this annotator's latest undone action, or return None."""
+        return self._undo_redo("redo")
+
+    def _undo_redo(self, verb: str) -> ActionInfo | None:
+        if self._batch is not None:
+            raise ProjectError(f"cannot {verb} inside a batch")
+        other = "redo" if verb == "undo" else "undo"
+        with self._transaction() as conn:
+            top = stack_top(conn, self.annotator_id, verb)
+            if top is None:
+                return None
+            entry = read_entry(conn, top[0])
+            changes = ([inverse(c) for c in reversed(entry.changes)] if verb == "undo"
+                       else entry.changes)
+            conn.execute("PRAGMA defer_foreign_keys=ON")
+            apply_changes(conn, changes, entry.action, verb)
+            write_entry(conn, annotator_id=self.annotator_id, doc_id=entry.doc_id,
+                        action=entry.action, kind=verb, target_id=entry.id, changes=changes)
+            stack_pop(conn, self.annotator_id, verb)
+            stack_push(conn, self.annotator_id, other, entry.id)
+        self._publish_changes(changes)
+        return ActionInfo(entry.id, entry.action, entry.doc_id)
+
+    def history(self, limit: int = 100, doc_id: int | None = None) -> list[JournalEntry]:
+        """The latest journal entries (all annotators, all kinds), newest first."""
+        self._check_open()
+        return recent_entries(self.conn, limit, doc_id)
+
+    # -- schema ------------------------------------------------------------------------------
+
+    def set_schema(self, toml_text: str) -> int:
+        """Store a new schema version (checked first) and make it current; returns the new
+        version. Existing annotations keep the version they were made under."""
+        try:
+            schema = parse_schema(toml_text, f"{self.path} (new schema)")
+        except SchemaError as exc:
+            raise ProjectError(f"{self.path}: invalid schema ({exc})") from exc
+        with self._transaction() as conn:
+            version = self.schema_version + 1
+            conn.execute("INSERT INTO schemas(version, name, toml, created) VALUES (?, ?, ?, ?)",
+                         (version, schema.name, toml_text, utc_now()))
+            write_entry(conn, annotator_id=self.annotator_id, doc_id=None,
+                        action=f"Set schema version {version}", kind="audit", target_id=None,
+                        changes={"schema_version": version, "name": schema.name})
+        self._schemas[version] = schema
+        self.events.publish(SchemaChanged(version))
+        return version
+
+    # -- per-annotator UI state (not journaled) ---------------------------------------------
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A value this annotator's UI stored (last document, cursor...), or ``default``."""
+        self._check_open()
+        row = self.conn.execute("SELECT value FROM ui_state WHERE annotator_id = ? AND key = ?",
+                                (self.annotator_id, key)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Store a JSON-serializable UI value for this annotator (not journaled, no undo)."""
+        text = json.dumps(value, ensure_ascii=False)
+        with self._transaction() as conn:
+            conn.execute("INSERT INTO ui_state(annotator_id, key, value) VALUES (?, ?, ?)"
+                         " ON CONFLICT(annotator_id, key) DO UPDATE SET value = excluded.value",
+                         (self.annotator_id, key, text))
+
+    # -- checks ------------------------------------------------------------------------------
+
+    def validate(self) -> list[Violation]:
+        """Every broken store invariant (empty for a healthy project)."""
+        self._check_open()
+        return find_violations(self.conn, self.schema_for)
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for an overview (see :func:`.stats.project_stats`)."""
+        self._check_open()
+        return project_stats(self.conn)

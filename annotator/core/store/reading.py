@@ -1,0 +1,140 @@
+"""The reading API: document navigation, records, streaming export.
+
+Listing and counting use the covering index ``documents_nav`` and never read a text; the
+entity count of a listed page is a per-row indexed count (``entities_doc``), cheap because
+a page is small. ``iter_records`` streams every table once, ordered by ``doc_id``, and
+merges the streams, so memory stays constant and there is no query per document.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from annotator.core.model import DocumentRecord, DocumentSummary
+from annotator.core.store import records as rec
+from annotator.core.store.base import ProjectBase
+from annotator.core.store.errors import ProjectError
+from annotator.core.text import fold_text
+
+
+def search_key(title: str, external_id: str) -> str:
+    """What the navigator's text filter matches: the folded, case-folded title and id."""
+    return f"{fold_text(title).casefold()}\n{external_id.casefold()}"
+
+
+class ReadingMixin(ProjectBase):
+    """Read-only queries of :class:`~annotator.core.store.Project`."""
+
+    def _filter(self, status: str | None, text: str | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if status is not None:
+            clauses.append("d.status = ?")
+            params.append(status)
+        if text:
+            clauses.append("instr(d.search_key, ?) > 0")
+            params.append(fold_text(text).casefold())
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def document_count(self, status: str | None = None, text: str | None = None) -> int:
+        """Number of documents, optionally of one status and/or whose title or external id
+        contains ``text`` (compared folded: hamza forms, tashkeel, tatweel... ignored)."""
+        self._check_open()
+        where, params = self._filter(status, text)
+        sql = f"SELECT count(*) FROM documents AS d INDEXED BY documents_nav{where}"
+        return int(self.conn.execute(sql, params).fetchone()[0])
+
+    def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
+                       text: str | None = None) -> list[DocumentSummary]:
+        """A page of navigator rows in document order (filters as ``document_count``)."""
+        self._check_open()
+        where, params = self._filter(status, text)
+        sql = ("SELECT d.id, d.external_id, d.title, d.status,"
+               " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id), d.length"
+               f" FROM documents AS d INDEXED BY documents_nav{where}"
+               " ORDER BY d.id LIMIT ? OFFSET ?")
+        rows = self.conn.execute(sql, [*params, limit, offset]).fetchall()
+        return [DocumentSummary(*row) for row in rows]
+
+    def document_ids(self, status: str | None = None) -> list[int]:
+        """All document ids in order, optionally of one status."""
+        self._check_open()
+        where, params = self._filter(status, None)
+        sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
+        return [int(r[0]) for r in self.conn.execute(sql, params)]
+
+    def find_document(self, external_id: str) -> int | None:
+        """The id of the document with that external id, or None."""
+        self._check_open()
+        row = self.conn.execute("SELECT id FROM documents WHERE external_id = ?",
+                                (external_id,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def annotator_names(self) -> dict[int, str]:
+        """Annotator row id to name."""
+        return {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
+
+    def get_record(self, doc_id: int) -> DocumentRecord:
+        """One document with all its annotations (ids are row ids as strings)."""
+        self._check_open()
+        conn = self.conn
+        doc = conn.execute(f"SELECT {rec.DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
+                           (doc_id,)).fetchone()
+        if doc is None:
+            raise ProjectError(f"{self.path}: no document {doc_id}")
+
+        parts = {
+            table: conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ?"
+                                f" ORDER BY {order}", (doc_id,)).fetchall()
+            for table, (columns, order) in rec.QUERIES.items()
+        }
+        return rec.document(doc, parts, self.annotator_names())
+
+    def iter_records(self, status: str | None = None,
+                     annotator: str | None = None) -> Iterator[DocumentRecord]:
+        """Every document (of one status) as a record, in id order, streaming.
+
+        With ``annotator`` only the annotations, labels and notes made by that annotator
+        are kept (event arguments follow their event), and references to annotations left
+        out are dropped (see :func:`records.drop_dangling`). Writing to the project while
+        iterating is allowed but the stream may or may not see the change.
+        """
+        self._check_open()
+        names = self.annotator_names()
+        who: int | None = None
+        if annotator is not None:
+            ids = [i for i, n in names.items() if n == annotator]
+            if not ids:
+                raise ProjectError(f"{self.path}: no annotator named {annotator!r}")
+            who = ids[0]
+        conn = self.conn
+
+        def stream(table: str) -> rec.GroupedStream:
+            columns, order = rec.QUERIES[table]
+            clauses: list[str] = []
+            params: list[Any] = []
+            if status is not None:
+                clauses.append("doc_id IN (SELECT id FROM documents WHERE status = ?)")
+                params.append(status)
+            if who is not None:
+                clauses.append("event_id IN (SELECT id FROM events WHERE annotator_id = ?)"
+                               if table == "event_arguments" else "annotator_id = ?")
+                params.append(who)
+            where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+            cursor: sqlite3.Cursor = conn.execute(
+                f"SELECT {columns} FROM {table}{where} ORDER BY {order}", params)
+            return rec.GroupedStream(iter(cursor))
+
+        streams = {table: stream(table) for table in rec.PARTS}
+        doc_sql = f"SELECT {rec.DOCUMENT_COLUMNS} FROM documents"
+        doc_params: list[Any] = []
+        if status is not None:
+            doc_sql += " WHERE status = ?"
+            doc_params.append(status)
+        for doc in conn.execute(doc_sql + " ORDER BY id", doc_params):
+            doc_id = doc[0]
+            parts = {table: s.take(doc_id) for table, s in streams.items()}
+            record = rec.document(doc, parts, names)
+            yield rec.drop_dangling(record) if who is not None else record

@@ -1,0 +1,44 @@
+"""Project statistics for the CLI and the GUI's overview (counts only, no texts)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from annotator.core.model import STATUSES
+
+ANNOTATION_TABLES = ("entities", "quotes", "events", "event_arguments", "stances",
+                     "document_labels", "notes")
+
+
+def _grouped(conn: sqlite3.Connection, sql: str) -> dict[str, int]:
+    return {str(k): int(n) for k, n in conn.execute(sql)}
+
+
+def project_stats(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Documents per status, annotations per table and per label/type/kind, annotations
+    per annotator, journal size per kind, and the schema versions stored."""
+    per_status = dict.fromkeys(STATUSES, 0)
+    per_status.update(_grouped(conn, "SELECT status, count(*) FROM documents GROUP BY status"))
+    annotations = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                   for t in ANNOTATION_TABLES}
+    per_annotator: dict[str, int] = {}
+    for table in ("entities", "quotes", "events", "stances"):
+        for name, n in conn.execute(
+                f"SELECT a.name, count(*) FROM {table} t JOIN annotators a"
+                " ON a.id = t.annotator_id GROUP BY a.name"):
+            per_annotator[name] = per_annotator.get(name, 0) + int(n)
+    journal = _grouped(conn, "SELECT kind, count(*) FROM journal GROUP BY kind")
+    return {
+        "documents": {"total": sum(per_status.values()), **per_status},
+        "annotations": annotations,
+        "entity_labels": _grouped(conn, "SELECT label, count(*) FROM entities GROUP BY label"),
+        "event_types": _grouped(conn, "SELECT type, count(*) FROM events GROUP BY type"),
+        "quote_kinds": _grouped(conn, "SELECT kind, count(*) FROM quotes GROUP BY kind"),
+        "stance_labels": _grouped(conn, "SELECT label, count(*) FROM stances GROUP BY label"),
+        "annotators": {"count": int(conn.execute("SELECT count(*) FROM annotators")
+                                    .fetchone()[0]), "annotations": per_annotator},
+        "journal": {"entries": sum(journal.values()), **journal},
+        "schema_versions": [int(r[0]) for r in conn.execute(
+            "SELECT version FROM schemas ORDER BY version")],
+    }
