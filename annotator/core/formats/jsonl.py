@@ -1,0 +1,99 @@
+"""Reading JSON Lines files lazily, one decoded object per line.
+
+Bytes are split on ``\\n`` *before* decoding, so U+2028/U+2029 inside strings never
+break a line, and a huge file is never held in memory. Encodings follow project rule 1:
+a UTF-8 BOM is stripped; a UTF-16 BOM switches to a UTF-16 text reader; a line that is
+not UTF-8 is decoded by ``decode_bytes`` (Windows-1256 fallback, with a warning that
+names the line), and an undecodable line is an error for that line only.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import InputError
+from annotator.core.text import decode_bytes
+
+Warn = Callable[[str], None]
+OnBytes = Callable[[int], None]
+
+
+def _decoded_lines(
+    path: Path, warn: Warn | None, on_bytes: OnBytes | None
+) -> Iterator[tuple[int, str | InputError]]:
+    source = str(path)
+    with path.open("rb") as raw:
+        head = raw.read(4)
+        raw.seek(0)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            if warn is not None:
+                warn(f"{source}: UTF-16 with BOM")
+            with io.TextIOWrapper(raw, encoding="utf-16", newline="\n") as text:
+                for number, line in enumerate(text, start=1):
+                    if on_bytes is not None:
+                        on_bytes(len(line.encode("utf-16-le", "surrogatepass")))
+                    yield number, line
+            return
+        for number, raw_line in enumerate(raw, start=1):
+            if on_bytes is not None:
+                on_bytes(len(raw_line))
+            data = raw_line
+            if number == 1 and data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8) :]
+            try:
+                yield number, data.decode("utf-8")
+            except UnicodeDecodeError:
+                try:
+                    decoded = decode_bytes(data, source)
+                except InputError as exc:
+                    yield number, InputError(source, exc.reason, number)
+                    continue
+                if warn is not None:
+                    for note in decoded.notes:
+                        warn(f"{source}:{number}: {note}")
+                yield number, decoded.text
+
+
+def iter_json_lines(
+    path: str | Path, warn: Warn | None = None, on_bytes: OnBytes | None = None
+) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
+    """Yield ``(line number, object)`` for each non-blank line of a JSON Lines file.
+
+    A line that is not valid JSON, or not a JSON object, yields an ``InputError`` for
+    that line instead (``"line is not valid JSON: Expecting ',' delimiter (column 31)"``)
+    and reading goes on. ``on_bytes`` receives the size of each line as it is read.
+    """
+    source = str(path)
+    try:
+        lines = _decoded_lines(Path(path), warn, on_bytes)
+        for number, line in lines:
+            if isinstance(line, InputError):
+                yield number, line
+                continue
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                reason = f"line is not valid JSON: {exc.msg} (column {exc.colno})"
+                yield number, InputError(source, reason, number)
+                continue
+            if not isinstance(value, dict):
+                reason = f"line is a JSON {type(value).__name__}, not an object"
+                yield number, InputError(source, reason, number)
+                continue
+            yield number, value
+    except OSError as exc:
+        yield 0, InputError(source, f"cannot read file: {exc.strerror or exc}", None)
+
+
+def first_object(path: str | Path) -> dict[str, Any] | None:
+    """The first JSON object of a JSON Lines file, or None (used to detect the format)."""
+    for _number, value in iter_json_lines(path):
+        return value if isinstance(value, dict) else None
+    return None

@@ -1,0 +1,284 @@
+"""The import pipeline: files and folders in, one all-or-nothing store transaction out.
+
+``import_paths`` walks the given paths (folders sorted, hidden files and folders
+skipped), picks the format of each file (``detect_format``, or the one given), parses
+it lazily, checks every record against the project's schema (``check_record``) and
+collects every problem with its file and line. Then:
+
+* without ``skip_bad``, any problem means nothing is imported: the project is left
+  exactly as it was and ``ImportResult.bad`` lists the problems;
+* with ``skip_bad``, the files with problems are left out (and listed) and the records
+  of the good files go in.
+
+The good records are handed to ONE ``project.import_records`` call, which is one
+transaction. docs/IMPORT.md describes the whole process for users.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from annotator.core.checks import check_record
+from annotator.core.formats.brat import read_brat
+from annotator.core.formats.canonical import read_canonical
+from annotator.core.formats.detect import (
+    BRAT_SUFFIX,
+    FORMATS,
+    JSON_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    TEXT_SUFFIXES,
+    detect_format,
+    is_brat_text,
+)
+from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.plaintext import parse_markdown, parse_plaintext
+from annotator.core.formats.webpage import parse_webpage
+from annotator.core.model import DocumentRecord, InputError
+from annotator.core.schema import Schema
+from annotator.core.text import read_text_file
+
+Progress = Callable[[int, int], None]
+"""``progress(done_bytes, total_bytes)``."""
+
+
+class _Report(Protocol):
+    doc_ids: list[int]
+    duplicates: list[tuple[str | None, str]]
+
+
+class ImportTarget(Protocol):
+    """What the pipeline needs from a project."""
+
+    @property
+    def schema(self) -> Schema: ...
+
+    def import_records(self, records: Iterable[DocumentRecord]) -> Any: ...
+
+
+@dataclass(slots=True)
+class ImportResult:
+    """What ``import_paths`` did.
+
+    ``imported``: store ids of the new documents; ``duplicates``: (record source,
+    external id of the stored document with the same text); ``bad``: every problem
+    found (file, line, reason); ``files``: number of files read (a brat pair counts
+    once); ``warnings``: things worth knowing that did not stop the import.
+    """
+
+    imported: list[int] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    bad: list[InputError] = field(default_factory=list)
+    files: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One thing to read: a file, or a brat .txt/.ann pair (``path`` is the .txt)."""
+
+    path: Path
+    fmt: str
+    size: int
+
+
+_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "txt": TEXT_SUFFIXES + MARKDOWN_SUFFIXES,
+    "webpage": TEXT_SUFFIXES,
+    "md": MARKDOWN_SUFFIXES,
+    "canonical": JSON_SUFFIXES,
+    "doccano": JSON_SUFFIXES,
+    "brat": (BRAT_SUFFIX,),
+}
+_ALL_SUFFIXES = frozenset(s for group in _SUFFIXES.values() for s in group)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order, without hidden files and folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _units(paths: Iterable[str | os.PathLike[str]], fmt: str, result: ImportResult) -> list[_Unit]:
+    """Resolve paths to units; problems with the paths themselves go to ``result.bad``."""
+    units: list[_Unit] = []
+    seen: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            wanted = _ALL_SUFFIXES if fmt == "auto" else frozenset(_SUFFIXES[fmt])
+            candidates = [p for p in _walk(path) if p.suffix.lower() in wanted]
+        elif path.is_file():
+            candidates = [path]
+        else:
+            result.bad.append(InputError(str(path), "no such file or folder"))
+            continue
+        for file in candidates:
+            unit = _unit(file, fmt, result)
+            if unit is not None and unit.path.resolve() not in seen:
+                seen.add(unit.path.resolve())
+                units.append(unit)
+    return units
+
+
+def _unit(file: Path, fmt: str, result: ImportResult) -> _Unit | None:
+    """The unit of one file (None, with the problem in ``result.bad``, if it cannot be read)."""
+    suffix = file.suffix.lower()
+    if fmt == "brat" or (fmt == "auto" and suffix == BRAT_SUFFIX):
+        txt = file.with_suffix(".txt") if suffix == BRAT_SUFFIX else file
+        ann = txt.with_suffix(BRAT_SUFFIX)
+        if not txt.is_file() or not ann.is_file():
+            result.bad.append(InputError(str(file), "a brat document needs both "
+                                         f"{txt.name} and {ann.name}"))
+            return None
+        return _Unit(txt, "brat", _size(txt) + _size(ann))
+    if fmt != "auto":
+        return _Unit(file, fmt, _size(file))
+    if is_brat_text(file):
+        return _unit(file.with_suffix(BRAT_SUFFIX), "brat", result)
+    if suffix in TEXT_SUFFIXES + MARKDOWN_SUFFIXES:
+        return _Unit(file, "txt", _size(file))  # web page or not: decided on the text read
+    try:
+        detected = detect_format(file)
+    except InputError as exc:
+        result.bad.append(exc)
+        return None
+    if detected == "brat":
+        return _unit(file.with_suffix(BRAT_SUFFIX), "brat", result)
+    return _Unit(file, detected, _size(file))
+
+
+def _origin(record: DocumentRecord, fallback: Path) -> tuple[str, int | None]:
+    """File and line of a record, from its ``source`` (``path`` or ``path:line``)."""
+    source = record.source or str(fallback)
+    head, sep, tail = source.rpartition(":")
+    if sep and tail.isdigit() and head:
+        return head, int(tail)
+    return source, None
+
+
+def _read_unit(
+    unit: _Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
+    warn: Callable[[str], None], on_bytes: Callable[[int], None],
+) -> Iterator[DocumentRecord | InputError]:
+    """Records and problems of one unit, in file order."""
+    path = unit.path
+    if unit.fmt == "canonical":
+        yield from read_canonical(path, warn, on_bytes)
+        return
+    if unit.fmt == "doccano":
+        yield from read_doccano(path, offsets, warn, on_bytes)
+        return
+    if unit.fmt == "brat":
+        roles = {name: et.roles for name, et in schema.event_types.items()}
+        record, errors = read_brat(path, None, roles, warn)
+        on_bytes(unit.size)
+        if record is not None:
+            yield record
+        yield from errors
+        return
+    try:
+        text, info = read_text_file(path)
+    except InputError as exc:
+        yield exc
+        return
+    on_bytes(unit.size)
+    if not text.strip():
+        yield InputError(str(path), "the file has no text")
+        return
+    if info.get("fallback"):
+        for note in info.get("notes", []):
+            warn(f"{path}: {note}")
+    if unit.fmt == "md" or (unit.fmt == "txt" and path.suffix.lower() in MARKDOWN_SUFFIXES):
+        yield parse_markdown(text, str(path), info, path.stem)
+        return
+    page = parse_webpage(text, str(path), info)
+    if page is not None:
+        yield page
+        return
+    if unit.fmt == "webpage":
+        warn(f"{path}: not recognised as a web page copy; imported as plain text")
+    yield parse_plaintext(text, str(path), info, path.stem)
+
+
+def import_paths(
+    project: ImportTarget,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    fmt: str = "auto",
+    offsets: Literal["utf16", "codepoint"] = "utf16",
+    skip_bad: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import files and folders into ``project``, all or nothing (see the module docstring).
+
+    ``fmt`` is ``"auto"`` or one of ``FORMATS``; ``offsets`` is the unit of doccano
+    offsets. Returns an ``ImportResult``; when ``bad`` is not empty and ``skip_bad`` is
+    false, nothing was imported.
+    """
+    if fmt != "auto" and fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (auto, {', '.join(FORMATS)})")
+    if offsets not in ("utf16", "codepoint"):
+        raise ValueError(f"unknown offset unit {offsets!r} (utf16 or codepoint)")
+    result = ImportResult()
+    units = _units(paths, fmt, result)
+    total = sum(unit.size for unit in units)
+    done = 0
+
+    def on_bytes(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(min(done, total), total)
+
+    schema = project.schema
+    records: list[DocumentRecord] = []
+    for unit in units:
+        result.files += 1
+        start = done
+        file_records: list[DocumentRecord] = []
+        problems: list[InputError] = []
+        for item in _read_unit(unit, schema, offsets, result.warnings.append, on_bytes):
+            if isinstance(item, InputError):
+                problems.append(item)
+                continue
+            path, line = _origin(item, unit.path)
+            problems.extend(InputError(path, reason, line) for reason in check_record(item, schema))
+            if not problems and (skip_bad or not result.bad):
+                file_records.append(item)
+        on_bytes(max(0, start + unit.size - done))
+        if problems:
+            result.bad.extend(problems)
+        else:
+            records.extend(file_records)
+    if result.bad and not skip_bad:
+        return result
+    if records:
+        _store(project, records, result)
+    return result
+
+
+def _store(project: ImportTarget, records: list[DocumentRecord], result: ImportResult) -> None:
+    """The single ``import_records`` call; a store refusal leaves nothing imported."""
+    from annotator.core.store.errors import ProjectError
+
+    try:
+        report: _Report = project.import_records(records)
+    except ProjectError as exc:
+        result.bad.append(InputError("import", exc.message))
+        return
+    result.imported = list(report.doc_ids)
+    result.duplicates = [(source or "?", existing) for source, existing in report.duplicates]
