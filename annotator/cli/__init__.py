@@ -1,0 +1,1 @@
+"""The command-line interface: a thin caller of :mod:`annotator.core`."""

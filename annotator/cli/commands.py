@@ -1,0 +1,361 @@
+"""The CLI commands. Each parses options, calls one core function and prints the outcome."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from annotator.cli.terminal import display, progress, want_bidi
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STATUS_CHOICE = click.Choice(["todo", "in-progress", "done", "skipped"])
+bidi_option = click.option(
+    "--bidi/--no-bidi",
+    default=None,
+    help="Reorder Arabic for terminals without bidi support (default: only on such a terminal).",
+)
+
+
+def user_errors(func: F) -> F:
+    """Turn the errors a user can cause into a one-line message and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from annotator.core.model import InputError
+        from annotator.core.schema import SchemaError
+        from annotator.core.store import ProjectError
+
+        try:
+            return func(*args, **kwargs)
+        except (ProjectError, InputError, SchemaError) as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _echo(text: str, bidi: bool | None, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    click.echo(display(text, bidi=want_bidi(bidi, stream)), err=err)
+
+
+def _input_size(paths: tuple[str, ...]) -> int:
+    """Bytes to read, for the progress bar."""
+    total = 0
+    for name in paths:
+        path = Path(name)
+        files = path.rglob("*") if path.is_dir() else [path]
+        total += sum(f.stat().st_size for f in files if f.is_file())
+    return total
+
+
+def _open_project(path: str, *, create: bool = False, annotator: str | None = None) -> Any:
+    from annotator.core.store import Project, ProjectError
+
+    if not create and not Path(path).exists():
+        raise ProjectError(f"{path}: no such project")
+    return Project.open(path, create=create, annotator=annotator)
+
+
+@click.command("open")
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--sample", is_flag=True, help="Open the bundled sample project (built on first use)."
+)
+@user_errors
+def open_command(project: str | None, sample: bool = False) -> None:
+    """Open PROJECT in the app (the last project, or the sample project, when omitted)."""
+    if sample:
+        from annotator.core.sample import ensure_sample_project
+
+        project = str(ensure_sample_project())
+    try:
+        from annotator.ui.app import run
+    except ImportError as error:  # PySide6 missing: say how to get it
+        raise click.ClickException(
+            f"the app needs PySide6 ({error.name} is missing): pip install 'annotator[gui]'"
+        ) from None
+    sys.exit(run(project))
+
+
+@click.command("import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option(
+    "--format",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", "txt", "canonical", "doccano", "brat"]),
+    help="Input format; auto detects it per file.",
+)
+@click.option(
+    "--offsets",
+    default="utf16",
+    show_default=True,
+    type=click.Choice(["utf16", "codepoint"]),
+    help="Unit of doccano offsets (doccano itself writes UTF-16 units).",
+)
+@click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones.")
+@click.option(
+    "--schema",
+    "schema_path",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Label schema (TOML) for a new project; default: the bundled schema.",
+)
+@bidi_option
+@user_errors
+def import_command(
+    project: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    offsets: str,
+    skip_bad: bool,
+    schema_path: str | None,
+    bidi: bool | None,
+) -> None:
+    """Import files or folders into PROJECT (created if it does not exist).
+
+    Plain text and Markdown (copies of web pages are recognised), canonical JSONL, doccano JSONL and
+    brat standoff. Nothing is imported when any file is bad, unless --skip-bad is given.
+    """
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Project
+
+    with (
+        Project.open(project, create=True, schema_path=schema_path) as proj,
+        progress("Importing", _input_size(paths)) as bar,
+    ):
+        state = {"done": 0}
+
+        def advance(done: int, _total: int) -> None:
+            if bar is not None:
+                bar.update(done - state["done"])
+            state["done"] = done
+
+        result = import_paths(
+            proj, list(paths), fmt=fmt, offsets=offsets, skip_bad=skip_bad, progress=advance
+        )
+    for warning in result.warnings:
+        _echo(f"warning: {warning}", bidi, err=True)
+    for source, existing in result.duplicates:
+        _echo(
+            f"duplicate: {source} has the same text as {existing}; not imported again",
+            bidi,
+            err=True,
+        )
+    for problem in result.bad:
+        _echo(f"error: {problem}", bidi, err=True)
+    if result.bad and not skip_bad:
+        raise click.ClickException(
+            f"{len(result.bad)} problem(s); nothing was imported "
+            "(use --skip-bad to import the rest)"
+        )
+    click.echo(
+        f"imported {len(result.imported)} document(s) from {result.files} file(s)"
+        + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
+        + (f", {len(result.bad)} bad file(s) skipped" if result.bad else "")
+    )
+    if result.bad:
+        sys.exit(1)
+
+
+@click.command("export")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=STATUS_CHOICE,
+    help="Only documents with this status (repeatable).",
+)
+@click.option("--annotator", help="Only annotations made by this annotator.")
+@user_errors
+def export_command(
+    project: str, out: str, statuses: tuple[str, ...], annotator: str | None
+) -> None:
+    """Export PROJECT as canonical JSONL to OUT ('-' for stdout), one document per line."""
+    from annotator.core.formats.export import export_canonical
+
+    with _open_project(project) as proj:
+        total = proj.document_count()
+        with progress("Exporting", total) as bar:
+
+            def advance(done: int, _total: int) -> None:
+                if bar is not None:
+                    bar.update(1)
+
+            count = export_canonical(
+                proj, out, status=list(statuses) or None, annotator=annotator, progress=advance
+            )
+    if out != "-":
+        click.echo(f"exported {count} document(s) to {out}", err=True)
+
+
+@click.command("preannotate")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option(
+    "--gazetteer",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="UTF-8 file, one 'name<TAB>LABEL' per line, '#' comments.",
+)
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=STATUS_CHOICE,
+    help="Only documents with this status (repeatable).",
+)
+@bidi_option
+@user_errors
+def preannotate_command(
+    project: str, gazetteer: str, statuses: tuple[str, ...], bidi: bool | None
+) -> None:
+    """Add an entity for every occurrence of a gazetteer name (one undoable action)."""
+    from annotator.core.preannotate import load_gazetteer, preannotate
+
+    entries = load_gazetteer(gazetteer)
+    with _open_project(project) as proj:
+        added = preannotate(proj, entries, statuses=list(statuses) or None)
+    total = sum(added.values())
+    for label, count in sorted(added.items()):
+        click.echo(f"{label}\t{count}")
+    click.echo(f"added {total} entit{'y' if total == 1 else 'ies'}")
+
+
+@click.command("stats")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@user_errors
+def stats_command(project: str, as_json: bool) -> None:
+    """Print counts: documents per status, annotations per kind and label, annotators."""
+    with _open_project(project) as proj:
+        figures = proj.stats()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for line in _flatten(figures):
+        click.echo(line)
+
+
+def _flatten(value: Any, prefix: str = "") -> list[str]:
+    if isinstance(value, dict):
+        lines: list[str] = []
+        for key, item in value.items():
+            lines.extend(
+                _flatten(item, f"{prefix}{key}." if isinstance(item, dict) else f"{prefix}{key}")
+            )
+        return lines
+    return [f"{prefix}\t{value}"]
+
+
+@click.command("validate")
+@click.argument("project", type=click.Path(dir_okay=False))
+@bidi_option
+@user_errors
+def validate_command(project: str, bidi: bool | None) -> None:
+    """Check every invariant of PROJECT; exit status 1 on any violation."""
+    with _open_project(project) as proj:
+        violations = proj.validate()
+    for violation in violations:
+        _echo(str(violation), bidi)
+    if violations:
+        raise click.ClickException(f"{len(violations)} violation(s)")
+    click.echo("ok: no violations", err=True)
+
+
+@click.group("schema")
+def schema_group() -> None:
+    """Show or check a label schema."""
+
+
+@schema_group.command("show")
+@click.argument("source", required=False, type=click.Path(exists=True, dir_okay=False))
+@bidi_option
+@user_errors
+def schema_show(source: str | None, bidi: bool | None) -> None:
+    """Summarise the schema of a project or TOML file (default: the bundled schema)."""
+    from annotator.core.schema import default_schema_path, load_schema
+
+    if source is None:
+        schema = load_schema(default_schema_path())
+    elif source.endswith(".toml"):
+        schema = load_schema(source)
+    else:
+        with _open_project(source) as proj:
+            schema = proj.schema
+    for line in schema.summary_lines():
+        _echo(line, bidi)
+
+
+@schema_group.command("check")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@user_errors
+def schema_check(path: str) -> None:
+    """Check a schema TOML file; list every mistake with its key and reason."""
+    from annotator.core.schema import check_schema_file
+
+    problems = check_schema_file(path)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {path}")
+    click.echo(f"{path}: ok")
+
+
+@click.command("history")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--limit", default=20, show_default=True)
+@user_errors
+def history_command(project: str, limit: int) -> None:
+    """Show the latest operations of the journal (the audit trail)."""
+    with _open_project(project) as proj:
+        for entry in proj.history(limit):
+            click.echo(str(entry))
+
+
+@click.command("undo")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotator", help="Whose action to undo (default: you).")
+@user_errors
+def undo_command(project: str, annotator: str | None) -> None:
+    """Undo your last action in PROJECT (the same stack the app uses)."""
+    with _open_project(project, annotator=annotator) as proj:
+        info = proj.undo()
+    click.echo(f"undid: {info.name}" if info else "nothing to undo")
+
+
+@click.command("redo")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotator", help="Whose action to redo (default: you).")
+@user_errors
+def redo_command(project: str, annotator: str | None) -> None:
+    """Redo your last undone action in PROJECT."""
+    with _open_project(project, annotator=annotator) as proj:
+        info = proj.redo()
+    click.echo(f"redid: {info.name}" if info else "nothing to redo")
+
+
+ALL: list[click.Command] = [
+    open_command,
+    import_command,
+    export_command,
+    preannotate_command,
+    stats_command,
+    validate_command,
+    schema_group,
+    history_command,
+    undo_command,
+    redo_command,
+]

@@ -1,0 +1,42 @@
+"""The bundled sample project, built from ``corpora/sample.jsonl`` the first time it is needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.paths import corpora_dir, user_data_dir
+
+
+def sample_project_path() -> Path:
+    """Where the sample project lives for this user."""
+    return user_data_dir() / "sample.annotator"
+
+
+def build_sample_project(target: Path, source: Path | None = None) -> Path:
+    """Create ``target`` from the sample corpus (canonical JSONL with pre-annotations).
+
+    The project is built under a temporary name and renamed into place, so an interrupted
+    build never leaves a half-made sample behind.
+    """
+    from annotator.core.importing import import_paths
+    from annotator.core.store import Project
+
+    source = source or corpora_dir() / "sample.jsonl"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    with Project.open(partial, create=True) as project:
+        result = import_paths(project, [source], fmt="canonical")
+        if result.bad:
+            raise RuntimeError(f"the sample corpus does not import: {result.bad[0]}")
+    partial.replace(target)
+    return target
+
+
+def ensure_sample_project() -> Path:
+    """The sample project, built on first use."""
+    path = sample_project_path()
+    if not path.exists():
+        build_sample_project(path)
+    return path

@@ -1,0 +1,206 @@
+"""Import and export throughput against raw baselines measured in the same run.
+
+    python bench/import_export.py                 # full size: 20,000 documents, 1,000,000 entities
+    python bench/import_export.py --quick         # a small smoke run
+
+Prints one JSON line per measurement and a final summary line. Targets (issue #2):
+import rate >= 0.5 x raw sqlite3.executemany of the same texts; canonical export rate >= 0.5 x a raw
+json dump of the same rows; export peak memory flat across two corpus sizes (streaming).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.core.formats.export import export_canonical
+from annotator.core.importing import import_paths
+from annotator.core.store import Project
+from bench.corpus import generate_texts, with_entities, write_jsonl
+
+
+def emit(**figures: object) -> None:
+    print(json.dumps(figures, ensure_ascii=False), flush=True)
+
+
+def bench_import(workdir: Path, docs: int) -> dict[str, float]:
+    source = workdir / "corpus.jsonl"
+    size = write_jsonl(source, generate_texts(docs))
+    texts = list(generate_texts(docs))
+
+    raw_path = workdir / "raw.sqlite"
+    started = time.perf_counter()
+    conn = sqlite3.connect(raw_path)
+    conn.execute("pragma journal_mode=wal")
+    conn.execute("create table documents (id integer primary key, external_id text, text text)")
+    with conn:
+        conn.executemany(
+            "insert into documents (external_id, text) values (?, ?)",
+            ((f"bench-{i:06d}", t) for i, t in enumerate(texts)),
+        )
+    conn.close()
+    raw_seconds = time.perf_counter() - started
+    del texts
+
+    started = time.perf_counter()
+    with Project.open(workdir / "import.annotator", create=True, annotator="bench") as project:
+        result = import_paths(project, [source], fmt="canonical")
+    ours_seconds = time.perf_counter() - started
+    assert len(result.imported) == docs, (len(result.imported), docs)
+    figures = {
+        "bench": "import",
+        "documents": docs,
+        "megabytes": round(size / 1e6, 1),
+        "ours_s": round(ours_seconds, 2),
+        "raw_executemany_s": round(raw_seconds, 2),
+        "ours_docs_per_s": round(docs / ours_seconds),
+        "raw_docs_per_s": round(docs / raw_seconds),
+        "rate_ratio": round(raw_seconds / ours_seconds, 3),
+    }
+    emit(**figures)
+    return figures
+
+
+def build_entity_project(path: Path, docs: int, per_doc: int) -> int:
+    rng = random.Random(11)
+    records = (
+        with_entities(text, n, per_doc, rng)
+        for n, text in enumerate(generate_texts(docs, chars=1800, seed=3))
+    )
+    with Project.open(path, create=True, annotator="bench") as project:
+        project.import_records(records)
+        return int(project.stats()["annotations"]["entities"])
+
+
+def raw_dump(path: Path, out: Path) -> None:
+    """Baseline: the same rows streamed with plain sqlite3, json.dumps one line per document."""
+    conn = sqlite3.connect(path)
+    docs = conn.execute("select id, external_id, text from documents order by id")
+    ents = conn.execute(
+        'select doc_id, id, start, "end", label, attrs from entities order by doc_id, start'
+    )
+    pending = next(ents, None)
+    with out.open("w", encoding="utf-8") as sink:
+        for doc_id, external_id, text in docs:
+            entities = []
+            while pending is not None and pending[0] == doc_id:
+                _, eid, start, end, label, attrs = pending
+                entities.append(
+                    {
+                        "id": f"e{eid}",
+                        "start": start,
+                        "end": end,
+                        "label": label,
+                        "text": text[start:end],
+                        "attrs": json.loads(attrs or "{}"),
+                    }
+                )
+                pending = next(ents, None)
+            sink.write(
+                json.dumps(
+                    {"id": external_id, "text": text, "entities": entities}, ensure_ascii=False
+                )
+            )
+            sink.write("\n")
+    conn.close()
+
+
+def bench_export(workdir: Path, docs: int, per_doc: int) -> dict[str, float]:
+    path = workdir / "entities.annotator"
+    entities = build_entity_project(path, docs, per_doc)
+    started = time.perf_counter()
+    raw_dump(path, workdir / "raw.jsonl")
+    raw_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    with Project.open(path, annotator="bench") as project:
+        export_canonical(project, str(workdir / "ours.jsonl"))
+    ours_seconds = time.perf_counter() - started
+    figures = {
+        "bench": "export",
+        "documents": docs,
+        "entities": entities,
+        "ours_s": round(ours_seconds, 2),
+        "raw_json_dump_s": round(raw_seconds, 2),
+        "ours_entities_per_s": round(entities / ours_seconds),
+        "raw_entities_per_s": round(entities / raw_seconds),
+        "rate_ratio": round(raw_seconds / ours_seconds, 3),
+    }
+    emit(**figures)
+    return figures
+
+
+_PEAK_CHILD = """
+import sys, tracemalloc
+sys.path.insert(0, {root!r})
+from annotator.core.formats.export import export_canonical
+from annotator.core.store import Project
+with Project.open({path!r}, annotator="bench") as project:
+    tracemalloc.start()
+    export_canonical(project, {out!r})
+    print(tracemalloc.get_traced_memory()[1])
+"""
+
+
+def export_peak_bytes(path: Path, out: Path) -> int:
+    code = _PEAK_CHILD.format(
+        root=str(Path(__file__).resolve().parents[1]), path=str(path), out=str(out)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def bench_memory(workdir: Path, docs: int, per_doc: int) -> dict[str, float]:
+    peaks = {}
+    for size in (docs, docs * 2):
+        path = workdir / f"memory-{size}.annotator"
+        build_entity_project(path, size, per_doc)
+        peaks[size] = export_peak_bytes(path, workdir / f"memory-{size}.jsonl")
+    small, large = peaks[docs], peaks[docs * 2]
+    figures = {
+        "bench": "export_memory",
+        "documents": [docs, docs * 2],
+        "peak_mib": [round(small / 2**20, 2), round(large / 2**20, 2)],
+        "peak_ratio_large_over_small": round(large / small, 3),
+    }
+    emit(**figures)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    args = parser.parse_args()
+    import_docs, export_docs, per_doc, memory_docs = (
+        (500, 500, 50, 200) if args.quick else (20_000, 20_000, 50, 5_000)
+    )
+    with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
+        workdir = Path(tmp)
+        imp = bench_import(workdir, import_docs)
+        exp = bench_export(workdir, export_docs, per_doc)
+        mem = bench_memory(workdir, memory_docs, per_doc)
+    emit(
+        bench="summary",
+        import_rate_ratio=imp["rate_ratio"],
+        export_rate_ratio=exp["rate_ratio"],
+        export_peak_ratio=mem["peak_ratio_large_over_small"],
+        targets={
+            "import_rate_ratio": ">= 0.5",
+            "export_rate_ratio": ">= 0.5",
+            "export_peak_ratio": "about 1.0",
+        },
+    )
+
+
+if __name__ == "__main__":
+    main()
