@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.model import InputError, Span
-from annotator.core.text import normalize_mapped
+from annotator.core.text import normalize, normalize_mapped
 from annotator.core.text.spans import span_problem
 
 
@@ -51,8 +51,16 @@ class SpanMover:
         self.raw = raw
         self.path = path
         self.line = line
-        self.text, self.info, self._map = normalize_mapped(raw)
+        self.text, self.info = normalize(raw)
+        self._offsets: list[int] | None = None
         self.errors: list[InputError] = []
+
+    @property
+    def _map(self) -> list[int]:
+        """Raw-to-stored offset map, built on the first span (most plain texts have none)."""
+        if self._offsets is None:
+            _text, _info, self._offsets = normalize_mapped(self.raw)
+        return self._offsets
 
     def error(self, reason: str) -> None:
         """Record a problem of this document."""

@@ -53,6 +53,8 @@ def normalize(text: str) -> tuple[str, dict[str, Any]]:
 
 def _newline_map(text: str) -> tuple[str, list[int]]:
     """Newline normalization with the map of old offsets to new offsets."""
+    if "\r" not in text:  # the common case: nothing moves
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     mapping: list[int] = []
     pos = 0
