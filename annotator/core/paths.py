@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-"""The source tree's top folder (holds resources/ and corpora/ in a checkout or editable install)."""
+"""The source tree's top folder: resources/ and corpora/ in a checkout or editable install."""
 
 
 def user_data_dir(env: dict[str, str] | None = None, platform: str | None = None) -> Path:

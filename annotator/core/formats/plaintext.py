@@ -34,17 +34,22 @@ def looks_like_headline(line: str) -> bool:
     stripped = line.strip()
     return (
         bool(stripped)
-        and len(stripped.split()) <= TITLE_MAX_WORDS
         and len(stripped) <= TITLE_MAX_CHARS
         and not stripped.endswith((".", "۔"))
+        and len(stripped.split()) <= TITLE_MAX_WORDS
     )
 
 
 def text_title(text: str, stem: str) -> str:
     """Title of a plain text: its first non-empty line if headline-like, else ``stem``."""
-    for line in text.split("\n"):
+    start = 0
+    while start < len(text):  # scan line by line without splitting the whole text
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
         if line.strip():
             return line.strip() if looks_like_headline(line) else stem
+        start = end + 1
     return stem
 
 

@@ -80,6 +80,9 @@ class _Run:
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
         self.sha_seen: dict[str, str] = {}
         self.ext_seen: set[str] = set()
+        # With no documents yet (the usual first import) nothing can clash: skip the
+        # per-record look-ups, which would otherwise cost two queries per document.
+        self.store_empty = conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
         self.report = ImportReport(counts=dict.fromkeys(INSERTS, 0))
         self.sources: list[str] = []
 
@@ -117,8 +120,8 @@ class _Run:
     def external_id(self, record: DocumentRecord, doc_id: int) -> str:
         wanted = record.id if record.id else f"doc-{doc_id:06d}"
         candidate, n = wanted, 1
-        while candidate in self.ext_seen or self.conn.execute(
-                "SELECT 1 FROM documents WHERE external_id = ?", (candidate,)).fetchone():
+        while candidate in self.ext_seen or (not self.store_empty and self.conn.execute(
+                "SELECT 1 FROM documents WHERE external_id = ?", (candidate,)).fetchone()):
             n += 1
             candidate = f"{wanted}-{n}"
         if candidate != wanted and record.id:
@@ -129,7 +132,7 @@ class _Run:
     def add(self, record: DocumentRecord, source: str) -> None:
         digest = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
         earlier = self.sha_seen.get(digest)
-        if earlier is None:
+        if earlier is None and not self.store_empty:
             row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
                                     (digest,)).fetchone()
             earlier = None if row is None else str(row[0])
