@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.seed_path import SEED as SEED_ARTICLE
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "seed" / "news-article-ar.txt"
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -8,8 +8,9 @@ import pytest
 
 from annotator.core.formats.detect import detect_format
 from annotator.core.model import InputError
+from tests.seed_path import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
 
 
 def test_detect_each_format(tmp_path: Path) -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from annotator.core.formats.dates import find_date, has_weekday
 from annotator.core.formats.webpage import find_dateline, looks_like_webpage, parse_webpage
 from annotator.core.text import read_text_file
+from tests.seed_path import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
 HEADLINE = "الكرملين: زيارة هولاند لواشنطن وموسكو خطوة لتحالف ضد «داعش»"
 
 

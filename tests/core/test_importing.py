@@ -14,9 +14,10 @@ from annotator.core.formats.canonical import export_canonical
 from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
+from tests.seed_path import SEED as SEED_PATH
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "canonical.schema.json"
-SEED = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
 SENTENCE = "قال بوتين إن موسكو مستعدة 😀 للحوار"
 
 

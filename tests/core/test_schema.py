@@ -23,24 +23,68 @@ from annotator.core.schema import (
     load_schema,
     parse_schema,
 )
+from tests.seed_path import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
 
 WOJOOD = [
-    "PERS", "NORP", "OCC", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LANGUAGE",
-    "WEBSITE", "LAW", "PRODUCT", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "UNIT", "MONEY",
+    "PERS",
+    "NORP",
+    "OCC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "DATE",
+    "TIME",
+    "LANGUAGE",
+    "WEBSITE",
+    "LAW",
+    "PRODUCT",
+    "CARDINAL",
+    "ORDINAL",
+    "PERCENT",
+    "QUANTITY",
+    "UNIT",
+    "MONEY",
     "CURR",
 ]
 
 ACE_SUBTYPES = [
-    "Life:Be-Born", "Life:Marry", "Life:Divorce", "Life:Injure", "Life:Die", "Movement:Transport",
-    "Transaction:Transfer-Ownership", "Transaction:Transfer-Money", "Business:Start-Org",
-    "Business:Merge-Org", "Business:Declare-Bankruptcy", "Business:End-Org", "Conflict:Attack",
-    "Conflict:Demonstrate", "Contact:Meet", "Contact:Phone-Write", "Personnel:Start-Position",
-    "Personnel:End-Position", "Personnel:Nominate", "Personnel:Elect", "Justice:Arrest-Jail",
-    "Justice:Release-Parole", "Justice:Trial-Hearing", "Justice:Charge-Indict", "Justice:Sue",
-    "Justice:Convict", "Justice:Sentence", "Justice:Fine", "Justice:Execute", "Justice:Extradite",
-    "Justice:Acquit", "Justice:Appeal", "Justice:Pardon",
+    "Life:Be-Born",
+    "Life:Marry",
+    "Life:Divorce",
+    "Life:Injure",
+    "Life:Die",
+    "Movement:Transport",
+    "Transaction:Transfer-Ownership",
+    "Transaction:Transfer-Money",
+    "Business:Start-Org",
+    "Business:Merge-Org",
+    "Business:Declare-Bankruptcy",
+    "Business:End-Org",
+    "Conflict:Attack",
+    "Conflict:Demonstrate",
+    "Contact:Meet",
+    "Contact:Phone-Write",
+    "Personnel:Start-Position",
+    "Personnel:End-Position",
+    "Personnel:Nominate",
+    "Personnel:Elect",
+    "Justice:Arrest-Jail",
+    "Justice:Release-Parole",
+    "Justice:Trial-Hearing",
+    "Justice:Charge-Indict",
+    "Justice:Sue",
+    "Justice:Convict",
+    "Justice:Sentence",
+    "Justice:Fine",
+    "Justice:Execute",
+    "Justice:Extradite",
+    "Justice:Acquit",
+    "Justice:Appeal",
+    "Justice:Pardon",
 ]
 
 MINIMAL = """\
@@ -102,6 +146,7 @@ def edit(old: str, new: str) -> str:
 
 # --- the bundled default schema -----------------------------------------------------------
 
+
 def test_default_schema_file_is_bundled_and_checks_clean() -> None:
     path = default_schema_path()
     assert path.parts[-3:] == ("resources", "schema", "default.toml")
@@ -144,7 +189,7 @@ def _linear(channel: int) -> float:
 
 
 def _rgb(color: str) -> tuple[float, float, float]:
-    r, g, b = (_linear(int(color[i:i + 2], 16)) for i in (1, 3, 5))
+    r, g, b = (_linear(int(color[i : i + 2], 16)) for i in (1, 3, 5))
     return r, g, b
 
 
@@ -184,24 +229,35 @@ def test_default_has_the_33_ace_subtypes(default: Schema) -> None:
         assert "Time" in event.roles, event.name
 
 
-@pytest.mark.parametrize(("event_type", "roles"), [
-    ("Conflict:Attack", ("Attacker", "Target", "Instrument", "Time", "Place")),
-    ("Movement:Transport",
-     ("Agent", "Artifact", "Vehicle", "Price", "Origin", "Destination", "Time")),
-    ("Contact:Meet", ("Entity", "Time", "Place")),
-    ("Contact:Phone-Write", ("Entity", "Time")),
-    ("Life:Die", ("Agent", "Victim", "Instrument", "Time", "Place")),
-    ("Transaction:Transfer-Ownership",
-     ("Buyer", "Seller", "Beneficiary", "Artifact", "Price", "Time", "Place")),
-    ("Transaction:Transfer-Money", ("Giver", "Recipient", "Beneficiary", "Money", "Time", "Place")),
-    ("Personnel:Nominate", ("Person", "Agent", "Position", "Time", "Place")),
-    ("Justice:Sentence", ("Defendant", "Adjudicator", "Crime", "Sentence", "Time", "Place")),
-    ("Justice:Fine", ("Entity", "Adjudicator", "Money", "Crime", "Time", "Place")),
-    ("Justice:Extradite", ("Agent", "Person", "Destination", "Origin", "Crime", "Time")),
-    ("Justice:Appeal", ("Plaintiff", "Adjudicator", "Crime", "Time", "Place")),
-])
-def test_default_event_roles_follow_ace_guidelines(default: Schema, event_type: str,
-                                                   roles: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("event_type", "roles"),
+    [
+        ("Conflict:Attack", ("Attacker", "Target", "Instrument", "Time", "Place")),
+        (
+            "Movement:Transport",
+            ("Agent", "Artifact", "Vehicle", "Price", "Origin", "Destination", "Time"),
+        ),
+        ("Contact:Meet", ("Entity", "Time", "Place")),
+        ("Contact:Phone-Write", ("Entity", "Time")),
+        ("Life:Die", ("Agent", "Victim", "Instrument", "Time", "Place")),
+        (
+            "Transaction:Transfer-Ownership",
+            ("Buyer", "Seller", "Beneficiary", "Artifact", "Price", "Time", "Place"),
+        ),
+        (
+            "Transaction:Transfer-Money",
+            ("Giver", "Recipient", "Beneficiary", "Money", "Time", "Place"),
+        ),
+        ("Personnel:Nominate", ("Person", "Agent", "Position", "Time", "Place")),
+        ("Justice:Sentence", ("Defendant", "Adjudicator", "Crime", "Sentence", "Time", "Place")),
+        ("Justice:Fine", ("Entity", "Adjudicator", "Money", "Crime", "Time", "Place")),
+        ("Justice:Extradite", ("Agent", "Person", "Destination", "Origin", "Crime", "Time")),
+        ("Justice:Appeal", ("Plaintiff", "Adjudicator", "Crime", "Time", "Place")),
+    ],
+)
+def test_default_event_roles_follow_ace_guidelines(
+    default: Schema, event_type: str, roles: tuple[str, ...]
+) -> None:
     assert default.allowed_roles(event_type) == roles
 
 
@@ -222,7 +278,17 @@ def test_default_role_types(default: Schema) -> None:
 def test_default_quotes_stance_documents(default: Schema) -> None:
     assert default.quote_kinds == QUOTE_KINDS
     assert default.cue_verbs == (
-        "قال", "أكد", "أضاف", "أعلن", "تابع", "اعتبر", "أوضح", "صرح", "أشار", "نقل")
+        "قال",
+        "أكد",
+        "أضاف",
+        "أعلن",
+        "تابع",
+        "اعتبر",
+        "أوضح",
+        "صرح",
+        "أشار",
+        "نقل",
+    )
     assert default.stance_labels == STANCE_LABELS
     assert len(default.topics) >= 3
     assert all(t.label and t.label_en for t in default.topics.values())
@@ -255,6 +321,7 @@ def test_default_gazetteer_names_occur_in_the_seed_article(default: Schema) -> N
 
 # --- helpers --------------------------------------------------------------------------------
 
+
 def test_attribute_and_label_checks(default: Schema) -> None:
     assert default.has_entity_label("GPE")
     assert not default.has_entity_label("gpe")
@@ -267,7 +334,8 @@ def test_attribute_and_label_checks(default: Schema) -> None:
     assert "colour" in bad[1]
     assert default.check_event_attrs({"polarity": "Negative", "tense": "Past"}) == []
     assert default.check_event_attrs({"tense": "Later"}) == [
-        "tense: 'Later' is not one of Past, Present, Future, Unspecified"]
+        "tense: 'Later' is not one of Past, Present, Future, Unspecified"
+    ]
     assert default.entity_attr_defaults() == {"mention": "NAM"}
     assert default.event_attr_defaults()["modality"] == "Asserted"
 
@@ -275,11 +343,13 @@ def test_attribute_and_label_checks(default: Schema) -> None:
 def test_document_label_checks(default: Schema) -> None:
     good = {"topic": "security", "overall_stance": {"anti-isis-coalition": "FAVOR"}}
     assert default.check_document_labels(good) == []
-    bad = default.check_document_labels({
-        "topic": "gossip",
-        "overall_stance": {"no-such-topic": "FAVOR", "refugee-reception": "MAYBE"},
-        "mood": "happy",
-    })
+    bad = default.check_document_labels(
+        {
+            "topic": "gossip",
+            "overall_stance": {"no-such-topic": "FAVOR", "refugee-reception": "MAYBE"},
+            "mood": "happy",
+        }
+    )
     assert len(bad) == 4
     assert any("gossip" in p for p in bad)
     assert any("no-such-topic" in p for p in bad)
@@ -293,11 +363,13 @@ def test_to_dict_is_json_and_to_toml_round_trips(default: Schema) -> None:
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert len(data["entities"]["types"]) == 21
     again = parse_schema(default.to_toml(), "round-trip.toml")
-    assert dataclasses.replace(again, source_text="") == dataclasses.replace(default,
-                                                                             source_text="")
+    assert dataclasses.replace(again, source_text="") == dataclasses.replace(
+        default, source_text=""
+    )
     mini = parse_schema(MINIMAL)
-    assert dataclasses.replace(parse_schema(mini.to_toml()), source_text="") == \
-        dataclasses.replace(mini, source_text="")
+    assert dataclasses.replace(parse_schema(mini.to_toml()), source_text="") == dataclasses.replace(
+        mini, source_text=""
+    )
 
 
 def test_summary_lines(default: Schema) -> None:
@@ -327,8 +399,12 @@ MISTAKES = [
     ("version = 2", "version = 0", "schema.version", "less than 1"),
     ("nesting = false", "nestng = false", "entities.nestng", 'did you mean "nesting"'),
     ('color = "#6fdc8c"', 'colour = "#6fdc8c"', "entities.types[1].colour", "unknown key"),
-    ('color = "#6fdc8c"', 'color = "#12"', "entities.types[1].color",
-     '"#12" is not a colour (#rrggbb)'),
+    (
+        'color = "#6fdc8c"',
+        'color = "#12"',
+        "entities.types[1].color",
+        '"#12" is not a colour (#rrggbb)',
+    ),
     ('color = "#6fdc8c"', 'color = "#7EB6FF"', "entities.types[1].color", "already used"),
     ('label = "GPE"', 'label = "PERS"', "entities.types[1].label", 'duplicate label "PERS"'),
     ('label = "GPE"', 'label = "Gpe"', "entities.types[1].label", "not an entity label"),
@@ -337,38 +413,83 @@ MISTAKES = [
     ('hotkey = "g"', 'hotkey = " "', "entities.types[1].hotkey", "reserved"),
     ('hotkey = "g"', 'hotkey = "ctrl+g"', "entities.types[1].hotkey", "not a single key"),
     ('hotkey = "g"', "hotkey = 7", "entities.types[1].hotkey", "expected a string"),
-    ('default = "NAM"', 'default = "PRO"', "entities.attributes.mention.default",
-     "not one of the values"),
-    ('values = ["NAM", "NOM"]', "values = []", "entities.attributes.mention.values",
-     "must not be empty"),
-    ('labels = ["FAVOR", "AGAINST", "NONE"]', 'labels = ["FAVOR", "FAVOR"]',
-     "stance.labels[1]", "duplicate"),
-    ('label = "وقف إطلاق النار"', 'label = "وقف إطلاق النار"\n\n[[stance.topics]]\n'
-     'id = "ceasefire"\nlabel = "x"', "stance.topics[1].id", 'duplicate topic "ceasefire"'),
+    (
+        'default = "NAM"',
+        'default = "PRO"',
+        "entities.attributes.mention.default",
+        "not one of the values",
+    ),
+    (
+        'values = ["NAM", "NOM"]',
+        "values = []",
+        "entities.attributes.mention.values",
+        "must not be empty",
+    ),
+    (
+        'labels = ["FAVOR", "AGAINST", "NONE"]',
+        'labels = ["FAVOR", "FAVOR"]',
+        "stance.labels[1]",
+        "duplicate",
+    ),
+    (
+        'label = "وقف إطلاق النار"',
+        'label = "وقف إطلاق النار"\n\n[[stance.topics]]\nid = "ceasefire"\nlabel = "x"',
+        "stance.topics[1].id",
+        'duplicate topic "ceasefire"',
+    ),
     ('id = "ceasefire"', 'id = "Cease Fire"', "stance.topics[0].id", "not a topic id"),
-    ('label = "Conflict:Attack"', 'label = "Attack"', "events.types[0].label",
-     "not an event type (Type:Subtype"),
-    ('roles = ["Attacker", "Target", "Place"]', "roles = []", "events.types[0].roles",
-     "must not be empty"),
-    ('roles = ["Attacker", "Target", "Place"]', 'roles = ["Attacker", "Attacker", "Place"]',
-     "events.types[0].roles[1]", 'duplicate "Attacker"'),
-    ("role_types = { Place = [\"GPE\"] }", "role_types = { Time = [\"GPE\"] }",
-     "events.types[0].role_types.Time", "not a role of this event type"),
-    ("role_types = { Place = [\"GPE\"] }", "role_types = { Place = [\"CITY\"] }",
-     "events.types[0].role_types.Place[0]", "not an entity type of this schema"),
+    (
+        'label = "Conflict:Attack"',
+        'label = "Attack"',
+        "events.types[0].label",
+        "not an event type (Type:Subtype",
+    ),
+    (
+        'roles = ["Attacker", "Target", "Place"]',
+        "roles = []",
+        "events.types[0].roles",
+        "must not be empty",
+    ),
+    (
+        'roles = ["Attacker", "Target", "Place"]',
+        'roles = ["Attacker", "Attacker", "Place"]',
+        "events.types[0].roles[1]",
+        'duplicate "Attacker"',
+    ),
+    (
+        'role_types = { Place = ["GPE"] }',
+        'role_types = { Time = ["GPE"] }',
+        "events.types[0].role_types.Time",
+        "not a role of this event type",
+    ),
+    (
+        'role_types = { Place = ["GPE"] }',
+        'role_types = { Place = ["CITY"] }',
+        "events.types[0].role_types.Place[0]",
+        "not an entity type of this schema",
+    ),
     ('kind = "single"', 'kind = "choice"', "documents.labels.topic.kind", "not a label kind"),
     ('kind = "single"', 'kind = "text"', "documents.labels.topic.values", "takes no values"),
-    ('values = ["politics", "economy"]', "", "documents.labels.topic.values",
-     "required key is missing"),
+    (
+        'values = ["politics", "economy"]',
+        "",
+        "documents.labels.topic.values",
+        "required key is missing",
+    ),
     ("[stance]", "[stances]", "stances", "unknown key"),
-    ("[entities]\nnesting = false\n", "[entities]\nnesting = false\n[gazetteer]\nLOC = [\"x\"]\n",
-     "gazetteer.LOC", "not an entity type of this schema"),
+    (
+        "[entities]\nnesting = false\n",
+        '[entities]\nnesting = false\n[gazetteer]\nLOC = ["x"]\n',
+        "gazetteer.LOC",
+        "not an entity type of this schema",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("old", "new", "key", "reason"), MISTAKES)
-def test_each_mistake_is_reported_with_file_key_and_reason(old: str, new: str, key: str,
-                                                           reason: str) -> None:
+def test_each_mistake_is_reported_with_file_key_and_reason(
+    old: str, new: str, key: str, reason: str
+) -> None:
     problems = problems_of(edit(old, new))
     matching = [p for p in problems if p.key == key and reason in p.reason]
     assert matching, "\n".join(map(str, problems))
@@ -377,32 +498,40 @@ def test_each_mistake_is_reported_with_file_key_and_reason(old: str, new: str, k
 
 
 def test_str_of_error_lists_one_line_per_problem() -> None:
-    error = SchemaError([SchemaProblem("myschema.toml", "entities.types[3].color",
-                                       '"#12" is not a colour (#rrggbb)')])
+    error = SchemaError(
+        [
+            SchemaProblem(
+                "myschema.toml", "entities.types[3].color", '"#12" is not a colour (#rrggbb)'
+            )
+        ]
+    )
     assert str(error) == 'myschema.toml: entities.types[3].color: "#12" is not a colour (#rrggbb)'
 
 
 def test_missing_sections_are_required() -> None:
     problems = problems_of('[schema]\nname = "x"\nversion = 1\n')
     assert [(p.key, p.reason) for p in problems] == [("entities", "required key is missing")]
-    problems = problems_of("[entities]\n[[entities.types]]\nlabel = \"A\"\ncolor = \"#000000\"\n")
+    problems = problems_of('[entities]\n[[entities.types]]\nlabel = "A"\ncolor = "#000000"\n')
     assert ("schema", "required key is missing") in [(p.key, p.reason) for p in problems]
 
 
 def test_per_topic_label_needs_topics() -> None:
     text = MINIMAL.split("[stance]", maxsplit=1)[0] + (
-        '[documents.labels.overall]\nkind = "single"\nvalues = ["FAVOR"]\nper_topic = true\n')
+        '[documents.labels.overall]\nkind = "single"\nvalues = ["FAVOR"]\nper_topic = true\n'
+    )
     problems = problems_of(text)
     assert [p.key for p in problems] == ["documents.labels.overall.per_topic"]
 
 
 def test_several_mistakes_in_one_file_are_all_reported() -> None:
-    text = (MINIMAL.replace('version = 2', 'version = "two"')
-            .replace('color = "#6fdc8c"', 'color = "green"')
-            .replace('hotkey = "g"', 'hotkey = "p"')
-            .replace('default = "NAM"', 'default = "X"')
-            .replace('label = "Conflict:Attack"', 'label = "conflict-attack"')
-            .replace('kind = "single"', 'kind = "radio"'))
+    text = (
+        MINIMAL.replace("version = 2", 'version = "two"')
+        .replace('color = "#6fdc8c"', 'color = "green"')
+        .replace('hotkey = "g"', 'hotkey = "p"')
+        .replace('default = "NAM"', 'default = "X"')
+        .replace('label = "Conflict:Attack"', 'label = "conflict-attack"')
+        .replace('kind = "single"', 'kind = "radio"')
+    )
     problems = problems_of(text, "several.toml")
     assert [p.key for p in problems] == [
         "schema.version",
@@ -444,7 +573,8 @@ def test_check_schema_file_lists_problems(tmp_path: Path) -> None:
     path = tmp_path / "myschema.toml"
     path.write_text(edit('color = "#6fdc8c"', 'color = "#12"'), encoding="utf-8")
     assert [str(p) for p in check_schema_file(path)] == [
-        f'{path}: entities.types[1].color: "#12" is not a colour (#rrggbb)']
+        f'{path}: entities.types[1].color: "#12" is not a colour (#rrggbb)'
+    ]
     with pytest.raises(SchemaError):
         load_schema(path)
 

@@ -24,9 +24,10 @@ from annotator.core.model import (
     StanceTarget,
 )
 from annotator.core.store import DocumentsAdded, Project, ProjectError
+from tests.seed_path import SEED as SEED_PATH
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "news-article-ar.txt"
-SEED_ALT = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
+SEED_ALT = SEED_PATH
 TEXT = "قال الرئيس فلاديمير بوتين في موسكو إن روسيا تدعم الحل السياسي."
 
 
@@ -44,16 +45,27 @@ def project(tmp_path: Path) -> Iterator[Project]:
 def full_record(text: str = TEXT, external_id: str | None = "r1") -> DocumentRecord:
     putin, moscow, russia = at(text, "فلاديمير بوتين"), at(text, "موسكو"), at(text, "روسيا")
     return DocumentRecord(
-        id=external_id, text=text, title="الكرملين", source="in.jsonl:1", status="done",
-        entities=[Entity("T1", *putin, "PERS", {"mention": "NAM"}, annotator="imported"),
-                  Entity("T2", *moscow, "GPE"), Entity("T3", *russia, "GPE")],
+        id=external_id,
+        text=text,
+        title="الكرملين",
+        source="in.jsonl:1",
+        status="done",
+        entities=[
+            Entity("T1", *putin, "PERS", {"mention": "NAM"}, annotator="imported"),
+            Entity("T2", *moscow, "GPE"),
+            Entity("T3", *russia, "GPE"),
+        ],
         quotes=[Quote("Q1", Span(russia[0], len(text) - 1), Span(0, 3), "T1", "indirect")],
         events=[Event("E1", "Contact:Meet", Span(*russia), [EventArgument("Place", "T2")])],
-        stances=[Stance("S1", "T1", StanceTarget(topic="syria-political-solution"), "FAVOR",
-                        "Q1"),
-                 Stance("S2", AUTHOR, StanceTarget(event="E1"), "NONE", Span(*moscow))],
-        labels={"topic": "politics"}, notes=["مقال مهم"], meta={"url": "https://x"},
-        normalization={"nfc": False})
+        stances=[
+            Stance("S1", "T1", StanceTarget(topic="syria-political-solution"), "FAVOR", "Q1"),
+            Stance("S2", AUTHOR, StanceTarget(event="E1"), "NONE", Span(*moscow)),
+        ],
+        labels={"topic": "politics"},
+        notes=["مقال مهم"],
+        meta={"url": "https://x"},
+        normalization={"nfc": False},
+    )
 
 
 def test_import_remaps_ids_and_round_trips(project: Project) -> None:
@@ -79,7 +91,11 @@ def test_import_remaps_ids_and_round_trips(project: Project) -> None:
     assert record.entities[0].annotator == "imported"
     assert record.entities[1].annotator == "alice"
     assert (record.status, record.labels, record.notes, record.meta) == (
-        "done", {"topic": "politics"}, ["مقال مهم"], {"url": "https://x"})
+        "done",
+        {"topic": "politics"},
+        ["مقال مهم"],
+        {"url": "https://x"},
+    )
     assert project.validate() == []
     entry = project.history(1)[0]
     assert entry.kind == "audit"
@@ -90,8 +106,9 @@ def test_import_is_all_or_nothing(project: Project) -> None:
     project.import_records([DocumentRecord(id="keep", text="نص أول")])
     before = project.conn.execute("SELECT count(*) FROM journal").fetchone()[0]
     good = [DocumentRecord(id=f"g{i}", text=f"نص رقم {i}") for i in range(5000)]
-    bad = DocumentRecord(id="bad", text=TEXT, source="bad.txt:7",
-                         entities=[Entity("e1", 0, 4, "PERS")])  # "قال " ends in a space
+    bad = DocumentRecord(
+        id="bad", text=TEXT, source="bad.txt:7", entities=[Entity("e1", 0, 4, "PERS")]
+    )  # "قال " ends in a space
     with pytest.raises(ProjectError) as info:
         project.import_records([*good, bad])
     assert "bad.txt:7" in str(info.value)
@@ -99,10 +116,14 @@ def test_import_is_all_or_nothing(project: Project) -> None:
     assert project.document_count() == 1
     assert project.conn.execute("SELECT count(*) FROM journal").fetchone()[0] == before
     for broken, fragment in [
-        (DocumentRecord(id="x", text=TEXT, entities=[Entity("e", 11, 25, "NOPE")]),
-         "unknown entity label"),
-        (DocumentRecord(id="x", text=TEXT, quotes=[Quote("q", Span(0, 3), speaker="e9")]),
-         "no entity 'e9'"),
+        (
+            DocumentRecord(id="x", text=TEXT, entities=[Entity("e", 11, 25, "NOPE")]),
+            "unknown entity label",
+        ),
+        (
+            DocumentRecord(id="x", text=TEXT, quotes=[Quote("q", Span(0, 3), speaker="e9")]),
+            "no entity 'e9'",
+        ),
         (DocumentRecord(id="x", text=TEXT, status="finished"), "unknown status"),
         (DocumentRecord(id="x", text=TEXT, labels={"nope": 1}), "unknown document label"),
     ]:
@@ -113,24 +134,38 @@ def test_import_is_all_or_nothing(project: Project) -> None:
 
 def test_duplicates_and_external_ids(project: Project) -> None:
     project.import_records([DocumentRecord(id="a", text="نص أ", source="one.txt")])
-    report = project.import_records([
-        DocumentRecord(id="b", text="نص أ", source="dup-existing.txt"),
-        DocumentRecord(id="a", text="نص ب", source="clash.txt"),
-        DocumentRecord(id=None, text="نص ج", source="noid.txt"),
-        DocumentRecord(id="d", text="نص ج", source="dup-run.txt"),
-    ])
-    assert report.duplicates == [("dup-existing.txt", "a"), ("dup-run.txt",
-                                                             f"doc-{report.doc_ids[1]:06d}")]
+    report = project.import_records(
+        [
+            DocumentRecord(id="b", text="نص أ", source="dup-existing.txt"),
+            DocumentRecord(id="a", text="نص ب", source="clash.txt"),
+            DocumentRecord(id=None, text="نص ج", source="noid.txt"),
+            DocumentRecord(id="d", text="نص ج", source="dup-run.txt"),
+        ]
+    )
+    assert report.duplicates == [
+        ("dup-existing.txt", "a"),
+        ("dup-run.txt", f"doc-{report.doc_ids[1]:06d}"),
+    ]
     assert report.renamed == [("clash.txt", "a", "a-2")]
     assert [project.get_record(d).id for d in report.doc_ids] == [
-        "a-2", f"doc-{report.doc_ids[1]:06d}"]
+        "a-2",
+        f"doc-{report.doc_ids[1]:06d}",
+    ]
     assert project.document_count() == 3
 
 
 def test_list_count_and_filters(project: Project) -> None:
-    project.import_records([
-        DocumentRecord(id=f"n{i}", text=f"خبر {i}", title=f"الرئيس {i}" if i % 2 else "سوريا",
-                       status="done" if i % 3 == 0 else "todo") for i in range(30)])
+    project.import_records(
+        [
+            DocumentRecord(
+                id=f"n{i}",
+                text=f"خبر {i}",
+                title=f"الرئيس {i}" if i % 2 else "سوريا",
+                status="done" if i % 3 == 0 else "todo",
+            )
+            for i in range(30)
+        ]
+    )
     first = project.find_document("n1")
     assert first is not None
     project.add_entity(first, 0, 3, "OCC")
@@ -171,12 +206,22 @@ def test_iter_records_streams_and_filters(project: Project) -> None:
         list(project.iter_records(annotator="nobody"))
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(0, len(TEXT)), st.integers(0, len(TEXT)),
-                          st.sampled_from(["PERS", "GPE", "ORG"])), max_size=8))
-def test_import_accepts_exactly_the_valid_spans(project: Project,
-                                               spans: list[tuple[int, int, str]]) -> None:
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, len(TEXT)),
+            st.integers(0, len(TEXT)),
+            st.sampled_from(["PERS", "GPE", "ORG"]),
+        ),
+        max_size=8,
+    )
+)
+def test_import_accepts_exactly_the_valid_spans(
+    project: Project, spans: list[tuple[int, int, str]]
+) -> None:
     from annotator.core.text import span_problem
 
     text = TEXT + f" {project.document_count()}"
@@ -197,14 +242,20 @@ def test_seed_article_import(project: Project) -> None:
     if not path.exists():
         pytest.skip("seed article not available")
     text = path.read_text(encoding="utf-8")
-    entities = [Entity(f"e{i}", *at(text, name), label) for i, (name, label) in enumerate(
-        [("بوتين", "PERS"), ("لافروف", "PERS"), ("الكرملين", "ORG")])]
-    report = project.import_records([DocumentRecord(id="seed", text=text, source=str(path),
-                                                    entities=entities)])
+    entities = [
+        Entity(f"e{i}", *at(text, name), label)
+        for i, (name, label) in enumerate(
+            [("بوتين", "PERS"), ("لافروف", "PERS"), ("الكرملين", "ORG")]
+        )
+    ]
+    report = project.import_records(
+        [DocumentRecord(id="seed", text=text, source=str(path), entities=entities)]
+    )
     record = project.get_record(report.doc_ids[0])
     assert record.text == text
-    assert sorted(text[e.start:e.end] for e in record.entities) == sorted(
-        ["بوتين", "لافروف", "الكرملين"])
+    assert sorted(text[e.start : e.end] for e in record.entities) == sorted(
+        ["بوتين", "لافروف", "الكرملين"]
+    )
     assert [e.start for e in record.entities] == sorted(e.start for e in record.entities)
     assert project.validate() == []
 
@@ -212,8 +263,10 @@ def test_seed_article_import(project: Project) -> None:
 @pytest.mark.slow
 def test_import_speed_against_raw_executemany(tmp_path: Path) -> None:
     """20,000 documents of ~5 KB: at least half the rate of a raw executemany."""
-    base = ("عواصم (وكالات) أعلن يوري اوشاكوف المسؤول في الرئاسة الروسية للصحفيين أمس، أن "
-            "الكرملين يعتقد أن الزيارة المقبلة للرئيس الفرنسي خطوة لتحالف. ") * 20
+    base = (
+        "عواصم (وكالات) أعلن يوري اوشاكوف المسؤول في الرئاسة الروسية للصحفيين أمس، أن "
+        "الكرملين يعتقد أن الزيارة المقبلة للرئيس الفرنسي خطوة لتحالف. "
+    ) * 20
     texts = [f"{i} {base}"[:2600] for i in range(20000)]
     raw = sqlite3.connect(tmp_path / "raw.db")
     raw.execute("PRAGMA journal_mode=WAL")
@@ -237,18 +290,33 @@ def test_import_speed_against_raw_executemany(tmp_path: Path) -> None:
 def test_export_speed_against_raw_json(tmp_path: Path) -> None:
     """Streaming records costs at most twice a raw query + json.dumps of the same rows."""
     text = TEXT
-    spans = [at(text, w) for w in ("الرئيس", "فلاديمير", "بوتين", "موسكو", "روسيا", "تدعم",
-                                   "الحل", "السياسي")]
+    spans = [
+        at(text, w)
+        for w in ("الرئيس", "فلاديمير", "بوتين", "موسكو", "روسيا", "تدعم", "الحل", "السياسي")
+    ]
     with Project.open(tmp_path / "p.db", create=True) as project:
         project.import_records(
-            DocumentRecord(id=None, text=f"{text} {i}",
-                           entities=[Entity(f"e{k}", s, e, "PERS") for k, (s, e) in
-                                     enumerate(spans)]) for i in range(25000))
+            DocumentRecord(
+                id=None,
+                text=f"{text} {i}",
+                entities=[Entity(f"e{k}", s, e, "PERS") for k, (s, e) in enumerate(spans)],
+            )
+            for i in range(25000)
+        )
 
         def dumps_entity(e: Entity) -> str:
-            return json.dumps({"id": e.id, "start": e.start, "end": e.end, "label": e.label,
-                               "attrs": e.attrs, "note": e.note, "annotator": e.annotator,
-                               "schema_version": e.schema_version})
+            return json.dumps(
+                {
+                    "id": e.id,
+                    "start": e.start,
+                    "end": e.end,
+                    "label": e.label,
+                    "attrs": e.attrs,
+                    "note": e.note,
+                    "annotator": e.annotator,
+                    "schema_version": e.schema_version,
+                }
+            )
 
         started = time.perf_counter()
         count = sum(len(dumps_entity(e)) > 0 for r in project.iter_records() for e in r.entities)
@@ -256,10 +324,10 @@ def test_export_speed_against_raw_json(tmp_path: Path) -> None:
         started = time.perf_counter()
         cursor = project.conn.execute(
             'SELECT id, start, "end", label, attrs, note, annotator_id, schema_version'
-            " FROM entities")
+            " FROM entities"
+        )
         names = [d[0] for d in cursor.description]
-        raw_count = sum(len(json.dumps(dict(zip(names, row, strict=True)))) > 0
-                        for row in cursor)
+        raw_count = sum(len(json.dumps(dict(zip(names, row, strict=True)))) > 0 for row in cursor)
         raw = time.perf_counter() - started
     assert count == raw_count == 200000
     assert ours <= 2 * raw + 0.2, (ours, raw)
@@ -268,8 +336,9 @@ def test_export_speed_against_raw_json(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_navigator_pages_stay_fast(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.db", create=True) as project:
-        project.import_records(DocumentRecord(id=None, text=f"{TEXT} {i}", title=f"عنوان {i}")
-                               for i in range(100000))
+        project.import_records(
+            DocumentRecord(id=None, text=f"{TEXT} {i}", title=f"عنوان {i}") for i in range(100000)
+        )
         started = time.perf_counter()
         page = project.list_documents(99900, 100, status="todo")
         count = project.document_count(text="عنوان 9999")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,8 +16,9 @@ from annotator.core.text import (
     strip_proclitics_candidates,
     words,
 )
+from tests.seed_path import SEED as SEED_PATH
 
-SEED = Path("/work/shared/seed/news-article-ar.txt")
+SEED = SEED_PATH
 
 
 @pytest.fixture(scope="module")

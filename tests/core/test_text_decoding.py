@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from annotator.core.model import InputError
 from annotator.core.text import decode_bytes, read_text_file
+from tests.seed_path import SEED as SEED_PATH
 
 ARABIC = "قال الرئيس الفرنسي فرانسوا هولاند إن «داعش» عدو، أليس كذلك؟"
 
@@ -151,7 +152,7 @@ def test_read_text_file_missing(tmp_path: Path) -> None:
 
 
 def test_read_seed_article() -> None:
-    seed = Path("/work/shared/seed/news-article-ar.txt")
+    seed = SEED_PATH
     if not seed.exists():
         pytest.skip("seed article not available")
     text, record = read_text_file(seed)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core.text import find_folded, fold, fold_text, is_grapheme_boundary
+from tests.seed_path import SEED as SEED_PATH
 
 PIECES = st.lists(
     st.sampled_from(
@@ -111,7 +111,7 @@ def test_find_folded_non_overlapping() -> None:
 
 
 def test_find_in_seed_article() -> None:
-    seed = Path("/work/shared/seed/news-article-ar.txt")
+    seed = SEED_PATH
     if not seed.exists():
         pytest.skip("seed article not available")
     text = seed.read_text(encoding="utf-8")
