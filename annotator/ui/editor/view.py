@@ -1,0 +1,360 @@
+"""AnnotationView: the read-only right-to-left text view with painted, stacked span marks.
+
+A QTextEdit shows the document (plain text, never HTML; see :mod:`.document`) and handles what
+Qt does well: shaping, bidi, wrapping, scrolling, selection by mouse (drag, double-click a word)
+and keyboard (Shift+arrows by grapheme, Ctrl+Shift+arrows by word). QPlainTextEdit is avoided
+for its right-to-left layout problems (QTBUG-7516), and ``ExtraSelection`` is not used at all:
+it is slow with thousands of spans and crashes PySide6 6.12 on Python 3.11.
+
+Spans are painted by :class:`.painter.SpanPainter` in the viewport's paint event, for the
+visible lines only. The API speaks plain Python and code points of the stored text; Qt's UTF-16
+positions stay inside this package (:class:`.offsets.QtOffsets`).
+"""
+
+from __future__ import annotations
+
+import time
+
+from annotator.ui.editor.document import build_document
+from annotator.ui.editor.layers import SpanItem, SpanLayers
+from annotator.ui.editor.offsets import QtOffsets
+from annotator.ui.editor.painter import (
+    Fragment,
+    Frame,
+    Metrics,
+    PaintStats,
+    SpanPainter,
+    make_metrics,
+)
+from annotator.ui.editor.selection import (
+    codepoint_cursor,
+    cursor_codepoints,
+    spans_under_point,
+    stored_selection_text,
+    tooltip_html,
+)
+from annotator.ui.fonts import preferred_text_font
+from annotator.ui.qt import (
+    QKeySequence,
+    QSize,
+    Qt,
+    QtCore,
+    QTextEdit,
+    QtGui,
+    QtWidgets,
+    QWidget,
+    Signal,
+)
+
+DEFAULT_POINT_SIZE = 16
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 48
+LINE_HEIGHT_PERCENT = 170
+
+
+class AnnotationView(QTextEdit):
+    """Read-only annotation text view. Offsets in and out are code points of the stored text.
+
+    Signals: ``selectionChangedCp(start, end)`` when the selection changes (``start == end``
+    when it collapses), ``spanClicked(id)`` on a click (not a drag) over a span, the innermost
+    one, and ``spanHovered(id)`` when the innermost span under the pointer changes (``""`` when
+    the pointer leaves every span).
+    """
+
+    selectionChangedCp = Signal(int, int)  # noqa: N815 - Qt signal naming
+    spanClicked = Signal(str)  # noqa: N815
+    spanHovered = Signal(str)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._offsets = QtOffsets("")
+        self._layers = SpanLayers()
+        self._painter = SpanPainter(self._layers, self._to_qt)
+        self._point_size = DEFAULT_POINT_SIZE
+        self._text_font = preferred_text_font(self._point_size)
+        self._metrics: Metrics = make_metrics(self._text_font)
+        self._press_pos: QtCore.QPointF | None = None
+        self._hovered = ""
+        self._last_selection: tuple[int, int] = (0, 0)
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setUndoRedoEnabled(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setFont(self._text_font)
+        self.viewport().setMouseTracking(True)
+        self._install_document(build_document("", self._text_font, LINE_HEIGHT_PERCENT, self))
+        self.selectionChanged.connect(self._on_selection_changed)
+
+    # ----------------------------------------------------------------- document and spans
+
+    def set_document(self, text: str, spans: list[SpanItem]) -> None:
+        """Show ``text`` with ``spans`` (code points); replaces the previous document.
+
+        ValueError for a span outside the text, an empty span or a duplicate id.
+        """
+        for item in spans:
+            self._check_range(item, len(text))
+        self._layers.reset(spans)
+        self._text = text
+        self._offsets = QtOffsets(text)
+        self._painter.selected_id = None
+        self._painter.hovered_id = None
+        self._hovered = ""
+        self._last_selection = (0, 0)
+        old = self.document()
+        self._install_document(build_document(text, self._text_font, LINE_HEIGHT_PERCENT, self))
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+
+    def text(self) -> str:
+        """The stored text shown (not the display copy)."""
+        return self._text
+
+    def spans(self) -> list[SpanItem]:
+        """Every span, in no particular order."""
+        return list(self._layers.items.values())
+
+    def add_span(self, item: SpanItem) -> None:
+        """Show one more span (ValueError for a taken id or a range outside the text)."""
+        self._check_range(item, len(self._text))
+        self._layers.add(item)
+        self.viewport().update()
+
+    def remove_span(self, span_id: str) -> None:
+        """Stop showing a span (KeyError if unknown)."""
+        self._layers.remove(span_id)
+        if self._painter.selected_id == span_id:
+            self._painter.selected_id = None
+        self.viewport().update()
+
+    def update_span(self, item: SpanItem) -> None:
+        """Replace the span with the same id: new range, label or colour (KeyError if unknown)."""
+        self._check_range(item, len(self._text))
+        self._layers.update(item)
+        self.viewport().update()
+
+    def set_selected_span(self, span_id: str | None) -> None:
+        """Emphasize one span (stronger tint, outline), or none."""
+        if span_id is not None and span_id not in self._layers.items:
+            raise KeyError(span_id)
+        self._painter.selected_id = span_id
+        self.viewport().update()
+
+    def selected_span(self) -> str | None:
+        """The id given to :meth:`set_selected_span`, or None."""
+        return self._painter.selected_id
+
+    def span_at(self, codepoint: int) -> list[SpanItem]:
+        """Spans containing the character at ``codepoint``, innermost first."""
+        return self._layers.at(codepoint)
+
+    def lane_of(self, span_id: str) -> int:
+        """The underline lane of a span (0 is nearest the text)."""
+        return self._layers.lanes[span_id]
+
+    # ----------------------------------------------------------------- selection
+
+    def selection_codepoints(self) -> tuple[int, int] | None:
+        """The selected range in code points, or None when nothing is selected."""
+        start, end = cursor_codepoints(self.textCursor(), self._offsets)
+        return (start, end) if start < end else None
+
+    def set_selection_codepoints(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points); ``start == end`` places the cursor there."""
+        cursor = codepoint_cursor(self.document(), self._offsets, start, end)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def scroll_to_codepoint(self, codepoint: int) -> None:
+        """Scroll so that the character at ``codepoint`` is visible, keeping the selection."""
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(codepoint))
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    def _on_selection_changed(self) -> None:
+        current = cursor_codepoints(self.textCursor(), self._offsets)
+        if current != self._last_selection:
+            self._last_selection = current
+            self.selectionChangedCp.emit(*current)
+
+    def createMimeDataFromSelection(self) -> QtCore.QMimeData:  # noqa: N802 - Qt override
+        """Copy the stored text of the selection, never the display copy."""
+        data = QtCore.QMimeData()
+        data.setText(stored_selection_text(self._text, self.textCursor(), self._offsets))
+        return data
+
+    # ----------------------------------------------------------------- appearance
+
+    @property
+    def show_invisibles(self) -> bool:
+        """Whether ZWJ, ZWNJ, LRM, RLM, ALM and tatweel are marked (the text is unchanged)."""
+        return self._painter.show_invisibles
+
+    @show_invisibles.setter
+    def show_invisibles(self, on: bool) -> None:
+        self._painter.show_invisibles = bool(on)
+        self.viewport().update()
+
+    @property
+    def point_size(self) -> int:
+        """The text size in points; see :meth:`zoom`."""
+        return self._point_size
+
+    def zoom(self, steps: int) -> None:
+        """Change the text size by ``steps`` points (Ctrl+= and Ctrl+- do one step)."""
+        size = min(max(self._point_size + steps, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        if size == self._point_size:
+            return
+        self._point_size = size
+        self._text_font = preferred_text_font(size)
+        self._metrics = make_metrics(self._text_font)
+        self.setFont(self._text_font)
+        self.document().setDefaultFont(self._text_font)
+        self.viewport().update()
+
+    def last_paint(self) -> PaintStats:
+        """Figures of the last paint pass (spans and lines painted, milliseconds)."""
+        return self._painter.stats
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Room for a few lines of a news paragraph."""
+        return QSize(720, 480)
+
+    # ----------------------------------------------------------------- Qt events
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Tints, then Qt's text, then underlines, tags and invisible marks."""
+        started = time.perf_counter()
+        frame = self._frame(QtCore.QRectF(event.rect()))
+        painter = QtGui.QPainter(self.viewport())
+        self._painter.paint_under(painter, frame)
+        painter.end()
+        super().paintEvent(event)
+        painter = QtGui.QPainter(self.viewport())
+        self._painter.paint_over(painter, frame, self._metrics,
+                                 self.viewport().palette().color(QtGui.QPalette.ColorRole.Base))
+        painter.end()
+        self._painter.record(frame, started)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Ctrl+= / Ctrl++ zoom in, Ctrl+- zoom out, Ctrl+0 back to the default size."""
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+                control and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)):
+            self.zoom(1)
+            return
+        if event.matches(QKeySequence.StandardKey.ZoomOut) or (
+                control and event.key() == Qt.Key.Key_Minus):
+            self.zoom(-1)
+            return
+        if control and event.key() == Qt.Key.Key_0:
+            self.zoom(DEFAULT_POINT_SIZE - self._point_size)
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QtGui.QWheelEvent) -> None:  # noqa: N802 - Qt override
+        """Ctrl+wheel zooms through :meth:`zoom` so that tags and lanes follow the text size."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom(1 if delta > 0 else -1)
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember where a possible click starts, then let Qt start a selection."""
+        self._press_pos = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A release near the press (not a drag) over a span emits ``spanClicked``."""
+        super().mouseReleaseEvent(event)
+        press, self._press_pos = self._press_pos, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        moved = (event.position() - press).manhattanLength()
+        if moved < QtWidgets.QApplication.startDragDistance():
+            found = self.spans_at_point(event.position())
+            if found:
+                self.spanClicked.emit(found[0].id)
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """Track the innermost span under the pointer for ``spanHovered``."""
+        super().mouseMoveEvent(event)
+        found = self.spans_at_point(event.position())
+        self._set_hovered(found[0].id if found else "")
+
+    def leaveEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
+        """Leaving the view leaves every span."""
+        self._set_hovered("")
+        super().leaveEvent(event)
+
+    def viewportEvent(self, event: QtCore.QEvent) -> bool:  # noqa: N802 - Qt override
+        """Tooltips: ``LABEL: text`` of the spans under the pointer."""
+        if event.type() == QtCore.QEvent.Type.ToolTip and isinstance(event, QtGui.QHelpEvent):
+            found = self.spans_at_point(QtCore.QPointF(event.pos()))
+            if found:
+                QtWidgets.QToolTip.showText(event.globalPos(), tooltip_html(self._text, found),
+                                            self.viewport())
+            else:
+                QtWidgets.QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    # ----------------------------------------------------------------- helpers
+
+    def frame(self, band: QtCore.QRectF | None = None) -> Frame:
+        """What a paint pass of ``band`` (viewport pixels; default the whole viewport) draws:
+        the visible lines and, per line, the fragments of the spans on it with their lanes."""
+        return self._frame(band if band is not None else QtCore.QRectF(self.viewport().rect()))
+
+    def underline_y(self, fragment: Fragment) -> float:
+        """Viewport y of a fragment's underline (its lane below its line)."""
+        return self._painter.lane_y(fragment.line, fragment.lane, self._metrics)
+
+    def spans_at_point(self, point: QtCore.QPointF) -> list[SpanItem]:
+        """Spans painted under viewport ``point`` (text or lane area), innermost first."""
+        reach = self._metrics.lane_pitch * 4 + 80.0
+        band = QtCore.QRectF(0.0, point.y() - reach, float(self.viewport().width()), 2 * reach)
+        frame = self._frame(band)
+        return spans_under_point(self._painter, frame.fragments, self._metrics, point)
+
+    def _frame(self, band: QtCore.QRectF) -> Frame:
+        x_offset = self._horizontal_offset()
+        return self._painter.prepare(self.document(), x_offset,
+                                     float(self.verticalScrollBar().value()), band,
+                                     LINE_HEIGHT_PERCENT,
+                                     lambda q: self._offsets.to_cp(self._offsets.clamp_qt(q)))
+
+    def _horizontal_offset(self) -> float:
+        bar = self.horizontalScrollBar()
+        if self.isRightToLeft():
+            return float(bar.maximum() - bar.value())
+        return float(bar.value())
+
+    def _set_hovered(self, span_id: str) -> None:
+        if span_id != self._hovered:
+            self._hovered = span_id
+            self._painter.hovered_id = span_id or None
+            self.viewport().update()
+            self.spanHovered.emit(span_id)
+
+    def _to_qt(self, codepoint: int) -> int:
+        return self._offsets.to_qt(codepoint)
+
+    def _install_document(self, document: QtGui.QTextDocument) -> None:
+        self.setDocument(document)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+    @staticmethod
+    def _check_range(item: SpanItem, length: int) -> None:
+        if not 0 <= item.start < item.end <= length:
+            raise ValueError(f"span {item.id!r} range {item.start}..{item.end} is empty or "
+                             f"outside the text (length {length})")
