@@ -155,3 +155,11 @@ def test_find_folded_spans_fold_to_query(prefix: str, word: str) -> None:
         assert is_grapheme_boundary(text, s)
         assert is_grapheme_boundary(text, e)
         assert needle in fold_text(text[s:e])
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_fold_text_fast_path_equals_char_by_char_folding(text: str) -> None:
+    from annotator.core.text.folding import fold_char
+
+    expected = "".join(fold_char(ch) for ch in unicodedata.normalize("NFC", text))
+    assert fold_text(text) == expected

@@ -50,7 +50,14 @@ class _Line:
 
     def __init__(self, mover: SpanMover) -> None:
         self.mover = mover
-        self.utf16 = Utf16Map(mover.raw)
+        self._utf16: Utf16Map | None = None
+
+    @property
+    def utf16(self) -> Utf16Map:
+        """The raw text's UTF-16 map, built only when a span carries a ``utf16`` field."""
+        if self._utf16 is None:
+            self._utf16 = Utf16Map(self.mover.raw)
+        return self._utf16
 
     def error(self, reason: str) -> None:
         self.mover.error(reason)

@@ -26,6 +26,7 @@ stored text is) and maps matches back to grapheme-safe original spans.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -127,9 +128,20 @@ def fold(text: str) -> Folded:
     return Folded("".join(parts), starts, text)
 
 
+_TRANSLATION = str.maketrans(_SIMPLE)
+_PRESENTATION_FORM = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
 def fold_text(text: str) -> str:
-    """Only the folded string (no map): for keys such as lexicon entries and queries."""
-    return "".join(fold_char(ch) for ch in unicodedata.normalize("NFC", text))
+    """Only the folded string (no map): for keys such as lexicon entries and queries.
+
+    Same result as folding character by character (:func:`fold_char`), done with
+    ``str.translate`` and ``casefold`` in C unless presentation forms need expanding.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if _PRESENTATION_FORM.search(text):
+        return "".join(fold_char(ch) for ch in text)
+    return text.translate(_TRANSLATION).casefold()
 
 
 def _touches_word(text: str, start: int, end: int) -> bool:
