@@ -114,10 +114,15 @@ def status_problem(status: str) -> str | None:
     return f"unknown status {status!r} (one of {', '.join(STATUSES)})"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
 def json_text(value: Any, what: str) -> str:
     """``value`` as compact JSON text (raises ValueError when it is not JSON-serializable)."""
+    if isinstance(value, dict) and not value:
+        return "{}"
     try:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return _ENCODER.encode(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"{what} is not JSON-serializable: {exc}") from exc
 
