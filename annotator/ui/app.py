@@ -1,7 +1,9 @@
-"""The application window.
+"""Starting the app: which project to open, opening it in a workbench window.
 
-This first window lists the project's documents (lazily) and shows the selected one as read-only,
-right-to-left plain text. The annotation workbench replaces the viewer in the next milestone.
+``annotator PROJECT`` opens that project; with no argument the last project opened (kept in
+QSettings), or the bundled sample project the first time. A project that cannot be opened
+(missing, not a project, damaged, made by a newer version) is explained in a dialog with the
+store's own message.
 """
 
 from __future__ import annotations
@@ -10,114 +12,52 @@ import sys
 from pathlib import Path
 
 from annotator.core.store import Project, ProjectError
-from annotator.ui.document_model import DocIdRole, DocumentListModel
-from annotator.ui.fonts import preferred_text_font
-from annotator.ui.qt import (
-    QAction,
-    QApplication,
-    QFileDialog,
-    QKeySequence,
-    QListView,
-    QMainWindow,
-    QMessageBox,
-    QModelIndex,
-    QSettings,
-    QSplitter,
-    Qt,
-    QTextEdit,
-    QTextOption,
+from annotator.ui.main_window import MainWindow
+from annotator.ui.qt import QApplication, QMessageBox, Qt
+from annotator.ui.settings import (
+    APPLICATION,
+    ORGANIZATION,
+    last_project,
+    load_preferences,
+    remember_project,
 )
 
-ORGANIZATION = "annotator"
-APPLICATION = "annotator"
-
-
-class MainWindow(QMainWindow):
-    """Document navigator on one side, the document text on the other."""
-
-    def __init__(self, project: Project) -> None:
-        super().__init__()
-        self.project = project
-        self.setWindowTitle(f"{Path(project.path).name} — annotator")
-        self.model = DocumentListModel(project, self)
-        self.navigator = QListView(self)
-        self.navigator.setModel(self.model)
-        self.navigator.setUniformItemSizes(True)
-        self.navigator.selectionModel().currentChanged.connect(self._show_document)
-        self.viewer = QTextEdit(self)
-        self.viewer.setReadOnly(True)
-        self.viewer.setAcceptRichText(False)
-        self.viewer.setFont(preferred_text_font())
-        self.viewer.document().setDefaultTextOption(_rtl_option())
-        self.viewer.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.viewer)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        self._build_menus()
-        self.statusBar().showMessage(f"{self.model.rowCount()} documents")
-        self.resize(1100, 700)
-        if self.model.rowCount():
-            self.navigator.setCurrentIndex(self.model.index(0, 0))
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open Project…", self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._open_project)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(open_action)
-        file_menu.addAction(quit_action)
-
-    def _show_document(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        doc_id = current.data(DocIdRole)
-        if doc_id is None:
-            return
-        # Plain text only: document text is untrusted input and must never be parsed as HTML.
-        self.viewer.setPlainText(self.project.get_text(int(doc_id)))
-
-    def _open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Project", str(Path(self.project.path).parent), "Projects (*.annotator)"
-        )
-        if path:
-            open_window(path)
-
-
-def _rtl_option() -> QTextOption:
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    return option
-
+__all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "open_window", "resolve_project", "run"]
 
 _windows: list[MainWindow] = []
+"""Open windows (kept referenced so they are not garbage collected)."""
 
 
-def open_window(path: str) -> MainWindow | None:
-    """Open ``path`` in a new window, or explain in a dialog why it cannot be opened."""
+def open_window(path: str, *, create: bool = False) -> MainWindow | None:
+    """Open ``path`` in a new window, or explain in a dialog why it cannot be opened.
+
+    With ``create`` a missing file becomes a new, empty project.
+    """
     try:
-        project = Project.open(path)
+        project = Project.open(path, create=create)
     except ProjectError as error:
         QMessageBox.critical(None, "Cannot open project", str(error))
         return None
-    window = MainWindow(project)
+    window = MainWindow(project, load_preferences())
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.closed.connect(lambda: _forget(window))
     window.show()
     _windows.append(window)
-    QSettings(ORGANIZATION, APPLICATION).setValue("last_project", str(Path(path).resolve()))
+    remember_project(path)
     return window
+
+
+def _forget(window: MainWindow) -> None:
+    if window in _windows:
+        _windows.remove(window)
 
 
 def resolve_project(path: str | None) -> str:
     """The project to open: the argument, else the last one, else the bundled sample."""
     if path:
         return path
-    last = QSettings(ORGANIZATION, APPLICATION).value("last_project")
-    if isinstance(last, str) and Path(last).exists():
+    last = last_project()
+    if last is not None:
         return last
     from annotator.core.sample import ensure_sample_project
 
@@ -126,9 +66,11 @@ def resolve_project(path: str | None) -> str:
 
 def run(path: str | None = None) -> int:
     """Start the app; returns the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    if open_window(resolve_project(path)) is None:
+    app.setApplicationDisplayName("annotator")
+    if open_window(str(Path(resolve_project(path)))) is None:
         return 1
     return int(app.exec())

@@ -1,0 +1,151 @@
+"""The window's actions and menus, following desktop conventions.
+
+Edge keys work in *logical* order and are named for reading, not for the screen: the start
+edge of an annotation is where it begins when reading, the end edge where it stops. In the
+right-to-left text the editor shows, Left moves towards the reading end and Right towards
+the reading start (as the text cursor does):
+
+=======================  ===========================  ===============================
+Keys                     Start edge                   End edge
+=======================  ===========================  ===============================
+Alt+Right / Ctrl+]       one grapheme towards start   (with Shift) towards start
+Alt+Left  / Ctrl+[       one grapheme towards end     (with Shift) towards end
+Ctrl+Alt+Right / Left    one word towards start/end   (with Shift) word towards start/end
+=======================  ===========================  ===============================
+
+Label keys (single letters from the schema) are not actions: they are read by the main
+window only while the editor has the focus, so that typing in a field never labels text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QtGui
+
+Std = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One action: attribute name, menu text, shortcuts (strings or standard keys), tip."""
+
+    name: str
+    text: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    tip: str = ""
+    checkable: bool = False
+
+
+EDGE_TIP = "Move the {edge} edge of the selected annotation one {unit} towards the reading {to}"
+
+
+def _edge_specs() -> list[ActionSpec]:
+    specs: list[ActionSpec] = []
+    for edge, shift in (("start", ""), ("end", "Shift+")):
+        for unit, ctrl in (("grapheme", ""), ("word", "Ctrl+")):
+            for to, arrow, bracket in (("start", "Right", "]"), ("end", "Left", "[")):
+                keys: list[str] = [f"{ctrl}Alt+{shift}{arrow}"]
+                if edge == "start" and unit == "grapheme":
+                    keys.append(f"Ctrl+{bracket}")
+                specs.append(ActionSpec(
+                    f"edge_{edge}_{unit}_{to}",
+                    f"{edge.capitalize()} edge: one {unit} towards reading {to}",
+                    tuple(keys), EDGE_TIP.format(edge=edge, unit=unit, to=to)))
+    return specs
+
+
+MENUS: list[tuple[str, list[ActionSpec | None]]] = [
+    ("&File", [
+        ActionSpec("open_project", "&Open Project…", (Std.Open,), "Open another project file"),
+        ActionSpec("new_project", "&New Project…", (Std.New,), "Create an empty project"),
+        None,
+        ActionSpec("import_files", "&Import…", ("Ctrl+I",), "Import documents into this project"),
+        ActionSpec("export_project", "&Export…", ("Ctrl+E",), "Export as canonical JSONL"),
+        None,
+        ActionSpec("quit", "&Quit", (Std.Quit, "Ctrl+Q"), "Close the window"),
+    ]),
+    ("&Edit", [
+        ActionSpec("undo", "&Undo", (Std.Undo, "Ctrl+Z")),
+        ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+        None,
+        ActionSpec("delete_annotation", "&Delete Annotation", ("Delete", "Backspace"),
+                   "Delete the selected annotation"),
+        None,
+        ActionSpec("find", "&Find…", (Std.Find, "Ctrl+F"), "Find in the document (folded)"),
+        ActionSpec("find_next", "Find &Next", (Std.FindNext,)),
+        ActionSpec("find_previous", "Find &Previous", (Std.FindPrevious,)),
+        None,
+        ActionSpec("preferences", "Pr&eferences…", (Std.Preferences, "Ctrl+,")),
+    ]),
+    ("&View", [
+        ActionSpec("zoom_in", "Zoom &In", (Std.ZoomIn, "Ctrl+=")),
+        ActionSpec("zoom_out", "Zoom &Out", (Std.ZoomOut, "Ctrl+-")),
+        ActionSpec("zoom_reset", "&Reset Zoom", ("Ctrl+0",)),
+        None,
+        ActionSpec("show_invisibles", "Show &Invisible Characters", ("Ctrl+Shift+I",),
+                   "Mark joiners, bidi marks and tatweel", checkable=True),
+        ActionSpec("character_mode", "&Character Mode", ("Ctrl+Shift+M",),
+                   "Label exactly the selected characters (no snapping to names)",
+                   checkable=True),
+    ]),
+    ("&Annotation", [*_edge_specs()]),
+    ("&Document", [
+        ActionSpec("mark_done", "Mark &Done", ("Ctrl+Return", "Ctrl+Enter")),
+        ActionSpec("mark_skipped", "Mark &Skipped", ("Ctrl+Shift+K",)),
+        ActionSpec("mark_in_progress", "Mark In &Progress", ()),
+        None,
+        ActionSpec("next_unfinished", "&Next Unfinished", ("Ctrl+PgDown", "Alt+Down")),
+        ActionSpec("previous_unfinished", "&Previous Unfinished", ("Ctrl+PgUp", "Alt+Up")),
+    ]),
+]
+
+
+class WorkbenchActions:
+    """Creates every action of :data:`MENUS` on a window and its menu bar.
+
+    Actions are reachable as attributes (``actions.undo``) and by name (``actions["undo"]``).
+    """
+
+    def __init__(self, window: QMainWindow) -> None:
+        self._actions: dict[str, QAction] = {}
+        self.menus: dict[str, QtGui.QAction] = {}
+        for title, specs in MENUS:
+            menu = window.menuBar().addMenu(title)
+            self.menus[title] = menu.menuAction()
+            for spec in specs:
+                if spec is None:
+                    menu.addSeparator()
+                    continue
+                action = QAction(spec.text, window)
+                keys = [QKeySequence(k) for k in spec.shortcuts]
+                unique: list[QKeySequence] = []
+                for key in keys:
+                    if not key.isEmpty() and all(key != other for other in unique):
+                        unique.append(key)
+                action.setShortcuts(unique)
+                if spec.tip:
+                    action.setStatusTip(spec.tip)
+                    action.setToolTip(spec.tip)
+                action.setCheckable(spec.checkable)
+                menu.addAction(action)
+                window.addAction(action)
+                self._actions[spec.name] = action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def __getattr__(self, name: str) -> QAction:
+        try:
+            return self._actions[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def names(self) -> list[str]:
+        """Every action name."""
+        return list(self._actions)
+
+    def connect(self, name: str, slot: Callable[[], object]) -> None:
+        """Run ``slot`` when the action is triggered (the checked flag is dropped)."""
+        self._actions[name].triggered.connect(lambda _checked=False: slot())

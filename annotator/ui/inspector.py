@@ -1,0 +1,181 @@
+"""The inspector: the selected annotation's text, label, attributes, note and edges.
+
+It reads from the :class:`~annotator.ui.workbench.Workbench` and asks it for every change
+(so each change is one store action and comes back as a store event). Edge buttons move the
+start or the end edge by a grapheme or a word, "towards the reading start" (for Arabic: to
+the right) or "towards the reading end" (to the left). Their arrows follow the text
+direction, so they point where the edge will go on screen.
+"""
+
+from __future__ import annotations
+
+from annotator.core.model import Entity
+from annotator.ui.fonts import preferred_text_font
+from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget
+from annotator.ui.workbench import Workbench
+
+NO_VALUE = "—"
+
+
+class NoteEdit(QtWidgets.QPlainTextEdit):
+    """A plain-text note field that commits when it loses the focus."""
+
+    committed = QtCore.Signal(str)
+
+    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Leaving the field saves the note."""
+        self.committed.emit(self.toPlainText())
+        super().focusOutEvent(event)
+
+
+class InspectorPanel(QWidget):
+    """Shows and edits the workbench's selected annotation."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workbench = workbench
+        self._entity: Entity | None = None
+        self._updating = False
+        self.empty_label = QLabel("No annotation selected.\nClick a highlighted span, or "
+                                  "select text and press a label key.", self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("inspectorEmpty")
+        self.text_label = QLabel(self)
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setObjectName("inspectorText")
+        self.text_label.setFont(preferred_text_font(17))
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                                     | Qt.AlignmentFlag.AlignVCenter)
+        self.text_label.setContentsMargins(8, 4, 8, 4)
+        self.text_label.setAutoFillBackground(True)
+        self.text_label.setBackgroundRole(QtGui.QPalette.ColorRole.Base)
+        self.offsets_label = QLabel(self)
+        self.offsets_label.setObjectName("inspectorOffsets")
+        self.label_combo = QtWidgets.QComboBox(self)
+        self.label_combo.setAccessibleName("Label")
+        self.attr_combos: dict[str, QtWidgets.QComboBox] = {}
+        self.note_edit = NoteEdit(self)
+        self.note_edit.setPlaceholderText("Note (saved when you leave the field)")
+        self.note_edit.setFixedHeight(70)
+        self.delete_button = QtWidgets.QPushButton("Delete annotation", self)
+        self.form = QtWidgets.QFormLayout()
+        self.form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Label", self.label_combo)
+        self.edge_buttons: dict[tuple[str, int, str], QtWidgets.QToolButton] = {}
+        self.details = QWidget(self)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.text_label)
+        details_layout.addWidget(self.offsets_label)
+        details_layout.addLayout(self.form)
+        details_layout.addWidget(self._edges_box())
+        details_layout.addWidget(QLabel("Note", self))
+        details_layout.addWidget(self.note_edit)
+        details_layout.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.details)
+        layout.addStretch(1)
+        self.set_schema()
+        self.label_combo.activated.connect(self._on_label)
+        self.note_edit.committed.connect(self._on_note)
+        self.delete_button.clicked.connect(workbench.delete_selected)
+        workbench.annotationSelected.connect(self.refresh)
+        workbench.schemaChanged.connect(self.set_schema)
+        self.refresh()
+
+    def _edges_box(self) -> QtWidgets.QGroupBox:
+        """Two rows (start edge, end edge) of four buttons: word/grapheme each way.
+
+        The editor always shows the text right to left, so the reading start is on the
+        right: the arrows are screen directions and the buttons keep their left-to-right
+        order (←← ← → →→) in either layout direction; only the row labels follow it.
+        """
+        box = QtWidgets.QGroupBox("Boundaries", self)
+        grid = QtWidgets.QGridLayout(box)
+        grid.setHorizontalSpacing(8)
+        columns = [(1, "word", "←←"), (1, "grapheme", "←"), (-1, "grapheme", "→"),
+                   (-1, "word", "→→")]
+        for row, edge in enumerate(("start", "end")):
+            grid.addWidget(QLabel(f"{edge.capitalize()} edge", box), row, 0)
+            buttons = QWidget(box)
+            buttons.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            line = QtWidgets.QHBoxLayout(buttons)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
+            for direction, unit, arrow in columns:
+                button = QtWidgets.QToolButton(buttons)
+                button.setText(arrow)
+                where = "reading start" if direction < 0 else "reading end"
+                button.setToolTip(f"Move the {edge} edge one {unit} towards the {where}")
+                button.setAccessibleName(button.toolTip())
+                button.setMinimumWidth(34)
+                button.clicked.connect(
+                    lambda _=False, e=edge, d=direction, u=unit: self.workbench.move_edge(e, d, u))
+                line.addWidget(button)
+                self.edge_buttons[(edge, direction, unit)] = button
+            grid.addWidget(buttons, row, 1)
+        grid.setColumnStretch(2, 1)
+        return box
+
+    def set_schema(self) -> None:
+        """Rebuild the label list and the attribute fields from the current schema."""
+        schema = self.workbench.project.schema
+        self.label_combo.clear()
+        for entity_type in schema.entity_types.values():
+            swatch = QtGui.QPixmap(12, 12)
+            swatch.fill(QtGui.QColor(entity_type.color))
+            self.label_combo.addItem(QtGui.QIcon(swatch), entity_type.name, entity_type.name)
+        for combo in self.attr_combos.values():
+            self.form.removeRow(combo)
+        self.attr_combos.clear()
+        for name, attr in schema.entity_attributes.items():
+            combo = QtWidgets.QComboBox(self)
+            combo.setAccessibleName(name)
+            combo.setToolTip(attr.description)
+            combo.addItem(f"{NO_VALUE} (default {attr.default})" if attr.default else NO_VALUE,
+                          None)
+            for value in attr.values:
+                combo.addItem(value, value)
+            combo.activated.connect(lambda _i, n=name, c=combo: self._on_attr(n, c))
+            self.form.addRow(name.capitalize(), combo)
+            self.attr_combos[name] = combo
+        self.refresh()
+
+    def refresh(self, *_args: object) -> None:
+        """Show the workbench's selected annotation (or the hint when there is none)."""
+        entity = self.workbench.selected_entity()
+        self._entity = entity
+        self.empty_label.setVisible(entity is None)
+        self.details.setVisible(entity is not None)
+        if entity is None:
+            return
+        self._updating = True
+        text = self.workbench.text[entity.start:entity.end]
+        self.text_label.setText(text)
+        self.offsets_label.setText(f"{entity.start}–{entity.end} · {entity.end - entity.start}"
+                                   " characters")
+        self.label_combo.setCurrentIndex(max(self.label_combo.findData(entity.label), 0))
+        for name, combo in self.attr_combos.items():
+            combo.setCurrentIndex(max(combo.findData(entity.attrs.get(name)), 0))
+        if self.note_edit.toPlainText() != (entity.note or ""):
+            self.note_edit.setPlainText(entity.note or "")
+        self._updating = False
+
+    def _on_label(self, index: int) -> None:
+        label = self.label_combo.itemData(index)
+        if not self._updating and isinstance(label, str):
+            self.workbench.relabel(label)
+
+    def _on_attr(self, name: str, combo: QtWidgets.QComboBox) -> None:
+        if self._updating:
+            return
+        value = combo.currentData()
+        self.workbench.set_attribute(name, value if isinstance(value, str) else None)
+
+    def _on_note(self, note: str) -> None:
+        if self._entity is not None and self.workbench.selected == self._entity.id:
+            self.workbench.set_note(note)
