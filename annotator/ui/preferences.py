@@ -62,19 +62,9 @@ def text_font(prefs: Preferences) -> QFont:
 
 
 def apply_text_preferences(editor: AnnotationView, prefs: Preferences) -> None:
-    """Give the editor the preferred font and line spacing.
-
-    The editor widget offers ``set_text_font(QFont)`` and ``set_line_height(percent)`` for
-    this; an editor build without them still gets the size, through its zoom.
-    """
-    set_font = getattr(editor, "set_text_font", None)
-    set_line_height = getattr(editor, "set_line_height", None)
-    if callable(set_font):
-        set_font(text_font(prefs))
-    else:
-        editor.zoom(prefs.font_size - editor.point_size)
-    if callable(set_line_height):
-        set_line_height(prefs.line_spacing)
+    """Give the editor the preferred font (family and size) and line spacing."""
+    editor.set_text_font(text_font(prefs))
+    editor.set_line_height(prefs.line_spacing)
 
 
 class PreferencesDialog(QtWidgets.QDialog):

@@ -65,6 +65,15 @@ def test_preferences_persist_and_apply(qtbot, project_path: Path) -> None:  # ty
     window.set_preferences(prefs)
     assert load_preferences() == prefs
     assert window.editor.point_size == 20
+    assert window.editor.line_height == 200
+    first_block = window.editor.document().firstBlock().blockFormat()
+    assert round(first_block.lineHeight()) == 200
+    window.set_preferences(Preferences(font_family="DejaVu Serif", font_size=14, line_spacing=150,
+                                       theme="dark"))
+    assert window.editor.font().family() == "DejaVu Serif"
+    assert window.editor.point_size == 14
+    assert round(window.editor.document().lastBlock().blockFormat().lineHeight()) == 150
+    window.set_preferences(prefs)
     base = QApplication.palette().color(QtGui.QPalette.ColorRole.Window)
     assert base.lightness() < 80
     dialog = PreferencesDialog(prefs, window)

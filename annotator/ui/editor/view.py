@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 
-from annotator.ui.editor.document import build_document
+from annotator.ui.editor.document import block_format, build_document
 from annotator.ui.editor.layers import SpanItem, SpanLayers
 from annotator.ui.editor.offsets import QtOffsets
 from annotator.ui.editor.painter import (
@@ -72,6 +72,8 @@ class AnnotationView(QTextEdit):
         self._layers = SpanLayers()
         self._painter = SpanPainter(self._layers, self._to_qt)
         self._point_size = DEFAULT_POINT_SIZE
+        self._family: str | None = None
+        self._line_height = LINE_HEIGHT_PERCENT
         self._text_font = preferred_text_font(self._point_size)
         self._metrics: Metrics = make_metrics(self._text_font)
         self._press_pos: QtCore.QPointF | None = None
@@ -84,7 +86,7 @@ class AnnotationView(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.setFont(self._text_font)
         self.viewport().setMouseTracking(True)
-        self._install_document(build_document("", self._text_font, LINE_HEIGHT_PERCENT, self))
+        self._install_document(build_document("", self._text_font, self._line_height, self))
         self.selectionChanged.connect(self._on_selection_changed)
 
     # ----------------------------------------------------------------- document and spans
@@ -104,7 +106,7 @@ class AnnotationView(QTextEdit):
         self._hovered = ""
         self._last_selection = (0, 0)
         old = self.document()
-        self._install_document(build_document(text, self._text_font, LINE_HEIGHT_PERCENT, self))
+        self._install_document(build_document(text, self._text_font, self._line_height, self))
         if old is not None and old.parent() is self:
             old.deleteLater()
 
@@ -211,7 +213,37 @@ class AnnotationView(QTextEdit):
         if size == self._point_size:
             return
         self._point_size = size
-        self._text_font = preferred_text_font(size)
+        self._apply_font()
+
+    def set_text_font(self, font: QtGui.QFont) -> None:
+        """Use ``font``'s family (an empty family means the best installed Naskh face) and size."""
+        self._family = font.family() or None
+        size = font.pointSize()
+        if size > 0:
+            self._point_size = min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        self._apply_font()
+
+    @property
+    def line_height(self) -> int:
+        """Line height in percent of the font's line spacing (room for tashkeel and lanes)."""
+        return self._line_height
+
+    def set_line_height(self, percent: int) -> None:
+        """Change the line height of every paragraph; the text and spans stay as they are."""
+        percent = max(100, min(int(percent), 300))
+        if percent == self._line_height:
+            return
+        self._line_height = percent
+        cursor = QtGui.QTextCursor(self.document())
+        cursor.select(QtGui.QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format(percent))
+        self.viewport().update()
+
+    def _apply_font(self) -> None:
+        if self._family:
+            self._text_font = QtGui.QFont(self._family, self._point_size)
+        else:
+            self._text_font = preferred_text_font(self._point_size)
         self._metrics = make_metrics(self._text_font)
         self.setFont(self._text_font)
         self.document().setDefaultFont(self._text_font)
@@ -329,7 +361,7 @@ class AnnotationView(QTextEdit):
         x_offset = self._horizontal_offset()
         return self._painter.prepare(self.document(), x_offset,
                                      float(self.verticalScrollBar().value()), band,
-                                     LINE_HEIGHT_PERCENT,
+                                     self._line_height,
                                      lambda q: self._offsets.to_cp(self._offsets.clamp_qt(q)))
 
     def _horizontal_offset(self) -> float:
