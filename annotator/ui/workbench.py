@@ -67,6 +67,7 @@ class Workbench(QObject):
         self.character_mode = False
         self._utf16 = Utf16Map("")
         self._lexicon: ProjectLexicon | None = None
+        self._colors: dict[str, str] | None = None
         self._last_change: AnnotationsChanged | None = None
         self._detached = False
         self._cursor_timer = QtCore.QTimer(self)
@@ -109,6 +110,14 @@ class Workbench(QObject):
         self.project.set_state("last_document", doc_id)
         self.annotationSelected.emit("")
         self.documentOpened.emit(doc_id)
+        # The snapping lexicon reads the project's names and words: build it once the
+        # document is painted, so neither the first paint nor the first label waits for it.
+        QtCore.QTimer.singleShot(0, self._ensure_lexicon)
+
+    def _ensure_lexicon(self) -> None:
+        if self._lexicon is None and self.doc_id is not None and not self._detached:
+            self._lexicon = ProjectLexicon(self.project)
+            self._lexicon.learn_document(self.doc_id, self.text, self.entities.values())
 
     def restore_last_document(self) -> int | None:
         """Open the document (and cursor) this annotator had open last; else the first
@@ -196,9 +205,8 @@ class Workbench(QObject):
 
     def _add(self, label: str, start: int, end: int) -> bool:
         assert self.doc_id is not None
-        if self._lexicon is None and not self.character_mode:
-            self._lexicon = ProjectLexicon(self.project)
-            self._lexicon.learn_document(self.doc_id, self.text, self.entities.values())
+        if not self.character_mode:
+            self._ensure_lexicon()
         span = labelled_span(self.text, start, end, character_mode=self.character_mode,
                              lexicon=self._lexicon.lexicon if self._lexicon else None)
         if span is None:
@@ -387,12 +395,14 @@ class Workbench(QObject):
         return {e.id: e for e in self.project.get_record(event.doc_id).entities}
 
     def _item(self, entity: Entity) -> SpanItem:
-        types = self.project.schema.entity_types
-        color = types[entity.label].color if entity.label in types else "#bbbbbb"
+        if self._colors is None:  # read the schema once, not once per span
+            self._colors = {n: t.color for n, t in self.project.schema.entity_types.items()}
+        color = self._colors.get(entity.label, "#bbbbbb")
         return SpanItem(entity.id, entity.start, entity.end, entity.label, color)
 
     def relabel_colors(self) -> None:
         """Recolour every span after a schema change."""
+        self._colors = None
         for entity in self.entities.values():
             self.editor.update_span(self._item(entity))
 
