@@ -155,39 +155,46 @@ def bench_export(workdir: Path, docs: int, per_doc: int) -> dict[str, float]:
 
 
 _PEAK_CHILD = """
-import sys, tracemalloc
+import resource, sys, tracemalloc
 sys.path.insert(0, {root!r})
 from annotator.core.formats.export import export_canonical
 from annotator.core.store import Project
 with Project.open({path!r}, annotator="bench") as project:
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
     export_canonical(project, {out!r})
-    print(tracemalloc.get_traced_memory()[1])
+    peak = tracemalloc.get_traced_memory()[1]
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(peak, rss_after - rss_before, rss_after)
 """
 
 
-def export_peak_bytes(path: Path, out: Path) -> int:
+def export_peak(path: Path, out: Path) -> tuple[int, int, int]:
+    """(Python peak bytes, growth of the process's max RSS in KiB, max RSS in KiB) of one export."""
     code = _PEAK_CHILD.format(
         root=str(Path(__file__).resolve().parents[1]), path=str(path), out=str(out)
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    return int(result.stdout.strip().splitlines()[-1])
+    peak, growth, rss = result.stdout.strip().splitlines()[-1].split()
+    return int(peak), int(growth), int(rss)
 
 
-def bench_memory(workdir: Path, docs: int, per_doc: int) -> dict[str, float]:
-    peaks = {}
+def bench_memory(workdir: Path, docs: int, per_doc: int) -> dict[str, object]:
+    peaks: dict[int, tuple[int, int, int]] = {}
     for size in (docs, docs * 2):
         path = workdir / f"memory-{size}.annotator"
         build_entity_project(path, size, per_doc)
-        peaks[size] = export_peak_bytes(path, workdir / f"memory-{size}.jsonl")
+        peaks[size] = export_peak(path, workdir / f"memory-{size}.jsonl")
     small, large = peaks[docs], peaks[docs * 2]
-    figures = {
+    figures: dict[str, object] = {
         "bench": "export_memory",
         "documents": [docs, docs * 2],
-        "peak_mib": [round(small / 2**20, 2), round(large / 2**20, 2)],
-        "peak_ratio_large_over_small": round(large / small, 3),
+        "python_peak_mib": [round(small[0] / 2**20, 2), round(large[0] / 2**20, 2)],
+        "rss_growth_mib": [round(small[1] / 1024, 1), round(large[1] / 1024, 1)],
+        "max_rss_mib": [round(small[2] / 1024, 1), round(large[2] / 1024, 1)],
+        "peak_ratio_large_over_small": round(large[0] / small[0], 3),
     }
     emit(**figures)
     return figures
