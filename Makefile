@@ -9,10 +9,18 @@ export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint test-gui test-core bench clean
 
-$(BIN)/.installed: pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[gui,test]'
+
+# The app alone (what `make run` needs) ...
+$(BIN)/.installed-run: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[gui]'
+	touch $@
+
+# ... and everything the tests need, heavy export consumers (spaCy, datasets) included.
+$(BIN)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[gui,test,export-test]'
 	touch $@
 
 $(CORE_BIN)/.installed: pyproject.toml
@@ -21,15 +29,15 @@ $(CORE_BIN)/.installed: pyproject.toml
 	$(CORE_BIN)/python -m pip install --quiet -e '.[core-test]'
 	touch $@
 
-run: $(BIN)/.installed
+run: $(BIN)/.installed-run
 	QT_QPA_PLATFORM= $(BIN)/annotator open --sample
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-test-gui: $(BIN)/.installed
+test-gui: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -q
 
 # The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt.
@@ -39,8 +47,10 @@ test-core: $(CORE_BIN)/.installed
 
 test: lint test-gui test-core
 
-bench: $(BIN)/.installed
+bench: $(BIN)/.installed-test
 	$(BIN)/python bench/import_export.py
+	$(BIN)/python bench/editor.py
+	$(BIN)/python bench/exports.py
 
 clean:
 	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,81 @@
+"""``conll`` and ``conll-flat``: one token per line, the way CoNLL scripts read it.
+
+``conll`` (Wojood style) has one IOB2 column per nesting level, outermost first::
+
+    -DOCSTART- O O
+
+    جامعة B-ORG O
+    القاهرة I-ORG B-GPE
+
+``conll-flat`` has two columns (token, outermost tag); nested entities are left out and
+counted in the report. Columns are separated by one space (tokens never hold whitespace);
+every document starts with a ``-DOCSTART-`` line and a blank line; every sentence (or
+document, per ``--unit``) ends with a blank line. All lines of all splits have the same
+number of columns: lines written before a deeper document was seen are padded with ``O``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.exports.base import Context, FormatWriter
+from annotator.core.exports.hf_tokens import SENTENCE_KEPT
+from annotator.core.exports.tagging import OUTSIDE, flat_only, iob_levels
+from annotator.core.exports.tokens import units
+from annotator.core.exports.writer import open_text, rewrite_lines
+from annotator.core.model import DocumentRecord
+
+DOCSTART = "-DOCSTART-"
+
+
+class ConllWriter(FormatWriter):
+    """Nested CoNLL: one tag column per level."""
+
+    flat = False
+
+    def __init__(self, path: Path, split: str, context: Context) -> None:
+        super().__init__(path, split, context)
+        self.out = open_text(path)
+        self.columns_written: set[int] = set()
+
+    def add(self, record: DocumentRecord) -> None:
+        tokens, spans = self.context.tokens_of(record)
+        if self.flat:
+            flat_only(spans, record, self.report)
+        levels = max((s.level for s in spans), default=1)
+        self.context.max_levels = max(self.context.max_levels, levels)
+        ranges, kept = units(tokens, self.context.options.per_sentence,
+                             [(s.first, s.last) for s in spans])
+        self.report.adjust(SENTENCE_KEPT, kept)
+        write = self.out.write
+        write(" ".join([DOCSTART] + [OUTSIDE] * levels) + "\n\n")
+        for first, last in ranges:
+            columns = iob_levels(spans, first, last, levels)
+            for offset, word in enumerate(tokens.surfaces(first, last)):
+                write(" ".join([word] + [column[offset] for column in columns]))
+                write("\n")
+            write("\n")
+        self.columns_written.add(levels)
+        self.report.record(self.split, len(ranges))
+        for span in spans:
+            self.report.span(self.split, "entities", span.entity.label)
+
+    def close(self) -> None:
+        self.out.close()
+        target = self.context.max_levels
+        if all(levels == target for levels in self.columns_written):
+            return
+
+        def pad(line: str) -> str:
+            if not line:
+                return line
+            missing = target + 1 - (line.count(" ") + 1)
+            return line + f" {OUTSIDE}" * missing if missing > 0 else line
+
+        rewrite_lines(self.path, pad)
+
+
+class ConllFlatWriter(ConllWriter):
+    """Flat CoNLL: token and the outermost tag."""
+
+    flat = True

@@ -1,0 +1,80 @@
+"""``hf-tokens``: Hugging Face token classification JSON Lines.
+
+One line per sentence (default) or per document::
+
+    {"id": "doc-3", "doc_id": "doc", "tokens": [...], "ner_tags": ["B-GPE", "O", ...],
+     "ner_tags_l2": [...]}
+
+``ner_tags`` holds the outermost entities as IOB2 strings, ``ner_tags_l2``, ``ner_tags_l3``...
+the nested ones, level by level. Every line of every split carries the same keys (lines
+with fewer levels are padded with ``O`` after the deepest document is known), so
+``datasets.load_dataset("json", ...)`` infers one set of features.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.exports.base import Context, FormatWriter
+from annotator.core.exports.splits import document_key
+from annotator.core.exports.tagging import OUTSIDE, iob_levels
+from annotator.core.exports.tokens import units
+from annotator.core.exports.writer import open_text, rewrite_lines
+from annotator.core.model import DocumentRecord
+
+SENTENCE_KEPT = "sentence break inside an annotation not used (two sentences in one record)"
+
+
+def level_key(level: int) -> str:
+    """``ner_tags`` for level 1, ``ner_tags_lN`` below it."""
+    return "ner_tags" if level == 1 else f"ner_tags_l{level}"
+
+
+class HfTokensWriter(FormatWriter):
+    """Writes token classification records as they come; pads levels on close."""
+
+    def __init__(self, path: Path, split: str, context: Context) -> None:
+        super().__init__(path, split, context)
+        self.out = open_text(path)
+        self.levels_written: set[int] = set()
+
+    def add(self, record: DocumentRecord) -> None:
+        tokens, spans = self.context.tokens_of(record)
+        levels = max((s.level for s in spans), default=1)
+        self.context.max_levels = max(self.context.max_levels, levels)
+        ranges, kept = units(tokens, self.context.options.per_sentence,
+                             [(s.first, s.last) for s in spans])
+        self.report.adjust(SENTENCE_KEPT, kept)
+        doc_id = document_key(record)
+        per_sentence = self.context.options.per_sentence
+        for number, (first, last) in enumerate(ranges):
+            line: dict[str, object] = {
+                "id": f"{doc_id}-{number}" if per_sentence else doc_id,
+                "doc_id": doc_id,
+                "tokens": tokens.surfaces(first, last),
+            }
+            for level, tags in enumerate(iob_levels(spans, first, last, levels), start=1):
+                line[level_key(level)] = tags
+            self.out.write(json.dumps(line, ensure_ascii=False))
+            self.out.write("\n")
+        self.report.record(self.split, len(ranges))
+        if ranges:
+            self.levels_written.add(levels)
+        for span in spans:
+            self.report.span(self.split, "entities", span.entity.label)
+
+    def close(self) -> None:
+        self.out.close()
+        target = self.context.max_levels
+        if all(levels == target for levels in self.levels_written):
+            return
+
+        def pad(text: str) -> str:
+            line = json.loads(text)
+            blank = [OUTSIDE] * len(line["tokens"])
+            for level in range(2, target + 1):
+                line.setdefault(level_key(level), blank)
+            return json.dumps(line, ensure_ascii=False)
+
+        rewrite_lines(self.path, pad)

@@ -1,0 +1,165 @@
+"""Run a training-data export: select, split, write every split, report; all atomically.
+
+Documents stream from ``project.iter_records`` one at a time into the writer of their split
+(every split's writer is open at once, so one pass suffices). A stratified split needs one
+extra pass first that keeps only document ids and labels.
+
+Where things go (``OUT`` is the destination given by the user):
+
+* no split, one-file format: ``OUT`` is the file; the report is ``OUT.report.json``;
+* a split or a folder format (brat): ``OUT`` is a folder holding ``<split><suffix>`` per
+  split (or ``<split>/`` for brat; without a split brat writes the pairs at the top),
+  ``report.json``, ``README.md`` (the dataset card), ``splits.json`` (with a split) and the
+  format's schema file (``annotation.conf``, ``label_config.xml``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from annotator.core.exports.base import Context, ExportOptions, ExportSource, FormatWriter
+from annotator.core.exports.registry import FORMATS, resolve_layers
+from annotator.core.exports.report import ExportReport
+from annotator.core.exports.splits import MANIFEST_NAME, Splitter, read_manifest
+from annotator.core.exports.tokens import TOKENIZATION, TOKENIZATION_SPLIT
+from annotator.core.exports.writer import REPORT_NAME, atomic_file, atomic_folder
+from annotator.core.model import DocumentRecord
+
+ALL_DOCUMENTS = "all"
+"""The split name used in the report when there is no split."""
+CARD_NAME = "README.md"
+
+
+def selected_records(
+    project: ExportSource, statuses: Sequence[str] | None, annotator: str | None
+) -> Iterator[DocumentRecord]:
+    """The records to export, in the store's order (one status is filtered in SQL)."""
+    if statuses is not None and len(statuses) == 1:
+        yield from project.iter_records(status=statuses[0], annotator=annotator)
+        return
+    wanted = set(statuses) if statuses else None
+    for record in project.iter_records(status=None, annotator=annotator):
+        if wanted is None or record.status in wanted:
+            yield record
+
+
+def selected_count(project: ExportSource, statuses: Sequence[str] | None) -> int:
+    """How many documents the selection holds (for the progress bar)."""
+    if statuses:
+        return sum(project.document_count(status=s) for s in statuses)
+    return project.document_count()
+
+
+def new_report(project: ExportSource, options: ExportOptions) -> tuple[ExportReport, Context]:
+    """The empty report and the shared context of an export (checks the options)."""
+    spec = FORMATS.get(options.format)
+    if spec is None:
+        raise ValueError(f"unknown format {options.format!r}; known: {', '.join(FORMATS)}")
+    layers = resolve_layers(spec, options.layers)
+    schema = project.schema
+    tokenization = None
+    if spec.tokenized:
+        tokenization = TOKENIZATION_SPLIT if options.split_proclitics else TOKENIZATION
+    report = ExportReport(
+        format=spec.name,
+        schema_name=schema.name,
+        schema_version=schema.version,
+        offset_unit=spec.offset_unit,
+        layers=[layer for layer in ("entities", "quotes", "events", "stances") if layer in layers],
+        tokenization=tokenization,
+        unit=("sentence" if options.per_sentence else "document") if spec.tokenized else None,
+    )
+    names = [name for group in schema.gazetteer.values() for name in group]
+    return report, Context(schema, options, report, layers, gazetteer_names=names)
+
+
+def _run(
+    records: Iterator[DocumentRecord],
+    writers: dict[str, FormatWriter],
+    splitter: Splitter | None,
+    report: ExportReport,
+    progress: Callable[[int], None] | None,
+) -> None:
+    for done, record in enumerate(records, start=1):
+        split = splitter.split_of(record) if splitter is not None else ALL_DOCUMENTS
+        writers[split].add(record)
+        report.document(split)
+        if progress is not None:
+            progress(done)
+    for writer in writers.values():
+        writer.close()
+
+
+def export_dataset(
+    project: ExportSource,
+    out: str | os.PathLike[str],
+    options: ExportOptions,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportReport:
+    """Export the project in ``options.format`` to ``out``; return the report written.
+
+    Raises ``ValueError`` for bad options and ``FileExistsError`` when ``out`` is a folder
+    that is neither empty nor an earlier export. Nothing appears under ``out`` unless the
+    whole export succeeded.
+    """
+    report, context = new_report(project, options)
+    spec = FORMATS[options.format]
+    target = Path(out)
+    total = selected_count(project, options.statuses)
+    counted = (lambda done: progress(done, total)) if progress is not None else None
+    report.levels = None
+
+    def records() -> Iterator[DocumentRecord]:
+        return selected_records(project, options.statuses, options.annotator)
+
+    if options.ratios is None and not spec.folder:
+        with atomic_file(target) as temp:
+            writer = spec.writer(temp, ALL_DOCUMENTS, context)
+            _run(records(), {ALL_DOCUMENTS: writer}, None, report, counted)
+        report.files.append(target.name)
+        _finish_levels(report, context, spec.tokenized)
+        report_path = target.with_name(target.name + ".report.json")
+        with atomic_file(report_path) as temp:
+            report.write_json(temp)
+        return report
+
+    splitter: Splitter | None = None
+    if options.ratios is not None:
+        previous = (read_manifest(target, options.seed, options.ratios)
+                    if options.stratify and target.is_dir() else {})
+        splitter = Splitter(options.ratios, options.seed, options.stratify, previous)
+        splitter.plan(records())
+        report.split = {"ratios": dict(options.ratios), "seed": options.seed,
+                        "stratify": options.stratify, "kept_from_manifest": len(previous)}
+    with atomic_folder(target) as folder:
+        names = list(options.ratios) if options.ratios is not None else [ALL_DOCUMENTS]
+        writers: dict[str, FormatWriter] = {}
+        for name in names:
+            if splitter is None:
+                path, shown = folder, ("*.txt, *.ann" if spec.folder else spec.suffix)
+            else:
+                shown = name + (spec.suffix or "/")
+                path = folder / (name + spec.suffix)
+            writers[name] = spec.writer(path, name, context)
+            report.files.append(shown)
+        _run(records(), writers, splitter, report, counted)
+        if spec.extra_files is not None:
+            report.files += spec.extra_files(folder, context)
+        if splitter is not None:
+            (folder / MANIFEST_NAME).write_text(
+                json.dumps(splitter.manifest(), ensure_ascii=False, indent=1) + "\n",
+                encoding="utf-8")
+            report.files.append(MANIFEST_NAME)
+        report.files += [REPORT_NAME, CARD_NAME]
+        _finish_levels(report, context, spec.tokenized)
+        report.write_json(folder / REPORT_NAME)
+        (folder / CARD_NAME).write_text(report.dataset_card(), encoding="utf-8")
+    return report
+
+
+def _finish_levels(report: ExportReport, context: Context, tokenized: bool) -> None:
+    if tokenized and "entities" in context.layers:
+        report.levels = context.max_levels

@@ -1,0 +1,189 @@
+"""Document-level splits that never move a document once it has a split.
+
+Plain splits: a document's split is decided by ``sha256(seed, document id)`` alone, read as
+a number in ``[0, 1)`` and compared with the cumulative ratios. Adding (or removing) other
+documents cannot change it, and a different seed gives an independent split.
+
+Stratified splits (``stratify="entities"``: the rarest entity label of the document in the
+corpus; ``stratify="label:NAME"``: the value of document label NAME): documents of each
+stratum are taken in hash order and each goes to the split that is furthest below its
+ratio within that stratum, so rare labels reach dev and test too. Balancing needs to see
+the strata first (one pre-pass keeping only document ids and strata), and it would move
+documents when new ones arrive; to stay stable, every export folder holds ``splits.json``
+(document id -> split) and a stratified export into a folder that has one keeps every
+listed document where it was and places only the new ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import DocumentRecord, Entity
+
+MANIFEST_NAME = "splits.json"
+NO_STRATUM = "<none>"
+_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def parse_ratios(spec: str) -> dict[str, float]:
+    """``"train=0.8,dev=0.1,test=0.1"`` -> ordered ratios; they must be positive and sum to 1."""
+    ratios: dict[str, float] = {}
+    for part in spec.split(","):
+        name, sep, value = part.strip().partition("=")
+        name = name.strip()
+        if not sep or not _NAME.match(name):
+            raise ValueError(f"bad split {part.strip()!r}: expected NAME=RATIO (NAME of "
+                             "letters, digits, _ or -)")
+        if name in ratios:
+            raise ValueError(f"split {name!r} is given twice")
+        try:
+            ratio = float(value)
+        except ValueError:
+            raise ValueError(f"split {name!r}: {value.strip()!r} is not a number") from None
+        if not 0 < ratio <= 1:
+            raise ValueError(f"split {name!r}: ratio {ratio} is not in (0, 1]")
+        ratios[name] = ratio
+    total = sum(ratios.values())
+    if abs(total - 1) > 1e-6:
+        raise ValueError(f"split ratios sum to {total:g}, not 1")
+    return ratios
+
+
+def document_key(record: DocumentRecord) -> str:
+    """The stable identity a split is computed from: the external id (or the text's hash)."""
+    if record.id:
+        return str(record.id)
+    return "sha256:" + hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+
+
+def hash_point(key: str, seed: int) -> float:
+    """A number in ``[0, 1)`` fixed by ``seed`` and ``key``."""
+    digest = hashlib.sha256(f"{seed}\x1f{key}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def hashed_split(key: str, seed: int, ratios: Mapping[str, float]) -> str:
+    """The split of a document by hash alone."""
+    point = hash_point(key, seed)
+    total = 0.0
+    names = list(ratios)
+    for name in names:
+        total += ratios[name]
+        if point < total:
+            return name
+    return names[-1]
+
+
+def stratum_of(record: DocumentRecord, stratify: str, label_counts: Mapping[str, int]) -> str:
+    """The stratum of a record (see the module docstring for the two kinds)."""
+    if stratify == "entities":
+        labels = {e.label for e in record.entities}
+        if not labels:
+            return NO_STRATUM
+        return min(labels, key=lambda label: (label_counts.get(label, 0), label))
+    name = stratify.removeprefix("label:")
+    value = record.labels.get(name)
+    if value is None:
+        return NO_STRATUM
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def check_stratify(stratify: str) -> None:
+    """Raise ``ValueError`` for an unknown stratification."""
+    if stratify != "entities" and not (stratify.startswith("label:") and len(stratify) > 6):
+        raise ValueError(f"stratify {stratify!r}: use 'entities' or 'label:NAME'")
+
+
+def read_manifest(folder: Path, seed: int, ratios: Mapping[str, float]) -> dict[str, str]:
+    """Earlier assignments from ``folder/splits.json`` when made with the same seed and
+    split names; empty otherwise."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("seed") != seed:
+        return {}
+    if list(data.get("ratios", {})) != list(ratios):
+        return {}
+    documents = data.get("documents")
+    if not isinstance(documents, dict):
+        return {}
+    return {str(k): str(v) for k, v in documents.items() if v in ratios}
+
+
+class Splitter:
+    """Decides the split of each document (plain or stratified)."""
+
+    def __init__(
+        self,
+        ratios: Mapping[str, float],
+        seed: int = 0,
+        stratify: str | None = None,
+        previous: Mapping[str, str] | None = None,
+    ) -> None:
+        if stratify is not None:
+            check_stratify(stratify)
+        self.ratios = dict(ratios)
+        self.seed = seed
+        self.stratify = stratify
+        self.previous = dict(previous or {})
+        self.assigned: dict[str, str] = {}
+
+    def plan(self, records: Iterable[DocumentRecord]) -> None:
+        """Stratified only: see every document once and fix all assignments."""
+        if self.stratify is None:
+            return
+        label_counts: Counter[str] = Counter()
+        seen: list[tuple[str, DocumentRecord]] = []
+        for record in records:
+            label_counts.update(e.label for e in record.entities)
+            # Keep only what the stratum needs: ids, entity labels, document labels.
+            labels = {e.label for e in record.entities}
+            slim = DocumentRecord(id=record.id, text="", labels=dict(record.labels),
+                                  entities=[Entity("", 0, 0, label) for label in labels])
+            seen.append((document_key(record), slim))
+        strata: dict[str, list[str]] = {}
+        for key, slim in seen:
+            strata.setdefault(stratum_of(slim, self.stratify, label_counts), []).append(key)
+        for keys in strata.values():
+            counts: Counter[str] = Counter()
+            fresh: list[str] = []
+            for key in keys:
+                if key in self.previous:
+                    self.assigned[key] = self.previous[key]
+                    counts[self.previous[key]] += 1
+                else:
+                    fresh.append(key)
+            fresh.sort(key=lambda k: hash_point(k, self.seed))
+            for key in fresh:
+                total = sum(counts.values()) + 1
+                best = max(self.ratios, key=lambda s: self.ratios[s] * total - counts[s])
+                self.assigned[key] = best
+                counts[best] += 1
+
+    def split_of(self, record: DocumentRecord) -> str:
+        """The split of ``record``."""
+        key = document_key(record)
+        found = self.assigned.get(key)
+        if found is None:
+            found = hashed_split(key, self.seed, self.ratios)
+            self.assigned[key] = found
+        return found
+
+    def manifest(self) -> dict[str, Any]:
+        """The ``splits.json`` content: seed, ratios, stratification and every assignment."""
+        return {
+            "seed": self.seed,
+            "ratios": self.ratios,
+            "stratify": self.stratify,
+            "documents": dict(sorted(self.assigned.items())),
+        }

@@ -1,0 +1,79 @@
+"""Stable document-level splits, plain and stratified."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.exports.splits import (
+    Splitter,
+    hashed_split,
+    parse_ratios,
+)
+from annotator.core.model import DocumentRecord, Entity
+
+RATIOS = {"train": 0.8, "dev": 0.1, "test": 0.1}
+
+
+def _doc(ident: str, label: str | None = None) -> DocumentRecord:
+    entities = [Entity("1", 0, 1, label)] if label else []
+    return DocumentRecord(ident, "x", entities=entities)
+
+
+def test_parse_ratios() -> None:
+    assert parse_ratios("train=0.8, dev=0.1,test=0.1") == RATIOS
+    for bad in ("train=0.8,dev=0.1", "train=1.2", "train", "a b=1", "t=0.5,t=0.5", "t=x"):
+        with pytest.raises(ValueError, match="split"):
+            parse_ratios(bad)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sets(st.text(min_size=1, max_size=12), min_size=1, max_size=40),
+       st.sets(st.text(min_size=1, max_size=12), max_size=40), st.integers(0, 9))
+def test_adding_documents_never_moves_one(old: set[str], new: set[str], seed: int) -> None:
+    before = Splitter(RATIOS, seed)
+    first = {key: before.split_of(_doc(key)) for key in old}
+    after = Splitter(RATIOS, seed)
+    for key in sorted(old | new, reverse=True):  # other order, more documents
+        after.split_of(_doc(key))
+    assert all(after.assigned[key] == split for key, split in first.items())
+
+
+def test_ratios_and_seed() -> None:
+    keys = [f"doc-{n}" for n in range(4000)]
+    counts = Counter(hashed_split(k, 0, RATIOS) for k in keys)
+    assert 0.77 < counts["train"] / 4000 < 0.83
+    assert 0.08 < counts["dev"] / 4000 < 0.12
+    other = Counter(hashed_split(k, 1, RATIOS) == hashed_split(k, 0, RATIOS) for k in keys)
+    assert other[False] > 1000  # another seed is another split
+
+
+def test_stratified_puts_rare_labels_everywhere_and_keeps_the_manifest() -> None:
+    docs = [_doc(f"d{n}", "GPE") for n in range(80)] + [_doc(f"r{n}", "RARE") for n in range(10)]
+    splitter = Splitter(RATIOS, 3, "entities")
+    splitter.plan(docs)
+    rare = Counter(splitter.split_of(d) for d in docs if d.entities[0].label == "RARE")
+    assert rare == {"train": 8, "dev": 1, "test": 1}
+    common = Counter(splitter.split_of(d) for d in docs if d.entities[0].label == "GPE")
+    assert common == {"train": 64, "dev": 8, "test": 8}
+    manifest = splitter.manifest()["documents"]
+    grown = [*docs, *(_doc(f"n{n}", "RARE") for n in range(10))]
+    again = Splitter(RATIOS, 3, "entities", previous=manifest)
+    again.plan(grown)
+    assert all(again.split_of(d) == manifest[str(d.id)] for d in docs)
+    assert Counter(again.split_of(d) for d in grown if d.entities[0].label == "RARE") == {
+        "train": 16, "dev": 2, "test": 2}
+
+
+def test_stratify_by_document_label() -> None:
+    docs = [DocumentRecord(f"d{n}", "x", labels={"topic": "a" if n % 5 else "b"})
+            for n in range(50)]
+    splitter = Splitter({"train": 0.5, "test": 0.5}, 0, "label:topic")
+    splitter.plan(docs)
+    by_b = Counter(splitter.split_of(d) for d in docs if d.labels["topic"] == "b")
+    assert by_b == {"train": 5, "test": 5}
+    with pytest.raises(ValueError, match="stratify"):
+        Splitter(RATIOS, 0, "nonsense")

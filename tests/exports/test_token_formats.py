@@ -1,0 +1,109 @@
+"""hf-tokens, conll and spacy, each loaded by its real consumer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.core.exports import ExportOptions, export_dataset
+from annotator.core.exports.tagging import INSIDE_TOKEN_START, NESTED_FLAT
+from annotator.core.store import Project
+from tests.exports.fixtures import TEXT
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_hf_tokens_loads_in_datasets_with_one_set_of_features(
+    project: Project, tmp_path: Path
+) -> None:
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "hf"
+    report = export_dataset(project, out, ExportOptions(
+        format="hf-tokens", ratios={"train": 0.5, "test": 0.5}, seed=1))
+    assert report.levels == 2
+    assert report.widened == {INSIDE_TOKEN_START: 2}
+    files = {"train": str(out / "train.jsonl"), "test": str(out / "test.jsonl")}
+    loaded = datasets.load_dataset("json", data_files=files, cache_dir=str(tmp_path / "cache"))
+    for split in ("train", "test"):
+        assert set(loaded[split].column_names) == {"id", "doc_id", "tokens", "ner_tags",
+                                                   "ner_tags_l2"}
+        for row in loaded[split]:
+            assert len(row["tokens"]) == len(row["ner_tags"]) == len(row["ner_tags_l2"])
+    rows = [r for s in ("train", "test") for r in loaded[s] if r["doc_id"] == "main"]
+    tagged = {(t, a, b) for r in rows for t, a, b in
+              zip(r["tokens"], r["ner_tags"], r["ner_tags_l2"], strict=True)}
+    assert ("وموسكو", "B-GPE", "O") in tagged  # clitic kept on the token, entity widened
+    assert ("مُحَمَّد", "B-PERS", "O") in tagged  # tashkeel inside the span
+    assert ("القاهرة", "I-ORG", "B-GPE") in tagged  # nested
+    assert ("😀", "O", "O") in tagged  # emoji before the spans
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "Widened 2" in card
+    assert "proclitics stay on the word" in card
+
+
+def test_hf_tokens_per_document_with_split_proclitics(project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "hf.jsonl"
+    report = export_dataset(project, out, ExportOptions(
+        format="hf-tokens", per_sentence=False, split_proclitics=True))
+    main = next(r for r in _lines(out) if r["doc_id"] == "main")
+    tokens, tags = main["tokens"], main["ner_tags"]
+    assert isinstance(tokens, list)
+    assert isinstance(tags, list)
+    assert tokens.count("و") >= 1
+    at = tokens.index("موسكو")
+    assert (tokens[at - 1], tags[at - 1], tags[at]) == ("و", "O", "B-GPE")
+    at = tokens.index("واشنطن")
+    assert (tokens[at - 1], tags[at]) == ("ل", "B-GPE")
+    assert "بوتين" in tokens  # a name starting with ب is never cut
+    assert report.widened == {}
+    saved = json.loads((tmp_path / "hf.jsonl.report.json").read_text(encoding="utf-8"))
+    assert saved["record_unit"] == "document"
+    assert "proclitics" in saved["tokenization"]
+
+
+def test_conll_columns_docstart_and_flat_variant(project: Project, tmp_path: Path) -> None:
+    nested = tmp_path / "nested.conll"
+    export_dataset(project, nested, ExportOptions(format="conll"))
+    lines = nested.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "-DOCSTART- O O"
+    assert lines[1] == ""
+    rows = [line.split(" ") for line in lines if line]
+    assert {len(row) for row in rows} == {3}  # every line padded to the deepest level
+    assert ["القاهرة", "I-ORG", "B-GPE"] in rows
+    assert ["الرئيس", "B-PERS", "B-OCC"] in rows
+    assert lines.count("") > lines.count("-DOCSTART- O O") * 2
+    flat = tmp_path / "flat.conll"
+    report = export_dataset(project, flat, ExportOptions(format="conll-flat"))
+    flat_rows = [line.split(" ") for line in flat.read_text(encoding="utf-8").split("\n") if line]
+    assert {len(row) for row in flat_rows} == {2}
+    assert ["القاهرة", "I-ORG"] in flat_rows
+    assert report.skipped == {NESTED_FLAT: 2}
+
+
+def test_spacy_docbin_loads_with_all_levels(project: Project, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+
+    out = tmp_path / "docs.spacy"
+    report = export_dataset(project, out, ExportOptions(format="spacy", per_sentence=False))
+    nlp = spacy.blank("ar")
+    docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
+    assert len(docs) == 31
+    main = next(d for d in docs if d.text == TEXT)  # the stored text, character for character
+    ents = {(e.text, e.label_) for e in main.ents}
+    every = {(s.text, s.label_) for s in main.spans["sc"]}
+    assert ("جامعة القاهرة", "ORG") in ents
+    assert ("القاهرة", "GPE") not in ents
+    assert ("القاهرة", "GPE") in every
+    assert ("مُحَمَّد بن سلمان", "PERS") in ents
+    assert ("وموسكو", "GPE") in ents  # widened with alignment_mode="expand" and counted
+    assert report.widened == {INSIDE_TOKEN_START: 2}
+    assert len(every) == 11
+    sentences = tmp_path / "sentences.spacy"
+    export_dataset(project, sentences, ExportOptions(format="spacy"))
+    by_sentence = list(DocBin().from_disk(sentences).get_docs(nlp.vocab))
+    assert "".join(d.text for d in by_sentence[:3]).replace("\n", "") == TEXT.replace("\n", "")
