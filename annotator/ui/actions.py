@@ -13,6 +13,9 @@ Alt+Left  / Ctrl+[       one grapheme towards end     (with Shift) towards end
 Ctrl+Alt+Right / Left    one word towards start/end   (with Shift) word towards start/end
 =======================  ===========================  ===============================
 
+The Links menu marks quotes, cues, events and stances and links speakers and arguments
+(Ctrl+Shift letters; Ctrl+Alt letters cycle a quote's kind and an event's attributes).
+
 Label keys (single letters from the schema) are not actions: they are read by the main
 window only while the editor has the focus, so that typing in a field never labels text.
 """
@@ -91,6 +94,39 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
                    checkable=True),
     ]),
     ("&Annotation", [*_edge_specs()]),
+    ("&Links", [
+        ActionSpec("mark_quote", "Mark &Quote", ("Ctrl+Shift+Q",),
+                   "Mark the selected words as a direct quote"),
+        ActionSpec("cycle_quote_kind", "Quote &Kind: Next", ("Ctrl+Alt+Q",),
+                   "Direct → indirect → mixed for the selected quote"),
+        ActionSpec("mark_cue", "Mark &Cue", ("Ctrl+Shift+C",),
+                   "The selected speech verb becomes the selected quote's cue"),
+        ActionSpec("link_speaker", "Link &Speaker…", ("Ctrl+Shift+S",),
+                   "Click (or Enter on) the entity who speaks the selected quote"),
+        ActionSpec("plausible_speaker", "Link &Nearest Speaker", ("Ctrl+Shift+L",),
+                   "Link the most plausible speaker (the previous quote's for وأضاف)"),
+        ActionSpec("speaker_author", "Speaker: &Author", ("Ctrl+Shift+A",),
+                   "The article's author speaks the selected quote"),
+        ActionSpec("speaker_unknown", "Speaker: &Unknown", ("Ctrl+Shift+U",)),
+        None,
+        ActionSpec("mark_event", "Mark &Event…", ("Ctrl+Shift+E",),
+                   "The selected words trigger an event: choose its type"),
+        ActionSpec("add_argument", "Add &Argument…", ("Ctrl+Shift+R",),
+                   "Click (or Enter on) the entity that fills a role of the selected event"),
+        ActionSpec("cycle_polarity", "Event &Polarity: Next", ("Ctrl+Alt+P",)),
+        ActionSpec("cycle_modality", "Event &Modality: Next", ("Ctrl+Alt+M",)),
+        ActionSpec("cycle_genericity", "Event &Genericity: Next", ("Ctrl+Alt+G",)),
+        None,
+        ActionSpec("new_stance", "S&tance…", ("Ctrl+Shift+T",),
+                   "Open the stance form (holder from the selection)"),
+        None,
+        ActionSpec("suggest_quotes", "Su&ggest Quotes", ("Ctrl+Shift+G",),
+                   "Quotation marks near speech verbs become suggestions (not stored)"),
+        ActionSpec("accept_suggestion", "Accept Suggestion", ("Alt+Return",),
+                   "Store the selected suggestion as a quote (Enter in the editor too)"),
+        ActionSpec("reject_suggestion", "Reject Suggestion", ("Alt+Backspace",),
+                   "Forget the selected suggestion (Delete in the editor too)"),
+    ]),
     ("&Document", [
         ActionSpec("mark_done", "Mark &Done", ("Ctrl+Return", "Ctrl+Enter")),
         ActionSpec("mark_skipped", "Mark &Skipped", ("Ctrl+Shift+K",)),

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from annotator.core.model import AUTHOR
 from annotator.core.store import (
     ChangeEvent,
     DocumentChanged,
@@ -24,11 +25,14 @@ from annotator.core.store import (
 )
 from annotator.ui.actions import WorkbenchActions
 from annotator.ui.document_model import STATUS_NAMES
+from annotator.ui.document_panel import DocumentPanel
 from annotator.ui.edges import Edge, Unit
 from annotator.ui.editor import AnnotationView
+from annotator.ui.event_picker import EventTypePicker
 from annotator.ui.find_bar import FindBar
 from annotator.ui.hotkeys import hotkey_table, label_for_key
 from annotator.ui.inspector import InspectorPanel
+from annotator.ui.links_panel import LinksPanel
 from annotator.ui.navigator import STATUS_COLORS, NavigatorPanel
 from annotator.ui.palette import LabelPalette
 from annotator.ui.preferences import (
@@ -108,16 +112,23 @@ class MainWindow(QMainWindow):
         self.navigator = NavigatorPanel(project, self)
         self.inspector = InspectorPanel(self.workbench, self)
         self.label_palette = LabelPalette(project.schema, self)
+        self.links_panel = LinksPanel(self.workbench, self)
+        self.document_panel = DocumentPanel(self.workbench, self)
+        self.event_picker: EventTypePicker | None = None
+        self.role_menu: QtWidgets.QMenu | None = None
         self.docks = {
             "navigator": self._dock("Documents", self.navigator),
             "inspector": self._dock("Annotation", self.inspector),
             "palette": self._dock("Labels", self.label_palette),
+            "links": self._dock("Links", self.links_panel),
+            "document": self._dock("Document", self.document_panel),
         }
         self._place_docks()
         self.menu_actions = WorkbenchActions(self)
         self._hotkeys = hotkey_table({n: t.hotkey for n, t in project.schema.entity_types.items()})
         self._build_status_bar()
         self._connect()
+        self._connect_links()
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
@@ -161,6 +172,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(leading, self.docks["navigator"])
         self.addDockWidget(trailing, self.docks["inspector"])
         self.addDockWidget(trailing, self.docks["palette"])
+        self.addDockWidget(leading, self.docks["links"])
+        self.addDockWidget(trailing, self.docks["document"])
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["document"])
+        self.docks["inspector"].raise_()
         self.resizeDocks([self.docks["navigator"], self.docks["inspector"]], [300, 290],
                          Qt.Orientation.Horizontal)
 
@@ -238,6 +253,14 @@ class MainWindow(QMainWindow):
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             plain = modifiers in (Qt.KeyboardModifier.NoModifier,
                                   Qt.KeyboardModifier.ShiftModifier)
+            links = self.workbench.links
+            if plain and event.key() == Qt.Key.Key_Escape and links.picking:
+                links.cancel_pick()
+                self.statusBar().showMessage("Cancelled.", 3000)
+                return True
+            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and self._enter_in_editor():
+                return True
             if plain and event.key() == Qt.Key.Key_Escape and self.workbench.selected:
                 self.workbench.select_annotation(None)
                 return True
@@ -246,6 +269,86 @@ class MainWindow(QMainWindow):
                 self.workbench.label(label)
                 return True
         return super().eventFilter(watched, event)
+
+    def _enter_in_editor(self) -> bool:
+        """Enter completes a pick with the entity at the cursor, or accepts the selected
+        suggestion; False when it means nothing here."""
+        wb = self.workbench
+        if wb.links.picking:
+            position = wb.cursor_codepoint()
+            found = [s for s in self.editor.span_at(position) if s.id in wb.entities]
+            if not found and position > 0:
+                found = [s for s in self.editor.span_at(position - 1) if s.id in wb.entities]
+            if not found:
+                self.statusBar().showMessage("Put the cursor on an entity, or click one.", 5000)
+                return True
+            wb.links.complete_pick(found[0].id)
+            return True
+        if wb.selected is not None and wb.selected.startswith("g"):
+            wb.links.accept_suggestion()
+            return True
+        return False
+
+    # -- links --------------------------------------------------------------------------------
+
+    def _connect_links(self) -> None:
+        a, links = self.menu_actions, self.workbench.links
+        a.connect("mark_quote", links.mark_quote)
+        a.connect("cycle_quote_kind", links.cycle_quote_kind)
+        a.connect("mark_cue", links.mark_cue)
+        a.connect("link_speaker", lambda: links.begin_pick("speaker"))
+        a.connect("plausible_speaker", links.link_plausible_speaker)
+        a.connect("speaker_author", lambda: links.set_speaker(AUTHOR))
+        a.connect("speaker_unknown", lambda: links.set_speaker(None))
+        a.connect("mark_event", self.open_event_picker)
+        a.connect("add_argument", lambda: links.begin_pick("argument"))
+        for name in ("polarity", "modality", "genericity"):
+            a.connect(f"cycle_{name}", partial(links.cycle_event_attribute, name))
+        a.connect("new_stance", self.links_panel.open_stance_form)
+        a.connect("suggest_quotes", links.suggest)
+        a.connect("accept_suggestion", links.accept_suggestion)
+        a.connect("reject_suggestion", links.reject_suggestion)
+        links.roleChoiceNeeded.connect(self._choose_role)
+        links.pickChanged.connect(self._on_pick_changed)
+        self.links_panel.add_actions([a.mark_quote, a.mark_cue, a.mark_event, a.new_stance,
+                                      a.suggest_quotes])
+
+    def open_event_picker(self) -> None:
+        """Choose the type of an event triggered by the selected words (type-ahead)."""
+        if self.editor.selection_codepoints() is None:
+            self.statusBar().showMessage("Select the words that trigger the event first.", 5000)
+            return
+        picker = EventTypePicker(self.project.schema, self)
+        picker.typeChosen.connect(self._on_event_type)
+        picker.finished.connect(lambda _r: self.editor.setFocus())
+        self.event_picker = picker
+        picker.open()
+        picker.field.setFocus()
+
+    def _on_event_type(self, event_type: str) -> None:
+        self.workbench.links.add_event(event_type)
+
+    def _choose_role(self, entity_id: str, roles: list[str]) -> None:
+        """A menu of the roles the entity may fill (arrows + Enter, or a click)."""
+        menu = QtWidgets.QMenu(self)
+        menu.setTitle("Role")
+        for role in roles:
+            action = menu.addAction(role)
+            action.triggered.connect(partial(self.workbench.links.add_argument, role, entity_id))
+            action.triggered.connect(menu.close)
+        menu.aboutToHide.connect(menu.deleteLater)
+        self.role_menu = menu
+        rect = self.editor.cursorRect()
+        menu.popup(self.editor.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _on_pick_changed(self, purpose: str) -> None:
+        self.mode_label.setText(f"Picking: {purpose}" if purpose else "")
+        self.mode_label.setVisible(bool(purpose) or self.workbench.character_mode)
+        if purpose:
+            self.editor.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        else:
+            self.editor.viewport().unsetCursor()
+            self._set_character_mode(self.workbench.character_mode)
 
     # -- navigation ---------------------------------------------------------------------------
 
@@ -321,9 +424,10 @@ class MainWindow(QMainWindow):
     def _update_selection_actions(self, entity_id: str) -> None:
         enabled = bool(entity_id)
         self.menu_actions.delete_annotation.setEnabled(enabled)
+        is_entity = entity_id in self.workbench.entities
         for name in self.menu_actions.names():
             if name.startswith("edge_"):
-                self.menu_actions[name].setEnabled(enabled)
+                self.menu_actions[name].setEnabled(is_entity)
 
     def _on_store_event(self, event: ChangeEvent) -> None:
         if isinstance(event, DocumentsAdded) or (
@@ -341,6 +445,8 @@ class MainWindow(QMainWindow):
 
     def _set_character_mode(self, on: bool) -> None:
         self.workbench.character_mode = on
+        if self.workbench.links.picking:
+            return
         self.mode_label.setText("Character mode")
         self.mode_label.setVisible(on)
 

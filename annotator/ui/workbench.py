@@ -35,6 +35,8 @@ from annotator.core.text import Utf16Map
 from annotator.ui.edges import Edge, Unit, labelled_span, moved_span
 from annotator.ui.editor import AnnotationView, SpanItem
 from annotator.ui.lexicon import ProjectLexicon
+from annotator.ui.link_controller import LinkController
+from annotator.ui.links_model import owner_of
 from annotator.ui.qt import QObject, QtCore, Signal
 
 UNFINISHED = ("todo", "in-progress")
@@ -75,7 +77,9 @@ class Workbench(QObject):
         self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
         self._cursor_timer.timeout.connect(self.save_cursor)
         project.events.subscribe(self._on_event)
-        editor.spanClicked.connect(self.select_annotation)
+        self.links = LinkController(self)
+        """Quotes, events, stances, suggestions and document labels (see its module)."""
+        editor.spanClicked.connect(self._on_span_clicked)
         editor.cursorPositionChanged.connect(self._cursor_timer.start)
 
     def detach(self) -> None:
@@ -85,6 +89,7 @@ class Workbench(QObject):
         self._detached = True
         self.editor.cursorPositionChanged.disconnect(self._cursor_timer.start)
         self.project.events.unsubscribe(self._on_event)
+        self.links.detach()
 
     # -- documents ----------------------------------------------------------------------------
 
@@ -102,7 +107,10 @@ class Workbench(QObject):
         self._utf16 = Utf16Map(record.text)
         self.entities = {e.id: e for e in record.entities}
         self.selected = None
-        self.editor.set_document(record.text, [self._item(e) for e in record.entities])
+        link_spans = self.links.load(doc_id)
+        self.editor.set_document(record.text,
+                                 [self._item(e) for e in record.entities] + link_spans)
+        self.links.after_open()
         if self._lexicon is not None:
             self._lexicon.learn_document(doc_id, record.text, record.entities)
         if cursor is not None and 0 <= cursor <= len(record.text):
@@ -179,12 +187,36 @@ class Workbench(QObject):
     # -- selection ----------------------------------------------------------------------------
 
     def select_annotation(self, entity_id: str | None) -> None:
-        """Make ``entity_id`` the selected annotation (None: none); the inspector follows."""
+        """Make ``entity_id`` the selected annotation (None: none); the inspector follows.
+
+        Besides an entity id this may be a quote, event, stance or suggestion (``q12``,
+        ``v3``, ``s4``, ``g0``) or one of their spans (a cue ``k12`` selects its quote); what
+        the selection connects is highlighted."""
         if entity_id is not None and entity_id not in self.entities:
-            entity_id = None
+            owner = owner_of(entity_id)
+            entity_id = owner if owner is not None and self.links.exists(owner) else None
         self.selected = entity_id
-        self.editor.set_selected_span(entity_id)
+        shown = entity_id is not None and self.editor.has_span(entity_id)
+        self.editor.set_selected_span(entity_id if shown else None)
+        self.links.highlight(entity_id)
         self.annotationSelected.emit(entity_id or "")
+
+    def _on_span_clicked(self, span_id: str) -> None:
+        """A click on a span completes a pending pick, or selects the span's annotation."""
+        if self.links.picking:
+            self.links.complete_pick(span_id)
+        else:
+            self.select_annotation(span_id)
+
+    def reveal(self, annotation_id: str) -> None:
+        """Select an annotation (entity or link) and scroll the editor to it."""
+        self.select_annotation(annotation_id)
+        if self.selected is None:
+            return
+        entity = self.entities.get(self.selected)
+        start = entity.start if entity is not None else self.links.start_of(self.selected)
+        if start is not None:
+            self.editor.scroll_to_codepoint(start)
 
     def selected_entity(self) -> Entity | None:
         """The selected annotation, if any."""
@@ -230,7 +262,9 @@ class Workbench(QObject):
         return self._run(lambda: self.project.relabel_entity(int(entity.id), label)) is not None
 
     def delete_selected(self) -> bool:
-        """Delete the selected annotation."""
+        """Delete the selected annotation (a selected suggestion is rejected)."""
+        if self.selected is not None and self.selected not in self.entities:
+            return self.links.delete(self.selected)
         entity = self.selected_entity()
         if entity is None:
             return False
@@ -315,6 +349,10 @@ class Workbench(QObject):
                 self.select_annotation(None)
         self.message.emit(f"{'Redid' if redo else 'Undid'}: {info.name}")
         return True
+
+    def run(self, action: Any) -> Any:
+        """Run a store action (see :meth:`_run`): for the link controller."""
+        return self._run(action)
 
     def _run(self, action: Any) -> Any:
         """Run a store action; report the save state. Returns the action's result (True for

@@ -4,7 +4,9 @@
 are code points of the stored text (project rule 3); see :mod:`.offsets` for the Qt boundary.
 """
 
-from annotator.ui.editor.layers import SpanItem
+from annotator.ui.editor.layers import STYLE_OUTLINE, STYLE_SOLID, STYLE_SUGGESTED, SpanItem
+from annotator.ui.editor.link_painter import LinkItem
 from annotator.ui.editor.view import AnnotationView
 
-__all__ = ["AnnotationView", "SpanItem"]
+__all__ = ["STYLE_OUTLINE", "STYLE_SOLID", "STYLE_SUGGESTED", "AnnotationView", "LinkItem",
+           "SpanItem"]

@@ -31,13 +31,25 @@ LONG_SPAN = 1024
 
 @dataclass(frozen=True, slots=True)
 class SpanItem:
-    """One highlighted span: ``[start, end)`` in code points, its label and its colour."""
+    """One highlighted span: ``[start, end)`` in code points, its label and its colour.
+
+    ``style`` is how it is drawn: :data:`STYLE_SOLID` (tint, underline and tag: entities,
+    cues, event triggers), :data:`STYLE_OUTLINE` (underline and tag, no tint: a quote's
+    content, which may cover a paragraph full of entities) or :data:`STYLE_SUGGESTED`
+    (dashed underline and dashed outline, no tint: a suggestion not stored yet).
+    """
 
     id: str
     start: int
     end: int
     label: str
     color: str
+    style: str = "solid"
+
+
+STYLE_SOLID = "solid"
+STYLE_OUTLINE = "outline"
+STYLE_SUGGESTED = "suggested"
 
 
 class SpanIndex:

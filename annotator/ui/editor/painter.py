@@ -32,7 +32,7 @@ from annotator.ui.editor.geometry import (
     span_segments,
     visible_lines,
 )
-from annotator.ui.editor.layers import SpanItem, SpanLayers
+from annotator.ui.editor.layers import STYLE_SOLID, STYLE_SUGGESTED, SpanItem, SpanLayers
 from annotator.ui.qt import QFont, Qt, QtCore, QtGui
 
 INVISIBLE_MARKS = {
@@ -113,6 +113,8 @@ class SpanPainter:
         """Code point offset to Qt position (the view's offset map)."""
         self.selected_id: str | None = None
         self.hovered_id: str | None = None
+        self.highlighted: frozenset[str] = frozenset()
+        """Spans connected to the selected quote, event or stance: drawn like the selected one."""
         self.show_invisibles = False
         self.stats = PaintStats()
         self._colors: dict[str, QtGui.QColor] = {}
@@ -175,10 +177,11 @@ class SpanPainter:
             by_line.setdefault(id(fragment.line), []).append(fragment)
         for fragments in by_line.values():
             line = fragments[0].line
-            ranges = [(self.to_qt(f.item.start), self.to_qt(f.item.end), f.item) for f in fragments]
+            ranges = [(self.to_qt(f.item.start), self.to_qt(f.item.end), f.item) for f in fragments
+                      if f.item.style == STYLE_SOLID]
             for item, start, end in _innermost_stretches(ranges):
                 color = QtGui.QColor(self.color(item.color))
-                selected = item.id == self.selected_id
+                selected = item.id == self.selected_id or item.id in self.highlighted
                 color.setAlpha(SELECTED_TINT_ALPHA if selected else TINT_ALPHA)
                 for left, right in span_segments(line, start, end):
                     painter.fillRect(QtCore.QRectF(left, line.top, right - left, line.height),
@@ -191,13 +194,20 @@ class SpanPainter:
         tags: list[Fragment] = []
         for fragment in frame.fragments:
             color = self.color(fragment.item.color)
-            emphasized = fragment.item.id in (self.selected_id, self.hovered_id)
+            item_id = fragment.item.id
+            selected = item_id == self.selected_id or item_id in self.highlighted
+            emphasized = selected or item_id == self.hovered_id
             width = metrics.underline_width + (1.0 if emphasized else 0.0)
             y = self.lane_y(fragment.line, fragment.lane, metrics)
+            if fragment.item.style == STYLE_SUGGESTED:
+                self._paint_suggested(painter, fragment, color, y, width)
+                if fragment.starts_here:
+                    tags.append(fragment)
+                continue
             for left, right in fragment.segments:
                 painter.fillRect(QtCore.QRectF(left + 1.0, y, right - left - 2.0, width), color)
-            if fragment.item.id == self.selected_id:
-                painter.setPen(QtGui.QPen(color, 1.2))
+            if selected:
+                painter.setPen(QtGui.QPen(color.darker(115), 1.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for left, right in fragment.segments:
                     painter.drawRoundedRect(QtCore.QRectF(left - 1.0, fragment.line.top,
@@ -213,6 +223,25 @@ class SpanPainter:
             self._paint_tag(painter, fragment, metrics, font_metrics, base)
         if self.show_invisibles:
             self.paint_invisibles(painter, frame, metrics)
+
+    def _paint_suggested(self, painter: QtGui.QPainter, fragment: Fragment, color: QtGui.QColor,
+                         y: float, width: float) -> None:
+        """A suggestion: dashed outline round the text and a dashed underline, no tint."""
+        dark = color.darker(140)
+        outline = QtGui.QPen(dark, 1.3, Qt.PenStyle.DashLine)
+        outline.setDashPattern([4.0, 3.0])
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for left, right in fragment.segments:
+            painter.setPen(outline)
+            painter.drawRoundedRect(QtCore.QRectF(left - 1.0, fragment.line.top + 0.5,
+                                                  right - left + 2.0, fragment.line.height - 1.0),
+                                    3.0, 3.0)
+            underline = QtGui.QPen(dark, width, Qt.PenStyle.DashLine)
+            underline.setDashPattern([2.0, 1.5])
+            painter.setPen(underline)
+            painter.drawLine(QtCore.QPointF(left + 1.0, y + width / 2),
+                             QtCore.QPointF(right - 1.0, y + width / 2))
+        painter.setPen(Qt.PenStyle.NoPen)
 
     def _paint_tag(self, painter: QtGui.QPainter, fragment: Fragment, metrics: Metrics,
                    font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor) -> None:

@@ -17,6 +17,7 @@ import time
 
 from annotator.ui.editor.document import block_format, build_document
 from annotator.ui.editor.layers import SpanItem, SpanLayers
+from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
 from annotator.ui.editor.painter import (
     Fragment,
@@ -79,6 +80,10 @@ class AnnotationView(QTextEdit):
         self._press_pos: QtCore.QPointF | None = None
         self._hovered = ""
         self._last_selection: tuple[int, int] = (0, 0)
+        self._links: list[LinkItem] = []
+        self._emphasized: frozenset[str] = frozenset()
+        self.links_drawn = 0
+        """How many links the last paint pass drew (for tests)."""
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
@@ -144,9 +149,34 @@ class AnnotationView(QTextEdit):
         self._painter.selected_id = span_id
         self.viewport().update()
 
+    def set_links(self, links: list[LinkItem]) -> None:
+        """Draw these links between spans (ids of :meth:`spans`; unknown ids are skipped)."""
+        self._links = list(links)
+        self.viewport().update()
+
+    def links(self) -> list[LinkItem]:
+        """The links given to :meth:`set_links`."""
+        return list(self._links)
+
+    def set_highlight(self, span_ids: set[str] | frozenset[str],
+                      owners: set[str] | frozenset[str]) -> None:
+        """Emphasize the spans ``span_ids`` like the selected one, and draw the links owned by
+        ``owners`` strong with their labels (what a selected quote, event or stance connects)."""
+        self._painter.highlighted = frozenset(span_ids)
+        self._emphasized = frozenset(owners)
+        self.viewport().update()
+
+    def highlighted_spans(self) -> frozenset[str]:
+        """The spans given to :meth:`set_highlight`."""
+        return self._painter.highlighted
+
     def selected_span(self) -> str | None:
         """The id given to :meth:`set_selected_span`, or None."""
         return self._painter.selected_id
+
+    def has_span(self, span_id: str) -> bool:
+        """Whether a span with this id is shown."""
+        return span_id in self._layers.items
 
     def span_at(self, codepoint: int) -> list[SpanItem]:
         """Spans containing the character at ``codepoint``, innermost first."""
@@ -268,10 +298,34 @@ class AnnotationView(QTextEdit):
         painter.end()
         super().paintEvent(event)
         painter = QtGui.QPainter(self.viewport())
-        self._painter.paint_over(painter, frame, self._metrics,
-                                 self.viewport().palette().color(QtGui.QPalette.ColorRole.Base))
+        base = self.viewport().palette().color(QtGui.QPalette.ColorRole.Base)
+        self._painter.paint_over(painter, frame, self._metrics, base)
+        if self._links:
+            self._paint_links(painter, frame, QtCore.QRectF(event.rect()), base)
         painter.end()
         self._painter.record(frame, started)
+
+    def _paint_links(self, painter: QtGui.QPainter, frame: Frame, band: QtCore.QRectF,
+                     base: QtGui.QColor) -> None:
+        """Links need both ends: they are laid out on a frame of the whole viewport (the
+        painter stays clipped to the dirty band)."""
+        whole = QtCore.QRectF(self.viewport().rect())
+        if not band.contains(whole):
+            frame = self._frame(whole)
+        if not frame.lines:
+            return
+        offsets = self._offsets
+        visible = (offsets.to_cp(offsets.clamp_qt(frame.lines[0].start)),
+                   offsets.to_cp(offsets.clamp_qt(frame.lines[-1].end)))
+        items = self._layers.items
+
+        def position(span_id: str) -> int | None:
+            item = items.get(span_id)
+            return item.start if item is not None else None
+
+        self.links_drawn = paint_links(painter, frame, self._links, self._emphasized,
+                                       self._metrics, whole, visible, position,
+                                       self._painter.color, base)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+= / Ctrl++ zoom in, Ctrl+- zoom out, Ctrl+0 back to the default size."""

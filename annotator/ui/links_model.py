@@ -1,0 +1,216 @@
+"""The quotes, events and stances of the open document, and how the editor shows them.
+
+:class:`DocumentLinks` is read from the project file with a few indexed queries per document
+(never the 20,000 entities of a long document, which the workbench already holds), with the
+row ids of event arguments, which :class:`~annotator.core.model.Event` does not carry but
+removing one argument needs.
+
+The editor knows spans by id. Entities keep their row id (``"17"``); the others get a prefix:
+
+========  =====================================  ==========================================
+prefix    span                                   owner (what selecting it selects)
+========  =====================================  ==========================================
+``q``     a quote's content                      the quote ``q<id>``
+``k``     a quote's cue (the speech verb)        the quote ``q<id>``
+``v``     an event's trigger                     the event ``v<id>``
+``x``     a stance's evidence span               the stance ``s<id>``
+``g``     a suggested quote's content            the suggestion ``g<n>``
+``h``     a suggested quote's cue                the suggestion ``g<n>``
+========  =====================================  ==========================================
+
+A stance (``s<id>``) has no span of its own unless its evidence is one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.model import AUTHOR, Event, Quote, Stance
+from annotator.core.store import Project
+from annotator.core.store import records as rec
+from annotator.core.suggest import SuggestedQuote
+from annotator.ui.editor import STYLE_OUTLINE, STYLE_SOLID, STYLE_SUGGESTED, LinkItem, SpanItem
+
+QUOTE_COLOR = "#5b7db1"
+CUE_COLOR = "#f2c14e"
+EVENT_COLOR = "#e07a5f"
+EVIDENCE_COLOR = "#8d99ae"
+SUGGESTION_COLOR = "#7d8fb3"
+STANCE_COLORS = {"FAVOR": "#2e9e5b", "AGAINST": "#d1495b", "NONE": "#7a869a"}
+LINK_PREFIXES = ("q", "k", "v", "x", "g", "h", "s")
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentRow:
+    """One event argument with its row id."""
+
+    id: int
+    role: str
+    entity: str
+
+
+@dataclass(slots=True)
+class DocumentLinks:
+    """Quotes, events (with argument row ids), stances and labels of one document."""
+
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    arguments: dict[str, list[ArgumentRow]] = field(default_factory=dict)
+    stances: dict[str, Stance] = field(default_factory=dict)
+    labels: dict[str, Any] = field(default_factory=dict)
+
+
+def load_links(project: Project, doc_id: int) -> DocumentLinks:
+    """Read the quotes, events, arguments, stances and document labels of ``doc_id``."""
+    conn = project.conn
+    names = project.annotator_names()
+
+    def rows(table: str) -> list[tuple[Any, ...]]:
+        columns, order = rec.QUERIES[table]
+        return conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ? ORDER BY {order}",
+                            (doc_id,)).fetchall()
+
+    links = DocumentLinks()
+    links.quotes = {str(r[1]): rec.quote(r, names) for r in rows("quotes")}
+    for arg_id, event_id, role, entity_id in conn.execute(
+            "SELECT id, event_id, role, entity_id FROM event_arguments WHERE doc_id = ?"
+            " ORDER BY event_id, id", (doc_id,)):
+        links.arguments.setdefault(str(event_id), []).append(
+            ArgumentRow(int(arg_id), str(role), str(entity_id)))
+    for r in rows("events"):
+        args = links.arguments.get(str(r[1]), [])
+        links.events[str(r[1])] = rec.event(r, [(doc_id, r[1], a.role, a.entity) for a in args],
+                                            names)
+    links.stances = {str(r[1]): rec.stance(r, names) for r in rows("stances")}
+    links.labels = {str(k): json.loads(v) for _d, k, v in rows("document_labels")}
+    return links
+
+
+def owner_of(span_id: str) -> str | None:
+    """The quote, event, stance or suggestion a link span belongs to; None for an entity."""
+    if not span_id or span_id[0] not in LINK_PREFIXES:
+        return None
+    prefix, rest = span_id[0], span_id[1:]
+    return {"k": "q", "x": "s", "h": "g"}.get(prefix, prefix) + rest
+
+
+def short_type(event_type: str) -> str:
+    """``Attack`` for ``Conflict:Attack`` (the tag under a trigger stays short)."""
+    return event_type.split(":", 1)[-1]
+
+
+def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote]) -> list[SpanItem]:
+    """Every editor span of the links and suggestions."""
+    items: list[SpanItem] = []
+    for qid, quote in links.quotes.items():
+        tag = "QUOTE" if quote.speaker != AUTHOR else "QUOTE · AUTHOR"
+        if quote.kind != "direct":
+            tag += f" · {quote.kind}"
+        items.append(SpanItem(f"q{qid}", quote.content.start, quote.content.end, tag,
+                              QUOTE_COLOR, STYLE_OUTLINE))
+        if quote.cue is not None:
+            items.append(SpanItem(f"k{qid}", quote.cue.start, quote.cue.end, "CUE", CUE_COLOR,
+                                  STYLE_SOLID))
+    for eid, event in links.events.items():
+        items.append(SpanItem(f"v{eid}", event.trigger.start, event.trigger.end,
+                              short_type(event.type), EVENT_COLOR, STYLE_SOLID))
+    for sid, stance in links.stances.items():
+        evidence = stance.evidence
+        if evidence is not None and not isinstance(evidence, str):
+            items.append(SpanItem(f"x{sid}", evidence.start, evidence.end, "EVID",
+                                  EVIDENCE_COLOR, STYLE_OUTLINE))
+    for n, suggestion in enumerate(suggestions):
+        items.append(SpanItem(f"g{n}", suggestion.content.start, suggestion.content.end,
+                              "SUGGESTED QUOTE", SUGGESTION_COLOR, STYLE_SUGGESTED))
+        items.append(SpanItem(f"h{n}", suggestion.cue.start, suggestion.cue.end, "CUE?",
+                              CUE_COLOR, STYLE_SUGGESTED))
+    return items
+
+
+def link_items(links: DocumentLinks, suggestions: list[SuggestedQuote],
+               topic_names: dict[str, str]) -> list[LinkItem]:
+    """Every drawn link: speaker -> cue (or content), trigger -> argument, holder -> target."""
+    items: list[LinkItem] = []
+    for qid, quote in links.quotes.items():
+        if quote.speaker not in (None, AUTHOR):
+            target = f"k{qid}" if quote.cue is not None else f"q{qid}"
+            items.append(LinkItem(f"q{qid}", str(quote.speaker), target, "speaker",
+                                  QUOTE_COLOR))
+    for eid, event in links.events.items():
+        for argument in event.arguments:
+            items.append(LinkItem(f"v{eid}", f"v{eid}", argument.entity, argument.role,
+                                  EVENT_COLOR))
+    for sid, stance in links.stances.items():
+        color = STANCE_COLORS.get(stance.label, EVIDENCE_COLOR)
+        source = _stance_source(sid, stance)
+        if source is None:
+            continue
+        aim = stance.target
+        if aim.topic is not None:
+            name = topic_names.get(aim.topic, aim.topic)
+            items.append(LinkItem(f"s{sid}", source, None, f"{stance.label} → {name}", color))
+        else:
+            end = aim.entity if aim.entity is not None else f"v{aim.event}"
+            items.append(LinkItem(f"s{sid}", source, end, stance.label, color))
+    for n, suggestion in enumerate(suggestions):
+        if suggestion.speaker is not None:
+            items.append(LinkItem(f"g{n}", suggestion.speaker, f"h{n}", "speaker?",
+                                  SUGGESTION_COLOR, dashed=True))
+    return items
+
+
+def _stance_source(sid: str, stance: Stance) -> str | None:
+    """Where a stance link starts: its holder entity, else its evidence (quote or span)."""
+    if stance.holder not in (None, AUTHOR):
+        return str(stance.holder)
+    if isinstance(stance.evidence, str):
+        return f"q{stance.evidence}"
+    if stance.evidence is not None:
+        return f"x{sid}"
+    return None
+
+
+def connected(owner: str, links: DocumentLinks,
+              suggestions: list[SuggestedQuote]) -> set[str]:
+    """The span ids an owner connects (highlighted when it is selected)."""
+    kind, key = owner[0], owner[1:]
+    found: set[str] = set()
+    if kind == "q" and key in links.quotes:
+        quote = links.quotes[key]
+        found |= {f"q{key}", f"k{key}"}
+        if quote.speaker not in (None, AUTHOR):
+            found.add(str(quote.speaker))
+    elif kind == "v" and key in links.events:
+        found.add(f"v{key}")
+        found |= {a.entity for a in links.events[key].arguments}
+    elif kind == "s" and key in links.stances:
+        stance = links.stances[key]
+        if stance.holder not in (None, AUTHOR):
+            found.add(str(stance.holder))
+        if stance.target.entity is not None:
+            found.add(stance.target.entity)
+        if stance.target.event is not None:
+            found.add(f"v{stance.target.event}")
+        if isinstance(stance.evidence, str):
+            found |= {f"q{stance.evidence}", f"k{stance.evidence}"}
+        elif stance.evidence is not None:
+            found.add(f"x{key}")
+    elif kind == "g" and key.isdecimal() and int(key) < len(suggestions):
+        found |= {f"g{key}", f"h{key}"}
+        speaker = suggestions[int(key)].speaker
+        if speaker is not None:
+            found.add(speaker)
+    return found
+
+
+def owners_touching(entity_id: str, links: DocumentLinks) -> set[str]:
+    """The quotes, events and stances an entity takes part in (their links show strong when
+    the entity is selected)."""
+    found = {f"q{k}" for k, q in links.quotes.items() if q.speaker == entity_id}
+    found |= {f"v{k}" for k, e in links.events.items()
+              if any(a.entity == entity_id for a in e.arguments)}
+    found |= {f"s{k}" for k, s in links.stances.items()
+              if entity_id in (s.holder, s.target.entity)}
+    return found
