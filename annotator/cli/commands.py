@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -11,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from annotator.cli import maintenance
+from annotator.cli.errors import user_errors
 from annotator.cli.terminal import display, progress, want_bidi
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,26 +22,6 @@ bidi_option = click.option(
     default=None,
     help="Reorder Arabic for terminals without bidi support (default: only on such a terminal).",
 )
-
-
-def user_errors(func: F) -> F:
-    """Turn the errors a user can cause into a one-line message and exit status 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from annotator.core.model import InputError
-        from annotator.core.schema import SchemaError
-        from annotator.core.store import ProjectError
-
-        try:
-            return func(*args, **kwargs)
-        except (ProjectError, InputError, SchemaError) as error:
-            raise click.ClickException(str(error)) from None
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _echo(text: str, bidi: bool | None, *, err: bool = False) -> None:
@@ -95,7 +76,7 @@ def open_command(project: str | None, sample: bool = False) -> None:
     "fmt",
     default="auto",
     show_default=True,
-    type=click.Choice(["auto", "txt", "canonical", "doccano", "brat"]),
+    type=click.Choice(["auto", "txt", "md", "webpage", "canonical", "doccano", "brat"]),
     help="Input format; auto detects it per file.",
 )
 @click.option(
@@ -143,7 +124,12 @@ def import_command(
             state["done"] = done
 
         result = import_paths(
-            proj, list(paths), fmt=fmt, offsets=offsets, skip_bad=skip_bad, progress=advance
+            proj,
+            list(paths),
+            fmt=fmt,
+            offsets="codepoint" if offsets == "codepoint" else "utf16",
+            skip_bad=skip_bad,
+            progress=advance,
         )
     for warning in result.warnings:
         _echo(f"warning: {warning}", bidi, err=True)
@@ -169,9 +155,25 @@ def import_command(
         sys.exit(1)
 
 
+EXPORT_FORMATS = [
+    "canonical",
+    "hf-tokens",
+    "conll",
+    "conll-flat",
+    "spacy",
+    "doccano",
+    "label-studio",
+    "brat",
+    "events",
+    "quotes",
+    "stance",
+]
+"""The names of ``annotator.core.exports.FORMATS`` (listed here so --help stays fast)."""
+
+
 @click.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("out", type=click.Path(allow_dash=True))
 @click.option(
     "--status",
     "statuses",
@@ -180,11 +182,114 @@ def import_command(
     help="Only documents with this status (repeatable).",
 )
 @click.option("--annotator", help="Only annotations made by this annotator.")
+@click.option(
+    "--format",
+    "fmt",
+    default="canonical",
+    show_default=True,
+    type=click.Choice(EXPORT_FORMATS),
+    help="Output format (docs/EXPORTS.md).",
+)
+@click.option(
+    "--split",
+    "split_spec",
+    metavar="NAME=RATIO,...",
+    help="Split by document, e.g. train=0.8,dev=0.1,test=0.1 (OUT becomes a folder).",
+)
+@click.option("--seed", default=0, show_default=True, help="Seed of the split.")
+@click.option(
+    "--stratify",
+    metavar="entities|label:NAME",
+    help="Balance the split per rarest entity label, or per value of a document label.",
+)
+@click.option(
+    "--layers",
+    metavar="LAYER,...",
+    help="Annotation layers to export: entities,quotes,events,stances (default per format).",
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["sentence", "document"]),
+    default="sentence",
+    show_default=True,
+    help="One record per sentence or per document (token formats).",
+)
+@click.option(
+    "--split-proclitics",
+    is_flag=True,
+    help="Token formats: cut proclitics (و ف ب ل ك) into their own tokens on evidence.",
+)
 @user_errors
 def export_command(
+    project: str,
+    out: str,
+    statuses: tuple[str, ...],
+    annotator: str | None,
+    fmt: str = "canonical",
+    split_spec: str | None = None,
+    seed: int = 0,
+    stratify: str | None = None,
+    layers: str | None = None,
+    unit: str = "sentence",
+    split_proclitics: bool = False,
+) -> None:
+    """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
+    line, or a training-data format with --format (a folder with --split or for brat)."""
+    if fmt == "canonical" and split_spec is None and layers is None:
+        _export_canonical(project, out, statuses, annotator)
+        return
+    from annotator.core.exports import (
+        ExportOptions,
+        MissingDependencyError,
+        export_dataset,
+        parse_ratios,
+    )
+
+    if out == "-":
+        raise click.ClickException(
+            "only the canonical export (without --split or --layers) can go to stdout"
+        )
+    try:
+        options = ExportOptions(
+            format=fmt,
+            statuses=list(statuses) or None,
+            annotator=annotator,
+            ratios=parse_ratios(split_spec) if split_spec is not None else None,
+            seed=seed,
+            stratify=stratify,
+            layers=tuple(p.strip() for p in layers.split(",") if p.strip()) if layers else None,
+            per_sentence=unit == "sentence",
+            split_proclitics=split_proclitics,
+        )
+        with _open_project(project) as proj:
+            total = proj.document_count()
+            with progress("Exporting", total) as bar:
+
+                def advance(done: int, _total: int) -> None:
+                    if bar is not None:
+                        bar.update(1)
+
+                report = export_dataset(proj, out, options, progress=advance)
+    except (ValueError, FileExistsError, MissingDependencyError) as error:
+        raise click.ClickException(str(error)) from None
+    documents = sum(report.documents.values())
+    changed = sum(report.widened.values()) + sum(report.skipped.values())
+    click.echo(
+        f"exported {documents} document(s) as {fmt} to {out}"
+        + (
+            f" ({', '.join(f'{k} {v}' for k, v in sorted(report.documents.items()))})"
+            if report.split
+            else ""
+        )
+        + (f"; {changed} annotation(s) widened or skipped, see the report" if changed else ""),
+        err=True,
+    )
+
+
+def _export_canonical(
     project: str, out: str, statuses: tuple[str, ...], annotator: str | None
 ) -> None:
-    """Export PROJECT as canonical JSONL to OUT ('-' for stdout), one document per line."""
+    """The canonical export, unchanged: one JSON line per document to OUT or stdout."""
     from annotator.core.formats.export import export_canonical
 
     with _open_project(project) as proj:
@@ -358,4 +463,5 @@ ALL: list[click.Command] = [
     history_command,
     undo_command,
     redo_command,
+    *maintenance.COMMANDS,
 ]

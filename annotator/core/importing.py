@@ -161,6 +161,17 @@ def _unit(file: Path, fmt: str, result: ImportResult) -> _Unit | None:
     return _Unit(file, detected, _size(file))
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u061c\u2060"
+                                  "\u202a\u202b\u202c\u202d\u202e"
+                                  "\u2066\u2067\u2068\u2069\ufeff"))
+
+
+def has_visible_text(text: str) -> bool:
+    """False for a text made only of whitespace, zero-width characters and bidi controls
+    (such a file is refused as having no text, like an empty one)."""
+    return bool(text.translate(_INVISIBLE).strip())
+
+
 def _origin(record: DocumentRecord, fallback: Path) -> tuple[str, int | None]:
     """File and line of a record, from its ``source`` (``path`` or ``path:line``)."""
     source = record.source or str(fallback)
@@ -196,7 +207,7 @@ def _read_unit(
         yield exc
         return
     on_bytes(unit.size)
-    if not text.strip():
+    if not has_visible_text(text):
         yield InputError(str(path), "the file has no text")
         return
     if info.get("fallback"):

@@ -3,7 +3,10 @@
 :class:`ProjectBase` owns the connection, the annotator identity, the schema cache and the
 event hub, and provides the two context managers the user actions are written with:
 
-* ``_transaction()`` — ``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any exception);
+* ``_transaction()`` — ``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any exception). Taking
+  the write lock waits ``busy_timeout`` and is retried ``WRITE_ATTEMPTS`` times while another
+  process writes; an SQLite error caused by the surroundings (busy, disk full, read-only or
+  vanished file) becomes a one-line ``ProjectError`` after the rollback;
 * ``_action(name)`` — a transaction plus a :class:`~annotator.core.store.journal.ChangeSet`;
   at the end the recorded row changes become one ``do`` journal entry, the annotator's undo
   stack gets it and the redo stack is cleared, all before ``COMMIT``; the change events are
@@ -12,15 +15,18 @@ event hub, and provides the two context managers the user actions are written wi
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
 
 from annotator.core.schema import Schema, parse_schema
+from annotator.core.store.database import fault_message
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
     AnnotationsChanged,
@@ -37,6 +43,12 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
+
+WRITE_ATTEMPTS = 3
+"""How many times ``BEGIN IMMEDIATE`` is tried (each waiting ``busy_timeout``) before an
+action gives up with a "the project is busy" message."""
+RETRY_PAUSE_S = 0.05
+"""Pause between two attempts (doubled each time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,10 @@ def events_for(changes: list[Change]) -> list[ChangeEvent]:
     return result
 
 
+TEXT_CACHE_SIZE = 8
+"""How many document texts a project keeps in memory (the ones being annotated)."""
+
+
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
@@ -110,8 +126,14 @@ class ProjectBase:
         self.annotator = annotator
         self.events = EventHub()
         self._schemas: dict[int, Schema] = {}
+        self._texts: dict[int, str] = {}
+        """Recently read document texts (stored text never changes): every action on a
+        document checks its spans against the text, which must not cost a read of a
+        750,000-character row per keystroke."""
         self._batch: _Batch | None = None
         self._closed = False
+        self._data_version = self._read_data_version()
+        self._file_id = self._current_file_id()
         self.annotator_id = self._annotator_id(annotator, create=True)
 
     # -- basics ---------------------------------------------------------------------------
@@ -138,21 +160,99 @@ class ProjectBase:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``)."""
+        """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``).
+
+        A busy project (another process holds the write lock) is waited for: SQLite's
+        ``busy_timeout`` per attempt, ``WRITE_ATTEMPTS`` attempts. Any exception rolls the
+        transaction back; an SQLite error caused by the surroundings (busy, disk full,
+        read-only, vanished file) is raised as a one-line ``ProjectError``.
+        """
         self._check_open()
         if self.conn.in_transaction:
             raise ProjectError(f"{self.path}: a transaction is already open")
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise ProjectError(f"{self.path}: cannot write ({exc})") from exc
+        self._require_file()
+        self._begin_immediate()
         try:
             yield self.conn
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
+            self._require_file()
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback_quietly()
+            if isinstance(exc, sqlite3.OperationalError):
+                message = fault_message(self.path, exc)
+                if message is not None:
+                    raise ProjectError(f"{message}; the change was not saved") from exc
             raise
-        self.conn.execute("COMMIT")
+
+    def _begin_immediate(self) -> None:
+        pause = RETRY_PAUSE_S
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                message = fault_message(self.path, exc)
+                busy = message is not None and "busy" in message
+                if busy and attempt < WRITE_ATTEMPTS:
+                    time.sleep(pause)
+                    pause *= 2
+                    continue
+                reason = message or f"{self.path}: cannot write ({exc})"
+                raise ProjectError(f"{reason}; the change was not saved") from exc
+
+    def _rollback_quietly(self) -> None:
+        """Roll back after a failure; SQLite may already have rolled back by itself (disk
+        full, I/O error), and a failing ROLLBACK must not hide the original error."""
+        if not self.conn.in_transaction:
+            return
+        with suppress(sqlite3.Error):
+            self.conn.execute("ROLLBACK")
+
+    # -- the file under the connection ------------------------------------------------------
+
+    def _current_file_id(self) -> tuple[int, int] | None:
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_dev, info.st_ino)
+
+    def file_problem(self) -> str | None:
+        """Why saving would fail because the project file is no longer where it was opened
+        (deleted, moved, its folder or drive gone, or replaced by a restore), or None.
+
+        SQLite keeps writing to an open file that was deleted or moved (on POSIX the data
+        then vanishes with the last handle), so every write transaction checks this first
+        and again just before ``COMMIT``; the GUI may also poll it to show a banner."""
+        self._check_open()
+        current = self._current_file_id()
+        if current is None:
+            return (f"{self.path}: the project file has disappeared (moved or deleted, or "
+                    "its drive was removed)")
+        if current != self._file_id:
+            return f"{self.path}: the project file was replaced by another file"
+        return None
+
+    def _require_file(self) -> None:
+        problem = self.file_problem()
+        if problem is not None:
+            raise ProjectError(f"{problem}; the change was not saved")
+
+    # -- other writers ----------------------------------------------------------------------
+
+    def _read_data_version(self) -> int:
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def external_changes(self) -> bool:
+        """True when another connection (another window, process or the CLI) committed a
+        change to the project since the previous call (or since opening). This
+        connection's own writes do not count. Cheap (``PRAGMA data_version``): a view can
+        poll it on a timer and reload what it shows when it returns True."""
+        self._check_open()
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
 
     # -- schema ---------------------------------------------------------------------------
 
@@ -188,10 +288,16 @@ class ProjectBase:
     def get_text(self, doc_id: int) -> str:
         """The stored text of a document (never changed after import)."""
         self._check_open()
+        cached = self._texts.get(doc_id)
+        if cached is not None:
+            return cached
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise ProjectError(f"{self.path}: no document {doc_id}")
-        return str(row[0])
+        if len(self._texts) >= TEXT_CACHE_SIZE:
+            self._texts.pop(next(iter(self._texts)))
+        text = self._texts[doc_id] = str(row[0])
+        return text
 
     # -- actions ----------------------------------------------------------------------------
 

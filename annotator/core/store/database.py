@@ -9,7 +9,10 @@ is opened for writing, with the same pragmas on every connection.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,8 @@ KNOWN_TRIGGERS: frozenset[str] = frozenset()
 KNOWN_VIEWS: frozenset[str] = frozenset()
 """Views the migrations create (none)."""
 BUSY_TIMEOUT_MS = 5000
+INSPECT_ATTEMPTS = 3
+"""Read-only inspections tried before a busy project is refused as busy."""
 
 PRAGMAS: tuple[str, ...] = (
     "PRAGMA journal_mode=WAL",
@@ -43,6 +48,55 @@ class FileCheck:
 
     format_version: int
     """``PRAGMA user_version``: the number of migrations applied to the file."""
+
+
+LOW_SPACE_BYTES = 1 << 20
+"""Free space below which an I/O error is reported as a full disk."""
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent if str(path.parent) else ".").free < LOW_SPACE_BYTES
+    except OSError:
+        return False
+
+
+def fault_message(path: Path, exc: sqlite3.Error) -> str | None:
+    """A one-line user message for an SQLite error caused by the file's surroundings (disk
+    full, read-only file or folder, a file that vanished, a lock held by another program),
+    or None for any other error. The message names the file; it never blames the project
+    file itself, which SQLite leaves intact in all these cases."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return (f"{path}: the project is busy (another program is writing to it or holds a "
+                "lock on it); try again when it is done")
+    if "disk is full" in text:
+        return f"{path}: the disk is full; free some space and try again"
+    vanished = not path.exists()
+    if vanished and ("readonly" in text or "i/o" in text or "unable to open" in text):
+        return (f"{path}: the project file has disappeared (moved or deleted, or its drive "
+                "was removed)")
+    if "readonly" in text or "read-only" in text:
+        return f"{path}: the project file or its folder is read-only"
+    if "disk i/o error" in text:
+        if _nearly_full(path):  # SQLite reports a failed -wal/-shm growth as an I/O error
+            return f"{path}: the disk is full; free some space and try again"
+        return f"{path}: the disk reported an input/output error"
+    if "unable to open" in text:
+        return f"{path}: cannot open the project file ({exc})"
+    return None
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, with a clear message, a project that cannot be written: a read-only file, or a
+    read-only folder (SQLite needs to create ``<name>-wal`` and ``<name>-shm`` beside it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ProjectError(f"{path}: the project file is read-only")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ProjectError(
+            f"{path}: the folder {folder} is read-only (a project needs to write its "
+            f"{path.name}-wal and {path.name}-shm files beside it)")
 
 
 def check_header(path: Path) -> None:
@@ -74,14 +128,22 @@ def inspect_readonly(path: Path, newest_format: int) -> FileCheck:
     was made by a newer annotator and is refused rather than misread.
     """
     check_header(path)
-    try:
-        conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"{path}: cannot open the file read-only ({exc})") from exc
-    try:
-        return _inspect(conn, path, newest_format)
-    finally:
-        conn.close()
+    for attempt in range(1, INSPECT_ATTEMPTS + 1):
+        try:
+            conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"{path}: cannot open the file read-only ({exc})") from exc
+        try:
+            return _inspect(conn, path, newest_format)
+        except ProjectError as exc:
+            # A read-only connection cannot wait out another process that is just opening
+            # the project (WAL recovery): try again briefly before calling it busy.
+            if "busy" not in exc.message or attempt == INSPECT_ATTEMPTS:
+                raise
+        finally:
+            conn.close()
+        time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int) -> FileCheck:
@@ -89,6 +151,11 @@ def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int) -> FileCh
     conn.execute("PRAGMA trusted_schema=OFF")
     try:
         problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as exc:
+        message = fault_message(path, exc)
+        if message is not None:  # locked by another program: not damage
+            raise ProjectError(message) from exc
+        raise ProjectError(f"{path}: the project file is damaged ({exc})") from exc
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path}: the project file is damaged ({exc})") from exc
     if problems != ["ok"]:
@@ -125,8 +192,10 @@ def connect(path: Path) -> sqlite_utils.Database:
     """Open a read-write connection with the project pragmas, wrapped by sqlite-utils.
 
     The connection is in driver autocommit mode (``isolation_level=None``): the store
-    opens its transactions explicitly with ``BEGIN IMMEDIATE``.
+    opens its transactions explicitly with ``BEGIN IMMEDIATE``. A read-only file or folder is
+    refused up front (:func:`check_writable`) rather than failing at the first save.
     """
+    check_writable(path)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None)
     except sqlite3.Error as exc:
@@ -137,7 +206,8 @@ def connect(path: Path) -> sqlite_utils.Database:
         mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
     except sqlite3.Error as exc:
         conn.close()
-        raise ProjectError(f"{path}: cannot configure the connection ({exc})") from exc
+        message = fault_message(path, exc)
+        raise ProjectError(message or f"{path}: cannot configure the connection ({exc})") from exc
     if mode != "wal":
         conn.close()
         raise ProjectError(f"{path}: the file system does not support WAL mode (got {mode})")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import getpass
 import json
+import sqlite3
+from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,9 +53,11 @@ def default_annotator() -> str:
 def _schema_text(path: Path) -> str:
     """The TOML text of a schema file, checked by parsing it."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ProjectError(f"{path}: cannot read the schema ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"{path}: the schema is not UTF-8 text (byte {exc.start})") from exc
     try:
         parse_schema(text, str(path))
     except SchemaError as exc:
@@ -110,7 +114,9 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
         try:
-            self.conn.execute("PRAGMA optimize")
+            # Housekeeping only: when another program holds the lock, skip it.
+            with suppress(sqlite3.Error):
+                self.conn.execute("PRAGMA optimize")
         finally:
             self.db.close()
             self._closed = True
