@@ -266,3 +266,14 @@ def test_round_trip_through_the_file(doc: tuple[str, list[tuple[int, int]]]) -> 
     assert [(e.start, e.end, e.label) for e in second.entities] == [
         (e.start, e.end, e.label) for e in first.entities
     ]
+
+
+def test_truncated_utf16_jsonl_is_an_input_error(tmp_path: Path) -> None:
+    """Found by atheris: a UTF-16 BOM followed by an odd number of bytes."""
+    path = tmp_path / "broken.jsonl"
+    path.write_bytes(b"\xff\xfe" + '{"text": "نص"}\n'.encode("utf-16-le") + b"\xff")
+    items = list(read_canonical(path))
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert len(errors) == 1
+    assert "UTF-16" in str(errors[0])
+    assert str(path) in str(errors[0])

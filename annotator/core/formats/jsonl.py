@@ -33,11 +33,17 @@ def _decoded_lines(
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             if warn is not None:
                 warn(f"{source}: UTF-16 with BOM")
+            number = 0
             with io.TextIOWrapper(raw, encoding="utf-16", newline="\n") as text:
-                for number, line in enumerate(text, start=1):
-                    if on_bytes is not None:
-                        on_bytes(len(line.encode("utf-16-le", "surrogatepass")))
-                    yield number, line
+                try:
+                    for number, line in enumerate(text, start=1):
+                        if on_bytes is not None:
+                            on_bytes(len(line.encode("utf-16-le", "surrogatepass")))
+                        yield number, line
+                except UnicodeDecodeError as exc:
+                    yield number + 1, InputError(
+                        source, f"not valid UTF-16 after its byte order mark ({exc.reason})",
+                        number + 1)
             return
         for number, raw_line in enumerate(raw, start=1):
             if on_bytes is not None:
