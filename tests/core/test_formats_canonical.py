@@ -277,3 +277,23 @@ def test_truncated_utf16_jsonl_is_an_input_error(tmp_path: Path) -> None:
     assert len(errors) == 1
     assert "UTF-16" in str(errors[0])
     assert str(path) in str(errors[0])
+
+
+def test_export_sweeps_temporary_files_of_killed_exports(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from annotator.core.formats.export import STALE_PART_SECONDS, sweep_stale_parts
+
+    stale = tmp_path / ".out.jsonl.abc123.part"
+    fresh = tmp_path / ".out.jsonl.def456.part"
+    other = tmp_path / ".other.jsonl.abc123.part"
+    for path in (stale, fresh, other):
+        path.write_text("{}", encoding="utf-8")
+    old = time.time() - STALE_PART_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert sweep_stale_parts(tmp_path, "out.jsonl") == [stale]
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to an export still running
+    assert other.exists()  # another target's

@@ -11,9 +11,12 @@ to SQLite itself.
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -56,6 +59,26 @@ def _selected(
             yield record
 
 
+STALE_PART_SECONDS = 600
+"""A temporary export file untouched this long belongs to an export that was killed."""
+
+
+def sweep_stale_parts(folder: Path, name: str, now: float | None = None) -> list[Path]:
+    """Remove ``.NAME.*.part`` files left by killed exports of the same target.
+
+    A running export keeps writing its own temporary file, so only files whose last change is
+    older than :data:`STALE_PART_SECONDS` are taken as leftovers.
+    """
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    for part in folder.glob(f".{glob.escape(name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+                removed.append(part)
+    return removed
+
+
 def export_canonical(
     project: ExportSource,
     out_path: str | os.PathLike[str],
@@ -84,6 +107,7 @@ def export_canonical(
         return count
     target = Path(out_path)
     folder = target.parent if str(target.parent) else Path(".")
+    sweep_stale_parts(folder, target.name)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
