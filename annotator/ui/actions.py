@@ -13,6 +13,9 @@ Alt+Left  / Ctrl+[       one grapheme towards end     (with Shift) towards end
 Ctrl+Alt+Right / Left    one word towards start/end   (with Shift) word towards start/end
 =======================  ===========================  ===============================
 
+On a selected quote the same keys move an edge of its quoted words, or of its cue after a
+click on the cue or Ctrl+Alt+C ("Quote Edges: Words/Cue").
+
 The Links menu marks quotes, cues, events and stances and links speakers and arguments
 (Ctrl+Shift letters; Ctrl+Alt letters cycle a quote's kind and an event's attributes).
 
@@ -41,7 +44,8 @@ class ActionSpec:
     checkable: bool = False
 
 
-EDGE_TIP = "Move the {edge} edge of the selected annotation one {unit} towards the reading {to}"
+EDGE_TIP = ("Move the {edge} edge of the selected annotation (a quote's words or cue) one"
+            " {unit} towards the reading {to}")
 
 
 def _edge_specs() -> list[ActionSpec]:
@@ -101,6 +105,8 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
                    "Direct → indirect → mixed for the selected quote"),
         ActionSpec("mark_cue", "Mark &Cue", ("Ctrl+Shift+C",),
                    "The selected speech verb becomes the selected quote's cue"),
+        ActionSpec("quote_part", "Quote &Edges: Words/Cue", ("Ctrl+Alt+C",),
+                   "Switch the edge keys between the selected quote's words and its cue"),
         ActionSpec("link_speaker", "Link &Speaker…", ("Ctrl+Shift+S",),
                    "Click (or Enter on) the entity who speaks the selected quote"),
         ActionSpec("plausible_speaker", "Link &Nearest Speaker", ("Ctrl+Shift+L",),

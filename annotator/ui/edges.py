@@ -5,7 +5,9 @@ Plain Python over the core's text functions (no Qt), so the rules are easy to te
 Directions are *logical*: ``+1`` moves an edge towards the reading end of the text (for
 Arabic: leftwards on screen), ``-1`` towards the reading start (rightwards). An edge never
 stops on whitespace, a joiner or a bidi mark (rule 7) nor inside a grapheme cluster (rule 5):
-it keeps moving in the same direction until it reaches a valid place, or gives up.
+it keeps moving in the same direction until it reaches a valid place, or gives up. Callers
+may name more characters an edge must not rest next to (quotation marks for the words of a
+quote and its cue).
 """
 
 from __future__ import annotations
@@ -56,18 +58,22 @@ def _step_word(text: str, i: int, direction: int, edge: Edge) -> int | None:
         window *= 2
 
 
-def _edge_ok(text: str, i: int, edge: Edge) -> bool:
-    """Whether an edge may rest at ``i`` (ignoring the other edge)."""
-    if edge == "start":
-        return i < len(text) and not (text[i].isspace() or is_edge_junk(text[i]))
-    return i > 0 and not (text[i - 1].isspace() or is_edge_junk(text[i - 1]))
+def _edge_ok(text: str, i: int, edge: Edge, avoid: str = "") -> bool:
+    """Whether an edge may rest at ``i`` (ignoring the other edge): the character inside the
+    span next to it is no whitespace, joiner, bidi mark nor one of ``avoid``."""
+    inner = i if edge == "start" else i - 1
+    if not 0 <= inner < len(text):
+        return False
+    char = text[inner]
+    return not (char.isspace() or is_edge_junk(char) or char in avoid)
 
 
 def moved_span(text: str, start: int, end: int, edge: Edge, direction: int,
-               unit: Unit = "grapheme") -> tuple[int, int] | None:
+               unit: Unit = "grapheme", avoid: str = "") -> tuple[int, int] | None:
     """``(start, end)`` after moving ``edge`` one ``unit`` in ``direction`` (+1 towards the
     reading end, -1 towards the reading start), or None when it cannot move (text edge, or
-    the span would become empty or invalid)."""
+    the span would become empty or invalid). The edge passes over characters of ``avoid``
+    as it passes over whitespace."""
     position = start if edge == "start" else end
     while True:
         step = (_step_word(text, position, direction, edge) if unit == "word"
@@ -75,7 +81,7 @@ def moved_span(text: str, start: int, end: int, edge: Edge, direction: int,
         if step is None:
             return None
         position = step
-        if _edge_ok(text, position, edge):
+        if _edge_ok(text, position, edge, avoid):
             break
     new_start, new_end = (position, end) if edge == "start" else (start, position)
     if new_start >= new_end or span_problem(text, new_start, new_end) is not None:

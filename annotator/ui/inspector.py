@@ -3,13 +3,13 @@
 It reads from the :class:`~annotator.ui.workbench.Workbench` and asks it for every change
 (so each change is one store action and comes back as a store event). Edge buttons move the
 start or the end edge by a grapheme or a word, "towards the reading start" (for Arabic: to
-the right) or "towards the reading end" (to the left). Their arrows follow the text
-direction, so they point where the edge will go on screen.
+the right) or "towards the reading end" (to the left); see :mod:`.edge_buttons`.
 """
 
 from __future__ import annotations
 
 from annotator.core.model import Entity
+from annotator.ui.edge_buttons import EdgeButtons
 from annotator.ui.fonts import preferred_text_font
 from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget
 from annotator.ui.workbench import Workbench
@@ -63,14 +63,15 @@ class InspectorPanel(QWidget):
         self.form = QtWidgets.QFormLayout()
         self.form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow("Label", self.label_combo)
-        self.edge_buttons: dict[tuple[str, int, str], QtWidgets.QToolButton] = {}
+        edges_box = EdgeButtons("Boundaries", workbench.move_edge, self)
+        self.edge_buttons = edges_box.buttons
         self.details = QWidget(self)
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.text_label)
         details_layout.addWidget(self.offsets_label)
         details_layout.addLayout(self.form)
-        details_layout.addWidget(self._edges_box())
+        details_layout.addWidget(edges_box)
         details_layout.addWidget(QLabel("Note", self))
         details_layout.addWidget(self.note_edit)
         details_layout.addWidget(self.delete_button)
@@ -86,40 +87,6 @@ class InspectorPanel(QWidget):
         workbench.annotationSelected.connect(self.refresh)
         workbench.schemaChanged.connect(self.set_schema)
         self.refresh()
-
-    def _edges_box(self) -> QtWidgets.QGroupBox:
-        """Two rows (start edge, end edge) of four buttons: word/grapheme each way.
-
-        The editor always shows the text right to left, so the reading start is on the
-        right: the arrows are screen directions and the buttons keep their left-to-right
-        order (←← ← → →→) in either layout direction; only the row labels follow it.
-        """
-        box = QtWidgets.QGroupBox("Boundaries", self)
-        grid = QtWidgets.QGridLayout(box)
-        grid.setHorizontalSpacing(8)
-        columns = [(1, "word", "←←"), (1, "grapheme", "←"), (-1, "grapheme", "→"),
-                   (-1, "word", "→→")]
-        for row, edge in enumerate(("start", "end")):
-            grid.addWidget(QLabel(f"{edge.capitalize()} edge", box), row, 0)
-            buttons = QWidget(box)
-            buttons.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            line = QtWidgets.QHBoxLayout(buttons)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(4)
-            for direction, unit, arrow in columns:
-                button = QtWidgets.QToolButton(buttons)
-                button.setText(arrow)
-                where = "reading start" if direction < 0 else "reading end"
-                button.setToolTip(f"Move the {edge} edge one {unit} towards the {where}")
-                button.setAccessibleName(button.toolTip())
-                button.setMinimumWidth(34)
-                button.clicked.connect(
-                    lambda _=False, e=edge, d=direction, u=unit: self.workbench.move_edge(e, d, u))
-                line.addWidget(button)
-                self.edge_buttons[(edge, direction, unit)] = button
-            grid.addWidget(buttons, row, 1)
-        grid.setColumnStretch(2, 1)
-        return box
 
     def set_schema(self) -> None:
         """Rebuild the label list and the attribute fields from the current schema."""

@@ -1,9 +1,9 @@
 """The quotes, events and stances of the open document, and how the editor shows them.
 
 :class:`DocumentLinks` is read from the project file with a few indexed queries per document
-(never the 20,000 entities of a long document, which the workbench already holds), with the
-row ids of event arguments, which :class:`~annotator.core.model.Event` does not carry but
-removing one argument needs.
+(never the 20,000 entities of a long document, which the workbench already holds: see
+``Project.get_links``), with the row ids of event arguments, which
+:class:`~annotator.core.model.Event` does not carry but removing one argument needs.
 
 The editor knows spans by id. Entities keep their row id (``"17"``); the others get a prefix:
 
@@ -23,13 +23,12 @@ A stance (``s<id>``) has no span of its own unless its evidence is one.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import AUTHOR, Event, Quote, Stance
 from annotator.core.store import Project
-from annotator.core.store import records as rec
+from annotator.core.store.records import EventArgumentRow
 from annotator.core.suggest import SuggestedQuote
 from annotator.ui.editor import STYLE_OUTLINE, STYLE_SOLID, STYLE_SUGGESTED, LinkItem, SpanItem
 
@@ -42,50 +41,25 @@ STANCE_COLORS = {"FAVOR": "#2e9e5b", "AGAINST": "#d1495b", "NONE": "#7a869a"}
 LINK_PREFIXES = ("q", "k", "v", "x", "g", "h", "s")
 
 
-@dataclass(frozen=True, slots=True)
-class ArgumentRow:
-    """One event argument with its row id."""
-
-    id: int
-    role: str
-    entity: str
-
-
 @dataclass(slots=True)
 class DocumentLinks:
-    """Quotes, events (with argument row ids), stances and labels of one document."""
+    """Quotes, events (with argument row ids), stances and labels of one document, by id."""
 
     quotes: dict[str, Quote] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
-    arguments: dict[str, list[ArgumentRow]] = field(default_factory=dict)
+    arguments: dict[str, list[EventArgumentRow]] = field(default_factory=dict)
     stances: dict[str, Stance] = field(default_factory=dict)
     labels: dict[str, Any] = field(default_factory=dict)
 
 
 def load_links(project: Project, doc_id: int) -> DocumentLinks:
     """Read the quotes, events, arguments, stances and document labels of ``doc_id``."""
-    conn = project.conn
-    names = project.annotator_names()
-
-    def rows(table: str) -> list[tuple[Any, ...]]:
-        columns, order = rec.QUERIES[table]
-        return conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ? ORDER BY {order}",
-                            (doc_id,)).fetchall()
-
-    links = DocumentLinks()
-    links.quotes = {str(r[1]): rec.quote(r, names) for r in rows("quotes")}
-    for arg_id, event_id, role, entity_id in conn.execute(
-            "SELECT id, event_id, role, entity_id FROM event_arguments WHERE doc_id = ?"
-            " ORDER BY event_id, id", (doc_id,)):
-        links.arguments.setdefault(str(event_id), []).append(
-            ArgumentRow(int(arg_id), str(role), str(entity_id)))
-    for r in rows("events"):
-        args = links.arguments.get(str(r[1]), [])
-        links.events[str(r[1])] = rec.event(r, [(doc_id, r[1], a.role, a.entity) for a in args],
-                                            names)
-    links.stances = {str(r[1]): rec.stance(r, names) for r in rows("stances")}
-    links.labels = {str(k): json.loads(v) for _d, k, v in rows("document_labels")}
-    return links
+    record = project.get_links(doc_id)
+    return DocumentLinks(quotes={q.id: q for q in record.quotes},
+                         events={e.id: e for e in record.events},
+                         arguments=record.arguments,
+                         stances={s.id: s for s in record.stances},
+                         labels=record.labels)
 
 
 def owner_of(span_id: str) -> str | None:

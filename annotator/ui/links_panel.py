@@ -2,34 +2,25 @@
 
 * The list groups the links; choosing one (click, or arrows + Enter) selects it in the
   workbench and scrolls the editor to it, and selecting one in the editor makes it current.
-* Below it, the selected link's details: a quote's kind and speaker (AUTHOR, unknown or a
-  nearby entity; "Pick in text" links the next clicked entity), an event's attributes and
-  arguments (a role and a nearby entity; the role list is the type's, so a role that does
-  not accept the entity is refused by the store with the reason in the status bar), a
-  suggestion's Accept and Reject.
+* Below it, the selected link's details: a quote's kind, speaker and boundaries (see
+  :mod:`.quote_page`), an event's attributes and arguments (a role and a nearby entity;
+  the role list is the type's, so a role that does not accept the entity is refused by the
+  store with the reason in the status bar), a suggestion's Accept and Reject.
 * The stance form (opened by "Stance…" or Ctrl+Shift+T) chooses holder, target (entity,
   event or project topic), label and evidence; on a selected stance its label changes it.
 
 Item data are strings (``entity:17``, ``event:3``, ``topic:ID``,
 ``quote:2``, ``span:START:END``). Combo boxes list *nearby* entities (around the
-selection), so a 20,000-entity document never fills a combo box with all of them.
-Every control is reachable with Tab.
+selection, see :mod:`.entity_choices`). Every control is reachable with Tab.
 """
 
 from __future__ import annotations
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
+from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby, preview
 from annotator.ui.qt import QAction, QLabel, Qt, QtCore, QtWidgets, QVBoxLayout, QWidget
+from annotator.ui.quote_page import QuotePage
 from annotator.ui.workbench import Workbench
-
-NEARBY = 2500
-"""Entities within this many characters of a link are offered in its combo boxes."""
-PREVIEW = 48
-UNKNOWN = "— unknown —"
-
-
-def _preview(text: str) -> str:
-    return text if len(text) <= PREVIEW else text[:PREVIEW - 1] + "…"
 
 
 class LinksPanel(QWidget):
@@ -61,7 +52,8 @@ class LinksPanel(QWidget):
                                  "(Ctrl+Shift+E).", self)
         self.empty_page.setWordWrap(True)
         self.details.addWidget(self.empty_page)
-        self._build_quote_page()
+        self.quote_page = QuotePage(workbench, self)
+        self.details.addWidget(self.quote_page)
         self._build_event_page()
         self._build_suggestion_page()
         self._build_stance_form()
@@ -96,31 +88,6 @@ class LinksPanel(QWidget):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.details.addWidget(page)
         return page, form
-
-    def _build_quote_page(self) -> None:
-        self.quote_page, form = self._form_page()
-        self.kind_combo = QtWidgets.QComboBox(self.quote_page)
-        self.kind_combo.setAccessibleName("Quote kind")
-        for kind in self.wb.project.schema.quote_kinds:
-            self.kind_combo.addItem(kind, kind)
-        self.speaker_combo = QtWidgets.QComboBox(self.quote_page)
-        self.speaker_combo.setAccessibleName("Speaker")
-        self.pick_speaker = QtWidgets.QPushButton("Pick in text", self.quote_page)
-        self.plausible = QtWidgets.QPushButton("Nearest speaker", self.quote_page)
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(self.pick_speaker)
-        row.addWidget(self.plausible)
-        form.addRow("Kind", self.kind_combo)
-        form.addRow("Speaker", self.speaker_combo)
-        form.addRow("", row)
-        self.kind_combo.activated.connect(
-            lambda _i: self._guard(lambda: self.links.set_quote_kind(
-                str(self.kind_combo.currentData()))))
-        self.speaker_combo.activated.connect(
-            lambda _i: self._guard(lambda: self.links.set_speaker(
-                self.speaker_combo.currentData() or None)))
-        self.pick_speaker.clicked.connect(lambda: self.links.begin_pick("speaker"))
-        self.plausible.clicked.connect(self.links.link_plausible_speaker)
 
     def _build_event_page(self) -> None:
         self.event_page, form = self._form_page()
@@ -207,18 +174,6 @@ class LinksPanel(QWidget):
 
     # -- filling ------------------------------------------------------------------------------
 
-    def _entity_text(self, entity_id: str) -> str:
-        entity = self.wb.entities.get(entity_id)
-        if entity is None:
-            return UNKNOWN
-        return f"{_preview(self.wb.text[entity.start:entity.end])} ({entity.label})"
-
-    def _nearby(self, centre: int, labels: tuple[str, ...] = ()) -> list[str]:
-        """Ids of entities near ``centre`` (of ``labels`` when given), in text order."""
-        found = [e for e in self.wb.entities.values()
-                 if abs(e.start - centre) <= NEARBY and (not labels or e.label in labels)]
-        return [e.id for e in sorted(found, key=lambda e: (e.start, -e.end))]
-
     def refresh(self) -> None:
         """Rebuild the list from the controller's data and show the selection's details."""
         data, text = self.links.data, self.wb.text
@@ -227,26 +182,26 @@ class LinksPanel(QWidget):
             group.takeChildren()
         for key, quote in data.quotes.items():
             speaker = "AUTHOR" if quote.speaker == AUTHOR else (
-                self._entity_text(quote.speaker) if quote.speaker else UNKNOWN)
-            self._child("q", key, f"«{_preview(quote.content.slice(text))}» — {speaker}")
+                entity_text(self.wb, quote.speaker) if quote.speaker else UNKNOWN)
+            self._child("q", key, f"«{preview(quote.content.slice(text))}» — {speaker}")
         for key, event in data.events.items():
             self._child("v", key, f"{event.type}: {event.trigger.slice(text)}"
                         f" ({len(event.arguments)} arguments)")
         topics = self.wb.project.schema.topics
         for key, stance in data.stances.items():
             holder = "AUTHOR" if stance.holder == AUTHOR else (
-                self._entity_text(stance.holder) if stance.holder else UNKNOWN)
+                entity_text(self.wb, stance.holder) if stance.holder else UNKNOWN)
             target = stance.target
             if target.topic is not None:
                 aim = topics[target.topic].label if target.topic in topics else target.topic
             elif target.entity is not None:
-                aim = self._entity_text(target.entity)
+                aim = entity_text(self.wb, target.entity)
             else:
                 trigger = data.events.get(str(target.event))
                 aim = trigger.type if trigger is not None else "event"
             self._child("s", key, f"{holder} → {aim}: {stance.label}")
         for n, suggestion in enumerate(self.links.suggestions):
-            self._child("g", str(n), f"«{_preview(suggestion.content.slice(text))}»")
+            self._child("g", str(n), f"«{preview(suggestion.content.slice(text))}»")
         for group in self.groups.values():
             title = group.text(0).split(" (")[0]
             group.setText(0, f"{title} ({group.childCount()})")
@@ -285,7 +240,8 @@ class LinksPanel(QWidget):
             self.tree.setCurrentIndex(QtCore.QModelIndex())
         kind, key = selected[:1], selected[1:]
         if item is not None and kind == "q":
-            self._show_quote(key)
+            self.quote_page.show_quote(key)
+            self.details.setCurrentWidget(self.quote_page)
         elif item is not None and kind == "v":
             self._show_event(key)
         elif item is not None and kind == "g":
@@ -297,22 +253,6 @@ class LinksPanel(QWidget):
             self.details.setCurrentWidget(self.empty_page)
         self._updating = False
 
-    def _show_quote(self, key: str) -> None:
-        quote = self.links.data.quotes[key]
-        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(quote.kind), 0))
-        combo = self.speaker_combo
-        combo.clear()
-        combo.addItem(UNKNOWN, "")
-        combo.addItem("AUTHOR (the article's author)", AUTHOR)
-        types = self.wb.project.schema.speaker_types
-        ids = self._nearby(quote.content.start, types)
-        if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
-            ids.insert(0, str(quote.speaker))
-        for entity_id in ids:
-            combo.addItem(self._entity_text(entity_id), entity_id)
-        combo.setCurrentIndex(max(combo.findData(quote.speaker or ""), 0))
-        self.details.setCurrentWidget(self.quote_page)
-
     def _show_event(self, key: str) -> None:
         event = self.links.data.events[key]
         schema = self.wb.project.schema
@@ -323,21 +263,21 @@ class LinksPanel(QWidget):
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.argument_list.clear()
         for row in self.links.data.arguments.get(key, []):
-            item = QtWidgets.QListWidgetItem(f"{row.role}: {self._entity_text(row.entity)}")
+            item = QtWidgets.QListWidgetItem(f"{row.role}: {entity_text(self.wb, row.entity_id)}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.argument_list.addItem(item)
         self.role_combo.clear()
         for role in schema.allowed_roles(event.type):
             self.role_combo.addItem(role, role)
         self.argument_combo.clear()
-        for entity_id in self._nearby(event.trigger.start):
-            self.argument_combo.addItem(self._entity_text(entity_id), entity_id)
+        for entity_id in nearby(self.wb, event.trigger.start):
+            self.argument_combo.addItem(entity_text(self.wb, entity_id), entity_id)
         self.details.setCurrentWidget(self.event_page)
 
     def _show_suggestion(self, index: int) -> None:
         suggestion = self.links.suggestions[index]
         text = self.wb.text
-        speaker = self._entity_text(suggestion.speaker) if suggestion.speaker else UNKNOWN
+        speaker = entity_text(self.wb, suggestion.speaker) if suggestion.speaker else UNKNOWN
         self.suggestion_label.setText(
             f"Cue: {suggestion.cue.slice(text)} ({suggestion.cue_lemma})\n"
             f"Speaker: {speaker} — {suggestion.speaker_reason}\nKind: {suggestion.kind}")
@@ -359,20 +299,20 @@ class LinksPanel(QWidget):
             centre = quote.content.start
         self.holder_combo.clear()
         self.holder_combo.addItem("AUTHOR (the article's author)", AUTHOR)
-        for entity_id in self._nearby(centre, wb.project.schema.holder_types):
-            self.holder_combo.addItem(self._entity_text(entity_id), entity_id)
+        for entity_id in nearby(self.wb, centre, wb.project.schema.holder_types):
+            self.holder_combo.addItem(entity_text(self.wb, entity_id), entity_id)
         self.target_combo.clear()
         for topic in wb.project.schema.topics.values():
             self.target_combo.addItem(f"Topic: {topic.label}", f"topic:{topic.id}")
         for key, event in data.events.items():
             self.target_combo.addItem(f"Event: {event.type} ({event.trigger.slice(wb.text)})",
                                       f"event:{key}")
-        for entity_id in self._nearby(centre):
-            self.target_combo.addItem(self._entity_text(entity_id), f"entity:{entity_id}")
+        for entity_id in nearby(self.wb, centre):
+            self.target_combo.addItem(entity_text(self.wb, entity_id), f"entity:{entity_id}")
         self.evidence_combo.clear()
         self.evidence_combo.addItem("— none —", None)
         for key, q in data.quotes.items():
-            self.evidence_combo.addItem(f"Quote «{_preview(q.content.slice(wb.text))}»",
+            self.evidence_combo.addItem(f"Quote «{preview(q.content.slice(wb.text))}»",
                                         f"quote:{key}")
         selection = wb.editor.selection_codepoints()
         if selection is not None:

@@ -190,14 +190,17 @@ class Workbench(QObject):
         """Make ``entity_id`` the selected annotation (None: none); the inspector follows.
 
         Besides an entity id this may be a quote, event, stance or suggestion (``q12``,
-        ``v3``, ``s4``, ``g0``) or one of their spans (a cue ``k12`` selects its quote); what
-        the selection connects is highlighted."""
+        ``v3``, ``s4``, ``g0``) or one of their spans (a cue ``k12`` selects its quote, and
+        makes the cue the part its edge keys move); what the selection connects is
+        highlighted."""
+        self.links.note_selected_span(entity_id)
         if entity_id is not None and entity_id not in self.entities:
             owner = owner_of(entity_id)
             entity_id = owner if owner is not None and self.links.exists(owner) else None
         self.selected = entity_id
-        shown = entity_id is not None and self.editor.has_span(entity_id)
-        self.editor.set_selected_span(entity_id if shown else None)
+        span_id = self.links.selected_span(entity_id)
+        shown = span_id is not None and self.editor.has_span(span_id)
+        self.editor.set_selected_span(span_id if shown else None)
         self.links.highlight(entity_id)
         self.annotationSelected.emit(entity_id or "")
 
@@ -272,7 +275,10 @@ class Workbench(QObject):
 
     def move_edge(self, edge: Edge, direction: int, unit: Unit = "grapheme") -> bool:
         """Move an edge of the selected annotation one grapheme or word; ``direction`` +1
-        is towards the reading end of the text, -1 towards the reading start."""
+        is towards the reading end of the text, -1 towards the reading start. On a selected
+        quote this moves an edge of its words or of its cue (see ``links.quote_part``)."""
+        if self.links.selected_kind("q") is not None:
+            return self.links.move_quote_edge(edge, direction, unit)
         entity = self.selected_entity()
         if entity is None:
             return False

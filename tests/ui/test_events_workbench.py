@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from annotator.core.schema import default_schema_path, load_schema
-from annotator.ui.event_picker import EventTypePicker, matches
+from annotator.ui.event_picker import (
+    RANK_DESCRIPTION,
+    RANK_NAME,
+    RANK_SUBTYPE_PREFIX,
+    RANK_TYPE_PREFIX,
+    EventTypePicker,
+    match_rank,
+    matches,
+)
 from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt
 from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
@@ -33,7 +41,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
 def _event_by_keyboard(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     select_text(window, "هجوماً")
     shortcut(qtbot, window, "Ctrl+Shift+E")
-    picker = window.event_picker
+    picker = window.link_wiring.event_picker
     assert picker is not None
     assert picker.isVisible()
     qtbot.keyClicks(picker.field, "attack")
@@ -60,6 +68,41 @@ def test_picker_filters_by_name_and_arabic_gloss(qtbot) -> None:  # type: ignore
     assert chosen == ["Movement:Transport"]
 
 
+def test_picker_ranks_best_matches_first(qtbot) -> None:  # type: ignore[no-untyped-def]
+    schema = load_schema(default_schema_path())
+    picker = EventTypePicker(schema)
+    qtbot.addWidget(picker)
+    # A subtype beginning with the query (Convict) before types beginning with it, then the
+    # description ("conviction"); ties keep the schema's order.
+    picker.filter("con")
+    assert picker.visible_types() == [
+        "Justice:Convict", "Conflict:Attack", "Conflict:Demonstrate", "Contact:Meet",
+        "Contact:Phone-Write", "Justice:Acquit"]
+    # No prefix: names containing the query before descriptions ("organization").
+    picker.filter("org")
+    assert picker.visible_types() == [
+        "Business:Start-Org", "Business:Merge-Org", "Business:End-Org",
+        "Transaction:Transfer-Ownership", "Business:Declare-Bankruptcy",
+        "Personnel:Start-Position", "Personnel:End-Position"]
+    # The Arabic gloss, folded (سجن in «اعتقال أو سجن»).
+    picker.filter("سجن")
+    assert picker.visible_types() == ["Justice:Arrest-Jail"]
+    assert match_rank("att", "Conflict:Attack", "") == RANK_SUBTYPE_PREFIX
+    assert match_rank("conf", "Conflict:Attack", "") == RANK_TYPE_PREFIX
+    assert match_rank("justice:sent", "Justice:Sentence", "") == RANK_TYPE_PREFIX
+    assert match_rank("tack", "Conflict:Attack", "") == RANK_NAME
+    assert match_rank("هجوم", "Conflict:Attack", "A violent act — هجوم") == RANK_DESCRIPTION
+    assert match_rank("zzz", "Conflict:Attack", "") is None
+    # Typing and Enter take the best match; Down goes to the next one.
+    chosen: list[str] = []
+    picker.typeChosen.connect(chosen.append)
+    picker.field.clear()
+    qtbot.keyClicks(picker.field, "con")
+    qtbot.keyClick(picker.field, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.field, Qt.Key.Key_Return)
+    assert chosen == ["Conflict:Attack"]
+
+
 def test_event_by_keyboard_with_arguments_and_attributes(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                                          links_project: Path) -> None:
     window, text = links_window, links_window.workbench.text
@@ -79,7 +122,7 @@ def test_event_by_keyboard_with_arguments_and_attributes(qtbot, links_window: Ma
     # An ORG may be Attacker or Target: the role menu asks.
     window.menu_actions.add_argument.trigger()
     click_span(window, entity_id(window, "التحالف الدولي"))
-    menu = window.role_menu
+    menu = window.link_wiring.role_menu
     assert menu is not None
     assert [a.text() for a in menu.actions()] == ["Attacker", "Target"]
     menu.actions()[0].trigger()

@@ -41,7 +41,7 @@ def test_keyboard_quote_cue_and_speaker(qtbot, links_window: MainWindow,  # type
     # Link the speaker: pick mode, then Enter with the text cursor on the entity.
     shortcut(qtbot, window, "Ctrl+Shift+S")
     assert window.workbench.links.picking == "speaker"
-    assert window.mode_label.text() == "Picking: speaker"
+    assert window.status_line.mode_label.text() == "Picking: speaker"
     lavrov = entity_id(window, "سيرغي لافروف")
     position = find(text, "لافروف")[0]
     window.editor.set_selection_codepoints(position, position)
@@ -63,7 +63,7 @@ def test_mouse_pick_speaker_and_refusals(qtbot, links_window: MainWindow,  # typ
     window.menu_actions.mark_quote.trigger()
     panel = window.links_panel
     assert panel.details.currentWidget() is panel.quote_page
-    qtbot.mouseClick(panel.pick_speaker, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.quote_page.pick_speaker, Qt.MouseButton.LeftButton)
     click_span(window, entity_id(window, "سيرغي لافروف"))
     assert rows(links_project, "SELECT speaker_entity_id FROM quotes") == [
         (int(entity_id(window, "سيرغي لافروف")),)]
@@ -79,7 +79,7 @@ def test_mouse_pick_speaker_and_refusals(qtbot, links_window: MainWindow,  # typ
     assert rows(links_project, "SELECT speaker_entity_id FROM quotes") == [
         (int(entity_id(window, "سيرغي لافروف")),)]
     # The speaker combo box (mouse or keyboard) offers AUTHOR and nearby speakers.
-    combo = panel.speaker_combo
+    combo = panel.quote_page.speaker_combo
     window.workbench.select_annotation("q1")
     index = combo.findData("AUTHOR")
     combo.setCurrentIndex(index)

@@ -160,7 +160,7 @@ def test_import_and_export_from_the_file_menu(qtbot, monkeypatch, tmp_path: Path
     assert reports
     assert reports[0].startswith("Imported 1 document(s)")
     assert window.navigator.model.rowCount() == 4  # the list follows the import
-    assert window.project_label.text() == "Project: 0 / 4 done"
+    assert window.status_line.project_label.text() == "Project: 0 / 4 done"
     out = tmp_path / "out.jsonl"
     monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
                         lambda *_args, **_kw: (str(out), ""))

@@ -180,7 +180,7 @@ def test_mark_done_and_next_unfinished(qtbot, window: MainWindow, project_path: 
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, CTRL)
     assert document_status(project_path, doc_a) == "done"
     assert window.header.status_chip.text() == "Done"
-    assert window.project_label.text() == "Project: 1 / 3 done"
+    assert window.status_line.project_label.text() == "Project: 1 / 3 done"
     window.navigator.set_status_filter("done")
     assert window.navigator.model.rowCount() == 1
     window.navigator.set_status_filter(None)

@@ -57,7 +57,7 @@ def test_mouse_drag_and_hotkey_store_code_point_offsets(qtbot, window: MainWindo
     qtbot.keyClick(window.editor, "p")
     assert entity_rows(project_path) == [(doc_id, start, end, "PERS")]
     assert [(s.start, s.end, s.label) for s in window.editor.spans()] == [(start, end, "PERS")]
-    assert window.save_label.text().startswith("Saved")
+    assert window.status_line.save_label.text().startswith("Saved")
     assert window.inspector.text_label.text() == "أحمد"
 
 
@@ -98,7 +98,7 @@ def test_character_mode_keeps_the_selection_as_is(qtbot, window: MainWindow,  # 
     word = TEXT_A.index("والعراق")
     window.menu_actions.character_mode.trigger()
     assert window.workbench.character_mode
-    assert window.mode_label.isVisibleTo(window)
+    assert window.status_line.mode_label.isVisibleTo(window)
     _select_by_keyboard(qtbot, window, word - 1, len("والعراق") + 1)  # with the space before
     qtbot.keyClick(window.editor, "g")
     assert entity_rows(project_path) == [(window.workbench.doc_id, word,
@@ -137,10 +137,10 @@ def test_a_rejected_action_is_reported_not_saved(qtbot, window: MainWindow,  # t
     window.editor.set_selection_codepoints(start, start + 5)
     window.editor.setFocus()
     qtbot.keyClick(window.editor, "g")
-    assert window.save_label.text().startswith("Saved")
+    assert window.status_line.save_label.text().startswith("Saved")
     assert not window.workbench.relabel("NO-SUCH-LABEL")  # the store refuses it
-    assert window.save_label.text() == "Not saved"
-    assert "NO-SUCH-LABEL" in window.save_label.toolTip()
+    assert window.status_line.save_label.text() == "Not saved"
+    assert "NO-SUCH-LABEL" in window.status_line.save_label.toolTip()
     assert entity_rows(project_path) == [(window.workbench.doc_id, start, start + 5, "GPE")]
 
 

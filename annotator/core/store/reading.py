@@ -1,13 +1,17 @@
-"""The reading API: document navigation, records, streaming export.
+"""The reading API: document navigation, records, links, streaming export.
 
 Listing and counting use the covering index ``documents_nav`` and never read a text; the
 entity count of a listed page is a per-row indexed count (``entities_doc``), cheap because
-a page is small. ``iter_records`` streams every table once, ordered by ``doc_id``, and
-merges the streams, so memory stays constant and there is no query per document.
+a page is small. ``get_links`` reads one document's quotes, events (with the row ids of
+their arguments) and stances with indexed per-document queries, never its text nor its
+entities, so an editor can reload them after every change. ``iter_records`` streams every
+table once, ordered by ``doc_id``, and merges the streams, so memory stays constant and
+there is no query per document.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -91,6 +95,44 @@ class ReadingMixin(ProjectBase):
             for table, (columns, order) in rec.QUERIES.items()
         }
         return rec.document(doc, parts, self.annotator_names())
+
+    def get_links(self, doc_id: int) -> rec.LinkRecord:
+        """The quotes, events (with their argument row ids), stances and document labels of
+        ``doc_id``, in the order of :meth:`get_record` (ids are row ids as strings)."""
+        self._check_open()
+        conn = self.conn
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+            raise ProjectError(f"{self.path}: no document {doc_id}")
+        names = self.annotator_names()
+
+        def rows(table: str) -> list[tuple[Any, ...]]:
+            columns, order = rec.QUERIES[table]
+            return conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ?"
+                                f" ORDER BY {order}", (doc_id,)).fetchall()
+
+        links = rec.LinkRecord()
+        links.quotes = [rec.quote(r, names) for r in rows("quotes")]
+        for r in conn.execute(f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments"
+                              " WHERE doc_id = ? ORDER BY event_id, id", (doc_id,)):
+            links.arguments.setdefault(str(r[1]), []).append(rec.argument_row(r))
+        for r in rows("events"):
+            arguments = links.arguments.get(str(r[1]), [])
+            links.events.append(rec.event(
+                r, [(doc_id, r[1], a.role, a.entity_id) for a in arguments], names))
+        links.stances = [rec.stance(r, names) for r in rows("stances")]
+        links.labels = {str(r[1]): json.loads(r[2]) for r in rows("document_labels")}
+        return links
+
+    def event_arguments(self, event_id: int) -> list[rec.EventArgumentRow]:
+        """The arguments of one event with their row ids, in insertion order; raises
+        :class:`ProjectError` when there is no such event."""
+        self._check_open()
+        if self.conn.execute("SELECT 1 FROM events WHERE id = ?",
+                             (event_id,)).fetchone() is None:
+            raise ProjectError(f"{self.path}: no event {event_id}")
+        return [rec.argument_row(r) for r in self.conn.execute(
+            f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments WHERE event_id = ?"
+            " ORDER BY id", (event_id,))]
 
     def iter_records(self, status: str | None = None,
                      annotator: str | None = None) -> Iterator[DocumentRecord]:

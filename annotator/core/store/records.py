@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import (
@@ -35,6 +36,8 @@ EVENT_COLUMNS = ("doc_id, id, type, trigger_start, trigger_end, attrs, note, ann
 EVENT_ORDER = "doc_id, trigger_start, trigger_end, id"
 ARGUMENT_COLUMNS = "doc_id, event_id, role, entity_id"
 ARGUMENT_ORDER = "doc_id, event_id, id"
+ARGUMENT_ROW_COLUMNS = "doc_id, event_id, id, role, entity_id"
+"""An argument with its row id (which :class:`EventArgument` does not carry)."""
 STANCE_COLUMNS = ("doc_id, id, holder_entity_id, holder_author, target_entity_id,"
                   " target_event_id, target_topic, label, evidence_quote_id, evidence_start,"
                   " evidence_end, attrs, note, annotator_id, schema_version")
@@ -56,6 +59,29 @@ QUERIES: dict[str, tuple[str, str]] = {
 
 Names = dict[int, str]
 Tup = tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventArgumentRow:
+    """One stored event argument with its row id: what removing a single argument needs
+    (an event may have the same role filled twice, so role and entity do not identify it)."""
+
+    id: int
+    role: str
+    entity_id: str
+
+
+@dataclass(slots=True)
+class LinkRecord:
+    """The quotes, events, stances and document labels of one document, without its text
+    and entities (see ``Project.get_links``). ``arguments`` maps an event id to its argument
+    rows in insertion order, the order of ``Event.arguments``."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    arguments: dict[str, list[EventArgumentRow]] = field(default_factory=dict)
+    stances: list[Stance] = field(default_factory=list)
+    labels: dict[str, Any] = field(default_factory=dict)
 
 
 def _attrs(text: str) -> dict[str, Any]:
@@ -87,6 +113,11 @@ def event(r: Tup, arguments: list[Tup], names: Names) -> Event:
     args = [EventArgument(a[2], str(a[3])) for a in arguments]
     return Event(str(r[1]), r[2], Span(r[3], r[4]), args, _attrs(r[5]), r[6],
                  names.get(r[7]), r[8])
+
+
+def argument_row(r: Tup) -> EventArgumentRow:
+    """An ``ARGUMENT_ROW_COLUMNS`` row."""
+    return EventArgumentRow(int(r[2]), str(r[3]), str(r[4]))
 
 
 def stance(r: Tup, names: Names) -> Stance:

@@ -1,0 +1,97 @@
+"""The links panel's page for a selected quote: kind, speaker and boundaries.
+
+The speaker is AUTHOR, unknown or a nearby entity; "Pick in text" links the next clicked
+entity and "Nearest speaker" the most plausible one. The boundaries box moves an edge of the
+quoted words or of the cue (the part chosen above it, the same part the edge keys move) by a
+grapheme or a word: the mouse path of the edge keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core.model import AUTHOR
+from annotator.ui.edge_buttons import EdgeButtons
+from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby
+from annotator.ui.qt import QtWidgets, QWidget
+from annotator.ui.workbench import Workbench
+
+PARTS = (("content", "Quoted words"), ("cue", "Cue"))
+
+
+class QuotePage(QWidget):
+    """Shows and edits one quote of the workbench's open document."""
+
+    def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wb = workbench
+        self.links = workbench.links
+        self._updating = False
+        form = QtWidgets.QFormLayout(self)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.kind_combo = QtWidgets.QComboBox(self)
+        self.kind_combo.setAccessibleName("Quote kind")
+        for kind in workbench.project.schema.quote_kinds:
+            self.kind_combo.addItem(kind, kind)
+        self.speaker_combo = QtWidgets.QComboBox(self)
+        self.speaker_combo.setAccessibleName("Speaker")
+        self.pick_speaker = QtWidgets.QPushButton("Pick in text", self)
+        self.plausible = QtWidgets.QPushButton("Nearest speaker", self)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.pick_speaker)
+        row.addWidget(self.plausible)
+        self.part_combo = QtWidgets.QComboBox(self)
+        self.part_combo.setAccessibleName("Boundaries of")
+        for part, title in PARTS:
+            self.part_combo.addItem(title, part)
+        self.edges = EdgeButtons("Boundaries", self.links.move_quote_edge, self,
+                                 what="quoted words or cue")
+        form.addRow("Kind", self.kind_combo)
+        form.addRow("Speaker", self.speaker_combo)
+        form.addRow("", row)
+        form.addRow("Edges of", self.part_combo)
+        form.addRow(self.edges)
+        self.kind_combo.activated.connect(self._guarded(
+            lambda: self.links.set_quote_kind(str(self.kind_combo.currentData()))))
+        self.speaker_combo.activated.connect(self._guarded(
+            lambda: self.links.set_speaker(self.speaker_combo.currentData() or None)))
+        self.part_combo.activated.connect(self._guarded(self._on_part))
+        self.pick_speaker.clicked.connect(lambda: self.links.begin_pick("speaker"))
+        self.plausible.clicked.connect(self.links.link_plausible_speaker)
+
+    def _guarded(self, action: Callable[[], object]) -> Callable[[int], None]:
+        """A combo box slot that acts only on the user's choice, not while filling."""
+        def slot(_index: int) -> None:
+            if not self._updating:
+                action()
+        return slot
+
+    def _on_part(self) -> None:
+        part = self.part_combo.currentData()
+        if part in ("content", "cue") and part != self.links.quote_part:
+            self.links.set_quote_part(part)
+        self._show_part()
+
+    def _show_part(self) -> None:
+        self._updating = True
+        self.part_combo.setCurrentIndex(max(self.part_combo.findData(self.links.quote_part), 0))
+        self._updating = False
+
+    def show_quote(self, key: str) -> None:
+        """Fill the page from the quote ``key`` of the controller's data."""
+        quote = self.links.data.quotes[key]
+        self._updating = True
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(quote.kind), 0))
+        combo = self.speaker_combo
+        combo.clear()
+        combo.addItem(UNKNOWN, "")
+        combo.addItem("AUTHOR (the article's author)", AUTHOR)
+        ids = nearby(self.wb, quote.content.start, self.wb.project.schema.speaker_types)
+        if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
+            ids.insert(0, str(quote.speaker))
+        for entity_id in ids:
+            combo.addItem(entity_text(self.wb, entity_id), entity_id)
+        combo.setCurrentIndex(max(combo.findData(quote.speaker or ""), 0))
+        self._updating = False
+        self._show_part()

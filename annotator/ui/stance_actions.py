@@ -1,0 +1,76 @@
+"""Stance actions of the workbench: stances in the text and the document-level labels (the
+topic, and the overall stance towards each project topic).
+
+Every operation is one store action or one ``project.batch``, hence one journal entry: a
+stance's label is part of its identity in the store, so changing it replaces the stance
+(delete + add) in one batch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.model import Span, StanceTarget
+from annotator.ui.link_state import LinkState
+
+
+class StanceActions(LinkState):
+    """Adding stances, changing their label, and setting document labels."""
+
+    def add_stance(self, holder: str | None, target: StanceTarget, label: str,
+                   evidence: str | Span | None = None) -> bool:
+        """Store a stance; ``evidence`` a quote id (``"12"``) or a span."""
+        doc_id = self.wb.doc_id
+        if doc_id is None:
+            return False
+        new_id = self.wb.run(lambda: self.wb.project.add_stance(doc_id, holder, target, label,
+                                                                evidence))
+        if new_id is None:
+            return False
+        self.wb.select_annotation(f"s{new_id}")
+        return True
+
+    def set_stance_label(self, label: str) -> bool:
+        """Change the selected stance's label: one journal entry replacing the stance."""
+        key = self.selected_kind("s")
+        doc_id = self.wb.doc_id
+        if key is None or doc_id is None:
+            self.wb.message.emit("Select a stance first.")
+            return False
+        old = self.data.stances[key]
+        if old.label == label:
+            return False
+        project = self.wb.project
+        evidence = old.evidence
+
+        def replace() -> int:
+            with project.batch(f"Set stance {label}"):
+                project.delete_stance(int(key))
+                return project.add_stance(doc_id, old.holder, old.target, label, evidence,
+                                          attrs=old.attrs)
+
+        new_id = self.wb.run(replace)
+        if new_id is None:
+            return False
+        self.wb.select_annotation(f"s{new_id}")
+        return True
+
+    # -- document labels ----------------------------------------------------------------------
+
+    def set_document_label(self, key: str, value: Any) -> bool:
+        """Set (None: clear) a document-level label of the open document."""
+        doc_id = self.wb.doc_id
+        if doc_id is None or self.data.labels.get(key) == value:
+            return False
+        return self.wb.run(lambda: self.wb.project.set_document_label(doc_id, key, value)) \
+            is not None
+
+    def set_topic_label(self, key: str, topic: str, value: str | None) -> bool:
+        """Set one topic's value of a per-topic document label (overall stance)."""
+        current = self.data.labels.get(key)
+        values = dict(current) if isinstance(current, dict) else {}
+        if value is None:
+            values.pop(topic, None)
+        else:
+            values[topic] = value
+        return self.set_document_label(key, values or None)

@@ -1,0 +1,58 @@
+"""The window's dock panels and where they go.
+
+Layout uses leading/trailing, never left/right: the navigator and the links list dock on the
+leading side (where reading starts), the inspector (tabbed with the document panel) above the
+label palette on the trailing side. QMainWindow does not mirror dock areas by itself, so a
+change of layout direction places them again (see ``MainWindow.changeEvent``).
+"""
+
+from __future__ import annotations
+
+from annotator.ui.qt import QMainWindow, Qt, QtWidgets, QWidget
+
+PANELS = (("navigator", "Documents"), ("inspector", "Annotation"), ("palette", "Labels"),
+          ("links", "Links"), ("document", "Document"))
+"""Dock key and title of each panel."""
+
+
+def leading_area(window: QMainWindow) -> Qt.DockWidgetArea:
+    """The dock area on the side where reading starts (left, or right when the layout is
+    right to left)."""
+    if window.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return Qt.DockWidgetArea.RightDockWidgetArea
+    return Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def trailing_area(window: QMainWindow) -> Qt.DockWidgetArea:
+    """The dock area opposite :func:`leading_area`."""
+    if window.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return Qt.DockWidgetArea.LeftDockWidgetArea
+    return Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def make_docks(window: QMainWindow, panels: dict[str, QWidget]) -> dict[str, QtWidgets.QDockWidget]:
+    """A movable, floatable (not closable) dock for each panel of :data:`PANELS`."""
+    docks: dict[str, QtWidgets.QDockWidget] = {}
+    for key, title in PANELS:
+        dock = QtWidgets.QDockWidget(title, window)
+        dock.setObjectName(f"dock{title}")
+        dock.setWidget(panels[key])
+        dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        docks[key] = dock
+    return docks
+
+
+def place_docks(window: QMainWindow, docks: dict[str, QtWidgets.QDockWidget]) -> None:
+    """Navigator and links on the leading side; inspector (tabbed with the document panel)
+    above the palette on the trailing side."""
+    leading, trailing = leading_area(window), trailing_area(window)
+    window.addDockWidget(leading, docks["navigator"])
+    window.addDockWidget(trailing, docks["inspector"])
+    window.addDockWidget(trailing, docks["palette"])
+    window.addDockWidget(leading, docks["links"])
+    window.addDockWidget(trailing, docks["document"])
+    window.tabifyDockWidget(docks["inspector"], docks["document"])
+    docks["inspector"].raise_()
+    window.resizeDocks([docks["navigator"], docks["inspector"]], [300, 290],
+                       Qt.Orientation.Horizontal)
