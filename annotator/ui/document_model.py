@@ -26,6 +26,7 @@ from annotator.core.store import (
     DocumentsAdded,
     Project,
 )
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 PAGE = 256
@@ -170,8 +171,8 @@ class DocumentListModel(QAbstractListModel):
             return f"{mark} {doc.title or doc.external_id}  ({doc.entity_count})"
         if role == Qt.ItemDataRole.ToolTipRole:
             status = STATUS_NAMES.get(doc.status, doc.status)
-            return (f"{doc.external_id} · {status} · "
-                    f"{doc.entity_count} entities · {doc.length} characters")
+            return plain_tooltip(f"{doc.external_id} · {status} · "
+                                 f"{doc.entity_count} entities · {doc.length} characters")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             status = STATUS_NAMES.get(doc.status, doc.status)
             return f"{doc.title or doc.external_id}, {status}, {doc.entity_count} entities"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QVBoxLayout, QWidget
 from annotator.ui.workbench import Workbench
 
@@ -43,15 +44,18 @@ class DocumentPanel(QWidget):
         for name, definition in schema.document_labels.items():
             title = name.replace("_", " ").capitalize()
             if definition.per_topic:
-                header = QLabel(f"<b>{title}</b>", self)
-                header.setToolTip(definition.description)
+                header = plain_label(title, self)
+                bold = header.font()
+                bold.setBold(True)
+                header.setFont(bold)
+                header.setToolTip(plain_tooltip(definition.description))
                 self.form.addRow(header)
                 for topic in schema.topics.values():
                     combo = self._combo(definition.values, f"{title}: {topic.label_en or topic.id}")
                     combo.activated.connect(lambda _i, n=name, t=topic.id, c=combo:
                                             self._set_topic(n, t, c))
                     label = QLabel(topic.label, self)
-                    label.setToolTip(topic.label_en)
+                    label.setToolTip(plain_tooltip(topic.label_en))
                     label.setTextFormat(Qt.TextFormat.PlainText)
                     self.form.addRow(label, combo)
                     self.topic_combos[(name, topic.id)] = combo
@@ -73,8 +77,8 @@ class DocumentPanel(QWidget):
                     lambda n=name, e=line: self._set(n, e.text().strip() or None))
                 widget = line
             else:
-                widget = QLabel(self)
-            widget.setToolTip(definition.description)
+                widget = plain_label("", self)
+            widget.setToolTip(plain_tooltip(definition.description))
             self.form.addRow(title, widget)
             self.fields[name] = widget
 

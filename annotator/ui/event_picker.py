@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from annotator.core.schema import Schema
 from annotator.core.text import fold_text
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 
 RANK_SUBTYPE_PREFIX = 0
@@ -105,7 +106,8 @@ class EventTypePicker(QtWidgets.QDialog):
             event_type = self.schema.event_types[name]
             item = QtWidgets.QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(f"{event_type.description}\nRoles: {', '.join(event_type.roles)}")
+            item.setToolTip(plain_tooltip(
+                f"{event_type.description}\nRoles: {', '.join(event_type.roles)}"))
             self.list_widget.addItem(item)
         self.list_widget.setCurrentRow(0 if ranked else -1)
 

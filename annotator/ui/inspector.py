@@ -11,6 +11,7 @@ from __future__ import annotations
 from annotator.core.model import Entity
 from annotator.ui.edge_buttons import EdgeButtons
 from annotator.ui.fonts import preferred_text_font
+from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget
 from annotator.ui.workbench import Workbench
 
@@ -51,7 +52,7 @@ class InspectorPanel(QWidget):
         self.text_label.setContentsMargins(8, 4, 8, 4)
         self.text_label.setAutoFillBackground(True)
         self.text_label.setBackgroundRole(QtGui.QPalette.ColorRole.Base)
-        self.offsets_label = QLabel(self)
+        self.offsets_label = plain_label("", self)
         self.offsets_label.setObjectName("inspectorOffsets")
         self.label_combo = QtWidgets.QComboBox(self)
         self.label_combo.setAccessibleName("Label")
@@ -102,7 +103,7 @@ class InspectorPanel(QWidget):
         for name, attr in schema.entity_attributes.items():
             combo = QtWidgets.QComboBox(self)
             combo.setAccessibleName(name)
-            combo.setToolTip(attr.description)
+            combo.setToolTip(plain_tooltip(attr.description))
             combo.addItem(f"{NO_VALUE} (default {attr.default})" if attr.default else NO_VALUE,
                           None)
             for value in attr.values:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby, preview
+from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QAction, QLabel, Qt, QtCore, QtWidgets, QVBoxLayout, QWidget
 from annotator.ui.quote_page import QuotePage
 from annotator.ui.workbench import Workbench
@@ -91,14 +92,14 @@ class LinksPanel(QWidget):
 
     def _build_event_page(self) -> None:
         self.event_page, form = self._form_page()
-        self.event_type_label = QLabel(self.event_page)
+        self.event_type_label = plain_label("", self.event_page)
         self.event_type_label.setObjectName("eventType")
         form.addRow("Type", self.event_type_label)
         self.event_attr_combos: dict[str, QtWidgets.QComboBox] = {}
         for name, attr in self.wb.project.schema.event_attributes.items():
             combo = QtWidgets.QComboBox(self.event_page)
             combo.setAccessibleName(name)
-            combo.setToolTip(attr.description)
+            combo.setToolTip(plain_tooltip(attr.description))
             for value in attr.values:
                 combo.addItem(value, value)
             combo.activated.connect(lambda _i, n=name, c=combo: self._guard(
@@ -129,7 +130,7 @@ class LinksPanel(QWidget):
 
     def _build_suggestion_page(self) -> None:
         self.suggestion_page, form = self._form_page()
-        self.suggestion_label = QLabel(self.suggestion_page)
+        self.suggestion_label = plain_label("", self.suggestion_page)
         self.suggestion_label.setWordWrap(True)
         self.accept_button = QtWidgets.QPushButton("Accept (Enter)", self.suggestion_page)
         self.reject_button = QtWidgets.QPushButton("Reject (Delete)", self.suggestion_page)
@@ -211,7 +212,7 @@ class LinksPanel(QWidget):
     def _child(self, kind: str, key: str, text: str) -> None:
         item = QtWidgets.QTreeWidgetItem(self.groups[kind], [text])
         item.setData(0, Qt.ItemDataRole.UserRole, f"{kind}{key}")
-        item.setToolTip(0, text)
+        item.setToolTip(0, plain_tooltip(text))
 
     def item_for(self, owner: str) -> QtWidgets.QTreeWidgetItem | None:
         """The list row of a link."""

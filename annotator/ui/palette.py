@@ -8,6 +8,7 @@ description (English, then the Arabic gloss) is the row's tooltip.
 from __future__ import annotations
 
 from annotator.core.schema import Schema
+from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import (
     QModelIndex,
     QPersistentModelIndex,
@@ -111,7 +112,7 @@ class LabelPalette(QWidget):
             item.setData(ColorRole, entity_type.color)
             item.setData(HotkeyRole, entity_type.hotkey or "")
             key = f" (key {entity_type.hotkey.upper()})" if entity_type.hotkey else ""
-            item.setToolTip(f"{entity_type.name}{key}\n{entity_type.description}")
+            item.setToolTip(plain_tooltip(f"{entity_type.name}{key}\n{entity_type.description}"))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entity_type.name}{key}")
             self.list_widget.addItem(item)
 
