@@ -139,10 +139,6 @@ def test_annotations_outside_their_text_open_safely(tmp_path: Path) -> None:
     assert "out of range" in result.output
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="get_record/iter_records json.loads stored attrs unguarded: a crafted "
-                   "project's bad JSON raises JSONDecodeError (annotator/core/store/reading.py"
-                   " or records.py, lead)")
 def test_bad_stored_json_reads_safely(tmp_path: Path) -> None:
     path = tmp_path / "p.annotator"
     doc = make_project(path, docs=1)[0]
@@ -151,8 +147,8 @@ def test_bad_stored_json_reads_safely(tmp_path: Path) -> None:
            " schema_version, created, updated) VALUES (1, 0, 3, 'PERS', '{bad json', 1, 1,"
            " 'x', 'x')")
     with Project.open(path, annotator="a") as project:
-        assert project.validate()  # validate reports it...
-        try:
-            project.get_record(doc)  # ...but reading the document raises
-        except ProjectError:
-            return
+        assert project.validate()  # validate reports it, and reading says so in one line
+        with pytest.raises(ProjectError, match="damaged JSON"):
+            project.get_record(doc)
+        with pytest.raises(ProjectError, match="damaged JSON"):
+            list(project.iter_records())

@@ -11,7 +11,6 @@ there is no query per document.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -120,7 +119,7 @@ class ReadingMixin(ProjectBase):
             links.events.append(rec.event(
                 r, [(doc_id, r[1], a.role, a.entity_id) for a in arguments], names))
         links.stances = [rec.stance(r, names) for r in rows("stances")]
-        links.labels = {str(r[1]): json.loads(r[2]) for r in rows("document_labels")}
+        links.labels = {str(r[1]): rec.stored_json(r[2]) for r in rows("document_labels")}
         return links
 
     def event_arguments(self, event_id: int) -> list[rec.EventArgumentRow]:

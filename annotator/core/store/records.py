@@ -23,6 +23,7 @@ from annotator.core.model import (
     Stance,
     StanceTarget,
 )
+from annotator.core.store.errors import ProjectError
 
 DOCUMENT_COLUMNS = "id, external_id, title, status, meta, normalization, source, text"
 ENTITY_COLUMNS = 'doc_id, id, start, "end", label, attrs, note, annotator_id, schema_version'
@@ -84,10 +85,24 @@ class LinkRecord:
     labels: dict[str, Any] = field(default_factory=dict)
 
 
+def stored_json(text: str | None) -> Any:
+    """A JSON column's value; damaged JSON (a crafted or broken file) is a ProjectError."""
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError) as exc:
+        raise ProjectError(f"the project holds damaged JSON ({exc}); run annotator validate"
+                           ) from None
+
+
 def _attrs(text: str) -> dict[str, Any]:
     if text == "{}":
         return {}
-    value: dict[str, Any] = json.loads(text)
+    value = stored_json(text)
+    if not isinstance(value, dict):
+        raise ProjectError(f"the project holds a JSON {type(value).__name__} where an object "
+                           "belongs; run annotator validate")
     return value
 
 
@@ -150,7 +165,7 @@ def document(d: Tup, parts: dict[str, list[Tup]], names: Names) -> DocumentRecor
         quotes=[quote(r, names) for r in parts["quotes"]],
         events=[event(r, args_by_event.get(r[1], []), names) for r in parts["events"]],
         stances=[stance(r, names) for r in parts["stances"]],
-        labels={r[1]: json.loads(r[2]) for r in parts["document_labels"]},
+        labels={r[1]: stored_json(r[2]) for r in parts["document_labels"]},
         notes=[r[1] for r in parts["notes"]],
         normalization=_attrs(d[5]), source=d[6],
     )
