@@ -33,11 +33,13 @@ from annotator.ui.link_wiring import LinkWiring
 from annotator.ui.links_panel import LinksPanel
 from annotator.ui.navigator import NavigatorPanel
 from annotator.ui.palette import LabelPalette
+from annotator.ui.plain_text import plain_label
 from annotator.ui.preferences import (
     PreferencesDialog,
     apply_text_preferences,
     apply_theme,
 )
+from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.qt import QMainWindow, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 from annotator.ui.settings import Preferences, load_preferences, save_preferences
 from annotator.ui.status_line import StatusLine
@@ -65,6 +67,13 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
+        self.banner = plain_label("", self)
+        self.banner.setObjectName("fileProblemBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("QLabel#fileProblemBanner { background: #b3261e; color: white;"
+                                  " padding: 6px 10px; }")
+        self.banner.hide()
+        central_layout.addWidget(self.banner)
         central_layout.addWidget(self.header)
         central_layout.addWidget(self.find_bar)
         central_layout.addWidget(self.editor, 1)
@@ -93,6 +102,10 @@ class MainWindow(QMainWindow):
         self._update_selection_actions("")
         self.status_line.update_project()
         self._closed = False
+        self.watch = ProjectWatch(project, self)
+        self.watch.externalChange.connect(self.reload_after_external_change)
+        self.watch.fileProblem.connect(self._show_file_problem)
+        self.watch.message.connect(self.status_line.show_message)
         doc_id = self.workbench.restore_last_document()
         if doc_id is not None:
             self.navigator.select_document(doc_id)
@@ -230,6 +243,21 @@ class MainWindow(QMainWindow):
         if not self.workbench.links.picking:
             self.status_line.show_mode("")
 
+    def reload_after_external_change(self) -> None:
+        """Another window or program saved: show the store as it is now."""
+        wb = self.workbench
+        if wb.doc_id is not None:
+            wb.open_document(wb.doc_id, wb.cursor_codepoint())
+        self.navigator.apply_filters()
+        self.status_line.update_project()
+        self.status_line.show_message("Another window or program changed this project; "
+                                      "the view was reloaded.")
+
+    def _show_file_problem(self, problem: str) -> None:
+        self.banner.setText(f"{problem} Nothing more can be saved: copy your work elsewhere "
+                            "or restore a backup." if problem else "")
+        self.banner.setVisible(bool(problem))
+
     # -- preferences --------------------------------------------------------------------------
 
     def edit_preferences(self) -> None:
@@ -257,6 +285,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.watch.stop()
         self.workbench.detach()
         self.navigator.detach()
         self.project.events.unsubscribe(self._on_store_event)
