@@ -1,14 +1,22 @@
-"""Training-data export throughput: 1,000,000 entities in each format beside a raw json dump.
+"""Training-data export throughput: 1,000,000 entities in each format beside a raw json dump,
+and peak memory of every format at two corpus sizes.
 
-    python bench/exports.py            # 20,000 documents x 50 entities = 1,000,000 entities
-    python bench/exports.py --quick    # 400 documents, a smoke run
+    python bench/exports.py            # 20,000 documents x 50 entities = 1,000,000 entities,
+                                       # then memory at 5,000 and 10,000 documents
+    python bench/exports.py --quick    # 400 documents (memory: 200 and 400), a smoke run
 
-Builds one project (the generated corpus of bench/corpus.py, some entities nested), then in
-the same run: the raw baseline (plain sqlite3 rows -> json.dumps, one line per document, as
-in bench/import_export.py) and every format of ``annotator.core.exports.FORMATS``, each in a
-child process so that its peak resident memory (VmHWM) is its own. Prints one JSON line
-per format and a summary line. Formats are timed with a split (train/dev/test) since that
-is how training data is written; spaCy is skipped when it is not installed.
+Throughput: builds one project (the generated corpus of bench/corpus.py), then in the same
+run the raw baseline (plain sqlite3 rows -> json.dumps, one line per document, as in
+bench/import_export.py) and every format of ``annotator.core.exports.FORMATS``, each in a
+child process so that its peak resident memory (VmHWM) is its own. Formats are timed with a
+split (train/dev/test) since that is how training data is written; spaCy is skipped when it
+is not installed.
+
+Memory: two more projects (N and 2N documents); every format is exported from each in a
+child process with ``tracemalloc`` on (Python's peak allocation during the export) and its
+VmHWM read at the end. The ratio large/small of the tracemalloc peak is about 1.0 when
+memory does not grow with the corpus (a growing format shows about 2.0). Prints one JSON
+line per measurement and a summary line.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -50,15 +59,18 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def one_format(project: Path, out: Path, fmt: str) -> None:
-    """Child process: export ``project`` as ``fmt``; print seconds, report and peak RSS."""
+def one_format(project: Path, out: Path, fmt: str, traced: bool) -> None:
+    """Child process: export ``project`` as ``fmt``; print seconds, report and peaks."""
     from annotator.core.exports import ExportOptions, export_dataset
     from annotator.core.store import Project
 
-    started = time.perf_counter()
     with Project.open(project, annotator="bench") as opened:
+        if traced:
+            tracemalloc.start()
+        started = time.perf_counter()
         report = export_dataset(opened, out, ExportOptions(format=fmt, ratios=dict(RATIOS)))
-    seconds = time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        python_peak = tracemalloc.get_traced_memory()[1] if traced else 0
     print(json.dumps({
         "seconds": seconds,
         "records": sum(report.records.values()),
@@ -66,57 +78,108 @@ def one_format(project: Path, out: Path, fmt: str) -> None:
         "skipped": sum(report.skipped.values()),
         "levels": report.levels,
         "peak_rss_mib": peak_rss_mib(),
+        "python_peak_mib": python_peak / 2**20,
     }))
+
+
+def run_child(project: Path, out: Path, fmt: str, traced: bool) -> dict[str, float]:
+    """Run :func:`one_format` in a fresh interpreter; remove its output; return its figures."""
+    args = [sys.executable, __file__, "--one", str(project), str(out), fmt]
+    child = subprocess.run([*args, *(["--traced"] if traced else [])],
+                           capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(child.stdout.strip().splitlines()[-1])
+    result["megabytes"] = size_of(out) / 1e6
+    for path in ([out] if out.is_file() else sorted(out.rglob("*"), reverse=True)):
+        path.unlink() if path.is_file() else path.rmdir()
+    out.rmdir() if out.is_dir() else None
+    return result
+
+
+def formats_to_run() -> list[str]:
+    """Every export format, spaCy only when it is installed (reported otherwise)."""
+    from annotator.core.exports import FORMATS
+
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        emit(bench="export", format="spacy", skipped="spaCy is not installed")
+        return [fmt for fmt in FORMATS if fmt != "spacy"]
+    return list(FORMATS)
+
+
+def throughput(workdir: Path, docs: int, per_doc: int, formats: list[str]) -> dict[str, float]:
+    """Every format beside the raw dump of the same project, in the same run."""
+    project = workdir / "entities.annotator"
+    entities = build_entity_project(project, docs, per_doc)
+    started = time.perf_counter()
+    raw_dump(project, workdir / "raw.jsonl")
+    raw_seconds = time.perf_counter() - started
+    emit(bench="raw_json_dump", documents=docs, entities=entities,
+         seconds=round(raw_seconds, 2), entities_per_s=round(entities / raw_seconds),
+         megabytes=round(size_of(workdir / "raw.jsonl") / 1e6, 1))
+    ratios: dict[str, float] = {}
+    for fmt in formats:
+        result = run_child(project, workdir / f"out-{fmt}", fmt, traced=False)
+        seconds = result.pop("seconds")
+        result.pop("python_peak_mib")
+        ratios[fmt] = round(raw_seconds / seconds, 3)
+        emit(bench="export", format=fmt, documents=docs, entities=entities,
+             seconds=round(seconds, 2), entities_per_s=round(entities / seconds),
+             raw_json_dump_s=round(raw_seconds, 2), rate_ratio_vs_raw=ratios[fmt],
+             megabytes=round(result.pop("megabytes"), 1),
+             peak_rss_mib=round(result.pop("peak_rss_mib"), 1), **result)
+    project.unlink()
+    return ratios
+
+
+def memory(workdir: Path, docs: int, per_doc: int, formats: list[str]) -> dict[str, float]:
+    """Peak memory of every format at ``docs`` and ``2 * docs`` documents."""
+    sizes = (docs, docs * 2)
+    projects = {size: workdir / f"memory-{size}.annotator" for size in sizes}
+    for size, path in projects.items():
+        build_entity_project(path, size, per_doc)
+    ratios: dict[str, float] = {}
+    for fmt in formats:
+        runs = [run_child(projects[size], workdir / f"mem-{fmt}", fmt, traced=True)
+                for size in sizes]
+        python = [run["python_peak_mib"] for run in runs]
+        rss = [run["peak_rss_mib"] for run in runs]
+        ratios[fmt] = round(python[1] / python[0], 3)
+        emit(bench="export_memory", format=fmt, documents=list(sizes),
+             records=[run["records"] for run in runs],
+             python_peak_mib=[round(p, 2) for p in python],
+             peak_rss_mib=[round(r, 1) for r in rss],
+             python_peak_ratio_large_over_small=ratios[fmt],
+             rss_ratio_large_over_small=round(rss[1] / rss[0], 3))
+    return ratios
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--skip-throughput", action="store_true",
+                        help="only the memory measurement")
+    parser.add_argument("--skip-memory", action="store_true",
+                        help="only the throughput measurement")
+    parser.add_argument("--formats", metavar="NAME,...", help="only these formats")
     parser.add_argument("--one", nargs=3, metavar=("PROJECT", "OUT", "FORMAT"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--traced", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        one_format(Path(args.one[0]), Path(args.one[1]), args.one[2])
+        one_format(Path(args.one[0]), Path(args.one[1]), args.one[2], args.traced)
         return
-    from annotator.core.exports import FORMATS
-
-    docs, per_doc = (400, 50) if args.quick else (20_000, 50)
-    try:
-        import spacy  # noqa: F401
-
-        has_spacy = True
-    except ImportError:
-        has_spacy = False
+    docs, memory_docs, per_doc = (400, 200, 50) if args.quick else (20_000, 5_000, 50)
+    formats = formats_to_run()
+    if args.formats:
+        formats = [fmt for fmt in formats if fmt in args.formats.split(",")]
     with tempfile.TemporaryDirectory(prefix="annotator-bench-exports-") as tmp:
         workdir = Path(tmp)
-        project = workdir / "entities.annotator"
-        entities = build_entity_project(project, docs, per_doc)
-        started = time.perf_counter()
-        raw_dump(project, workdir / "raw.jsonl")
-        raw_seconds = time.perf_counter() - started
-        emit(bench="raw_json_dump", documents=docs, entities=entities,
-             seconds=round(raw_seconds, 2), entities_per_s=round(entities / raw_seconds),
-             megabytes=round(size_of(workdir / "raw.jsonl") / 1e6, 1))
-        ratios: dict[str, float] = {}
-        for fmt in FORMATS:
-            if fmt == "spacy" and not has_spacy:
-                emit(bench="export", format=fmt, skipped="spaCy is not installed")
-                continue
-            out = workdir / f"out-{fmt}"
-            child = subprocess.run(
-                [sys.executable, __file__, "--one", str(project), str(out), fmt],
-                capture_output=True, text=True, check=True)
-            result = json.loads(child.stdout.strip().splitlines()[-1])
-            seconds = result.pop("seconds")
-            ratios[fmt] = round(raw_seconds / seconds, 3)
-            emit(bench="export", format=fmt, documents=docs, entities=entities,
-                 seconds=round(seconds, 2), entities_per_s=round(entities / seconds),
-                 raw_json_dump_s=round(raw_seconds, 2), rate_ratio_vs_raw=ratios[fmt],
-                 megabytes=round(size_of(out) / 1e6, 1),
-                 peak_rss_mib=round(result.pop("peak_rss_mib"), 1), **result)
-            for path in ([out] if out.is_file() else sorted(out.rglob("*"), reverse=True)):
-                path.unlink() if path.is_file() else path.rmdir()
-    emit(bench="summary", entities=entities, rate_ratio_vs_raw=ratios)
+        rates = {} if args.skip_throughput else throughput(workdir, docs, per_doc, formats)
+        peaks = {} if args.skip_memory else memory(workdir, memory_docs, per_doc, formats)
+    emit(bench="summary", rate_ratio_vs_raw=rates, python_peak_ratio_large_over_small=peaks,
+         targets={"rate_ratio_vs_raw": ">= 0.2 (spaCy), >= 0.33 (token formats)",
+                  "python_peak_ratio_large_over_small": "about 1.0"})
 
 
 if __name__ == "__main__":

@@ -234,7 +234,7 @@ def export_command(
     split_proclitics: bool = False,
 ) -> None:
     """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
-    line, or a training-data format with --format (a folder with --split or for brat)."""
+    line, or a training-data format with --format (a folder with --split, for brat and spacy)."""
     if fmt == "canonical" and split_spec is None and layers is None:
         _export_canonical(project, out, statuses, annotator)
         return

@@ -130,3 +130,14 @@ def test_label_studio_tasks_match_the_schema(project: Project, tmp_path: Path) -
     broken[0]["annotations"][0]["result"][0]["value"].pop("labels")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(broken, schema)
+
+
+def test_brat_file_names_are_unique_without_a_set_of_names(tmp_path: Path) -> None:
+    from annotator.core.exports.brat import file_stem
+
+    names = []
+    for key in ("a/b", "a_b", "a?b", "..", ""):
+        stem = file_stem(key, tmp_path)
+        (tmp_path / f"{stem}.txt").write_text("x", encoding="utf-8")
+        names.append(stem)
+    assert names == ["a_b", "a_b_2", "a_b_3", "document", "document_2"]

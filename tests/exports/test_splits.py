@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -36,10 +38,33 @@ def test_parse_ratios() -> None:
 def test_adding_documents_never_moves_one(old: set[str], new: set[str], seed: int) -> None:
     before = Splitter(RATIOS, seed)
     first = {key: before.split_of(_doc(key)) for key in old}
+    before.close()
     after = Splitter(RATIOS, seed)
-    for key in sorted(old | new, reverse=True):  # other order, more documents
-        after.split_of(_doc(key))
-    assert all(after.assigned[key] == split for key, split in first.items())
+    later = {key: after.split_of(_doc(key))  # other order, more documents
+             for key in sorted(old | new, reverse=True)}
+    assert all(later[key] == split for key, split in first.items())
+    documents = after.manifest()["documents"]  # the spool holds every assignment
+    assert documents == later
+    after.close()
+
+
+def test_manifest_file_streams_the_same_json(tmp_path: Path) -> None:
+    plain = Splitter(RATIOS, 5)
+    decided = {key: plain.split_of(_doc(key)) for key in ("b", "a", "«ج»", 'q"t')}
+    plain.write_manifest(tmp_path / "plain.json")
+    written = json.loads((tmp_path / "plain.json").read_text(encoding="utf-8"))
+    assert written == {"seed": 5, "ratios": RATIOS, "stratify": None, "documents": decided}
+    assert list(written["documents"]) == ["b", "a", "«ج»", 'q"t']  # the order they came in
+    plain.close()
+    empty = Splitter(RATIOS, 1)
+    empty.write_manifest(tmp_path / "empty.json")
+    text = (tmp_path / "empty.json").read_text(encoding="utf-8")
+    assert text == json.dumps(empty.manifest(), indent=1) + "\n"
+    stratified = Splitter(RATIOS, 3, "entities")
+    stratified.plan([_doc("z"), _doc("y")])
+    stratified.write_manifest(tmp_path / "strat.json")
+    text = (tmp_path / "strat.json").read_text(encoding="utf-8")
+    assert text == json.dumps(stratified.manifest(), ensure_ascii=False, indent=1) + "\n"
 
 
 def test_ratios_and_seed() -> None:

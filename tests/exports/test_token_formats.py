@@ -84,14 +84,25 @@ def test_conll_columns_docstart_and_flat_variant(project: Project, tmp_path: Pat
     assert report.skipped == {NESTED_FLAT: 2}
 
 
-def test_spacy_docbin_loads_with_all_levels(project: Project, tmp_path: Path) -> None:
-    spacy = pytest.importorskip("spacy")
+def _load_shards(folder: Path, vocab: object) -> list[object]:
+    """Every Doc of a spaCy export folder, shard by shard (each shard loads on its own)."""
     from spacy.tokens import DocBin
 
-    out = tmp_path / "docs.spacy"
+    docs: list[object] = []
+    for shard in sorted(folder.glob("*.spacy")):
+        assert shard.is_file()
+        docs.extend(DocBin().from_disk(shard).get_docs(vocab))
+    return docs
+
+
+def test_spacy_docbin_loads_with_all_levels(project: Project, tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+
+    out = tmp_path / "docs"
     report = export_dataset(project, out, ExportOptions(format="spacy", per_sentence=False))
+    assert sorted(p.name for p in out.iterdir()) == ["00000.spacy", "README.md", "report.json"]
     nlp = spacy.blank("ar")
-    docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
+    docs = _load_shards(out, nlp.vocab)
     assert len(docs) == 31
     main = next(d for d in docs if d.text == TEXT)  # the stored text, character for character
     ents = {(e.text, e.label_) for e in main.ents}
@@ -100,10 +111,45 @@ def test_spacy_docbin_loads_with_all_levels(project: Project, tmp_path: Path) ->
     assert ("القاهرة", "GPE") not in ents
     assert ("القاهرة", "GPE") in every
     assert ("مُحَمَّد بن سلمان", "PERS") in ents
-    assert ("وموسكو", "GPE") in ents  # widened with alignment_mode="expand" and counted
+    assert ("وموسكو", "GPE") in ents  # widened to the token and counted
     assert report.widened == {INSIDE_TOKEN_START: 2}
     assert len(every) == 11
-    sentences = tmp_path / "sentences.spacy"
+    # The same spans as spaCy's own alignment of the stored offsets (alignment_mode="expand").
+    for entity in next(r for r in project.iter_records() if r.text == TEXT).entities:
+        expanded = main.char_span(entity.start, entity.end, alignment_mode="expand")
+        assert (expanded.text, entity.label) in every
+    sentences = tmp_path / "sentences"
     export_dataset(project, sentences, ExportOptions(format="spacy"))
-    by_sentence = list(DocBin().from_disk(sentences).get_docs(nlp.vocab))
+    by_sentence = _load_shards(sentences, nlp.vocab)
     assert "".join(d.text for d in by_sentence[:3]).replace("\n", "") == TEXT.replace("\n", "")
+
+
+def test_spacy_split_is_a_folder_of_shards_spacy_train_reads(
+    project: Project, tmp_path: Path
+) -> None:
+    spacy = pytest.importorskip("spacy")
+    from spacy.training import Corpus
+
+    out = tmp_path / "spacy"
+    report = export_dataset(project, out, ExportOptions(
+        format="spacy", ratios={"train": 0.8, "dev": 0.2}, seed=3, spacy_shard_docs=4))
+    assert report.files[:2] == ["train.spacy/", "dev.spacy/"]
+    nlp = spacy.blank("ar")
+    texts: list[str] = []
+    for split in ("train", "dev"):
+        folder = out / f"{split}.spacy"
+        shards = sorted(p.name for p in folder.iterdir())
+        records = report.records[split]
+        assert shards == [f"{n:05d}.spacy" for n in range(-(-records // 4))]  # 4 Docs a shard
+        docs = _load_shards(folder, nlp.vocab)
+        assert len(docs) == records
+        for doc in docs:  # entities and span groups survive every shard
+            assert all(span.label_ for span in doc.spans["sc"])
+            assert {(e.start, e.end) for e in doc.ents} <= {
+                (s.start, s.end) for s in doc.spans["sc"]}
+        # spacy train's reader (spacy.Corpus.v1) takes the folder and finds every shard.
+        examples = list(Corpus(folder)(nlp))
+        assert [e.reference.text for e in examples] == [d.text for d in docs]
+        texts += [d.text for d in docs]
+    assert sum(len(list(d.ents)) for d in _load_shards(out / "train.spacy", nlp.vocab)) > 0
+    assert "".join(texts).count("بغداد") >= 30

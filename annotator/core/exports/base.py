@@ -2,8 +2,8 @@
 
 A format is a :class:`FormatSpec` (name, file suffix or folder, offset unit, layers it can
 carry) and a :class:`FormatWriter` subclass that receives documents one at a time and writes
-them at once: no format keeps the corpus in memory (the spaCy DocBin, which spaCy can only
-serialize whole, is the documented exception).
+them at once: no format keeps the corpus in memory (spaCy's DocBin, which spaCy serializes
+whole, is written as a folder of shards of a fixed number of Docs).
 """
 
 from __future__ import annotations
@@ -79,6 +79,8 @@ class ExportOptions:
     layers: tuple[str, ...] | None = None
     per_sentence: bool = True
     split_proclitics: bool = False
+    spacy_shard_docs: int = 1000
+    """spaCy Docs per DocBin shard file (bounds the spaCy writer's memory)."""
 
 
 @dataclass(slots=True)
@@ -104,7 +106,8 @@ class Context:
 
 
 class FormatWriter(ABC):
-    """Writes the documents of one split to ``path`` (a file, or a folder for brat)."""
+    """Writes the documents of one split to ``path`` (a file, or a folder for brat and for
+    spaCy's shards)."""
 
     def __init__(self, path: Path, split: str, context: Context) -> None:
         self.path = path
@@ -124,7 +127,10 @@ class FormatWriter(ABC):
 @dataclass(frozen=True, slots=True)
 class FormatSpec:
     """A format: its name, file ``suffix`` (``""`` for a folder of files), offset unit,
-    supported and default layers, whether it is token based, and its writer class."""
+    supported and default layers, whether it is token based, and its writer class.
+
+    ``sharded``: a split is a folder ``<split><suffix>/`` of ``*<suffix>`` files that the
+    writer names (spaCy's DocBin shards); without a split they go to the export folder."""
 
     name: str
     suffix: str
@@ -135,6 +141,7 @@ class FormatSpec:
     writer: Callable[[Path, str, Context], FormatWriter]
     extra_files: Callable[[Path, Context], list[str]] | None = None
     """Writes schema files into an export folder (brat's annotation.conf); returns names."""
+    sharded: bool = False
 
     @property
     def folder(self) -> bool:

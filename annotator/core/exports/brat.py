@@ -45,14 +45,16 @@ def brat_type(event_type: str) -> str:
     return event_type.replace(":", "-")
 
 
-def file_stem(key: str, used: set[str]) -> str:
-    """A safe, unique file name for a document id."""
+def file_stem(key: str, folder: Path) -> str:
+    """A safe file name for a document id that no pair in ``folder`` has yet.
+
+    The folder itself is the record of names taken (it starts empty: exports are built in a
+    new folder), so nothing is kept in memory per document."""
     stem = _UNSAFE.sub("_", key).strip("._") or "document"
     candidate, number = stem, 1
-    while candidate in used:
+    while (folder / f"{candidate}.txt").exists():
         number += 1
         candidate = f"{stem}_{number}"
-    used.add(candidate)
     return candidate
 
 
@@ -99,7 +101,6 @@ class BratWriter(FormatWriter):
     def __init__(self, path: Path, split: str, context: Context) -> None:
         super().__init__(path, split, context)
         path.mkdir(parents=True, exist_ok=True)
-        self.used: set[str] = set()
 
     def add(self, record: DocumentRecord) -> None:
         layers = self.context.layers
@@ -121,7 +122,7 @@ class BratWriter(FormatWriter):
         if "stances" in layers:
             for stance in record.stances:
                 self.report.skip(STANCE_NO_FORM, f"{record.id}: stance {stance.id}")
-        stem = file_stem(document_key(record), self.used)
+        stem = file_stem(document_key(record), self.path)
         with open_text(self.path / f"{stem}.txt") as out:
             out.write(record.text)
         with open_text(self.path / f"{stem}.ann") as out:

@@ -47,18 +47,17 @@ class ConllWriter(FormatWriter):
         ranges, kept = units(tokens, self.context.options.per_sentence,
                              [(s.first, s.last) for s in spans])
         self.report.adjust(SENTENCE_KEPT, kept)
-        write = self.out.write
-        write(" ".join([DOCSTART] + [OUTSIDE] * levels) + "\n\n")
+        # One line per token for the whole document, then a blank line after each record.
+        columns = iob_levels(spans, 0, len(tokens), levels)
+        lines = list(map(" ".join, zip(tokens.texts, *columns, strict=True)))
+        parts = [" ".join([DOCSTART] + [OUTSIDE] * levels), "\n\n"]
         for first, last in ranges:
-            columns = iob_levels(spans, first, last, levels)
-            for offset, word in enumerate(tokens.surfaces(first, last)):
-                write(" ".join([word] + [column[offset] for column in columns]))
-                write("\n")
-            write("\n")
+            parts.append("\n".join(lines[first:last]))
+            parts.append("\n\n")
+        self.out.write("".join(parts))
         self.columns_written.add(levels)
         self.report.record(self.split, len(ranges))
-        for span in spans:
-            self.report.span(self.split, "entities", span.entity.label)
+        self.report.spans_of(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
         self.out.close()

@@ -11,13 +11,12 @@ relations come from :mod:`annotator.core.exports.graph`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.graph import span_graph
 from annotator.core.exports.splits import document_key
-from annotator.core.exports.writer import open_text
+from annotator.core.exports.writer import encode_json, open_text
 from annotator.core.model import DocumentRecord
 from annotator.core.text import Utf16Map
 
@@ -51,7 +50,7 @@ class DoccanoWriter(FormatWriter):
                 for number, r in enumerate(relations, start=1)
             ],
         }
-        self.out.write(json.dumps(line, ensure_ascii=False))
+        self.out.write(encode_json(line))
         self.out.write("\n")
         self.report.record(self.split)
 

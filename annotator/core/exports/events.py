@@ -16,7 +16,7 @@ of that event (reported; ``--unit document`` keeps every argument).
 
 from __future__ import annotations
 
-import json
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from annotator.core.exports.hf_tokens import SENTENCE_KEPT
 from annotator.core.exports.splits import document_key
 from annotator.core.exports.tagging import NO_TOKEN, TokenSpan, where
 from annotator.core.exports.tokens import Tokens, units
-from annotator.core.exports.writer import open_text
+from annotator.core.exports.writer import encode_json, open_text
 from annotator.core.formats.canonical_write import file_id
 from annotator.core.model import DocumentRecord, Event
 
@@ -64,22 +64,32 @@ class EventsWriter(FormatWriter):
         self.report.adjust(SENTENCE_KEPT, kept)
         by_id = {s.entity.id: s for s in spans}
         doc_id = document_key(record)
+        # Spans are sorted by first token and no record boundary cuts a span or a trigger,
+        # so the spans of a record are one slice, and each trigger falls in one record.
+        span_firsts = [s.first for s in spans]
+        range_firsts = [first for first, _ in ranges]
+        events_in: list[list[tuple[Event, int, int]]] = [[] for _ in ranges]
+        for placed in triggers:
+            events_in[bisect_right(range_firsts, placed[1]) - 1].append(placed)
+        texts, text = tokens.texts, record.text
+        lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
-            inside = [s for s in spans if first <= s.first and s.last <= last]
+            inside = spans[bisect_left(span_firsts, first) : bisect_left(span_firsts, last)]
             window: dict[str, Any] = {
                 "doc_id": doc_id,
                 "wnd_id": f"{doc_id}-{number}",
                 "lang": "ar",
-                "text": record.text[tokens.starts[first] : tokens.ends[last - 1]],
-                "tokens": tokens.surfaces(first, last),
+                "text": text[tokens.starts[first] : tokens.ends[last - 1]],
+                "tokens": texts[first:last],
                 "entity_mentions": [self._mention(s, tokens, first) for s in inside],
                 "event_mentions": [
                     self._event(record, event, f, la, by_id, tokens, first, last)
-                    for event, f, la in triggers
-                    if first <= f and la <= last
+                    for event, f, la in events_in[number]
                 ],
             }
-            self.out.write(json.dumps(window, ensure_ascii=False))
+            lines.append(encode_json(window))
+        if lines:
+            self.out.write("\n".join(lines))
             self.out.write("\n")
         self.report.record(self.split, len(ranges))
 

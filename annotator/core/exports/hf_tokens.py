@@ -20,7 +20,7 @@ from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.splits import document_key
 from annotator.core.exports.tagging import OUTSIDE, iob_levels
 from annotator.core.exports.tokens import units
-from annotator.core.exports.writer import open_text, rewrite_lines
+from annotator.core.exports.writer import encode_json, open_text, rewrite_lines
 from annotator.core.model import DocumentRecord
 
 SENTENCE_KEPT = "sentence break inside an annotation not used (two sentences in one record)"
@@ -48,21 +48,27 @@ class HfTokensWriter(FormatWriter):
         self.report.adjust(SENTENCE_KEPT, kept)
         doc_id = document_key(record)
         per_sentence = self.context.options.per_sentence
+        # Tags for the whole document once; every record is a slice (no span crosses one).
+        rows = list(zip([level_key(n) for n in range(1, levels + 1)],
+                        iob_levels(spans, 0, len(tokens), levels), strict=True))
+        texts = tokens.texts
+        lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
             line: dict[str, object] = {
                 "id": f"{doc_id}-{number}" if per_sentence else doc_id,
                 "doc_id": doc_id,
-                "tokens": tokens.surfaces(first, last),
+                "tokens": texts[first:last],
             }
-            for level, tags in enumerate(iob_levels(spans, first, last, levels), start=1):
-                line[level_key(level)] = tags
-            self.out.write(json.dumps(line, ensure_ascii=False))
+            for key, row in rows:
+                line[key] = row[first:last]
+            lines.append(encode_json(line))
+        if lines:
+            self.out.write("\n".join(lines))
             self.out.write("\n")
         self.report.record(self.split, len(ranges))
         if ranges:
             self.levels_written.add(levels)
-        for span in spans:
-            self.report.span(self.split, "entities", span.entity.label)
+        self.report.spans_of(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
         self.out.close()
@@ -75,6 +81,6 @@ class HfTokensWriter(FormatWriter):
             blank = [OUTSIDE] * len(line["tokens"])
             for level in range(2, target + 1):
                 line.setdefault(level_key(level), blank)
-            return json.dumps(line, ensure_ascii=False)
+            return encode_json(line)
 
         rewrite_lines(self.path, pad)

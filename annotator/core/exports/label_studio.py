@@ -19,14 +19,13 @@ The labeling config that matches the results (a ``Labels`` control named ``label
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from annotator.core.exports.base import Context, FormatWriter, SchemaLike
 from annotator.core.exports.graph import CUE, CUE_LABEL, QUOTE_LABEL, SPEAKER, span_graph
 from annotator.core.exports.splits import document_key
-from annotator.core.exports.writer import open_text
+from annotator.core.exports.writer import encode_json, open_text
 from annotator.core.model import DocumentRecord
 
 FROM_NAME = "label"
@@ -98,7 +97,7 @@ class LabelStudioWriter(FormatWriter):
         }
         self.out.write("\n" if self.first else ",\n")
         self.first = False
-        self.out.write(json.dumps(task, ensure_ascii=False))
+        self.out.write(encode_json(task))
         self.report.record(self.split)
 
     def close(self) -> None:

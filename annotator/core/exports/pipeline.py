@@ -7,15 +7,15 @@ extra pass first that keeps only document ids and labels.
 Where things go (``OUT`` is the destination given by the user):
 
 * no split, one-file format: ``OUT`` is the file; the report is ``OUT.report.json``;
-* a split or a folder format (brat): ``OUT`` is a folder holding ``<split><suffix>`` per
-  split (or ``<split>/`` for brat; without a split brat writes the pairs at the top),
+* a split or a folder format (brat, spaCy's shards): ``OUT`` is a folder holding
+  ``<split><suffix>`` per split (``<split>/`` for brat, the folder ``<split>.spacy/`` of
+  shards for spaCy; without a split brat's pairs and spaCy's shards lie at the top),
   ``report.json``, ``README.md`` (the dataset card), ``splits.json`` (with a split) and the
   format's schema file (``annotation.conf``, ``label_config.xml``).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -115,7 +115,7 @@ def export_dataset(
     def records() -> Iterator[DocumentRecord]:
         return selected_records(project, options.statuses, options.annotator)
 
-    if options.ratios is None and not spec.folder:
+    if options.ratios is None and not spec.folder and not spec.sharded:
         with atomic_file(target) as temp:
             writer = spec.writer(temp, ALL_DOCUMENTS, context)
             _run(records(), {ALL_DOCUMENTS: writer}, None, report, counted)
@@ -139,9 +139,9 @@ def export_dataset(
         writers: dict[str, FormatWriter] = {}
         for name in names:
             if splitter is None:
-                path, shown = folder, ("*.txt, *.ann" if spec.folder else spec.suffix)
+                path, shown = folder, ("*" + spec.suffix if spec.sharded else "*.txt, *.ann")
             else:
-                shown = name + (spec.suffix or "/")
+                shown = name + spec.suffix + ("/" if spec.folder or spec.sharded else "")
                 path = folder / (name + spec.suffix)
             writers[name] = spec.writer(path, name, context)
             report.files.append(shown)
@@ -149,9 +149,8 @@ def export_dataset(
         if spec.extra_files is not None:
             report.files += spec.extra_files(folder, context)
         if splitter is not None:
-            (folder / MANIFEST_NAME).write_text(
-                json.dumps(splitter.manifest(), ensure_ascii=False, indent=1) + "\n",
-                encoding="utf-8")
+            splitter.write_manifest(folder / MANIFEST_NAME)
+            splitter.close()
             report.files.append(MANIFEST_NAME)
         report.files += [REPORT_NAME, CARD_NAME]
         _finish_levels(report, context, spec.tokenized)

@@ -13,13 +13,12 @@ label null) or null (unknown). Every line has every key.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.splits import document_key
-from annotator.core.exports.writer import open_text
+from annotator.core.exports.writer import encode_json, open_text
 from annotator.core.formats.canonical_write import file_id
 from annotator.core.model import AUTHOR, DocumentRecord, Entity, Span
 
@@ -74,7 +73,7 @@ class QuotesWriter(FormatWriter):
                 "speaker_label": speaker_label,
                 "kind": quote.kind,
             }
-            self.out.write(json.dumps(line, ensure_ascii=False))
+            self.out.write(encode_json(line))
             self.out.write("\n")
             self.report.span(self.split, "quotes", quote.kind)
         self.report.record(self.split, len(record.quotes))

@@ -29,7 +29,7 @@ FORMATS: dict[str, FormatSpec] = {
         FormatSpec("conll-flat", ".conll", TOKEN_UNIT, ENTITIES, ENTITIES, True,
                    ConllFlatWriter),
         FormatSpec("spacy", ".spacy", "code points (doc.text is the stored text)", ENTITIES,
-                   ENTITIES, True, SpacyWriter),
+                   ENTITIES, True, SpacyWriter, sharded=True),
         FormatSpec("doccano", ".jsonl", "UTF-16 code units", LAYERS, SPAN_LAYERS, False,
                    DoccanoWriter),
         FormatSpec("label-studio", ".json", "code points", LAYERS, SPAN_LAYERS, False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,11 @@ class ExportReport:
     def span(self, split: str, layer: str, label: str) -> None:
         """Count one exported annotation of ``layer`` with ``label`` in ``split``."""
         self.spans.setdefault(split, {}).setdefault(layer, Counter())[label] += 1
+
+    def spans_of(self, split: str, layer: str, labels: Sequence[str]) -> None:
+        """Count several exported annotations at once (as :meth:`span` for each label)."""
+        if labels:
+            self.spans.setdefault(split, {}).setdefault(layer, Counter()).update(labels)
 
     def _example(self, key: str, where: str) -> None:
         shown = self.examples.setdefault(key, [])

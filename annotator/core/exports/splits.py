@@ -17,12 +17,14 @@ listed document where it was and places only the new ones.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
+import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator.core.model import DocumentRecord, Entity
 
@@ -137,6 +139,7 @@ class Splitter:
         self.stratify = stratify
         self.previous = dict(previous or {})
         self.assigned: dict[str, str] = {}
+        self._spool: IO[str] | None = None
 
     def plan(self, records: Iterable[DocumentRecord]) -> None:
         """Stratified only: see every document once and fix all assignments."""
@@ -171,19 +174,59 @@ class Splitter:
                 counts[best] += 1
 
     def split_of(self, record: DocumentRecord) -> str:
-        """The split of ``record``."""
+        """The split of ``record``.
+
+        A stratified split looks it up in its plan. A plain split computes it from the hash
+        and keeps nothing in memory: the assignment goes to a spool file for ``splits.json``
+        (:meth:`write_manifest`), so memory does not grow with the corpus."""
         key = document_key(record)
         found = self.assigned.get(key)
         if found is None:
             found = hashed_split(key, self.seed, self.ratios)
-            self.assigned[key] = found
+            if self.stratify is not None:
+                self.assigned[key] = found
+            else:
+                if self._spool is None:  # lives until close(), not one block
+                    self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+                self._spool.write(_entry(key, found))
         return found
 
     def manifest(self) -> dict[str, Any]:
         """The ``splits.json`` content: seed, ratios, stratification and every assignment."""
-        return {
-            "seed": self.seed,
-            "ratios": self.ratios,
-            "stratify": self.stratify,
-            "documents": dict(sorted(self.assigned.items())),
-        }
+        documents = dict(sorted(self.assigned.items()))
+        if self._spool is not None:
+            self._spool.seek(0)
+            documents.update(json.loads("{" + ",".join(self._spool) + "}"))
+        return {"seed": self.seed, "ratios": self.ratios, "stratify": self.stratify,
+                "documents": documents}
+
+    def write_manifest(self, path: Path) -> None:
+        """Write ``splits.json`` (as ``json.dumps(self.manifest(), indent=1)``) to ``path``,
+        streaming a plain split's assignments from the spool in the order documents came
+        (a stratified split's are sorted by document id)."""
+        head = json.dumps({"seed": self.seed, "ratios": self.ratios, "stratify": self.stratify,
+                           "documents": {}}, ensure_ascii=False, indent=1)
+        assert head.endswith("{}\n}")
+        with path.open("w", encoding="utf-8", newline="\n") as out:
+            out.write(head[: -len("{}\n}")])
+            entries: Iterator[str] = (_entry(k, v) for k, v in sorted(self.assigned.items()))
+            if self._spool is not None:
+                self._spool.seek(0)
+                entries = itertools.chain(entries, self._spool)
+            separator = "{\n  "
+            for entry in entries:
+                out.write(separator)
+                out.write(entry.rstrip("\n"))
+                separator = ",\n  "
+            out.write("{}\n}\n" if separator.startswith("{") else "\n }\n}\n")
+
+    def close(self) -> None:
+        """Remove the spool file (if any)."""
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+
+def _entry(key: str, split: str) -> str:
+    """One ``"key": "split"`` line of the manifest's documents."""
+    return f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(split, ensure_ascii=False)}\n"

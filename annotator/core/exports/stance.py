@@ -12,14 +12,13 @@ quote or span given as evidence (null when none). Every line has every key.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.quotes import party
 from annotator.core.exports.splits import document_key
-from annotator.core.exports.writer import open_text
+from annotator.core.exports.writer import encode_json, open_text
 from annotator.core.formats.canonical_write import file_id
 from annotator.core.model import DocumentRecord, Span, Stance
 
@@ -74,7 +73,7 @@ class StanceWriter(FormatWriter):
                 "evidence": evidence,
                 "evidence_kind": evidence_kind,
             }
-            self.out.write(json.dumps(line, ensure_ascii=False))
+            self.out.write(encode_json(line))
             self.out.write("\n")
             self.report.span(self.split, "stances", stance.label)
         self.report.record(self.split, len(record.stances))

@@ -14,6 +14,7 @@ Used by every token format so that they agree with each other token for token.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,22 +51,23 @@ def align_entities(
     """The record's entities on tokens, widened where needed; every change is reported."""
     placed: list[TokenSpan] = []
     seen: set[tuple[int, int, str]] = set()
+    starts, ends = tokens.starts, tokens.ends
     for entity in record.entities:
-        cover = tokens.cover(entity.start, entity.end)
-        here = where(record, entity.start, entity.end)
-        if cover is None:
-            report.skip(NO_TOKEN, here)
+        start, end = entity.start, entity.end
+        first = bisect_right(ends, start)
+        last = bisect_left(starts, end)
+        if first >= last:
+            report.skip(NO_TOKEN, where(record, start, end))
             continue
-        first, last = cover
         key = (first, last, entity.label)
         if key in seen:
-            report.skip(DUPLICATE, here)
+            report.skip(DUPLICATE, where(record, start, end))
             continue
         seen.add(key)
-        if tokens.starts[first] != entity.start:
-            report.widen(INSIDE_TOKEN_START, here)
-        elif tokens.ends[last - 1] != entity.end:
-            report.widen(INSIDE_TOKEN_END, here)
+        if starts[first] != start:
+            report.widen(INSIDE_TOKEN_START, where(record, start, end))
+        elif ends[last - 1] != end:
+            report.widen(INSIDE_TOKEN_END, where(record, start, end))
         placed.append(TokenSpan(entity, first, last))
     assign_levels(placed)
     return placed
@@ -91,15 +93,20 @@ def iob_levels(
     spans: Sequence[TokenSpan], first: int, last: int, levels: int
 ) -> list[list[str]]:
     """IOB2 tag lists (one per level, each ``last - first`` long) for tokens
-    ``[first, last)``; spans outside the range are ignored."""
+    ``[first, last)``; spans outside the range are ignored.
+
+    Writers tag a whole document once (``first=0``, ``last=len(tokens)``) and slice the
+    rows per record: a record boundary never cuts a span (see :func:`tokens.units`)."""
     tags = [[OUTSIDE] * (last - first) for _ in range(levels)]
     for span in spans:
         if span.level > levels or span.first < first or span.last > last:
             continue
         row = tags[span.level - 1]
-        row[span.first - first] = "B-" + span.entity.label
-        for i in range(span.first + 1, span.last):
-            row[i - first] = "I-" + span.entity.label
+        label = span.entity.label
+        at = span.first - first
+        row[at] = "B-" + label
+        if span.last - span.first > 1:
+            row[at + 1 : span.last - first] = ["I-" + label] * (span.last - span.first - 1)
     return tags
 
 

@@ -21,12 +21,14 @@ break; a break that would cut an annotation in two is not used (counted by the c
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from annotator.core.exports.plain_text import plain_tokens
 from annotator.core.text import NameLexicon, is_edge_junk, snap_to_name, words
 
 TOKENIZATION = (
@@ -40,28 +42,37 @@ TOKENIZATION_SPLIT = (
 )
 SENTENCE_END = frozenset({".", "!", "?", "؟", "…"})
 _CLUSTER = regex.compile(r"\X")
+_WORD_START = regex.compile(r"[\p{L}\p{Nd}]")
+_SENTENCE_END_CHAR = re.compile("[" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """Tokens of one text: parallel lists of code-point ``starts`` and ``ends``."""
+    """Tokens of one text: parallel lists of code-point ``starts`` and ``ends``, and
+    ``texts``, every token's text (made once per document and shared by the writers)."""
 
     text: str
     starts: list[int]
     ends: list[int]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, text: str, spans: Sequence[tuple[int, int]]) -> Tokens:
+        """Tokens from ``(start, end)`` pairs."""
+        return cls(text, [s for s, _ in spans], [e for _, e in spans],
+                   [text[s:e] for s, e in spans])
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def surface(self, i: int) -> str:
         """The text of token ``i``."""
-        return self.text[self.starts[i] : self.ends[i]]
+        return self.texts[i]
 
     def surfaces(self, first: int = 0, last: int | None = None) -> list[str]:
         """The texts of tokens ``first`` to ``last`` (exclusive)."""
-        stop = len(self.starts) if last is None else last
-        text = self.text
-        return [text[self.starts[i] : self.ends[i]] for i in range(first, stop)]
+        return self.texts[first:last]
 
     def cover(self, start: int, end: int) -> tuple[int, int] | None:
         """Token range ``[first, last)`` that covers code points ``[start, end)``, widened to
@@ -77,13 +88,32 @@ class Tokens:
         return self.starts[first] == start and self.ends[last - 1] == end
 
 
-def _gap_tokens(text: str, start: int, end: int, out_s: list[int], out_e: list[int]) -> None:
-    """Append one token per visible grapheme cluster of ``text[start:end]``."""
+def _gap_tokens(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append one token per visible grapheme cluster of ``text[start:end]``.
+
+    A cluster is visible unless its first character is whitespace, a joiner, a bidi mark,
+    ZWSP or BOM (a cluster that starts visible is never all invisible).
+    """
+    if text[start:end].isspace():
+        return  # spaces only: each cluster is whitespace (the common gap)
     for match in _CLUSTER.finditer(text, start, end):
-        cluster = match.group()
-        if not all(is_edge_junk(ch) for ch in cluster) and not is_edge_junk(cluster[0]):
-            out_s.append(match.start())
-            out_e.append(match.end())
+        if not is_edge_junk(text[match.start()]):
+            out.append(match.span())
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """Token spans by the definition: the core's words, and the visible grapheme clusters
+    of the text between them (each cluster matched inside its gap)."""
+    out: list[tuple[int, int]] = []
+    position = 0
+    for w_start, w_end in words(text):
+        if w_start > position:
+            _gap_tokens(text, position, w_start, out)
+        out.append((w_start, w_end))
+        position = w_end
+    if position < len(text):
+        _gap_tokens(text, position, len(text), out)
+    return out
 
 
 def lexicon_for(text: str, names: Iterable[str]) -> NameLexicon:
@@ -91,41 +121,65 @@ def lexicon_for(text: str, names: Iterable[str]) -> NameLexicon:
     return NameLexicon.from_texts([text], names=names)
 
 
+def _split_proclitics(
+    text: str, spans: list[tuple[int, int]], lexicon: NameLexicon | None
+) -> list[tuple[int, int]]:
+    """Cut every word token after its proclitics where :func:`snap_to_name` says so.
+
+    Word tokens are the ones that start with a letter or digit (a token between words
+    never does: every letter and digit belongs to a word)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        is_word = _WORD_START.match(text, start) is not None
+        cut = snap_to_name(text, start, end, lexicon)[0] if is_word else start
+        if start < cut < end:
+            out.append((start, cut))
+            out.append((cut, end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def tokenize(
     text: str, split_proclitics: bool = False, lexicon: NameLexicon | None = None
 ) -> Tokens:
-    """Tokenize ``text`` by the rules of this module (offsets are code points)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    position = 0
-    for w_start, w_end in words(text):
-        if w_start > position:
-            _gap_tokens(text, position, w_start, starts, ends)
-        cut = w_start
-        if split_proclitics:
-            cut, _ = snap_to_name(text, w_start, w_end, lexicon)
-        if w_start < cut < w_end:
-            starts.append(w_start)
-            ends.append(cut)
-        starts.append(cut if w_start < cut < w_end else w_start)
-        ends.append(w_end)
-        position = w_end
-    if position < len(text):
-        _gap_tokens(text, position, len(text), starts, ends)
-    return Tokens(text, starts, ends)
+    """Tokenize ``text`` by the rules of this module (offsets are code points).
+
+    Plain text (see :mod:`annotator.core.exports.plain_text`) is tokenized by one stdlib
+    regex pass; any other text by :func:`reference_spans`. Both give the same tokens.
+    """
+    plain = plain_tokens(text)
+    if plain is not None and not split_proclitics:
+        return Tokens(text, *plain)
+    spans = reference_spans(text) if plain is None else list(zip(plain[0], plain[1],
+                                                                   strict=True))
+    if split_proclitics:
+        spans = _split_proclitics(text, spans, lexicon)
+    return Tokens.of(text, spans)
 
 
 def sentence_breaks(tokens: Tokens) -> list[int]:
-    """Token indexes where a sentence starts (always begins with 0 for a non-empty list)."""
-    if not len(tokens):
+    """Token indexes where a sentence starts (always begins with 0 for a non-empty list).
+
+    A sentence starts after a token that is one of :data:`SENTENCE_END`, and after a gap
+    holding a line break. Found by scanning the text for those characters, not the tokens.
+    """
+    n = len(tokens)
+    if not n:
         return []
-    text = tokens.text
-    breaks = [0]
-    for i in range(1, len(tokens)):
-        previous = tokens.surface(i - 1)
-        if previous in SENTENCE_END or "\n" in text[tokens.ends[i - 1] : tokens.starts[i]]:
-            breaks.append(i)
-    return breaks
+    text, starts, ends = tokens.text, tokens.starts, tokens.ends
+    found: set[int] = set()
+    if n > 1:
+        for match in _SENTENCE_END_CHAR.finditer(text, starts[0], ends[n - 2]):
+            at = match.start()
+            i = bisect_left(starts, at)
+            if starts[i] == at and ends[i] == at + 1:
+                found.add(i + 1)
+        # No token holds a line break (it is a cluster of its own and invisible), so the
+        # token after a line break is the first one starting beyond it.
+        for match in _NEWLINE.finditer(text, ends[0], starts[n - 1]):
+            found.add(bisect_right(starts, match.start()))
+    return [0, *sorted(found)]
 
 
 def units(

@@ -13,6 +13,7 @@ tag columns to the deepest nesting level found), again one line at a time.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -20,6 +21,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
+
+encode_json = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without building a new encoder for every call
+(``json.dumps`` does that whenever an option differs from its defaults)."""
 
 REPORT_NAME = "report.json"
 """Every export folder holds this file; its presence marks a folder we may replace."""

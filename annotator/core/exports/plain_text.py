@@ -1,0 +1,118 @@
+"""A fast, exact path of the shared tokenization for plain text (stdlib ``re``).
+
+The tokenization rules (:mod:`annotator.core.exports.tokens`) are defined by the core's word
+regex and ``regex``'s grapheme clusters (``\\X``). Both run in the ``regex`` module, which
+costs about 150 ns per character; that alone made the token formats slower than reading the
+corpus. Most news text, though, is *plain*: basic Arabic and Latin letters with their
+tashkeel, digits, punctuation and ordinary spaces. On plain text the two rules reduce to
+what a stdlib ``re`` pattern can say, several times faster and with the same result:
+
+* every punctuation or symbol character is a grapheme cluster of its own, because each is
+  ``Grapheme_Cluster_Break=Other`` or ``Control`` (nothing joins it: no Prepend, no
+  regional indicator, no joiner) and a combining mark never follows it;
+* a combining mark only ever follows a letter, mark or digit, so it is inside a word;
+* separators (whitespace, bidi marks, ZWSP, BOM) are clusters of their own and are dropped.
+
+A text is plain (:func:`is_plain`) when it has no character outside the classes below, and
+no combining mark after anything but a word character. Anything else
+(emoji, ZWJ/ZWNJ, Arabic number signs, a mark after a space, other scripts) takes the
+reference path in :mod:`annotator.core.exports.tokens`. The classes are computed at import
+from the ``regex`` module's own Unicode properties (the same data as the reference path),
+and ``tests/exports/test_tokens.py`` checks both paths against each other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from itertools import accumulate
+
+import regex
+
+from annotator.core.text import is_edge_junk
+
+_CANDIDATES = [
+    *range(0x80),  # ASCII
+    *range(0xA0, 0x100),  # Latin-1 (NBSP, « », letters)
+    *range(0x600, 0x700),  # Arabic
+    *range(0x2000, 0x2070),  # general punctuation, spaces, bidi marks
+    0x3000,  # ideographic space
+    0xFEFF,  # BOM
+]
+CONNECTORS = "'\u2019\u02bc-\u2010\u2011"
+"""Characters that join two words into one (as in the core's word regex; the ZWJ/ZWNJ
+connectors are never plain)."""
+
+_START = regex.compile(r"[\p{L}\p{Nd}]")
+_MARK = regex.compile(r"\p{M}")
+_JOINS_NOTHING = regex.compile(r"[\p{Grapheme_Cluster_Break=Other}"
+                               r"\p{Grapheme_Cluster_Break=Control}"
+                               r"\p{Grapheme_Cluster_Break=LF}\p{Grapheme_Cluster_Break=CR}]")
+
+
+def _classify() -> tuple[list[int], list[int], list[int], list[int]]:
+    """(word starts, marks, punctuation, separators) among the candidate code points."""
+    starts: list[int] = []
+    marks: list[int] = []
+    punctuation: list[int] = []
+    separators: list[int] = []
+    for cp in _CANDIDATES:
+        ch = chr(cp)
+        if _MARK.match(ch):
+            marks.append(cp)
+        elif not _JOINS_NOTHING.match(ch):
+            continue  # Prepend, Extend, ZWJ, SpacingMark letters: reference path
+        elif _START.match(ch):
+            starts.append(cp)
+        elif is_edge_junk(ch):
+            separators.append(cp)
+        else:
+            punctuation.append(cp)
+    return starts, marks, punctuation, separators
+
+
+def char_class(code_points: Iterable[int]) -> str:
+    """The body of a stdlib ``re`` character class holding exactly ``code_points``."""
+    points = sorted(set(code_points))
+    parts: list[str] = []
+    k = 0
+    while k < len(points):
+        first = points[k]
+        while k + 1 < len(points) and points[k + 1] == points[k] + 1:
+            k += 1
+        last = points[k]
+        parts.append(f"\\u{first:04x}" if first == last else f"\\u{first:04x}-\\u{last:04x}")
+        k += 1
+    return "".join(parts)
+
+
+WORD_STARTS, MARKS, PUNCTUATION, SEPARATORS = _classify()
+_S = char_class(WORD_STARTS)
+_B = char_class(WORD_STARTS + MARKS)
+_C = char_class(ord(c) for c in CONNECTORS)
+PLAIN_TOKEN = re.compile(rf"([{_S}][{_B}]*(?:[{_C}][{_S}][{_B}]*)*|[{char_class(PUNCTUATION)}])")
+"""On plain text: a word (the core's word regex restricted to plain characters), or one
+punctuation or symbol character. Separators match nothing; ``split`` keeps them apart."""
+_NOT_PLAIN_CHAR = re.compile(rf"[^{char_class(WORD_STARTS + MARKS + PUNCTUATION + SEPARATORS)}]")
+_MARK_ALONE = re.compile(rf"[^{_B}][{char_class(MARKS)}]")
+"""A combining mark after something that is not a word character (a cluster of its own, or
+one that starts with a space: only the reference path knows)."""
+_MARK_CHARS = frozenset(chr(cp) for cp in MARKS)
+
+
+def is_plain(text: str) -> bool:
+    """True when ``text`` may take the fast path (see the module docstring)."""
+    return (_NOT_PLAIN_CHAR.search(text) is None and _MARK_ALONE.search(text) is None
+            and text[:1] not in _MARK_CHARS)
+
+
+def plain_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
+    """``(starts, ends, texts)`` of the tokens of ``text`` when it is plain, else None.
+
+    ``PLAIN_TOKEN.split`` returns separators and tokens alternately; the running sum of
+    their lengths gives every offset, all without a Python loop per token."""
+    if not is_plain(text):
+        return None
+    pieces = PLAIN_TOKEN.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
