@@ -140,6 +140,9 @@ def check_record(record: DocumentRecord, schema: Schema) -> list[str]:
     problems: list[str] = []
     if record.status not in STATUSES:
         problems.append(f"unknown status {record.status!r} (one of {', '.join(STATUSES)})")
+    if not (record.entities or record.quotes or record.events or record.stances
+            or record.labels):
+        return problems  # a bare text: nothing else to check (the common case of big imports)
     labels = _entities(record, schema, problems)
     quotes = _quotes(record, schema, labels, problems)
     events = _events(record, schema, labels, problems)

@@ -233,7 +233,7 @@ def parse_canonical_object(
     if not isinstance(text, str):
         reason = 'missing "text"' if text is None else '"text" must be a string'
         return None, [InputError(path, reason, line_no)]
-    if not text.strip():
+    if not text or text.isspace():
         return None, [InputError(path, '"text" is empty', line_no)]
     line = _Line(SpanMover(text, path, line_no))
     raw_id = obj.get("id")
