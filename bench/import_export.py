@@ -14,6 +14,7 @@ import argparse
 import json
 import random
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,14 +33,14 @@ def emit(**figures: object) -> None:
     print(json.dumps(figures, ensure_ascii=False), flush=True)
 
 
-def bench_import(workdir: Path, docs: int) -> dict[str, float]:
-    source = workdir / "corpus.jsonl"
-    size = write_jsonl(source, generate_texts(docs))
-    texts = list(generate_texts(docs))
+ROUNDS = 3
+"""Import timings are the median of this many rounds, each into a fresh database file, the three
+contenders taking turns so that disk-cache and background noise fall on all of them alike."""
 
-    raw_path = workdir / "raw.sqlite"
+
+def _raw_in_memory(path: Path, texts: list[str]) -> float:
     started = time.perf_counter()
-    conn = sqlite3.connect(raw_path)
+    conn = sqlite3.connect(path)
     conn.execute("pragma journal_mode=wal")
     conn.execute("create table documents (id integer primary key, external_id text, text text)")
     with conn:
@@ -48,13 +49,13 @@ def bench_import(workdir: Path, docs: int) -> dict[str, float]:
             ((f"bench-{i:06d}", t) for i, t in enumerate(texts)),
         )
     conn.close()
-    raw_seconds = time.perf_counter() - started
-    del texts
+    return time.perf_counter() - started
 
-    # The same raw insert, but starting from the same file as ours: read, json.loads, executemany.
-    raw_file_path = workdir / "raw-from-file.sqlite"
+
+def _raw_from_file(path: Path, source: Path) -> float:
+    """The same raw insert starting from the same file as ours: read, json.loads, executemany."""
     started = time.perf_counter()
-    conn = sqlite3.connect(raw_file_path)
+    conn = sqlite3.connect(path)
     conn.execute("pragma journal_mode=wal")
     conn.execute("create table documents (id integer primary key, external_id text, text text)")
     with conn, source.open("rb") as lines:
@@ -63,17 +64,37 @@ def bench_import(workdir: Path, docs: int) -> dict[str, float]:
             ((obj["id"], obj["text"]) for obj in map(json.loads, lines)),
         )
     conn.close()
-    raw_file_seconds = time.perf_counter() - started
+    return time.perf_counter() - started
 
+
+def _ours(path: Path, source: Path, docs: int) -> float:
     started = time.perf_counter()
-    with Project.open(workdir / "import.annotator", create=True, annotator="bench") as project:
+    with Project.open(path, create=True, annotator="bench") as project:
         result = import_paths(project, [source], fmt="canonical")
-    ours_seconds = time.perf_counter() - started
+    seconds = time.perf_counter() - started
     assert len(result.imported) == docs, (len(result.imported), docs)
+    return seconds
+
+
+def bench_import(workdir: Path, docs: int) -> dict[str, float]:
+    source = workdir / "corpus.jsonl"
+    size = write_jsonl(source, generate_texts(docs))
+    texts = list(generate_texts(docs))
+    raw, raw_file, ours = [], [], []
+    for round_ in range(ROUNDS):
+        raw.append(_raw_in_memory(workdir / f"raw-{round_}.sqlite", texts))
+        raw_file.append(_raw_from_file(workdir / f"raw-file-{round_}.sqlite", source))
+        ours.append(_ours(workdir / f"import-{round_}.annotator", source, docs))
+    raw_seconds, raw_file_seconds, ours_seconds = (
+        statistics.median(raw),
+        statistics.median(raw_file),
+        statistics.median(ours),
+    )
     figures = {
         "bench": "import",
         "documents": docs,
         "megabytes": round(size / 1e6, 1),
+        "rounds": ROUNDS,
         "ours_s": round(ours_seconds, 2),
         "raw_executemany_s": round(raw_seconds, 2),
         "ours_docs_per_s": round(docs / ours_seconds),
