@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from annotator.cli import maintenance
+from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, open_project
 from annotator.cli.errors import user_errors
-from annotator.cli.terminal import display, progress, want_bidi
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-STATUS_CHOICE = click.Choice(["todo", "in-progress", "done", "skipped"])
-bidi_option = click.option(
-    "--bidi/--no-bidi",
-    default=None,
-    help="Reorder Arabic for terminals without bidi support (default: only on such a terminal).",
-)
-
-
-def _echo(text: str, bidi: bool | None, *, err: bool = False) -> None:
-    stream = sys.stderr if err else sys.stdout
-    click.echo(display(text, bidi=want_bidi(bidi, stream)), err=err)
+from annotator.cli.export import export_command
+from annotator.cli.terminal import progress
 
 
 def _input_size(paths: tuple[str, ...]) -> int:
@@ -37,14 +24,6 @@ def _input_size(paths: tuple[str, ...]) -> int:
         files = path.rglob("*") if path.is_dir() else [path]
         total += sum(f.stat().st_size for f in files if f.is_file())
     return total
-
-
-def _open_project(path: str, *, create: bool = False, annotator: str | None = None) -> Any:
-    from annotator.core.store import Project, ProjectError
-
-    if not create and not Path(path).exists():
-        raise ProjectError(f"{path}: no such project")
-    return Project.open(path, create=create, annotator=annotator)
 
 
 @click.command("open")
@@ -132,15 +111,15 @@ def import_command(
             progress=advance,
         )
     for warning in result.warnings:
-        _echo(f"warning: {warning}", bidi, err=True)
+        echo(f"warning: {warning}", bidi, err=True)
     for source, existing in result.duplicates:
-        _echo(
+        echo(
             f"duplicate: {source} has the same text as {existing}; not imported again",
             bidi,
             err=True,
         )
     for problem in result.bad:
-        _echo(f"error: {problem}", bidi, err=True)
+        echo(f"error: {problem}", bidi, err=True)
     if result.bad and not skip_bad:
         raise click.ClickException(
             f"{len(result.bad)} problem(s); nothing was imported "
@@ -153,158 +132,6 @@ def import_command(
     )
     if result.bad:
         sys.exit(1)
-
-
-EXPORT_FORMATS = [
-    "canonical",
-    "hf-tokens",
-    "conll",
-    "conll-flat",
-    "spacy",
-    "doccano",
-    "label-studio",
-    "brat",
-    "events",
-    "quotes",
-    "stance",
-]
-"""The names of ``annotator.core.exports.FORMATS`` (listed here so --help stays fast)."""
-
-
-@click.command("export")
-@click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(allow_dash=True))
-@click.option(
-    "--status",
-    "statuses",
-    multiple=True,
-    type=STATUS_CHOICE,
-    help="Only documents with this status (repeatable).",
-)
-@click.option("--annotator", help="Only annotations made by this annotator.")
-@click.option(
-    "--format",
-    "fmt",
-    default="canonical",
-    show_default=True,
-    type=click.Choice(EXPORT_FORMATS),
-    help="Output format (docs/EXPORTS.md).",
-)
-@click.option(
-    "--split",
-    "split_spec",
-    metavar="NAME=RATIO,...",
-    help="Split by document, e.g. train=0.8,dev=0.1,test=0.1 (OUT becomes a folder).",
-)
-@click.option("--seed", default=0, show_default=True, help="Seed of the split.")
-@click.option(
-    "--stratify",
-    metavar="entities|label:NAME",
-    help="Balance the split per rarest entity label, or per value of a document label.",
-)
-@click.option(
-    "--layers",
-    metavar="LAYER,...",
-    help="Annotation layers to export: entities,quotes,events,stances (default per format).",
-)
-@click.option(
-    "--unit",
-    type=click.Choice(["sentence", "document"]),
-    default="sentence",
-    show_default=True,
-    help="One record per sentence or per document (token formats).",
-)
-@click.option(
-    "--split-proclitics",
-    is_flag=True,
-    help="Token formats: cut proclitics (و ف ب ل ك) into their own tokens on evidence.",
-)
-@user_errors
-def export_command(
-    project: str,
-    out: str,
-    statuses: tuple[str, ...],
-    annotator: str | None,
-    fmt: str = "canonical",
-    split_spec: str | None = None,
-    seed: int = 0,
-    stratify: str | None = None,
-    layers: str | None = None,
-    unit: str = "sentence",
-    split_proclitics: bool = False,
-) -> None:
-    """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
-    line, or a training-data format with --format (a folder with --split, for brat and spacy)."""
-    if fmt == "canonical" and split_spec is None and layers is None:
-        _export_canonical(project, out, statuses, annotator)
-        return
-    from annotator.core.exports import (
-        ExportOptions,
-        MissingDependencyError,
-        export_dataset,
-        parse_ratios,
-    )
-
-    if out == "-":
-        raise click.ClickException(
-            "only the canonical export (without --split or --layers) can go to stdout"
-        )
-    try:
-        options = ExportOptions(
-            format=fmt,
-            statuses=list(statuses) or None,
-            annotator=annotator,
-            ratios=parse_ratios(split_spec) if split_spec is not None else None,
-            seed=seed,
-            stratify=stratify,
-            layers=tuple(p.strip() for p in layers.split(",") if p.strip()) if layers else None,
-            per_sentence=unit == "sentence",
-            split_proclitics=split_proclitics,
-        )
-        with _open_project(project) as proj:
-            total = proj.document_count()
-            with progress("Exporting", total) as bar:
-
-                def advance(done: int, _total: int) -> None:
-                    if bar is not None:
-                        bar.update(1)
-
-                report = export_dataset(proj, out, options, progress=advance)
-    except (ValueError, FileExistsError, MissingDependencyError) as error:
-        raise click.ClickException(str(error)) from None
-    documents = sum(report.documents.values())
-    changed = sum(report.widened.values()) + sum(report.skipped.values())
-    click.echo(
-        f"exported {documents} document(s) as {fmt} to {out}"
-        + (
-            f" ({', '.join(f'{k} {v}' for k, v in sorted(report.documents.items()))})"
-            if report.split
-            else ""
-        )
-        + (f"; {changed} annotation(s) widened or skipped, see the report" if changed else ""),
-        err=True,
-    )
-
-
-def _export_canonical(
-    project: str, out: str, statuses: tuple[str, ...], annotator: str | None
-) -> None:
-    """The canonical export, unchanged: one JSON line per document to OUT or stdout."""
-    from annotator.core.formats.export import export_canonical
-
-    with _open_project(project) as proj:
-        total = proj.document_count()
-        with progress("Exporting", total) as bar:
-
-            def advance(done: int, _total: int) -> None:
-                if bar is not None:
-                    bar.update(1)
-
-            count = export_canonical(
-                proj, out, status=list(statuses) or None, annotator=annotator, progress=advance
-            )
-    if out != "-":
-        click.echo(f"exported {count} document(s) to {out}", err=True)
 
 
 @click.command("preannotate")
@@ -331,7 +158,7 @@ def preannotate_command(
     from annotator.core.preannotate import load_gazetteer, preannotate
 
     entries = load_gazetteer(gazetteer)
-    with _open_project(project) as proj:
+    with open_project(project) as proj:
         added = preannotate(proj, entries, statuses=list(statuses) or None)
     total = sum(added.values())
     for label, count in sorted(added.items()):
@@ -345,7 +172,7 @@ def preannotate_command(
 @user_errors
 def stats_command(project: str, as_json: bool) -> None:
     """Print counts: documents per status, annotations per kind and label, annotators."""
-    with _open_project(project) as proj:
+    with open_project(project) as proj:
         figures = proj.stats()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -371,10 +198,10 @@ def _flatten(value: Any, prefix: str = "") -> list[str]:
 @user_errors
 def validate_command(project: str, bidi: bool | None) -> None:
     """Check every invariant of PROJECT; exit status 1 on any violation."""
-    with _open_project(project) as proj:
+    with open_project(project) as proj:
         violations = proj.validate()
     for violation in violations:
-        _echo(str(violation), bidi)
+        echo(str(violation), bidi)
     if violations:
         raise click.ClickException(f"{len(violations)} violation(s)")
     click.echo("ok: no violations", err=True)
@@ -398,10 +225,10 @@ def schema_show(source: str | None, bidi: bool | None) -> None:
     elif source.endswith(".toml"):
         schema = load_schema(source)
     else:
-        with _open_project(source) as proj:
+        with open_project(source) as proj:
             schema = proj.schema
     for line in schema.summary_lines():
-        _echo(line, bidi)
+        echo(line, bidi)
 
 
 @schema_group.command("check")
@@ -425,7 +252,7 @@ def schema_check(path: str) -> None:
 @user_errors
 def history_command(project: str, limit: int) -> None:
     """Show the latest operations of the journal (the audit trail)."""
-    with _open_project(project) as proj:
+    with open_project(project) as proj:
         for entry in proj.history(limit):
             click.echo(str(entry))
 
@@ -436,7 +263,7 @@ def history_command(project: str, limit: int) -> None:
 @user_errors
 def undo_command(project: str, annotator: str | None) -> None:
     """Undo your last action in PROJECT (the same stack the app uses)."""
-    with _open_project(project, annotator=annotator) as proj:
+    with open_project(project, annotator=annotator) as proj:
         info = proj.undo()
     click.echo(f"undid: {info.name}" if info else "nothing to undo")
 
@@ -447,7 +274,7 @@ def undo_command(project: str, annotator: str | None) -> None:
 @user_errors
 def redo_command(project: str, annotator: str | None) -> None:
     """Redo your last undone action in PROJECT."""
-    with _open_project(project, annotator=annotator) as proj:
+    with open_project(project, annotator=annotator) as proj:
         info = proj.redo()
     click.echo(f"redid: {info.name}" if info else "nothing to redo")
 
