@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotator.core.model import InputError
 from annotator.core.store import Project
-from annotator.core.text import Folded, fold, read_text_file
+from annotator.core.text import Folded, fold, read_text_file, settle_span
 
 _LABEL = re.compile(r"^[A-Z][A-Z0-9_-]*$")
 _PROCLITIC_PREFIX = re.compile(r"(?:[وف]?[بلك]?)$")
@@ -68,7 +68,11 @@ def find_name(folded: Folded, name: str) -> list[tuple[int, int]]:
             if _word_edge_before(haystack, start, elided=variant is not key) and (
                 end == len(haystack) or not _is_letter(haystack[end])
             ):
-                spans.append(folded.original_span(start, end))
+                # The cluster of the last letter may carry a ZWNJ/ZWJ (web copies): settle
+                # the span so that its end keeps rule 7 and add_entity accepts it.
+                span = settle_span(folded.original, *folded.original_span(start, end))
+                if span[0] < span[1]:
+                    spans.append(span)
             start = haystack.find(variant, start + 1)
     return sorted(set(spans))
 
