@@ -222,6 +222,20 @@ def _stances(line: _Line, obj: dict[str, Any]) -> list[Stance]:
     return out
 
 
+def merge_normalization(earlier: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """The record of what was done to a text, kept across export and re-import: a text exported
+    from one project carries its first import's record; this import's changes add to it."""
+    merged = {**earlier, **now}
+    if isinstance(earlier.get("newlines"), int):
+        merged["newlines"] = earlier["newlines"] + int(now.get("newlines", 0))
+    if earlier.get("nfc") is True:
+        merged["nfc"] = True
+    for key in ("encoding", "bom", "fallback", "notes"):
+        if key in earlier and key not in now:
+            merged[key] = earlier[key]
+    return merged
+
+
 def parse_canonical_object(
     obj: dict[str, Any], path: str, line_no: int | None
 ) -> tuple[DocumentRecord | None, list[InputError]]:
@@ -250,8 +264,8 @@ def parse_canonical_object(
     if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
         line.error('"notes" must be a list of strings')
         notes = []
-    normalization = dict(line.dict_of(obj, "normalization", "document"))
-    normalization.update(line.mover.info)
+    normalization = merge_normalization(line.dict_of(obj, "normalization", "document"),
+                                        line.mover.info)
     record = DocumentRecord(
         id=doc_id,
         text=line.mover.text,

@@ -16,6 +16,7 @@ document, each as an ``InputError`` naming the file and line.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from annotator.core.model import InputError, Span
@@ -40,6 +41,9 @@ def _short(problem: str) -> str:
     return problem[len("span ") :] if problem.startswith("span ") else problem
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class SpanMover:
     """The raw text of one document, its normalized form and the spans moved so far.
 
@@ -51,9 +55,14 @@ class SpanMover:
         self.raw = raw
         self.path = path
         self.line = line
+        self.errors: list[InputError] = []
+        surrogate = _LONE_SURROGATE.search(raw)
+        if surrogate is not None:  # JSON can spell one (\ud83d); no file or database can hold it
+            self.error(f"the text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at "
+                       f"offset {surrogate.start()}")
+            raw = raw.replace(surrogate.group(), "\ufffd")
         self.text, self.info = normalize(raw)
         self._offsets: list[int] | None = None
-        self.errors: list[InputError] = []
 
     @property
     def _map(self) -> list[int]:

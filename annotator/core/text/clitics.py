@@ -136,6 +136,10 @@ def strip_proclitics_candidates(word: str) -> list[int]:
     return sorted(cuts, reverse=True)
 
 
+RECURRING = 2
+"""How often a word must occur, its ال-rest never alone, to count as a name of its own."""
+
+
 def _strip_evidence(lexicon: NameLexicon | None, word: str, cut: int, tail: str) -> bool:
     """True if removing ``word[:cut]`` is supported (rules in the module docstring)."""
     prefix, rest = fold_text(word[:cut]), fold_text(word[cut:])
@@ -152,7 +156,12 @@ def _strip_evidence(lexicon: NameLexicon | None, word: str, cut: int, tail: str)
             return True
     stem_attested = lexicon is not None and lexicon.attested_with_proclitic(full)
     if (rest.startswith("ال") and len(rest) > MIN_REST_LETTERS) or elided:
-        return not stem_attested
+        if stem_attested:
+            return False
+        # A word that recurs while its ال-rest never stands alone is a name that merely starts
+        # with و/ف + ال (والتر Walter, فالنسيا Valencia): the ال evidence does not hold.
+        return not (lexicon is not None and lexicon.vocabulary.get(lookup, 0) == 0
+                    and lexicon.vocabulary.get(full, 0) >= RECURRING)
     if lexicon is None or stem_attested:
         return False
     rest_count = lexicon.vocabulary.get(lookup, 0)
