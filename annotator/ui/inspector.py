@@ -135,14 +135,15 @@ class InspectorPanel(QWidget):
 
     def _on_label(self, index: int) -> None:
         label = self.label_combo.itemData(index)
-        if not self._updating and isinstance(label, str):
-            self.workbench.relabel(label)
+        if not self._updating and isinstance(label, str) and not self.workbench.relabel(label):
+            self.refresh()  # refused (or unchanged): show the label the annotation still has
 
     def _on_attr(self, name: str, combo: QtWidgets.QComboBox) -> None:
         if self._updating:
             return
         value = combo.currentData()
-        self.workbench.set_attribute(name, value if isinstance(value, str) else None)
+        if not self.workbench.set_attribute(name, value if isinstance(value, str) else None):
+            self.refresh()  # refused (or unchanged): show the stored value
 
     def _on_note(self, note: str) -> None:
         if self._entity is not None and self.workbench.selected == self._entity.id:

@@ -67,8 +67,13 @@ class LinksPanel(QWidget):
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
         self.links.linksChanged.connect(self.refresh)
+        # A row names its speaker, holder, target and arguments with their labels.
+        workbench.annotationsChanged.connect(self.refresh)
         self.links.picked.connect(self._on_picked)
         workbench.annotationSelected.connect(self._on_selected)
+        # The stance form holds the open document's entities, quotes and selected text:
+        # another document must not inherit them (a span would point into the wrong text).
+        workbench.documentOpened.connect(self._on_document_opened)
         self.refresh()
 
     def add_actions(self, actions: list[QAction]) -> None:
@@ -208,6 +213,10 @@ class LinksPanel(QWidget):
             group.setText(0, f"{title} ({group.childCount()})")
         self._updating = False
         self._on_selected(self.wb.selected or "")
+
+    def _on_document_opened(self, _doc_id: int) -> None:
+        """Close the stance form: its choices belong to the document shown before."""
+        self.stance_box.hide()
 
     def _child(self, kind: str, key: str, text: str) -> None:
         item = QtWidgets.QTreeWidgetItem(self.groups[kind], [text])

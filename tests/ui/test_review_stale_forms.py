@@ -1,0 +1,90 @@
+"""Review: panels that must not show what the store refused, or another document's choices."""
+# ruff: noqa: F811 - pytest fixtures are imported by name
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import DocumentRecord
+from annotator.ui.main_window import MainWindow
+from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
+    entity_id,
+    find,
+    links_project,
+    links_window,
+    rows,
+    select_text,
+)
+
+QUOTED = "لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج"
+
+
+def test_refused_relabel_leaves_the_inspector_on_the_stored_label(  # type: ignore[no-untyped-def]
+        qtbot, links_window: MainWindow, links_project: Path) -> None:
+    window, wb = links_window, links_window.workbench
+    select_text(window, QUOTED)
+    assert wb.links.mark_quote()
+    lavrov = entity_id(window, "سيرغي لافروف")
+    assert wb.links.set_speaker(lavrov)
+    wb.select_annotation(lavrov)
+    schema = wb.project.schema
+    refused = next(n for n in schema.entity_types if n not in schema.speaker_types)
+    combo = window.inspector.label_combo
+    combo.setCurrentIndex(combo.findData(refused))
+    combo.activated.emit(combo.currentIndex())
+    # The store refused (a quote's speaker cannot take that label), with the reason shown...
+    assert rows(links_project, "SELECT label FROM entities WHERE id = ?", int(lavrov)) == [
+        ("PERS",)]
+    assert "speaker" in window.statusBar().currentMessage().lower()
+    # ...and the inspector shows the label the entity still has, not the refused one.
+    assert combo.currentData() == "PERS"
+
+
+def test_stance_form_does_not_carry_choices_into_another_document(  # type: ignore[no-untyped-def]
+        qtbot, links_window: MainWindow, links_project: Path) -> None:
+    window, wb = links_window, links_window.workbench
+    first = wb.doc_id
+    wb.project.import_records([DocumentRecord(id="second", title="ثانية",
+                                              text="وثيقة ثانية قصيرة عن موضوع آخر تماما.")])
+    other = next(d.doc_id for d in wb.project.list_documents(0, 10) if d.doc_id != first)
+    start, end = select_text(window, "رحبت")
+    window.menu_actions.new_stance.trigger()
+    panel = window.links_panel
+    assert panel.stance_box.isVisible()
+    panel.evidence_combo.setCurrentIndex(panel.evidence_combo.findData(f"span:{start}:{end}"))
+    panel.target_combo.setCurrentIndex(panel.target_combo.findData(
+        "topic:syria-political-solution"))
+    wb.open_document(other)
+    # Nothing of the first document may be offered: its selection would be stored as
+    # evidence offsets into the second document's text, its entities are refused.
+    if panel.stance_box.isVisible():
+        offered = [panel.evidence_combo.itemData(i)
+                   for i in range(panel.evidence_combo.count())]
+        assert f"span:{start}:{end}" not in offered
+        holders = [panel.holder_combo.itemData(i) for i in range(panel.holder_combo.count())]
+        assert all(h == "AUTHOR" or h in wb.entities for h in holders)
+        panel.submit_stance()
+    assert rows(links_project, "SELECT evidence_start, evidence_end FROM stances"
+                " WHERE doc_id = ?", other) == []
+
+
+def test_links_list_follows_a_relabelled_speaker(  # type: ignore[no-untyped-def]
+        qtbot, links_window: MainWindow) -> None:
+    window, wb = links_window, links_window.workbench
+    select_text(window, QUOTED)
+    assert wb.links.mark_quote()
+    lavrov = entity_id(window, "سيرغي لافروف")
+    assert wb.links.set_speaker(lavrov)
+    row = window.links_panel.item_for("q1")
+    assert row is not None
+    assert "(PERS)" in row.text(0)
+    other = next(t for t in wb.project.schema.speaker_types if t != "PERS")
+    wb.select_annotation(lavrov)
+    assert wb.relabel(other)
+    row = window.links_panel.item_for("q1")
+    assert row is not None
+    assert f"({other})" in row.text(0)
+    assert wb.undo()
+    row = window.links_panel.item_for("q1")
+    assert row is not None
+    assert "(PERS)" in row.text(0)
