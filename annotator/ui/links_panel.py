@@ -17,6 +17,7 @@ selection, see :mod:`.entity_choices`). Every control is reachable with Tab.
 from __future__ import annotations
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
+from annotator.core.text import settle_span
 from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby, preview
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QAction, QLabel, Qt, QtCore, QtWidgets, QVBoxLayout, QWidget
@@ -325,8 +326,10 @@ class LinksPanel(QWidget):
             self.evidence_combo.addItem(f"Quote «{preview(q.content.slice(wb.text))}»",
                                         f"quote:{key}")
         selection = wb.editor.selection_codepoints()
-        if selection is not None:
-            self.evidence_combo.addItem("The selected text", f"span:{selection[0]}:{selection[1]}")
+        if selection is not None:  # trimmed like every span (no space, joiner or bidi mark edge)
+            start, end = settle_span(wb.text, *selection)
+            if start < end:
+                self.evidence_combo.addItem("The selected text", f"span:{start}:{end}")
         holder = quote.speaker if quote is not None else (
             selected if selected in wb.entities else None)
         if stance is not None:

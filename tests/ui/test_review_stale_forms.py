@@ -88,3 +88,16 @@ def test_links_list_follows_a_relabelled_speaker(  # type: ignore[no-untyped-def
     row = window.links_panel.item_for("q1")
     assert row is not None
     assert "(PERS)" in row.text(0)
+
+
+def test_selected_text_evidence_is_trimmed_like_every_span(  # type: ignore[no-untyped-def]
+        qtbot, links_window: MainWindow) -> None:
+    window, wb = links_window, links_window.workbench
+    start, end = select_text(window, "رحبت")
+    window.editor.set_selection_codepoints(start - 1, end + 1)  # a space on both sides
+    window.menu_actions.new_stance.trigger()
+    panel = window.links_panel
+    offered = [panel.evidence_combo.itemData(i) for i in range(panel.evidence_combo.count())]
+    assert f"span:{start}:{end}" in offered
+    assert wb.text[start - 1].isspace()
+    assert wb.text[end].isspace()
