@@ -260,7 +260,11 @@ class Workbench(QObject):
     def relabel(self, label: str) -> bool:
         """Give the selected annotation ``label``."""
         entity = self.selected_entity()
-        if entity is None or entity.label == label:
+        if entity is None:
+            self.message.emit("Only an entity takes a label: select text to add one, or click "
+                              "an entity to relabel it.")
+            return False
+        if entity.label == label:
             return False
         return self._run(lambda: self.project.relabel_entity(int(entity.id), label)) is not None
 

@@ -101,3 +101,15 @@ def test_selected_text_evidence_is_trimmed_like_every_span(  # type: ignore[no-u
     assert f"span:{start}:{end}" in offered
     assert wb.text[start - 1].isspace()
     assert wb.text[end].isspace()
+
+
+def test_a_label_key_on_a_selected_quote_says_why_nothing_happens(  # type: ignore[no-untyped-def]
+        qtbot, links_window: MainWindow) -> None:
+    window, wb = links_window, links_window.workbench
+    select_text(window, QUOTED)
+    assert wb.links.mark_quote()
+    wb.select_annotation("q1")
+    window.editor.set_selection_codepoints(0, 0)
+    with qtbot.waitSignal(wb.message, timeout=1000) as said:
+        assert not wb.label("PERS")
+    assert "Only an entity takes a label" in said.args[0]
