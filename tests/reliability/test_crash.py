@@ -11,7 +11,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -60,7 +59,7 @@ def spawn(*args: str) -> subprocess.Popen[str]:
 
 def kill_and_collect(proc: subprocess.Popen[str], lines: list[dict[str, Any]]) -> str:
     """SIGKILL the child; add every complete line it printed before dying; return stderr."""
-    proc.send_signal(signal.SIGKILL)
+    proc.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no chance to clean up
     proc.wait(timeout=30)
     # Read through the file objects, NOT communicate(): that reads the raw pipe and would
     # miss lines readline() already pulled into the buffer (acknowledged work!).
