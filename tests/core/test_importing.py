@@ -98,7 +98,7 @@ def test_any_problem_means_nothing_is_imported(project: Project, corpus: Path) -
     assert _dump(project) == before
     messages = [str(e) for e in result.bad]
     assert any(m.startswith(f"{bad}:2: line is not valid JSON") for m in messages), messages
-    assert any(m.startswith(f"{bad}:3: entity e1: label 'PERSON' is not in the schema")
+    assert any(m.startswith(f"{bad}:3: entity e1: unknown entity label 'PERSON' (schema has PERS")
                for m in messages), messages
 
 
