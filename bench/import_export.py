@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.core.formats.export import export_canonical
+from annotator.core.exports import export_canonical
 from annotator.core.importing import import_paths
 from annotator.core.store import Project
 from bench.corpus import generate_texts, with_entities, write_jsonl
@@ -178,7 +178,7 @@ def bench_export(workdir: Path, docs: int, per_doc: int) -> dict[str, float]:
 _PEAK_CHILD = """
 import sys, tracemalloc
 sys.path.insert(0, {root!r})
-from annotator.core.formats.export import export_canonical
+from annotator.core.exports import export_canonical
 from annotator.core.store import Project
 
 

@@ -19,12 +19,13 @@ def user_errors(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from annotator.core.model import InputError
+        from annotator.core.output import OutputError
         from annotator.core.schema import SchemaError
         from annotator.core.store import ProjectError
 
         try:
             return func(*args, **kwargs)
-        except (ProjectError, InputError, SchemaError) as error:
+        except (ProjectError, InputError, SchemaError, OutputError) as error:
             raise click.ClickException(str(error)) from None
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""

@@ -88,17 +88,16 @@ def export_command(
 ) -> None:
     """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
     line, or a training-data format with --format (a folder with --split, for brat and spacy)."""
-    if fmt == "canonical" and split_spec is None and layers is None:
-        _export_canonical(project, out, statuses, annotator)
-        return
     from annotator.core.exports import (
         ExportOptions,
         MissingDependencyError,
         export_dataset,
         parse_ratios,
     )
+    from annotator.core.output import OutputError
 
-    if out == "-":
+    plain = fmt == "canonical" and split_spec is None and layers is None
+    if out == "-" and not plain:
         raise click.ClickException(
             "only the canonical export (without --split or --layers) can go to stdout"
         )
@@ -113,6 +112,7 @@ def export_command(
             layers=tuple(p.strip() for p in layers.split(",") if p.strip()) if layers else None,
             per_sentence=unit == "sentence",
             split_proclitics=split_proclitics,
+            write_report=not plain,
         )
         with open_project(project) as proj:
             total = proj.document_count()
@@ -123,9 +123,13 @@ def export_command(
                         bar.update(1)
 
                 report = export_dataset(proj, out, options, progress=advance)
-    except (ValueError, FileExistsError, MissingDependencyError) as error:
+    except (ValueError, OutputError, MissingDependencyError) as error:
         raise click.ClickException(str(error)) from None
     documents = sum(report.documents.values())
+    if plain:
+        if out != "-":
+            click.echo(f"exported {documents} document(s) to {out}", err=True)
+        return
     changed = sum(report.widened.values()) + sum(report.skipped.values())
     click.echo(
         f"exported {documents} document(s) as {fmt} to {out}"
@@ -137,24 +141,5 @@ def export_command(
         + (f"; {changed} annotation(s) widened or skipped, see the report" if changed else ""),
         err=True,
     )
-
-
-def _export_canonical(
-    project: str, out: str, statuses: tuple[str, ...], annotator: str | None
-) -> None:
-    """The canonical export, unchanged: one JSON line per document to OUT or stdout."""
-    from annotator.core.formats.export import export_canonical
-
-    with open_project(project) as proj:
-        total = proj.document_count()
-        with progress("Exporting", total) as bar:
-
-            def advance(done: int, _total: int) -> None:
-                if bar is not None:
-                    bar.update(1)
-
-            count = export_canonical(
-                proj, out, status=list(statuses) or None, annotator=annotator, progress=advance
-            )
-    if out != "-":
-        click.echo(f"exported {count} document(s) to {out}", err=True)
+    if report.previous is not None:
+        click.echo(f"the earlier export in {out} was moved to {report.previous}", err=True)

@@ -63,7 +63,7 @@ def export_project(window: QMainWindow, project: Project) -> None:
         "Canonical JSONL (*.jsonl)")
     if not path:
         return
-    from annotator.core.formats.export import export_canonical
+    from annotator.core.exports import export_canonical
 
     count = export_canonical(project, path)
     window.statusBar().showMessage(f"Exported {count} document(s) to {path}", 8000)

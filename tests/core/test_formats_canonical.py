@@ -283,7 +283,7 @@ def test_export_sweeps_temporary_files_of_killed_exports(tmp_path: Path) -> None
     import os
     import time
 
-    from annotator.core.formats.export import STALE_PART_SECONDS, sweep_stale_parts
+    from annotator.core.output import STALE_PART_SECONDS, sweep_stale_parts
 
     stale = tmp_path / ".out.jsonl.abc123.part"
     fresh = tmp_path / ".out.jsonl.def456.part"

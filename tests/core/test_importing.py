@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from annotator.core.formats.canonical import export_canonical
+from annotator.core.exports import export_canonical
 from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
@@ -205,6 +205,8 @@ def test_failed_export_keeps_the_old_file(project: Project, tmp_path: Path) -> N
 
     class Broken:
         schema = project.schema
+        path = project.path
+        project_id = project.project_id
 
         def document_count(self, status: str | None = None, text: str | None = None) -> int:
             return 1

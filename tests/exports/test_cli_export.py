@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.core.exports import ExportOptions, export_dataset
-from annotator.core.exports.writer import atomic_file
+from annotator.core.output import atomic_file
 from annotator.core.store import Project
 
 
@@ -28,8 +28,8 @@ def test_split_export_writes_folder_report_card_and_manifest(
                  "train=0.8,dev=0.1,test=0.1", "--seed", "7", "--status", "done")
     assert "exported 31 document(s) as hf-tokens" in result.stderr  # type: ignore[attr-defined]
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["README.md", "dev.jsonl", "report.json", "splits.json", "test.jsonl",
-                     "train.jsonl"]
+    assert names == [".annotator-export.json", "README.md", "dev.jsonl", "report.json",
+                     "splits.json", "test.jsonl", "train.jsonl"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert sum(report["documents"].values()) == 31
     assert report["split"]["seed"] == 7

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli.main import cli
-from annotator.core.formats.export import export_canonical
+from annotator.core.exports import export_canonical
 from annotator.core.store import Project
 from annotator.core.store.journal import read_entry
 from tests.reliability.helpers import (

@@ -125,7 +125,7 @@ def run_import(path: str, folder: str) -> None:
 
 
 def run_export(path: str, out: str) -> None:
-    from annotator.core.formats.export import export_canonical
+    from annotator.core.exports import export_canonical
 
     with Project.open(path, annotator="exporter") as project:
         say({"start": True})

@@ -20,6 +20,8 @@ from annotator.core.exports.tokens import Tokens, lexicon_for, tokenize
 from annotator.core.model import DocumentRecord
 
 LAYERS = ("entities", "quotes", "events", "stances")
+STDOUT = Path("-")
+"""The destination that means standard output."""
 
 
 class SchemaLike(Protocol):
@@ -54,7 +56,15 @@ class SchemaLike(Protocol):
 
 
 class ExportSource(Protocol):
-    """What an export needs from a project (``annotator.core.store.Project`` fits)."""
+    """What an export needs from a project (``annotator.core.store.Project`` fits): its file
+    (never written by an export) and identity (in the marker of an export folder), its
+    schema, its records and counts."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def project_id(self) -> str: ...
 
     @property
     def schema(self) -> SchemaLike: ...
@@ -81,6 +91,9 @@ class ExportOptions:
     split_proclitics: bool = False
     spacy_shard_docs: int = 1000
     """spaCy Docs per DocBin shard file (bounds the spaCy writer's memory)."""
+    write_report: bool = True
+    """Write ``OUT.report.json`` beside a one-file export (the plain canonical export and
+    standard output have none; an export folder always holds its ``report.json``)."""
 
 
 @dataclass(slots=True)
@@ -142,6 +155,8 @@ class FormatSpec:
     extra_files: Callable[[Path, Context], list[str]] | None = None
     """Writes schema files into an export folder (brat's annotation.conf); returns names."""
     sharded: bool = False
+    stdout: bool = False
+    """The writer can write to standard output (given the path :data:`STDOUT`)."""
 
     @property
     def folder(self) -> bool:

@@ -17,7 +17,7 @@ are attribute values containing whitespace, ``AUTHOR`` speakers and stances.
 
 from __future__ import annotations
 
-import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +33,11 @@ from annotator.core.exports.splits import document_key
 from annotator.core.exports.tagging import where
 from annotator.core.exports.writer import open_text
 from annotator.core.model import AUTHOR, DocumentRecord
+from annotator.core.output.names import CLAIMS, claim_stem
 
 CONF_NAME = "annotation.conf"
 CROSSES_LINE = "span crosses a line break (brat would need a discontinuous span)"
 BAD_ATTRIBUTE = "attribute value is not one brat word"
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 
 def brat_type(event_type: str) -> str:
@@ -46,16 +46,10 @@ def brat_type(event_type: str) -> str:
 
 
 def file_stem(key: str, folder: Path) -> str:
-    """A safe file name for a document id that no pair in ``folder`` has yet.
-
-    The folder itself is the record of names taken (it starts empty: exports are built in a
-    new folder), so nothing is kept in memory per document."""
-    stem = _UNSAFE.sub("_", key).strip("._") or "document"
-    candidate, number = stem, 1
-    while (folder / f"{candidate}.txt").exists():
-        number += 1
-        candidate = f"{stem}_{number}"
-    return candidate
+    """A file name for a document id that no pair in ``folder`` has yet, short and safe on
+    every platform (:func:`annotator.core.output.claim_stem`: the folder is the record of
+    names taken, so nothing is kept in memory per document)."""
+    return claim_stem(key, folder)
 
 
 class _Ann:
@@ -175,7 +169,8 @@ class BratWriter(FormatWriter):
             ann.note(ident, event.note)
 
     def close(self) -> None:
-        """Nothing is held open: every pair is complete when ``add`` returns."""
+        """Every pair is complete when ``add`` returns; the record of names goes."""
+        shutil.rmtree(self.path / CLAIMS, ignore_errors=True)
 
 
 def annotation_conf(context: Context) -> str:

@@ -1,17 +1,24 @@
-"""``canonical`` inside the dataset pipeline: the canonical JSON Lines (docs/FORMAT.md), used
-when canonical records are wanted per split. Without a split the CLI keeps using
-:func:`annotator.core.formats.export.export_canonical` exactly as before."""
+"""``canonical``: the canonical JSON Lines (docs/FORMAT.md), one document per line, as a format
+of the export registry (per split, with chosen layers, or to standard output).
+
+The plain canonical export (every layer, no report, ``"-"`` for standard output) that
+``annotator export P OUT`` and the app's Export menu run is
+:func:`annotator.core.exports.pipeline.export_canonical`: the same pipeline as every format.
+"""
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 
-from annotator.core.exports.base import Context, FormatWriter
+from annotator.core.exports.base import LAYERS, STDOUT, Context, FormatWriter
 from annotator.core.exports.writer import open_text
 from annotator.core.formats.canonical_write import record_to_json
 from annotator.core.model import DocumentRecord
+
+_ALL_LAYERS = frozenset(LAYERS)
 
 
 class CanonicalWriter(FormatWriter):
@@ -23,30 +30,32 @@ class CanonicalWriter(FormatWriter):
 
     def __init__(self, path: Path, split: str, context: Context) -> None:
         super().__init__(path, split, context)
-        self.out = open_text(path)
+        self.out = sys.stdout if path == STDOUT else open_text(path)
+        self.encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
     def add(self, record: DocumentRecord) -> None:
         schema = self.context.schema
         layers = self.context.layers
-        record = replace(
-            record,
-            entities=record.entities if "entities" in layers else [],
-            quotes=record.quotes if "quotes" in layers else [],
-            events=record.events if "events" in layers else [],
-            stances=record.stances if "stances" in layers else [],
-        )
-        line = record_to_json(record, schema.name, schema.version)
-        self.out.write(json.dumps(line, ensure_ascii=False, separators=(", ", ": ")))
+        if layers != _ALL_LAYERS:
+            record = replace(
+                record,
+                entities=record.entities if "entities" in layers else [],
+                quotes=record.quotes if "quotes" in layers else [],
+                events=record.events if "events" in layers else [],
+                stances=record.stances if "stances" in layers else [],
+            )
+        self.out.write(self.encode(record_to_json(record, schema.name, schema.version)))
         self.out.write("\n")
-        self.report.record(self.split)
-        for entity in record.entities:
-            self.report.span(self.split, "entities", entity.label)
-        for quote in record.quotes:
-            self.report.span(self.split, "quotes", quote.kind)
-        for event in record.events:
-            self.report.span(self.split, "events", event.type)
-        for stance in record.stances:
-            self.report.span(self.split, "stances", stance.label)
+        report, split = self.report, self.split
+        report.record(split)
+        report.spans_of(split, "entities", [entity.label for entity in record.entities])
+        report.spans_of(split, "quotes", [quote.kind for quote in record.quotes])
+        report.spans_of(split, "events", [event.type for event in record.events])
+        report.spans_of(split, "stances", [stance.label for stance in record.stances])
 
     def close(self) -> None:
-        self.out.close()
+        if self.path == STDOUT:
+            self.out.flush()
+        else:
+            self.out.close()
+

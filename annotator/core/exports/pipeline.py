@@ -10,8 +10,12 @@ Where things go (``OUT`` is the destination given by the user):
 * a split or a folder format (brat, spaCy's shards): ``OUT`` is a folder holding
   ``<split><suffix>`` per split (``<split>/`` for brat, the folder ``<split>.spacy/`` of
   shards for spaCy; without a split brat's pairs and spaCy's shards lie at the top),
-  ``report.json``, ``README.md`` (the dataset card), ``splits.json`` (with a split) and the
-  format's schema file (``annotation.conf``, ``label_config.xml``).
+  ``report.json``, ``README.md`` (the dataset card), ``splits.json`` (with a split), the
+  format's schema file (``annotation.conf``, ``label_config.xml``) and the marker
+  ``.annotator-export.json`` (format and project) that lets a later export replace it;
+* ``"-"``: standard output (formats that can stream there: canonical, without a split).
+
+Every destination is checked and written by :mod:`annotator.core.output`.
 """
 
 from __future__ import annotations
@@ -20,17 +24,31 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from annotator.core.exports.base import Context, ExportOptions, ExportSource, FormatWriter
+from annotator.core.exports.base import (
+    STDOUT,
+    Context,
+    ExportOptions,
+    ExportSource,
+    FormatWriter,
+)
 from annotator.core.exports.registry import FORMATS, resolve_layers
 from annotator.core.exports.report import ExportReport
 from annotator.core.exports.splits import MANIFEST_NAME, Splitter, read_manifest
 from annotator.core.exports.tokens import TOKENIZATION, TOKENIZATION_SPLIT
-from annotator.core.exports.writer import REPORT_NAME, atomic_file, atomic_folder
+from annotator.core.exports.writer import REPORT_NAME
 from annotator.core.model import DocumentRecord
+from annotator.core.output import (
+    MARKER_NAME,
+    atomic_file,
+    project_guard,
+    safe_stem,
+    staged_folder,
+)
 
 ALL_DOCUMENTS = "all"
 """The split name used in the report when there is no split."""
 CARD_NAME = "README.md"
+MAX_SPLIT_NAME = 64
 
 
 def selected_records(
@@ -93,6 +111,18 @@ def _run(
         writer.close()
 
 
+def _check_split_names(names: Sequence[str], suffix: str) -> None:
+    """Split names become file names beside the files every export folder holds."""
+    ours = {REPORT_NAME, CARD_NAME, MANIFEST_NAME, MARKER_NAME}
+    for name in names:
+        if safe_stem(name) != name or len(name) > MAX_SPLIT_NAME:
+            raise ValueError(f"split name {name!r} cannot be a file name everywhere (letters, "
+                             f"digits, _ or -, at most {MAX_SPLIT_NAME}, not a name Windows "
+                             "reserves such as CON or NUL)")
+        if name + suffix in ours:
+            raise ValueError(f"split name {name!r} would overwrite the export's {name + suffix}")
+
+
 def export_dataset(
     project: ExportSource,
     out: str | os.PathLike[str],
@@ -101,13 +131,14 @@ def export_dataset(
 ) -> ExportReport:
     """Export the project in ``options.format`` to ``out``; return the report written.
 
-    Raises ``ValueError`` for bad options and ``FileExistsError`` when ``out`` is a folder
-    that is neither empty nor an earlier export. Nothing appears under ``out`` unless the
-    whole export succeeded.
+    Raises ``ValueError`` for bad options and ``OutputError`` for a destination that is
+    refused: the project or anything of it (by any path), a symbolic link, a device, FIFO or
+    socket, or a folder that is neither empty nor an earlier export of this format from this
+    project. Nothing appears under ``out`` unless the whole export succeeded; an earlier
+    export folder is moved aside (``report.previous`` says where), never deleted.
     """
     report, context = new_report(project, options)
     spec = FORMATS[options.format]
-    target = Path(out)
     total = selected_count(project, options.statuses)
     counted = (lambda done: progress(done, total)) if progress is not None else None
     report.levels = None
@@ -115,26 +146,39 @@ def export_dataset(
     def records() -> Iterator[DocumentRecord]:
         return selected_records(project, options.statuses, options.annotator)
 
+    if str(out) == str(STDOUT):
+        if not spec.stdout or options.ratios is not None:
+            raise ValueError(f"a {spec.name} export"
+                             + (" with a split" if spec.stdout else "")
+                             + " cannot go to standard output")
+        _run(records(), {ALL_DOCUMENTS: spec.writer(STDOUT, ALL_DOCUMENTS, context)}, None,
+             report, counted)
+        return report
+    target = Path(out)
+    protected = project_guard(project.path)
     if options.ratios is None and not spec.folder and not spec.sharded:
-        with atomic_file(target) as temp:
+        with atomic_file(target, protected) as temp:
             writer = spec.writer(temp, ALL_DOCUMENTS, context)
             _run(records(), {ALL_DOCUMENTS: writer}, None, report, counted)
         report.files.append(target.name)
         _finish_levels(report, context, spec.tokenized)
-        report_path = target.with_name(target.name + ".report.json")
-        with atomic_file(report_path) as temp:
-            report.write_json(temp)
+        if options.write_report:
+            with atomic_file(target.with_name(target.name + ".report.json"), protected) as temp:
+                report.write_json(temp)
         return report
 
     splitter: Splitter | None = None
     if options.ratios is not None:
+        _check_split_names(list(options.ratios), spec.suffix)
         previous = (read_manifest(target, options.seed, options.ratios)
                     if options.stratify and target.is_dir() else {})
         splitter = Splitter(options.ratios, options.seed, options.stratify, previous)
         splitter.plan(records())
         report.split = {"ratios": dict(options.ratios), "seed": options.seed,
                         "stratify": options.stratify, "kept_from_manifest": len(previous)}
-    with atomic_folder(target) as folder:
+    marker = {"format": spec.name, "project": project.project_id}
+    with staged_folder(target, marker, protected) as staged:
+        folder = staged.path
         names = list(options.ratios) if options.ratios is not None else [ALL_DOCUMENTS]
         writers: dict[str, FormatWriter] = {}
         for name in names:
@@ -156,7 +200,28 @@ def export_dataset(
         _finish_levels(report, context, spec.tokenized)
         report.write_json(folder / REPORT_NAME)
         (folder / CARD_NAME).write_text(report.dataset_card(), encoding="utf-8")
+    report.previous = staged.previous
     return report
+
+
+def export_canonical(
+    project: ExportSource,
+    out: str | os.PathLike[str],
+    status: str | Sequence[str] | None = None,
+    annotator: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """The plain canonical export: every document of the selection, every layer, one JSON
+    line each, to ``out`` (``"-"`` for standard output), no report; return how many.
+
+    ``status`` keeps the documents of one status (or of any status of a list);
+    ``annotator`` keeps only that annotator's annotations. ``progress`` is called after
+    each document with ``(documents written, documents selected)``.
+    """
+    statuses = [status] if isinstance(status, str) else (list(status) if status else None)
+    options = ExportOptions(format="canonical", statuses=statuses, annotator=annotator,
+                            write_report=False)
+    return sum(export_dataset(project, out, options, progress).documents.values())
 
 
 def _finish_levels(report: ExportReport, context: Context, tokenized: bool) -> None:

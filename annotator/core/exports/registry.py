@@ -23,7 +23,7 @@ FORMATS: dict[str, FormatSpec] = {
     spec.name: spec
     for spec in (
         FormatSpec("canonical", ".jsonl", "code points (and utf16 fields)", LAYERS, LAYERS,
-                   False, CanonicalWriter),
+                   False, CanonicalWriter, stdout=True),
         FormatSpec("hf-tokens", ".jsonl", TOKEN_UNIT, ENTITIES, ENTITIES, True, HfTokensWriter),
         FormatSpec("conll", ".conll", TOKEN_UNIT, ENTITIES, ENTITIES, True, ConllWriter),
         FormatSpec("conll-flat", ".conll", TOKEN_UNIT, ENTITIES, ENTITIES, True,

@@ -48,6 +48,8 @@ class ExportReport:
     notes: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    previous: Path | None = None
+    """Where an earlier export folder at the destination was moved (not in the JSON)."""
 
     def document(self, split: str) -> None:
         """Count one exported document in ``split``."""

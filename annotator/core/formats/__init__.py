@@ -1,7 +1,8 @@
-"""Importers and the canonical exporter: bytes/lines in, ``DocumentRecord`` s out (and back).
+"""Importers: bytes/lines in, ``DocumentRecord`` s out (and the canonical line writer back).
 
 Modules: ``plaintext`` (.txt/.md), ``webpage`` (copies of news pages) with ``dates``,
-``canonical`` (reader; writer in ``canonical_write``, atomic export in ``export``),
+``canonical`` (reader; line writer in ``canonical_write``; the export of a project is the
+``canonical`` format of :mod:`annotator.core.exports`),
 ``doccano``, ``brat``, ``detect`` (which reader a file needs), ``jsonl`` (lazy JSON
 Lines reading) and ``spans`` (moving raw-text spans onto the normalized text).
 They never touch SQLite; ``annotator.core.importing`` drives them.
@@ -9,7 +10,6 @@ They never touch SQLite; ``annotator.core.importing`` drives them.
 
 from annotator.core.formats.brat import read_brat
 from annotator.core.formats.canonical import (
-    export_canonical,
     parse_canonical_object,
     read_canonical,
     record_to_json,
@@ -23,7 +23,6 @@ from annotator.core.formats.webpage import looks_like_webpage, parse_webpage
 __all__ = [
     "FORMATS",
     "detect_format",
-    "export_canonical",
     "looks_like_webpage",
     "parse_canonical_object",
     "parse_doccano_object",

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.canonical_write import record_to_json, write_canonical
-from annotator.core.formats.export import export_canonical
 from annotator.core.formats.jsonl import OnBytes, Warn, iter_json_lines
 from annotator.core.formats.plaintext import text_title
 from annotator.core.formats.spans import SpanMover, is_offset
@@ -34,7 +33,6 @@ from annotator.core.model import (
 from annotator.core.text.offsets import Utf16Map
 
 __all__ = [
-    "export_canonical",
     "parse_canonical_object",
     "read_canonical",
     "record_to_json",

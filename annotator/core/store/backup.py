@@ -22,7 +22,6 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from annotator.core.output import (
+    OutputError,
+    Protected,
+    atomic_file,
+    check_target,
+    file_guard,
+    project_guard,
+)
 from annotator.core.store.database import _readonly_uri, fault_message, inspect_readonly
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
@@ -71,58 +78,51 @@ class BackupPolicy:
 # -- copying ------------------------------------------------------------------------------
 
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where directories cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _os_message(path: Path, exc: OSError) -> str:
     return f"{path}: {exc.strerror or exc}"
 
 
-def _copy_from(source: sqlite3.Connection, dest: Path, label: Path) -> None:
-    """Copy the database of ``source`` to ``dest`` atomically (temporary name, integrity
-    check, fsync, rename). ``label`` names the source in messages."""
-    folder = dest.parent if str(dest.parent) else Path(".")
+def _snapshot(source: sqlite3.Connection, path: Path, label: Path) -> None:
+    """Copy the database of ``source`` into the file ``path`` and check the copy (one
+    consistent snapshot, rollback-journal mode: a single self-contained file)."""
+    target = sqlite3.connect(path, isolation_level=None)
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part",
-                                             dir=folder)
-    except OSError as exc:
-        raise ProjectError(f"cannot write the backup: {_os_message(folder, exc)}") from exc
-    os.close(handle)
-    temp = Path(temp_name)
+        source.backup(target)  # one step: a single consistent snapshot
+        target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        problems = [str(r[0]) for r in target.execute("PRAGMA integrity_check(5)")]
+    finally:
+        target.close()
+    if problems != ["ok"]:
+        raise ProjectError(f"{label}: the copy failed its integrity check "
+                           f"({'; '.join(problems)})")
+
+
+@contextlib.contextmanager
+def _project_errors(dest: Path, doing: str) -> Iterator[None]:
+    """Disk, database and refused-destination problems as one ``ProjectError``."""
     try:
-        target = sqlite3.connect(temp, isolation_level=None)
-        try:
-            source.backup(target)  # one step: a single consistent snapshot
-            target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            problems = [str(r[0]) for r in target.execute("PRAGMA integrity_check(5)")]
-        finally:
-            target.close()
-        if problems != ["ok"]:
-            raise ProjectError(f"{label}: the copy failed its integrity check "
-                               f"({'; '.join(problems)})")
-        with temp.open("rb+") as out:
-            os.fsync(out.fileno())
-        os.replace(temp, dest)
-        _fsync_dir(folder)
+        yield
+    except OutputError as exc:
+        raise ProjectError(str(exc)) from exc
     except sqlite3.Error as exc:
-        message = fault_message(dest, exc) or f"{dest}: cannot write the backup ({exc})"
+        message = fault_message(dest, exc) or f"{dest}: cannot {doing} ({exc})"
         raise ProjectError(message) from exc
     except OSError as exc:
-        raise ProjectError(f"cannot write the backup: {_os_message(dest, exc)}") from exc
+        raise ProjectError(f"cannot {doing}: {_os_message(Path(exc.filename or dest), exc)}"
+                           ) from exc
+
+
+def _copy_from(source: sqlite3.Connection, dest: Path, label: Path,
+               protected: Protected) -> None:
+    """Copy the database of ``source`` to ``dest`` atomically (the one atomic writer: a
+    temporary name, integrity check, fsync, rename). ``label`` names the source."""
+    temp: Path | None = None
+    try:
+        with _project_errors(dest, "write the backup"), atomic_file(dest, protected) as temp:
+            _snapshot(source, temp, label)
     finally:
-        for suffix in ("", "-journal"):
-            Path(temp_name + suffix).unlink(missing_ok=True)
+        if temp is not None:
+            Path(f"{temp}-journal").unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -161,10 +161,8 @@ def backup_project(path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
         raise ProjectError(f"{source}: no such project file")
     inspect_readonly(source, FORMAT_VERSION)
     target = _dest_path(source, Path(dest))
-    if target.exists() and target.resolve() == source.resolve():
-        raise ProjectError(f"{target}: a backup cannot overwrite its own project")
     with _reader(source) as conn:
-        _copy_from(conn, target, source)
+        _copy_from(conn, target, source, project_guard(source))
     return target
 
 
@@ -250,7 +248,8 @@ class AutoBackup:
         stamp = datetime.fromtimestamp(now if now is not None else time.time(), UTC)
         target = _auto_name(self.project.path, folder, stamp)
         state = self._state()
-        _copy_from(conn, target, self.project.path)
+        _copy_from(conn, target, self.project.path,
+                   project_guard(self.project.path, backups=False))
         self.last_backup = now if now is not None else time.monotonic()
         self._last_state = state
         prune_backups(self.project.path, self.policy)
@@ -364,36 +363,26 @@ def restore_project(project: str | os.PathLike[str], backup: str | os.PathLike[s
     """
     target = Path(project)
     source = Path(backup)
-    if target.exists() and source.exists() and target.resolve() == source.resolve():
-        raise ProjectError(f"{source}: a project cannot be restored from itself")
-    if target.is_dir():
-        raise ProjectError(f"{target}: is a directory, not a project file")
+    guard = file_guard(source, f"the backup {source} (a project cannot be restored from itself)")
+    with _project_errors(target, "restore"):
+        check_target(target, guard, "file")
     check_backup(source)
-    folder = target.parent if str(target.parent) else Path(".")
+    aside: Path | None = None
+    staged: Path | None = None
     try:
-        handle, staged_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".restore",
-                                               dir=folder)
-    except OSError as exc:
-        raise ProjectError(f"cannot restore: {_os_message(folder, exc)}") from exc
-    os.close(handle)
-    staged = Path(staged_name)
-    try:
-        with _reader(source) as conn:
-            _copy_from(conn, staged, source)
-        _check_invariants(staged, source)
-        aside: Path | None = None
-        if target.exists():
-            _release_project(target)
-            aside = _keep_aside(target)
-            for suffix in ("-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-        os.replace(staged, target)
-        _fsync_dir(folder)
-    except OSError as exc:
-        raise ProjectError(f"cannot restore: {_os_message(target, exc)}") from exc
+        with _project_errors(target, "restore"), atomic_file(target, guard) as staged:
+            with _reader(source) as conn:
+                _snapshot(conn, staged, source)
+            _check_invariants(staged, source)
+            if target.exists():
+                _release_project(target)
+                aside = _keep_aside(target)
+                for suffix in ("-wal", "-shm"):
+                    Path(str(target) + suffix).unlink(missing_ok=True)
     finally:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(str(staged) + suffix).unlink(missing_ok=True)
+        if staged is not None:
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(str(staged) + suffix).unlink(missing_ok=True)
     return aside
 
 

@@ -131,6 +131,14 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
     def __repr__(self) -> str:
         return f"<Project {str(self.path)!r} annotator={self.annotator!r}>"
 
+    @property
+    def project_id(self) -> str:
+        """The identity of the project: the time its file was created (``meta.created``),
+        kept by copies, backups and restores. Export folders record it in their marker."""
+        self._check_open()
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'created'").fetchone()
+        return str(row[0]) if row is not None else ""
+
     # -- undo / redo -------------------------------------------------------------------------
 
     def undo(self) -> ActionInfo | None:
