@@ -64,6 +64,11 @@ def export_project(window: QMainWindow, project: Project) -> None:
     if not path:
         return
     from annotator.core.exports import export_canonical
+    from annotator.core.output import OutputError
 
-    count = export_canonical(project, path)
+    try:
+        count = export_canonical(project, path)
+    except (OutputError, OSError, ValueError) as error:  # refused destination, full disk...
+        QtWidgets.QMessageBox.warning(window, "Export", f"Nothing was exported: {error}")
+        return
     window.statusBar().showMessage(f"Exported {count} document(s) to {path}", 8000)

@@ -293,3 +293,24 @@ def test_overwriting_keeps_the_existing_mode(project: Path, tmp_path: Path, umas
     backup_project(project, backup)
     restore_project(project, backup)
     assert stat.S_IMODE(project.stat().st_mode) == 0o664
+
+
+def test_the_apps_export_onto_the_project_says_why_and_keeps_it(
+    project: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qt = pytest.importorskip("annotator.ui.qt")
+    from annotator.ui import project_files
+
+    window = qt.QtWidgets.QMainWindow()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    before = content_digest(project, KEEP)
+    monkeypatch.setattr(qt.QtWidgets.QFileDialog, "getSaveFileName",
+                        lambda *_args, **_kw: (str(project), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(qt.QtWidgets.QMessageBox, "warning",
+                        lambda _parent, _title, text: warnings.append(text))
+    with Project.open(project) as opened:
+        project_files.export_project(window, opened)
+    assert len(warnings) == 1
+    assert "is the project" in warnings[0]
+    assert content_digest(project, KEEP) == before
