@@ -1,4 +1,5 @@
-"""Record-level checks: does a ``DocumentRecord`` fit the text rules and the schema?
+"""Record-level checks: does a ``DocumentRecord`` fit the text rules (docs/ARABIC.md) and the
+schema?
 
 ``check_record`` is run on every parsed record before anything is imported. It returns
 one readable reason per problem (an empty list when the record is fine):

@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.clitics (rule 6)."""
+"""Tests for annotator.core.text.clitics (docs/ARABIC.md, Proclitics)."""
 
 from __future__ import annotations
 
