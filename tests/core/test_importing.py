@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from annotator.core.formats.canonical import export_canonical
+from annotator.core.formats.canonical_reader import export_canonical
 from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project

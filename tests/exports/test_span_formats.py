@@ -10,8 +10,8 @@ import pytest
 
 from annotator.core.exports import ExportOptions, export_dataset
 from annotator.core.exports.graph import STANCE_NO_FORM
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.doccano import read_doccano
+from annotator.core.formats.brat_reader import read_brat
+from annotator.core.formats.doccano_reader import read_doccano
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
 from tests.exports.hard_cases import TEXT, find

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.formats.canonical import (
+from annotator.core.formats.canonical_reader import (
     parse_canonical_object,
     read_canonical,
     record_to_json,

@@ -16,8 +16,8 @@ from typing import Any
 
 from annotator.core.formats.canonical_write import record_to_json, write_canonical
 from annotator.core.formats.export import export_canonical
-from annotator.core.formats.jsonl import OnBytes, Warn, iter_json_lines
-from annotator.core.formats.plaintext import text_title
+from annotator.core.formats.jsonl_reader import OnBytes, Warn, iter_json_lines
+from annotator.core.formats.plaintext_reader import text_title
 from annotator.core.formats.spans import SpanMover, is_offset
 from annotator.core.model import (
     STATUSES,
