@@ -49,6 +49,8 @@ test: lint test-gui test-core
 
 bench: $(BIN)/.installed-test
 	$(BIN)/python bench/import_export.py
+	$(BIN)/python bench/store.py
+	$(BIN)/python bench/text.py
 	$(BIN)/python bench/editor.py
 	$(BIN)/python bench/exports.py
 

@@ -1,14 +1,15 @@
-"""Record-level checks: does a ``DocumentRecord`` fit the text rules and the schema?
+"""Record-level checks: does a ``DocumentRecord`` fit the text rules (docs/ARABIC.md) and the
+schema?
 
 ``check_record`` is run on every parsed record before anything is imported. It returns
 one readable reason per problem (an empty list when the record is fine):
 
 * every span (entities, quote contents and cues, event triggers, stance evidence) is
-  valid for the record's text by ``span_problem`` (rules 5 and 7);
+  valid for the record's text by ``span_problem`` (docs/ARABIC.md, Span edges);
 * entity labels and attributes, event types, roles, role fillers and attributes, quote
   kinds, stance labels and topics, and document labels are declared by the schema — decided
-  by the same rule functions the store's actions and ``validate()`` use
-  (:mod:`annotator.core.store.validation`), so a rule lives in one place;
+  by the schema rules (:mod:`annotator.core.schema.rules`) that the store's actions, its
+  import and ``validate()`` use too, so a rule lives in one place;
 * every reference (quote speaker, event argument, stance holder, stance target, stance
   evidence) names an annotation of the same record (or ``AUTHOR`` for speakers and
   holders), and no id is used twice for the same kind of annotation.
@@ -19,8 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from annotator.core.model import AUTHOR, DocumentRecord, Span
-from annotator.core.schema import Schema
-from annotator.core.store import validation as v
+from annotator.core.schema import Schema, rules
 from annotator.core.text.spans import span_problem
 
 
@@ -51,8 +51,8 @@ def _entities(record: DocumentRecord, schema: Schema, problems: list[str]) -> di
         what = f"entity {entity.id}"
         labels[entity.id] = entity.label
         _span(record.text, entity.span, what, problems)
-        _add(problems, what, v.entity_label_problem(schema, entity.label))
-        _add(problems, what, v.entity_attrs_problem(schema, entity.attrs))
+        _add(problems, what, rules.entity_label_problem(schema, entity.label))
+        _add(problems, what, rules.entity_attrs_problem(schema, entity.attrs))
     return labels
 
 
@@ -75,10 +75,10 @@ def _quotes(record: DocumentRecord, schema: Schema, labels: dict[str, str],
         _span(record.text, quote.content, f"{what} content", problems)
         if quote.cue is not None:
             _span(record.text, quote.cue, f"{what} cue", problems)
-        _add(problems, what, v.quote_kind_problem(schema, quote.kind))
+        _add(problems, what, rules.quote_kind_problem(schema, quote.kind))
         speaker = labels.get(quote.speaker or "")
         _party(quote.speaker, labels, f"{what}: speaker", problems,
-               v.speaker_label_problem(schema, speaker) if speaker else None)
+               rules.speaker_label_problem(schema, speaker) if speaker else None)
     return ids
 
 
@@ -88,8 +88,8 @@ def _events(record: DocumentRecord, schema: Schema, labels: dict[str, str],
     for event in record.events:
         what = f"event {event.id}"
         _span(record.text, event.trigger, f"{what} trigger", problems)
-        _add(problems, what, v.event_attrs_problem(schema, event.attrs))
-        type_problem = v.event_type_problem(schema, event.type)
+        _add(problems, what, rules.event_attrs_problem(schema, event.attrs))
+        type_problem = rules.event_type_problem(schema, event.type)
         _add(problems, what, type_problem)
         for arg in event.arguments:
             if arg.entity not in labels:
@@ -97,7 +97,7 @@ def _events(record: DocumentRecord, schema: Schema, labels: dict[str, str],
                                 "of this document")
             elif type_problem is None:
                 _add(problems, f"{what} argument {arg.entity}",
-                     v.role_problem(schema, event.type, arg.role, labels[arg.entity]))
+                     rules.role_problem(schema, event.type, arg.role, labels[arg.entity]))
     return ids
 
 
@@ -106,17 +106,17 @@ def _stances(record: DocumentRecord, schema: Schema, *, labels: dict[str, str],
     _unique((s.id for s in record.stances), "stance", problems)
     for stance in record.stances:
         what = f"stance {stance.id}"
-        _add(problems, what, v.stance_label_problem(schema, stance.label))
+        _add(problems, what, rules.stance_label_problem(schema, stance.label))
         holder = labels.get(stance.holder or "")
         _party(stance.holder, labels, f"{what}: holder", problems,
-               v.holder_label_problem(schema, holder) if holder else None)
+               rules.holder_label_problem(schema, holder) if holder else None)
         target = stance.target
         if target.entity is not None and target.entity not in labels:
             problems.append(f"{what}: target {target.entity!r} is not an entity of this document")
         if target.event is not None and target.event not in events:
             problems.append(f"{what}: target {target.event!r} is not an event of this document")
         if target.topic is not None:
-            _add(problems, what, v.topic_problem(schema, target.topic))
+            _add(problems, what, rules.topic_problem(schema, target.topic))
         if isinstance(stance.evidence, Span):
             _span(record.text, stance.evidence, f"{what} evidence", problems)
         elif stance.evidence is not None and stance.evidence not in quotes:
@@ -127,7 +127,7 @@ def _stances(record: DocumentRecord, schema: Schema, *, labels: dict[str, str],
 def check_record(record: DocumentRecord, schema: Schema) -> list[str]:
     """Every reason ``record`` cannot be imported into a project with ``schema``."""
     problems: list[str] = []
-    status = v.status_problem(record.status)
+    status = rules.status_problem(record.status)
     if status is not None:
         problems.append(status)
     if not (record.entities or record.quotes or record.events or record.stances

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from annotator.core.checks import check_record
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.canonical import read_canonical
+from annotator.core.formats.brat_reader import read_brat
+from annotator.core.formats.canonical_reader import read_canonical
 from annotator.core.formats.detect import (
     BRAT_SUFFIX,
     FORMATS,
@@ -34,9 +34,9 @@ from annotator.core.formats.detect import (
     detect_format,
     is_brat_text,
 )
-from annotator.core.formats.doccano import read_doccano
-from annotator.core.formats.plaintext import parse_markdown, parse_plaintext
-from annotator.core.formats.webpage import parse_webpage
+from annotator.core.formats.doccano_reader import read_doccano
+from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaintext
+from annotator.core.formats.webpage_reader import parse_webpage
 from annotator.core.model import DocumentRecord, InputError
 from annotator.core.schema import Schema
 from annotator.core.text import read_text_file

@@ -69,7 +69,8 @@ def find_name(folded: Folded, name: str) -> list[tuple[int, int]]:
                 end == len(haystack) or not _is_letter(haystack[end])
             ):
                 # The cluster of the last letter may carry a ZWNJ/ZWJ (web copies): settle
-                # the span so that its end keeps rule 7 and add_entity accepts it.
+                # the span so that its end keeps the edge rule (docs/ARABIC.md, Span edges)
+                # and add_entity accepts it.
                 span = settle_span(folded.original, *folded.original_span(start, end))
                 if span[0] < span[1]:
                     spans.append(span)

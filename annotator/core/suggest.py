@@ -8,12 +8,14 @@ How a suggestion is found, on the stored text (offsets are end-exclusive code po
 1. **Quoted stretches.** Guillemets ``« »`` and curly quotes ``“ ”`` are paired with a stack;
    straight quotes ``"`` are paired in order within a paragraph. A stretch inside another
    one, one spanning a paragraph break and one of fewer than two words (a scare-quoted name
-   such as «داعش») are dropped. The content span is the inside, trimmed (rule 7).
-2. **Speech verbs.** Every word is folded (rule 4: hamza forms, tashkeel, ة/ى...) and looked
-   up in a table of the forms of قال، أكد، أضاف، أعلن، تابع، اعتبر، أوضح، صرح، أشار، نقل
+   such as «داعش») are dropped. The content span is the inside, trimmed (docs/ARABIC.md,
+   Span edges).
+2. **Speech verbs.** Every word is folded (docs/ARABIC.md, Folded search: hamza forms,
+   tashkeel, ة/ى...) and looked up in a table of the forms of
+   قال، أكد، أضاف، أعلن، تابع، اعتبر، أوضح، صرح، أشار، نقل
    (past, present, participles such as مضيفاً and معتبراً) plus the schema's ``cue_verbs``.
    A conjunction و or ف attached to the verb (وقال، فأضاف) is left out of the cue span,
-   which starts at the next grapheme boundary (rule 5).
+   which starts at the next grapheme boundary (docs/ARABIC.md, Span edges).
 3. **Pairing.** A verb *before* a quote binds to the first quote opening after it in the same
    sentence (at most :data:`MAX_GAP` characters on); a quote takes the nearest such verb.
    A quote without one takes a verb right *after* its closing mark (``»، قال`` /

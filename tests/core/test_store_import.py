@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -260,89 +257,74 @@ def test_seed_article_import(project: Project) -> None:
     assert project.validate() == []
 
 
-@pytest.mark.slow
-def test_import_speed_against_raw_executemany(tmp_path: Path) -> None:
-    """20,000 documents of ~5 KB: at least half the rate of a raw executemany."""
-    base = (
-        "عواصم (وكالات) أعلن يوري اوشاكوف المسؤول في الرئاسة الروسية للصحفيين أمس، أن "
-        "الكرملين يعتقد أن الزيارة المقبلة للرئيس الفرنسي خطوة لتحالف. "
-    ) * 20
-    texts = [f"{i} {base}"[:2600] for i in range(20000)]
-    raw = sqlite3.connect(tmp_path / "raw.db")
-    raw.execute("PRAGMA journal_mode=WAL")
-    raw.execute("PRAGMA synchronous=NORMAL")
-    raw.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, text TEXT)")
-    started = time.perf_counter()
-    with raw:
-        raw.executemany("INSERT INTO docs(text) VALUES (?)", ((t,) for t in texts))
-    raw_time = time.perf_counter() - started
-    raw.close()
-    with Project.open(tmp_path / "p.db", create=True) as project:
-        records = [DocumentRecord(id=None, text=t, title=t[:30]) for t in texts]
-        started = time.perf_counter()
-        report = project.import_records(records)
-        ours = time.perf_counter() - started
-    assert report.imported == 20000
-    assert ours <= 2 * raw_time + 0.5, (ours, raw_time)
+def _statements(project: Project, work: Callable[[], object]) -> list[str]:
+    """The SQL statements ``work`` runs on the project's connection (one per executed row)."""
+    seen: list[str] = []
+    project.conn.set_trace_callback(seen.append)
+    try:
+        work()
+    finally:
+        project.conn.set_trace_callback(None)
+    return seen
 
 
-@pytest.mark.slow
-def test_export_speed_against_raw_json(tmp_path: Path) -> None:
-    """Streaming records costs at most twice a raw query + json.dumps of the same rows."""
-    text = TEXT
-    spans = [
-        at(text, w)
-        for w in ("الرئيس", "فلاديمير", "بوتين", "موسكو", "روسيا", "تدعم", "الحل", "السياسي")
-    ]
-    with Project.open(tmp_path / "p.db", create=True) as project:
-        project.import_records(
-            DocumentRecord(
-                id=None,
-                text=f"{text} {i}",
-                entities=[Entity(f"e{k}", s, e, "PERS") for k, (s, e) in enumerate(spans)],
-            )
-            for i in range(25000)
-        )
-
-        def dumps_entity(e: Entity) -> str:
-            return json.dumps(
-                {
-                    "id": e.id,
-                    "start": e.start,
-                    "end": e.end,
-                    "label": e.label,
-                    "attrs": e.attrs,
-                    "note": e.note,
-                    "annotator": e.annotator,
-                    "schema_version": e.schema_version,
-                }
-            )
-
-        started = time.perf_counter()
-        count = sum(len(dumps_entity(e)) > 0 for r in project.iter_records() for e in r.entities)
-        ours = time.perf_counter() - started
-        started = time.perf_counter()
-        cursor = project.conn.execute(
-            'SELECT id, start, "end", label, attrs, note, annotator_id, schema_version'
-            " FROM entities"
-        )
-        names = [d[0] for d in cursor.description]
-        raw_count = sum(len(json.dumps(dict(zip(names, row, strict=True)))) > 0 for row in cursor)
-        raw = time.perf_counter() - started
-    assert count == raw_count == 200000
-    assert ours <= 2 * raw + 0.2, (ours, raw)
+def _entity_records(count: int) -> list[DocumentRecord]:
+    start, end = at(TEXT, "بوتين")
+    return [DocumentRecord(id=None, text=f"{TEXT} {i}", title=f"عنوان {i}",
+                           entities=[Entity("e1", start, end, "PERS")]) for i in range(count)]
 
 
-@pytest.mark.slow
-def test_navigator_pages_stay_fast(tmp_path: Path) -> None:
+def test_import_work_beyond_the_row_inserts_does_not_grow(tmp_path: Path) -> None:
+    """Importing 2,500 documents (two batches) into an empty store runs one INSERT per row and
+    otherwise the same statements as 10 documents: one transaction, no per-document query.
+    (Its rate against a raw executemany is measured by bench/store.py, not asserted.)"""
+
+    def statements(count: int) -> tuple[int, list[str]]:
+        with Project.open(tmp_path / f"p{count}.db", create=True) as project:
+            records = _entity_records(count)
+            seen = _statements(project, lambda: project.import_records(records))
+            assert project.document_count() == count
+        inserts = ("INSERT INTO documents ", "INSERT INTO entities ")
+        rows = [q for q in seen if q.startswith(inserts)]
+        other = [q.split("(")[0] for q in seen if q not in rows]
+        return len(rows), other
+
+    small, large = statements(10), statements(2500)
+    assert small[0] == 20
+    assert large[0] == 5000
+    assert len(large[1]) == len(small[1])
+    assert large[1].count("BEGIN IMMEDIATE") == large[1].count("COMMIT") == 1
+    assert not any("sha256" in q for q in large[1])  # no duplicate query per document
+
+
+def test_streaming_records_runs_the_same_queries_for_any_size(tmp_path: Path) -> None:
+    """``iter_records`` streams each table with one query, whatever the corpus size (its rate
+    against raw rows + json.dumps is measured by bench/store.py, not asserted)."""
+
+    def statements(count: int) -> list[str]:
+        with Project.open(tmp_path / f"p{count}.db", create=True) as project:
+            project.import_records(_entity_records(count))
+            seen = _statements(project, lambda: [len(r.entities) for r in project.iter_records()])
+            assert sum(len(r.entities) for r in project.iter_records()) == count
+        return seen
+
+    assert statements(10) == statements(2500)
+
+
+def test_navigator_page_reads_only_the_navigator_index(tmp_path: Path) -> None:
+    """A page of the navigator never reads document rows (so never a text): the query plan
+    scans the covering index. (Page times are measured by bench/store.py, not asserted.)"""
     with Project.open(tmp_path / "p.db", create=True) as project:
         project.import_records(
-            DocumentRecord(id=None, text=f"{TEXT} {i}", title=f"عنوان {i}") for i in range(100000)
+            DocumentRecord(id=None, text=f"{TEXT} {i}", title=f"عنوان {i}") for i in range(2500)
         )
-        started = time.perf_counter()
-        page = project.list_documents(99900, 100, status="todo")
-        count = project.document_count(text="عنوان 9999")
-        elapsed = time.perf_counter() - started
+        page: list[object] = []
+        seen = _statements(project, lambda: page.extend(
+            project.list_documents(2400, 100, status="todo")))
+        count = project.document_count(text="عنوان 249")
+        assert len(seen) == 1
+        plan = [row[3] for row in project.conn.execute(f"EXPLAIN QUERY PLAN {seen[0]}")]
     assert len(page) == 100
     assert count == 11
-    assert elapsed < 0.5
+    assert "SCAN d USING COVERING INDEX documents_nav" in plan
+    assert all("COVERING INDEX" in step or "SUBQUERY" in step for step in plan), plan

@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.clitics (rule 6)."""
+"""Tests for annotator.core.text.clitics (docs/ARABIC.md, Proclitics)."""
 
 from __future__ import annotations
 
@@ -183,3 +183,23 @@ def test_lam_of_lil_before_hamza_alef_is_the_article() -> None:
     text = "وتوجه الوفد للأمم المتحدة أمس"
     start = text.index("للأمم")
     assert snap_to_name(text, start, start + len("للأمم")) == (start + 1, start + len("للأمم"))
+
+
+def test_names_starting_with_wa_or_fa_plus_al_are_kept_when_they_recur() -> None:
+    text = "قال والتر إن والتر سيزور فالنسيا، ثم عاد والتر إلى فالنسيا."
+    lexicon = NameLexicon.from_texts([text])
+    start = text.index("والتر")
+    assert snap_to_name(text, start, start + 5, lexicon) == (start, start + 5)
+    start = text.index("فالنسيا")
+    assert snap_to_name(text, start, start + 7, lexicon) == (start, start + 7)
+
+
+def test_wa_plus_al_is_still_cut_when_the_rest_stands_alone() -> None:
+    text = "زار العراق وسوريا، ثم عاد إلى سوريا والعراق مرة ثانية والعراق."
+    lexicon = NameLexicon.from_texts([text])
+    start = text.index("والعراق")
+    assert snap_to_name(text, start, start + 7, lexicon) == (start + 1, start + 7)
+    once = "قصف في سوريا والعراق."  # a single occurrence: the ال evidence alone decides
+    start = once.index("والعراق")
+    assert snap_to_name(once, start, start + 7, NameLexicon.from_texts([once])) == (
+        start + 1, start + 7)

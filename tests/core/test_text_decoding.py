@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.decoding and read_text_file (rule 1)."""
+"""Tests for annotator.core.text.decoding and read_text_file (docs/ARABIC.md, Decoding)."""
 
 from __future__ import annotations
 

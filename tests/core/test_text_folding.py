@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.folding (rule 4)."""
+"""Tests for annotator.core.text.folding (docs/ARABIC.md, Folded search)."""
 
 from __future__ import annotations
 

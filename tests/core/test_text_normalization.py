@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.normalization (rule 2)."""
+"""Tests for annotator.core.text.normalization (docs/ARABIC.md, Normalization)."""
 
 from __future__ import annotations
 

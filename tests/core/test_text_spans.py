@@ -1,4 +1,4 @@
-"""Tests for annotator.core.text.spans (rules 5 and 7)."""
+"""Tests for annotator.core.text.spans (docs/ARABIC.md, Span edges)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.store import Project
-from tests.exports.fixtures import make_project
+from tests.exports.hard_cases import make_project
 
 os.environ["HF_DATASETS_OFFLINE"] = "1"
 os.environ["HF_HUB_OFFLINE"] = "1"

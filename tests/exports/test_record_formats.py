@@ -41,7 +41,7 @@ def test_events_textee_windows(project: Project, tmp_path: Path) -> None:
 def test_events_arguments_in_another_sentence_are_reported(tmp_path: Path) -> None:
     from annotator.core.model import DocumentRecord, Entity, Event, EventArgument, Span
     from annotator.core.store import Project as Store
-    from tests.exports.fixtures import find
+    from tests.exports.hard_cases import find
 
     text = "وصل الوفد إلى بغداد. وهاجم الجيش المدينة."
     record = DocumentRecord("e", text, entities=[Entity("e1", *find(text, "بغداد"), "GPE"),

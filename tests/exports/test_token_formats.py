@@ -10,7 +10,7 @@ import pytest
 from annotator.core.exports import ExportOptions, export_dataset
 from annotator.core.exports.tagging import INSIDE_TOKEN_START, NESTED_FLAT
 from annotator.core.store import Project
-from tests.exports.fixtures import TEXT
+from tests.exports.hard_cases import TEXT
 
 
 def _lines(path: Path) -> list[dict[str, object]]:

@@ -15,7 +15,7 @@ from annotator.core.exports.tagging import (
 from annotator.core.exports.tokens import lexicon_for, sentence_breaks, tokenize, units
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.text import read_text_file
-from tests.exports.fixtures import TEXT, find, main_record
+from tests.exports.hard_cases import TEXT, find, main_record
 
 
 def _report() -> ExportReport:

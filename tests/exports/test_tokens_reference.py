@@ -38,7 +38,7 @@ from annotator.core.exports.tokens import (
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 from annotator.core.text import read_text_file, span_problem, words
-from tests.exports.fixtures import filler_records, main_record
+from tests.exports.hard_cases import filler_records, main_record
 
 NOT_PLAIN = [
     "😀", "👍🏽", "👨\u200d👩\u200d👧", "🇸🇦", "\u200d", "\u200c", "\u0600", "\u06dd", "\uff9e",

@@ -19,11 +19,11 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["annotator"]):
-    from annotator.core.formats.brat import read_brat
-    from annotator.core.formats.canonical import read_canonical
-    from annotator.core.formats.doccano import read_doccano
-    from annotator.core.formats.plaintext import parse_plaintext
-    from annotator.core.formats.webpage import parse_webpage
+    from annotator.core.formats.brat_reader import read_brat
+    from annotator.core.formats.canonical_reader import read_canonical
+    from annotator.core.formats.doccano_reader import read_doccano
+    from annotator.core.formats.plaintext_reader import parse_plaintext
+    from annotator.core.formats.webpage_reader import parse_webpage
     from annotator.core.model import InputError
     from annotator.core.schema import SchemaError, parse_schema
     from annotator.core.text import decode_bytes, normalize

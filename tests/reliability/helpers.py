@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,21 @@ State = dict[str, dict[int, tuple[Any, ...]]]
 """``{"entities": {id: (doc, start, end, label, note)}, "documents": {id: (status,)}}``."""
 
 _ENTITY_COLUMNS = ("doc_id", "start", "end", "label", "note")
+
+SEED = int(os.environ.get("ANNOTATOR_CRASH_SEED", str(time.time_ns() % 10**6)))
+"""The random choices of the crash tests (``ANNOTATOR_CRASH_SEED`` fixes them); every
+:func:`report` line carries it."""
+
+
+def report(name: str, figures: dict[str, Any]) -> None:
+    """Print the figures (seen with ``pytest -s``) and append them to
+    ``$ANNOTATOR_RELIABILITY_LOG`` when it is set."""
+    line = json.dumps({"test": name, "seed": SEED, **figures})
+    print(f"\n{line}")
+    log = os.environ.get("ANNOTATOR_RELIABILITY_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(line + "\n")
 
 
 def article_texts(count: int = 3) -> list[str]:

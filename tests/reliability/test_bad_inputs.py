@@ -11,9 +11,8 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.core.store import Project
-from tests.reliability.helpers import ARTICLES, content_digest, make_project
+from tests.reliability.helpers import ARTICLES, content_digest, make_project, report
 from tests.reliability.make_bad_inputs import BadInput, make_bad_inputs
-from tests.reliability.test_crash import report
 
 NOT_DATA = frozenset({"annotators", "sqlite_sequence"})
 """Opening a project registers the person running the command; that row is not project data."""

@@ -9,15 +9,20 @@ import json
 import sqlite3
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from annotator.core.store import Project, ProjectError
 from annotator.core.store import base as store_base
-from tests.reliability.helpers import REPO, content_digest, make_project, worker_command, worker_env
-from tests.reliability.test_crash import report
+from tests.reliability.helpers import (
+    REPO,
+    content_digest,
+    make_project,
+    report,
+    worker_command,
+    worker_env,
+)
 
 OPS_PER_PROCESS = 150
 
@@ -73,11 +78,16 @@ def test_busy_project_waits_then_saves(tmp_path: Path, monkeypatch: pytest.Monke
         project.conn.execute("PRAGMA busy_timeout=150")
         other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         other.execute("BEGIN IMMEDIATE")
-        release = threading.Timer(0.3, lambda: other.execute("ROLLBACK"))
+        released = threading.Event()
+
+        def release_lock() -> None:
+            released.set()  # before the ROLLBACK: the save cannot happen earlier
+            other.execute("ROLLBACK")
+
+        release = threading.Timer(0.3, release_lock)
         release.start()
-        began = time.monotonic()
         project.set_status(doc, "done")  # waits for the other writer, then saves
-        assert time.monotonic() - began >= 0.25
+        assert released.is_set()  # it did wait (busy_timeout 150 ms < the 300 ms hold)
         release.join()
         other.close()
         assert project.get_record(doc).status == "done"

@@ -27,31 +27,19 @@ from annotator.core.store import Project
 from annotator.core.store.journal import read_entry
 from tests.reliability.helpers import (
     REPO,
+    SEED,
     article_texts,
     digest,
     journal_max,
     make_project,
     read_state,
+    report,
     revert,
     worker_command,
     worker_env,
 )
 
 RUNS = int(os.environ.get("ANNOTATOR_CRASH_RUNS", "10"))
-SEED = int(os.environ.get("ANNOTATOR_CRASH_SEED", str(time.time_ns() % 10**6)))
-
-
-def report(name: str, figures: dict[str, Any]) -> None:
-    """Print the figures (seen with ``pytest -s``) and append them to
-    ``$ANNOTATOR_RELIABILITY_LOG`` when it is set."""
-    line = json.dumps({"test": name, "seed": SEED, **figures})
-    print(f"\n{line}")
-    log = os.environ.get("ANNOTATOR_RELIABILITY_LOG")
-    if log:
-        with open(log, "a", encoding="utf-8") as out:
-            out.write(line + "\n")
-
-
 def spawn(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(worker_command(*args), cwd=REPO, env=worker_env(), text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=1)

@@ -1,6 +1,6 @@
 """``brat``: a folder of ``.txt``/``.ann`` pairs and the ``annotation.conf`` describing them.
 
-The lines are the ones our brat importer (:mod:`annotator.core.formats.brat`) reads back:
+The lines are the ones our brat importer (:mod:`annotator.core.formats.brat_reader`) reads back:
 
 * ``T`` entities, quote contents (``Quote``), cues (``Cue``) and event triggers. brat cannot
   write ``:`` in a type, so ``Conflict:Attack`` becomes ``Conflict-Attack`` (the importer maps

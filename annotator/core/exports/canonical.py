@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from annotator.core.exports.base import LAYERS, STDOUT, Context, FormatWriter
+from annotator.core.exports.canonical_json import record_to_json
 from annotator.core.exports.writer import open_text
-from annotator.core.formats.canonical_write import record_to_json
 from annotator.core.model import DocumentRecord
 
 _ALL_LAYERS = frozenset(LAYERS)

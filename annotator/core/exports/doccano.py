@@ -5,7 +5,7 @@
      "relations": [{"id": 1, "from_id": 4, "to_id": 1, "type": "speaker"}]}
 
 Offsets are UTF-16 code units, as doccano's browser front end counts them (an emoji is
-two units): the importer (``annotator.core.formats.doccano``) converts them back. Spans and
+two units): the importer (``annotator.core.formats.doccano_reader``) converts them back. Spans and
 relations come from :mod:`annotator.core.exports.graph`.
 """
 

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.exports.base import Context, FormatWriter
+from annotator.core.exports.canonical_json import file_id
 from annotator.core.exports.hf_tokens import SENTENCE_KEPT
 from annotator.core.exports.splits import document_key
 from annotator.core.exports.tagging import NO_TOKEN, TokenSpan, where
 from annotator.core.exports.tokens import Tokens, units
 from annotator.core.exports.writer import encode_json, open_text
-from annotator.core.formats.canonical_write import file_id
 from annotator.core.model import DocumentRecord, Event
 
 TRIGGER_WIDENED = "event trigger does not fall on token boundaries"

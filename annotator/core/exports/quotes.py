@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.exports.base import Context, FormatWriter
+from annotator.core.exports.canonical_json import file_id
 from annotator.core.exports.splits import document_key
 from annotator.core.exports.writer import encode_json, open_text
-from annotator.core.formats.canonical_write import file_id
 from annotator.core.model import AUTHOR, DocumentRecord, Entity, Span
 
 

@@ -1,24 +1,22 @@
-"""Importers: bytes/lines in, ``DocumentRecord`` s out (and the canonical line writer back).
+"""Readers: files in, ``DocumentRecord`` s out. ``formats/`` reads; ``exports/`` writes.
 
-Modules: ``plaintext`` (.txt/.md), ``webpage`` (copies of news pages) with ``dates``,
-``canonical`` (reader; line writer in ``canonical_write``; the export of a project is the
-``canonical`` format of :mod:`annotator.core.exports`),
-``doccano``, ``brat``, ``detect`` (which reader a file needs), ``jsonl`` (lazy JSON
-Lines reading) and ``spans`` (moving raw-text spans onto the normalized text).
-They never touch SQLite; ``annotator.core.importing`` drives them.
+Each ``*_reader`` module reads one format: ``plaintext_reader`` (.txt/.md), ``webpage_reader``
+(copies of news pages, with ``dates``), ``canonical_reader`` (our JSON Lines), ``doccano_reader``,
+``brat_reader``; ``jsonl_reader`` is the lazy JSON Lines reading they share, ``detect`` picks the
+reader a file needs and ``spans`` moves raw-text spans onto the normalized text. They never touch
+SQLite; ``annotator.core.importing`` drives them. The canonical writer is
+:mod:`annotator.core.exports.canonical_json`.
 """
 
-from annotator.core.formats.brat import read_brat
-from annotator.core.formats.canonical import (
+from annotator.core.formats.brat_reader import read_brat
+from annotator.core.formats.canonical_reader import (
     parse_canonical_object,
     read_canonical,
-    record_to_json,
-    write_canonical,
 )
 from annotator.core.formats.detect import FORMATS, detect_format
-from annotator.core.formats.doccano import parse_doccano_object, read_doccano
-from annotator.core.formats.plaintext import parse_markdown, parse_plaintext, strip_markdown
-from annotator.core.formats.webpage import looks_like_webpage, parse_webpage
+from annotator.core.formats.doccano_reader import parse_doccano_object, read_doccano
+from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaintext, strip_markdown
+from annotator.core.formats.webpage_reader import looks_like_webpage, parse_webpage
 
 __all__ = [
     "FORMATS",
@@ -32,7 +30,5 @@ __all__ = [
     "read_brat",
     "read_canonical",
     "read_doccano",
-    "record_to_json",
     "strip_markdown",
-    "write_canonical",
 ]

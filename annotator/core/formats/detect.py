@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.formats.doccano import looks_like_doccano
-from annotator.core.formats.jsonl import first_object
-from annotator.core.formats.webpage import looks_like_webpage
+from annotator.core.formats.doccano_reader import looks_like_doccano
+from annotator.core.formats.jsonl_reader import first_object
+from annotator.core.formats.webpage_reader import looks_like_webpage
 from annotator.core.model import InputError
 from annotator.core.text import read_text_file
 

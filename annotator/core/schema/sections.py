@@ -4,6 +4,10 @@ Every function takes a :class:`~annotator.core.schema.reader.Table` and reports 
 it; none raises. Labels that are declared correctly are kept even when another field of the same
 entry is wrong, so that later cross-references (gazetteer labels, role types, speaker types) do
 not produce a cascade of follow-on complaints.
+
+The ``*_spelling_problem`` functions say how a name must be written in the schema file (an
+entity label is upper-case, an event type is ``Type:Subtype``...); whether an annotation's
+label is *declared* by a loaded schema is :mod:`annotator.core.schema.rules`.
 """
 
 from __future__ import annotations
@@ -41,21 +45,21 @@ RESERVED_KEYS: frozenset[str] = frozenset({
 """Keys the editor needs for moving, selecting and confirming; never a label hotkey."""
 
 
-def entity_label_problem(label: str) -> str | None:
+def entity_label_spelling_problem(label: str) -> str | None:
     """Why ``label`` cannot be an entity label (upper-case A-Z, digits, ``_``, ``-``)."""
     if ENTITY_LABEL.fullmatch(label):
         return None
     return f"{show(label)} is not an entity label (A-Z, digits, _ and -, starting with a letter)"
 
 
-def event_label_problem(label: str) -> str | None:
+def event_type_spelling_problem(label: str) -> str | None:
     """Why ``label`` cannot be an event type (``Type:Subtype``, e.g. ``Conflict:Attack``)."""
     if EVENT_LABEL.fullmatch(label):
         return None
     return f"{show(label)} is not an event type (Type:Subtype, e.g. \"Conflict:Attack\")"
 
 
-def role_problem(role: str) -> str | None:
+def role_spelling_problem(role: str) -> str | None:
     """Why ``role`` cannot be an argument role name (``Attacker``, ``Time``...)."""
     if ROLE_NAME.fullmatch(role):
         return None
@@ -100,13 +104,13 @@ def word_problem(word: str) -> str | None:
     return None
 
 
-def _stance_label_problem(label: str) -> str | None:
+def _stance_label_spelling_problem(label: str) -> str | None:
     if STANCE_LABEL.fullmatch(label):
         return None
     return f"{show(label)} is not a stance label (A-Z, digits, _ and -)"
 
 
-def _kind_problem(kind: str) -> str | None:
+def _quote_kind_spelling_problem(kind: str) -> str | None:
     if IDENTIFIER.fullmatch(kind):
         return None
     return f"{show(kind)} is not a quote kind (a-z, digits and _)"
@@ -129,7 +133,7 @@ def read_entities(table: Table) -> EntitiesPart:
     colors: dict[str, str] = {}
     hotkeys: dict[str, str] = {}
     for entry in table.tables("types", required=True):
-        label = entry.string("label", required=True, check=entity_label_problem)
+        label = entry.string("label", required=True, check=entity_label_spelling_problem)
         color = entry.string("color", required=True, check=color_problem)
         hotkey = entry.string("hotkey", check=hotkey_problem) if entry.has("hotkey") else None
         description = entry.string("description") or ""
@@ -200,7 +204,8 @@ def check_entity_refs(table: Table, name: str, labels: set[str]) -> tuple[str, .
 def read_quotes(table: Table, labels: set[str]) -> tuple[tuple[str, ...], tuple[str, ...],
                                                        tuple[str, ...]]:
     """``[quotes]``: ``kinds``, ``cue_verbs`` and ``speaker_types``; returns them in order."""
-    kinds = table.strings("kinds", required=True, nonempty=True, check=_kind_problem) or ()
+    kinds = table.strings("kinds", required=True, nonempty=True,
+                          check=_quote_kind_spelling_problem) or ()
     cues = table.strings("cue_verbs", check=word_problem, nfc=True) or ()
     speakers = check_entity_refs(table, "speaker_types", labels)
     table.finish()
@@ -211,7 +216,7 @@ def read_stance(table: Table, labels: set[str]) -> tuple[tuple[str, ...], dict[s
                                                         tuple[str, ...]]:
     """``[stance]``: ``labels``, ``holder_types`` and ``[[stance.topics]]``."""
     stance_labels = table.strings("labels", required=True, nonempty=True,
-                                  check=_stance_label_problem) or ()
+                                  check=_stance_label_spelling_problem) or ()
     holders = check_entity_refs(table, "holder_types", labels)
     topics: dict[str, Topic] = {}
     seen: dict[str, str] = {}
@@ -245,7 +250,7 @@ def _role_types(table: Table | None, roles: tuple[str, ...] | None, labels: set[
             table.problems.add(table.key(role), f"{show(role)} is not a role of this event type "
                                                 f"({', '.join(roles)})")
             continue
-        problem = role_problem(role)
+        problem = role_spelling_problem(role)
         if problem is not None:
             table.known.add(role)
             table.problems.add(table.key(role), problem)
@@ -267,8 +272,9 @@ def read_events(table: Table, labels: set[str]) -> tuple[dict[str, EventType],
     seen: dict[str, str] = {}
     used_roles: set[str] = set()
     for entry in table.tables("types", required=True):
-        label = entry.string("label", required=True, check=event_label_problem)
-        roles = entry.strings("roles", required=True, nonempty=True, check=role_problem)
+        label = entry.string("label", required=True, check=event_type_spelling_problem)
+        roles = entry.strings("roles", required=True, nonempty=True,
+                              check=role_spelling_problem)
         own = _role_types(entry.table("role_types"), roles, labels)
         description = entry.string("description") or ""
         entry.finish()
@@ -286,7 +292,7 @@ def read_events(table: Table, labels: set[str]) -> tuple[dict[str, EventType],
         merged.update(own)
         types[label] = EventType(label, roles, merged, description)
     for role in shared_table.data if shared_table is not None and used_roles else ():
-        if role not in used_roles and role_problem(role) is None:
+        if role not in used_roles and role_spelling_problem(role) is None:
             table.problems.add(f"{table.key('role_types')}.{role}",
                                f"{show(role)} is not a role of any event type")
     attributes = read_attributes(table)
@@ -302,7 +308,7 @@ def read_documents(table: Table, has_topics: bool) -> dict[str, DocumentLabelDef
         return {}
     result: dict[str, DocumentLabelDef] = {}
     for name, entry in block.named_tables(identifier_problem).items():
-        kind = entry.string("kind", required=True, check=_document_kind_problem)
+        kind = entry.string("kind", required=True, check=_document_label_kind_problem)
         needs_values = kind in ("single", "multi")
         values: tuple[str, ...] | None = ()
         if needs_values:
@@ -322,7 +328,7 @@ def read_documents(table: Table, has_topics: bool) -> dict[str, DocumentLabelDef
     return result
 
 
-def _document_kind_problem(kind: str) -> str | None:
+def _document_label_kind_problem(kind: str) -> str | None:
     if kind in DOCUMENT_LABEL_KINDS:
         return None
     return f"{show(kind)} is not a label kind ({', '.join(DOCUMENT_LABEL_KINDS)})"
@@ -334,7 +340,7 @@ def read_gazetteer(table: Table, labels: set[str]) -> dict[str, tuple[str, ...]]
     for label in list(table.data):
         if label not in labels:
             table.known.add(label)
-            reason = (entity_label_problem(label)
+            reason = (entity_label_spelling_problem(label)
                       or f"{show(label)} is not an entity type of this schema")
             table.problems.add(table.key(label), reason)
             continue

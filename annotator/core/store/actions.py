@@ -1,8 +1,9 @@
 """User actions: each is ONE transaction holding the data change and its journal entry.
 
 Every action validates its arguments before writing (a ``ValueError`` with a clear
-message: a span that breaks the text rules, a label the project schema does not have, a
-role the event type does not allow, a reference to an annotation of another document...)
+message: a span that breaks the text rules (docs/ARABIC.md, Span edges), a label the
+project schema does not have, a role the event type does not allow (the schema rules of
+:mod:`annotator.core.schema.rules`), a reference to an annotation of another document...)
 and returns the new row id when it creates something. Deleting an annotation deletes or
 clears what refers to it explicitly (no ``ON DELETE CASCADE``), so the journal entry holds
 every row it touched and undo restores them all.
@@ -14,26 +15,24 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from annotator.core.model import AUTHOR, EventArgument, Span, StanceTarget
-from annotator.core.store.base import ProjectBase
-from annotator.core.store.journal import ChangeSet, Row, describe, fetch_row
-from annotator.core.store.timeutil import utc_now
-from annotator.core.store.validation import (
-    attrs_json,
+from annotator.core.schema.rules import (
     document_label_problem,
     entity_attrs_problem,
     entity_label_problem,
     event_attrs_problem,
     event_type_problem,
     holder_label_problem,
-    json_text,
     quote_kind_problem,
     role_problem,
-    span_reason,
     speaker_label_problem,
     stance_label_problem,
     status_problem,
     topic_problem,
 )
+from annotator.core.store.base import ProjectBase
+from annotator.core.store.journal import ChangeSet, Row, describe, fetch_row
+from annotator.core.store.timeutil import utc_now
+from annotator.core.store.validation import attrs_json, json_text, span_reason
 
 NOTE_TABLES = ("entities", "quotes", "events", "stances")
 QUOTE_FIELDS = frozenset({"content", "cue", "speaker", "kind", "attrs", "note"})

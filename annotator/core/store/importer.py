@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import AUTHOR, DocumentRecord, Span
-from annotator.core.schema import Schema
+from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.errors import ProjectError
@@ -139,9 +139,8 @@ class _Run:
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
             return
-        _require(v.status_problem(record.status))
-        problems = self.schema.check_document_labels(record.labels)
-        _require("; ".join(problems) if problems else None)
+        _require(rules.status_problem(record.status))
+        _require(rules.document_labels_problem(self.schema, record.labels))
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
         self.sha_seen[digest] = ext
@@ -164,8 +163,8 @@ class _Run:
         for e in record.entities:
             _require(None if e.id not in entities else f"entity id {e.id!r} used twice")
             _require(v.span_reason(text, e.start, e.end, f"entity {e.id}"))
-            _require(v.entity_label_problem(schema, e.label))
-            _require(v.entity_attrs_problem(schema, e.attrs))
+            _require(rules.entity_label_problem(schema, e.label))
+            _require(rules.entity_attrs_problem(schema, e.attrs))
             row_id = self.take_id("entities")
             entities[e.id] = (row_id, e.label)
             self.rows["entities"].append((row_id, doc_id, e.start, e.end, e.label,
@@ -177,11 +176,11 @@ class _Run:
             if q.cue is not None:
                 _span(text, q.cue, f"quote {q.id} cue")
             _require(None if q.id not in quotes else f"quote id {q.id!r} used twice")
-            _require(v.quote_kind_problem(schema, q.kind))
+            _require(rules.quote_kind_problem(schema, q.kind))
             speaker_id, author = None, int(q.speaker == AUTHOR)
             if q.speaker is not None and not author:
                 speaker_id, label = _lookup(entities, q.speaker, f"quote {q.id} speaker")
-                _require(v.speaker_label_problem(schema, label))
+                _require(rules.speaker_label_problem(schema, label))
             quotes[q.id] = row_id = self.take_id("quotes")
             cue = (q.cue.start, q.cue.end) if q.cue is not None else (None, None)
             self.rows["quotes"].append((row_id, doc_id, q.content.start, q.content.end, *cue,
@@ -190,9 +189,9 @@ class _Run:
         events: dict[str, tuple[int, str]] = {}
         for ev in record.events:
             _require(None if ev.id not in events else f"event id {ev.id!r} used twice")
-            _require(v.event_type_problem(schema, ev.type))
+            _require(rules.event_type_problem(schema, ev.type))
             _span(text, ev.trigger, f"event {ev.id} trigger")
-            _require(v.event_attrs_problem(schema, ev.attrs))
+            _require(rules.event_attrs_problem(schema, ev.attrs))
             row_id = self.take_id("events")
             events[ev.id] = (row_id, ev.type)
             stamp = self._stamp(ev.annotator)
@@ -201,22 +200,22 @@ class _Run:
                                         *stamp))
             for arg in ev.arguments:
                 entity_id, label = _lookup(entities, arg.entity, f"event {ev.id} argument")
-                _require(v.role_problem(schema, ev.type, arg.role, label))
+                _require(rules.role_problem(schema, ev.type, arg.role, label))
                 self.rows["event_arguments"].append((doc_id, row_id, arg.role, entity_id,
                                                      *stamp[:3]))
         for s in record.stances:
-            _require(v.stance_label_problem(schema, s.label))
+            _require(rules.stance_label_problem(schema, s.label))
             holder_id, holder_author = None, int(s.holder == AUTHOR)
             if s.holder is not None and not holder_author:
                 holder_id, label = _lookup(entities, s.holder, f"stance {s.id} holder")
-                _require(v.holder_label_problem(schema, label))
+                _require(rules.holder_label_problem(schema, label))
             t_entity = t_event = None
             if s.target.entity is not None:
                 t_entity = _lookup(entities, s.target.entity, f"stance {s.id} target")[0]
             elif s.target.event is not None:
                 t_event = _lookup(events, s.target.event, f"stance {s.id} target", "event")[0]
             else:
-                _require(v.topic_problem(schema, str(s.target.topic)))
+                _require(rules.topic_problem(schema, str(s.target.topic)))
             ev_quote: int | None = None
             ev_span: tuple[int | None, int | None] = (None, None)
             if isinstance(s.evidence, Span):

@@ -1,7 +1,7 @@
-"""Character classes used by the Arabic text rules.
+"""Character classes used by the Arabic text rules (docs/ARABIC.md).
 
 Every set here is a ``frozenset`` of one-character strings so that membership tests are
-O(1) and the classes can be combined with ``|``. The ranges follow the project rules:
+O(1) and the classes can be combined with ``|``. The ranges follow those rules:
 
 * tashkeel (harakat and Quranic annotation marks): U+064B–U+065F, U+0670 (superscript
   alef), U+06D6–U+06ED;
@@ -10,7 +10,8 @@ O(1) and the classes can be combined with ``|``. The ranges follow the project r
 * bidi marks LRM U+200E, RLM U+200F, ALM U+061C, and the other bidi controls
   U+202A–U+202E (embeddings/overrides) and U+2066–U+2069 (isolates).
 
-``INVISIBLE_EDGE`` is what a span edge may never be (rule 7) apart from whitespace. It also
+``INVISIBLE_EDGE`` is what a span edge may never be (docs/ARABIC.md, Span edges) apart from
+whitespace. It also
 holds ZERO WIDTH SPACE U+200B and ZERO WIDTH NO-BREAK SPACE U+FEFF: both are invisible
 separators that web copies leave behind, so an edge on them is as wrong as one on a space.
 """
@@ -47,7 +48,8 @@ INVISIBLE_EDGE: frozenset[str] = JOINERS | BIDI_ALL | {ZWSP, BOM}
 """Invisible characters a span edge must never be (whitespace is checked separately)."""
 
 PROCLITICS = "وفبلك"
-"""Attached conjunctions and prepositions that a name never includes (rule 6)."""
+"""Attached conjunctions and prepositions that a name never includes (docs/ARABIC.md,
+Proclitics)."""
 
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 EXTENDED_ARABIC_INDIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹"

@@ -1,4 +1,4 @@
-"""Snapping a selection to a name without attached proclitics (project rule 6).
+"""Snapping a selection to a name without attached proclitics (docs/ARABIC.md, Proclitics).
 
 Arabic writes the conjunctions و ف and the prepositions ب ل ك attached to the next word:
 ``وهولاند`` is "and Hollande", ``لواشنطن`` "to Washington", ``للرئيس`` "for the president"

@@ -1,4 +1,4 @@
-"""Turning the bytes of an input file into text (project rule 1).
+"""Turning the bytes of an input file into text (docs/ARABIC.md, Decoding).
 
 Order of attempts:
 
@@ -102,7 +102,7 @@ def _strict(data: bytes, codec: str, source: str, what: str) -> str:
 
 
 def decode_bytes(data: bytes, source: str) -> Decoded:
-    """Decode the bytes of ``source`` following project rule 1 (see the module docstring).
+    """Decode the bytes of ``source`` following docs/ARABIC.md, Decoding (see the module docstring).
 
     Raises :class:`InputError` for binary or undecodable input; the reason names what was
     wrong and where (byte offset).

@@ -1,4 +1,4 @@
-"""The folded search copy of a text (project rule 4).
+"""The folded search copy of a text (docs/ARABIC.md, Folded search).
 
 Stored text is never changed. Search and matching run on a *folded* copy built character by
 character, with ``starts[j]`` = the offset in the original of the character that produced

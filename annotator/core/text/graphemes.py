@@ -1,4 +1,4 @@
-"""Extended grapheme cluster boundaries (project rule 5).
+"""Extended grapheme cluster boundaries (docs/ARABIC.md, Span edges).
 
 Clusters come from the ``regex`` module's ``\\X`` (Unicode extended grapheme clusters): an
 Arabic letter with its tashkeel (``"بِّ"``), an emoji ZWJ sequence and a flag are one cluster

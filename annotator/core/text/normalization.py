@@ -1,4 +1,4 @@
-"""Import-time normalization (project rule 2) and reading a text file.
+"""Import-time normalization (docs/ARABIC.md, Normalization) and reading a text file.
 
 :func:`normalize` turns CRLF and lone CR into ``\\n`` and applies NFC once. Unicode line and
 paragraph separators (U+2028, U+2029) are kept as they are. NFKC is never applied to stored
@@ -145,7 +145,7 @@ def map_span(mapping: list[int], start: int, end: int) -> tuple[int, int]:
 
 
 def read_text_file(path: str | Path) -> tuple[str, dict[str, Any]]:
-    """Read, decode (rule 1) and normalize (rule 2) a text file.
+    """Read, decode (docs/ARABIC.md, Decoding) and normalize (Normalization) a text file.
 
     Returns the text and its normalization record: ``encoding``, ``bom``, ``fallback``,
     ``notes``, ``newlines`` and ``nfc``. Raises :class:`InputError` for binary or

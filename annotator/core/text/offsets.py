@@ -1,4 +1,4 @@
-"""Code point offsets versus UTF-16 offsets (project rule 3).
+"""Code point offsets versus UTF-16 offsets (docs/ARABIC.md, Code-point offsets).
 
 Core code and exports count in Python code points. Qt (and the ``utf16`` export fields)
 count UTF-16 code units, where a character above U+FFFF (most emoji) takes two units.

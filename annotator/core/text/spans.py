@@ -1,14 +1,14 @@
-"""Span validity and trimming (project rules 5 and 7).
+"""Span validity and trimming (docs/ARABIC.md, Span edges).
 
 A valid span is non-empty, inside the text, starts and ends on grapheme-cluster boundaries
 and has no whitespace, ZWJ/ZWNJ, bidi mark/control, ZWSP or BOM at either edge.
 
 One case needs care: ZWJ and ZWNJ are grapheme *extenders*, so in ``"ب\\u200c"`` the ZWNJ
-belongs to the cluster of the letter. Rule 7 forbids the joiner at the edge, rule 5 forbids
-splitting the cluster. We resolve it in favour of rule 7: an end offset that is followed,
-up to the next boundary, only by joiners counts as a cluster end (the joiner adds no
-visible content). An emoji ZWJ sequence is still protected: there the joiner is followed by
-another pictograph, so cutting before it is a split.
+belongs to the cluster of the letter. One half of the rule forbids the joiner at the edge,
+the other forbids splitting the cluster. We resolve it in favour of the first: an end offset
+that is followed, up to the next boundary, only by joiners counts as a cluster end (the
+joiner adds no visible content). An emoji ZWJ sequence is still protected: there the joiner
+is followed by another pictograph, so cutting before it is a split.
 """
 
 from __future__ import annotations
@@ -47,11 +47,12 @@ def span_problem(text: str, start: int, end: int) -> str | None:
 
 
 def settle_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span to grapheme boundaries, then trim it, keeping both rules.
+    """Widen a span to grapheme boundaries, then trim it, keeping both halves of the rule.
 
-    The edges first move outward to cluster boundaries (rule 5), then inward past edge junk
-    (rule 7). A cluster that *starts* with junk (a space carrying a stray mark) cannot be an
-    edge, so it is dropped whole; the loop ends when both rules hold or the span is empty.
+    The edges first move outward to cluster boundaries, then inward past edge junk (the two
+    halves of docs/ARABIC.md, Span edges). A cluster that *starts* with junk (a space carrying
+    a stray mark) cannot be an edge, so it is dropped whole; the loop ends when both halves
+    hold or the span is empty.
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span [{start}, {end}) is not inside a text of length {len(text)}")

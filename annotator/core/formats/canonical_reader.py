@@ -1,4 +1,5 @@
-"""The canonical JSON Lines format: reader (here) and writer (``canonical_write``).
+"""The canonical JSON Lines format: reader (here); the writer is
+:mod:`annotator.core.exports.canonical_json`.
 
 Only ``text`` is required on a line; every other key of docs/FORMAT.md is optional on
 input. Offsets are code points into ``text`` as written on the line; they are checked
@@ -14,9 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.canonical_write import record_to_json, write_canonical
-from annotator.core.formats.jsonl import OnBytes, Warn, iter_json_lines
-from annotator.core.formats.plaintext import text_title
+from annotator.core.formats.jsonl_reader import OnBytes, Warn, iter_json_lines
+from annotator.core.formats.plaintext_reader import text_title
 from annotator.core.formats.spans import SpanMover, is_offset
 from annotator.core.model import (
     STATUSES,
@@ -35,8 +35,6 @@ from annotator.core.text.offsets import Utf16Map
 __all__ = [
     "parse_canonical_object",
     "read_canonical",
-    "record_to_json",
-    "write_canonical",
 ]
 
 

@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.formats.doccano import looks_like_doccano, parse_doccano_object, read_doccano
+from annotator.core.formats.doccano_reader import (
+    looks_like_doccano,
+    parse_doccano_object,
+    read_doccano,
+)
 from annotator.core.model import DocumentRecord, InputError
 
 TEXT = "😀 قال بوتين في موسكو"

@@ -14,12 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.formats.canonical import (
-    parse_canonical_object,
-    read_canonical,
-    record_to_json,
-    write_canonical,
-)
+from annotator.core.exports.canonical_json import record_to_json, write_canonical
+from annotator.core.formats.canonical_reader import parse_canonical_object, read_canonical
+from annotator.core.importing import import_paths
 from annotator.core.model import (
     AUTHOR,
     DocumentRecord,
@@ -32,6 +29,7 @@ from annotator.core.model import (
     Stance,
     StanceTarget,
 )
+from annotator.core.store import Project
 from annotator.core.text.spans import span_problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "canonical.schema.json"
@@ -297,3 +295,31 @@ def test_export_sweeps_temporary_files_of_killed_exports(tmp_path: Path) -> None
     assert not stale.exists()
     assert fresh.exists()  # may belong to an export still running
     assert other.exists()  # another target's
+
+
+def test_normalization_record_survives_export_and_reimport() -> None:
+    obj = {"text": "نص عربي", "normalization": {"newlines": 3, "nfc": True,
+                                                      "encoding": "windows-1256"}}
+    record, errors = parse_canonical_object(obj, "x.jsonl", 1)
+    assert errors == []
+    assert record is not None
+    assert record.normalization["newlines"] == 3
+    assert record.normalization["nfc"] is True
+    assert record.normalization["encoding"] == "windows-1256"
+
+
+def test_a_lone_surrogate_rejects_its_line_only(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    good = json.dumps({"id": "good", "text": "نص سليم"}, ensure_ascii=False)
+    bad = '{"id": "bad", "text": "نص \\ud83d مكسور"}'
+    path.write_text(f"{good}\n{bad}\n", encoding="utf-8")
+    items = list(read_canonical(path))
+    errors = [i for i in items if isinstance(i, InputError)]
+    assert len(errors) == 1
+    assert errors[0].line == 2
+    assert "lone surrogate" in errors[0].reason
+    with Project.open(tmp_path / "p.annotator", create=True, annotator="t") as project:
+        result = import_paths(project, [path], skip_bad=True)
+        assert result.imported == []  # the file holds a bad line: it is skipped whole
+        assert len(result.bad) == 1
+        assert project.document_count() == 0

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.jsonl import Warn
-from annotator.core.formats.plaintext import text_title
+from annotator.core.formats.jsonl_reader import Warn
+from annotator.core.formats.plaintext_reader import text_title
 from annotator.core.formats.spans import SpanMover
 from annotator.core.model import (
     DocumentRecord,

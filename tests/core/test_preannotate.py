@@ -1,4 +1,5 @@
-"""Review findings: gazetteer matches must be valid entity spans (rule 7 at the end).
+"""Tests for annotator.core.preannotate: gazetteer matches are valid entity spans
+(docs/ARABIC.md, Span edges, at the end).
 
 A ZWNJ/ZWJ right after a name is a grapheme extender, so the folded match's cluster end
 lies after it; the entity must stop before it, otherwise ``add_entity`` refuses the span

@@ -1,7 +1,7 @@
 """Reading JSON Lines files lazily, one decoded object per line.
 
 Bytes are split on ``\\n`` *before* decoding, so U+2028/U+2029 inside strings never
-break a line, and a huge file is never held in memory. Encodings follow project rule 1:
+break a line, and a huge file is never held in memory. Encodings follow docs/ARABIC.md, Decoding:
 a UTF-8 BOM is stripped; a UTF-16 BOM switches to a UTF-16 text reader; a line that is
 not UTF-8 is decoded by ``decode_bytes`` (Windows-1256 fallback, with a warning that
 names the line), and an undecodable line is an error for that line only.

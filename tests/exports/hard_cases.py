@@ -1,4 +1,5 @@
-"""Test data for every export format, built in a real project store.
+"""Test data for every export format, built in a real project store (plain helpers; the
+fixtures that use them are in ``conftest.py``).
 
 The main document has what every format must survive: an emoji before the spans (and a
 skin-tone emoji sequence), tashkeel inside a span (مُحَمَّد), names with proclitics (the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.formats.dates import find_date, has_weekday
-from annotator.core.formats.webpage import find_dateline, looks_like_webpage, parse_webpage
+from annotator.core.formats.webpage_reader import find_dateline, looks_like_webpage, parse_webpage
 from annotator.core.text import read_text_file
 from tests.seed_path import SEED as SEED_PATH
 

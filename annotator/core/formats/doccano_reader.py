@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.formats.jsonl import OnBytes, Warn, iter_json_lines
-from annotator.core.formats.plaintext import text_title
+from annotator.core.formats.jsonl_reader import OnBytes, Warn, iter_json_lines
+from annotator.core.formats.plaintext_reader import text_title
 from annotator.core.formats.spans import SpanMover, is_offset
 from annotator.core.model import DocumentRecord, Entity, InputError
 from annotator.core.text.offsets import Utf16Map

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.formats.brat import brat_event_type, read_brat
+from annotator.core.formats.brat_reader import brat_event_type, read_brat
 
 ROLES = {"Conflict:Attack": ("Attacker", "Target", "Place"), "Contact:Meet": ("Entity", "Place")}
 TEXT = "هاجم الجيش الحدود\r\nقال بوتين إن موسكو مستعدة"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.core.formats.plaintext import (
+from annotator.core.formats.plaintext_reader import (
     looks_like_headline,
     parse_markdown,
     parse_plaintext,
