@@ -114,7 +114,7 @@ def export_command(
             per_sentence=unit == "sentence",
             split_proclitics=split_proclitics,
         )
-        with open_project(project) as proj:
+        with open_project(project, readonly=True) as proj:
             total = proj.document_count()
             with progress("Exporting", total) as bar:
 
@@ -145,7 +145,7 @@ def _export_canonical(
     """The canonical export, unchanged: one JSON line per document to OUT or stdout."""
     from annotator.core.formats.export import export_canonical
 
-    with open_project(project) as proj:
+    with open_project(project, readonly=True) as proj:
         total = proj.document_count()
         with progress("Exporting", total) as bar:
 

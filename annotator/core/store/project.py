@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -89,6 +90,7 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
         p = Path(path)
         name = annotator if annotator else default_annotator()
         check_regular(p)
+        existed = os.path.lexists(p)
         new = not p.exists() or (create and not readonly and p.stat().st_size == 0)
         schema_toml = None
         if new:
@@ -112,11 +114,11 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
                                     " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
                                                              utc_now()))
             project = cls(p, db, name)
-            project.created = new
+            project.created = not existed
             return project
         except BaseException:
             db.close()
-            if new:
+            if not existed:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(p) + suffix).unlink(missing_ok=True)
             raise
