@@ -80,9 +80,9 @@ def _checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int
     """SQLite's WAL checksum of ``data`` (a multiple of 8 bytes), continuing ``s0, s1``."""
     words = struct.unpack(f"{'>' if big_endian else '<'}{len(data) // 4}I", data)
     mask = 0xFFFFFFFF
-    for i in range(0, len(words), 2):
-        s0 = (s0 + words[i] + s1) & mask
-        s1 = (s1 + words[i + 1] + s0) & mask
+    for x0, x1 in zip(words[0::2], words[1::2], strict=True):
+        s0 = (s0 + x0 + s1) & mask
+        s1 = (s1 + x1 + s0) & mask
     return s0, s1
 
 
