@@ -11,7 +11,7 @@ import click
 
 from annotator.cli import maintenance
 from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, open_project
-from annotator.cli.errors import user_errors
+from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
 from annotator.cli.terminal import progress
 
@@ -31,7 +31,7 @@ def _input_size(paths: tuple[str, ...]) -> int:
 @click.option(
     "--sample", is_flag=True, help="Open the bundled sample project (built on first use)."
 )
-@user_errors
+@app_errors
 def open_command(project: str | None, sample: bool = False) -> None:
     """Open PROJECT in the app (the last project, or the sample project, when omitted)."""
     if sample:
@@ -91,25 +91,31 @@ def import_command(
     from annotator.core.importing import import_paths
     from annotator.core.store import Project
 
-    with (
-        Project.open(project, create=True, schema_path=schema_path) as proj,
-        progress("Importing", _input_size(paths)) as bar,
-    ):
-        state = {"done": 0}
+    proj = Project.open(project, create=True, schema_path=schema_path)
+    try:
+        with progress("Importing", _input_size(paths)) as bar:
+            state = {"done": 0}
 
-        def advance(done: int, _total: int) -> None:
-            if bar is not None:
-                bar.update(done - state["done"])
-            state["done"] = done
+            def advance(done: int, _total: int) -> None:
+                if bar is not None:
+                    bar.update(done - state["done"])
+                state["done"] = done
 
-        result = import_paths(
-            proj,
-            list(paths),
-            fmt=fmt,
-            offsets="codepoint" if offsets == "codepoint" else "utf16",
-            skip_bad=skip_bad,
-            progress=advance,
-        )
+            result = import_paths(
+                proj,
+                list(paths),
+                fmt=fmt,
+                offsets="codepoint" if offsets == "codepoint" else "utf16",
+                skip_bad=skip_bad,
+                progress=advance,
+            )
+    except BaseException:
+        proj.discard_if_created()  # a project this command made stays only with documents
+        raise
+    if result.bad and not result.imported:
+        proj.discard_if_created()
+    else:
+        proj.close()
     for warning in result.warnings:
         echo(f"warning: {warning}", bidi, err=True)
     for source, existing in result.duplicates:
@@ -172,7 +178,7 @@ def preannotate_command(
 @user_errors
 def stats_command(project: str, as_json: bool) -> None:
     """Print counts: documents per status, annotations per kind and label, annotators."""
-    with open_project(project) as proj:
+    with open_project(project, readonly=True) as proj:
         figures = proj.stats()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
@@ -198,7 +204,7 @@ def _flatten(value: Any, prefix: str = "") -> list[str]:
 @user_errors
 def validate_command(project: str, bidi: bool | None) -> None:
     """Check every invariant of PROJECT; exit status 1 on any violation."""
-    with open_project(project) as proj:
+    with open_project(project, readonly=True) as proj:
         violations = proj.validate()
     for violation in violations:
         echo(str(violation), bidi)
@@ -225,7 +231,7 @@ def schema_show(source: str | None, bidi: bool | None) -> None:
     elif source.endswith(".toml"):
         schema = load_schema(source)
     else:
-        with open_project(source) as proj:
+        with open_project(source, readonly=True) as proj:
             schema = proj.schema
     for line in schema.summary_lines():
         echo(line, bidi)
@@ -252,7 +258,7 @@ def schema_check(path: str) -> None:
 @user_errors
 def history_command(project: str, limit: int) -> None:
     """Show the latest operations of the journal (the audit trail)."""
-    with open_project(project) as proj:
+    with open_project(project, readonly=True) as proj:
         for entry in proj.history(limit):
             click.echo(str(entry))
 

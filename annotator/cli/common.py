@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -24,10 +24,13 @@ def echo(text: str, bidi: bool | None, *, err: bool = False) -> None:
     click.echo(display(text, bidi=want_bidi(bidi, stream)), err=err)
 
 
-def open_project(path: str, *, create: bool = False, annotator: str | None = None) -> Any:
-    """Open an existing project (a missing file is a one-line error, never a new project)."""
+def open_project(
+    path: str, *, create: bool = False, annotator: str | None = None, readonly: bool = False
+) -> Any:
+    """Open an existing project (a missing file is a one-line error, never a new project);
+    ``readonly`` for the commands that only read it (nothing is written to the file)."""
     from annotator.core.store import Project, ProjectError
 
-    if not create and not Path(path).exists():
+    if not create and not os.path.lexists(path):
         raise ProjectError(f"{path}: no such project")
-    return Project.open(path, create=create, annotator=annotator)
+    return Project.open(path, create=create, annotator=annotator, readonly=readonly)

@@ -114,7 +114,7 @@ def export_command(
             split_proclitics=split_proclitics,
             write_report=not plain,
         )
-        with open_project(project) as proj:
+        with open_project(project, readonly=True) as proj:
             total = proj.document_count()
             with progress("Exporting", total) as bar:
 

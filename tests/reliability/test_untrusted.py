@@ -58,10 +58,11 @@ def test_not_a_project(tmp_path: Path, kind: str) -> None:
     assert_untouched(path, before)
 
 
-def _craft(path: Path, *statements: str) -> None:
+def _craft(path: Path, *statements: str, canary: bool = False) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("CREATE TABLE IF NOT EXISTS canary(note TEXT)")
+        if canary:
+            conn.execute("CREATE TABLE IF NOT EXISTS canary(note TEXT)")
         for statement in statements:
             conn.execute(statement)
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -84,7 +85,7 @@ CRAFTED = {
 def test_crafted_project_is_refused_and_nothing_runs(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "p.annotator"
     make_project(path, docs=1)
-    _craft(path, *CRAFTED[kind])
+    _craft(path, *CRAFTED[kind], canary=True)
     before = file_digest(path)
     with pytest.raises(ProjectError) as info:
         Project.open(path, annotator="victim")
@@ -101,20 +102,16 @@ def test_crafted_project_is_refused_and_nothing_runs(tmp_path: Path, kind: str) 
         conn.close()
 
 
-def test_unsafe_function_in_schema_does_not_run(tmp_path: Path) -> None:
-    """With trusted_schema=OFF, SQL functions inside the schema (a generated column, an
-    index on an expression) are only allowed when innocuous; nothing here can write."""
+def test_index_with_functions_is_refused_before_anything_runs(tmp_path: Path) -> None:
+    """An index on an expression is not ours: even an innocuous one is a foreign schema
+    object, refused before anything is written (``trusted_schema=OFF`` stays on as well)."""
     path = tmp_path / "p.annotator"
     make_project(path, docs=1)
     _craft(path, "CREATE INDEX sneaky ON documents(length(text), abs(length))")
-    with Project.open(path, annotator="a") as project:  # an innocuous index: harmless
-        assert project.validate() == []
-        project.set_status(project.document_ids()[0], "done")
-    conn = read_only(path)
-    try:
-        assert conn.execute("SELECT count(*) FROM canary").fetchone()[0] == 0
-    finally:
-        conn.close()
+    before = file_digest(path)
+    with pytest.raises(ProjectError, match=r"foreign schema objects.*index 'sneaky'"):
+        Project.open(path, annotator="a")
+    assert_untouched(path, before)
 
 
 def test_annotations_outside_their_text_open_safely(tmp_path: Path) -> None:

@@ -37,7 +37,14 @@ from annotator.core.output import (
     file_guard,
     project_guard,
 )
-from annotator.core.store.database import _readonly_uri, fault_message, inspect_readonly
+from annotator.core.store import interrupt
+from annotator.core.store.database import (
+    _readonly_uri,
+    check_regular,
+    check_wal,
+    fault_message,
+    inspect_readonly,
+)
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
 
@@ -133,6 +140,7 @@ def _reader(path: Path) -> Iterator[sqlite3.Connection]:
     except sqlite3.Error as exc:
         raise ProjectError(f"{path}: cannot open the file read-only ({exc})") from exc
     try:
+        interrupt.watch(conn)
         conn.execute("PRAGMA trusted_schema=OFF")
         conn.execute("PRAGMA busy_timeout=5000")
         yield conn
@@ -305,8 +313,12 @@ def _release_project(project: Path) -> None:
 
     The last connection to close removes ``-wal`` and ``-shm``; if they are still there
     after ours closed, another program has the project open and the restore is refused.
-    A project too damaged to open is left to be moved aside with its side files.
+    A project too damaged to open is left to be moved aside with its side files. A ``-wal``
+    that is not the project's is refused (folding it in would replace the project kept
+    aside), as is a project or side file that is not a regular file.
     """
+    check_regular(project)
+    check_wal(project)
     try:
         conn = sqlite3.connect(project, isolation_level=None)
     except sqlite3.Error:

@@ -119,8 +119,13 @@ TEXT_CACHE_SIZE = 8
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str) -> None:
+    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str, *,
+                 readonly: bool = False) -> None:
         self.path = path
+        self.readonly = readonly
+        """Opened through a read-only connection: every write raises ProjectError."""
+        self.created = False
+        """Whether ``Project.open`` created the file (set by it)."""
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.annotator = annotator
@@ -134,13 +139,20 @@ class ProjectBase:
         self._closed = False
         self._data_version = self._read_data_version()
         self._file_id = self._current_file_id()
-        self.annotator_id = self._annotator_id(annotator, create=True)
+        self.annotator_id = (self._known_annotator_id(annotator) if readonly
+                             else self._annotator_id(annotator, create=True))
 
     # -- basics ---------------------------------------------------------------------------
 
     def _check_open(self) -> None:
         if self._closed:
             raise ProjectError(f"{self.path}: the project is closed")
+
+    def _known_annotator_id(self, name: str) -> int:
+        """The row id of ``name``, or 0 (no such row) when it never worked on the project:
+        a read-only open registers no one."""
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?", (name,)).fetchone()
+        return 0 if row is None else int(row[0])
 
     def _annotator_id(self, name: str, *, create: bool) -> int:
         """Row id of an annotator name (added when ``create``; the caller's transaction or
@@ -168,6 +180,9 @@ class ProjectBase:
         read-only, vanished file) is raised as a one-line ``ProjectError``.
         """
         self._check_open()
+        if self.readonly:
+            raise ProjectError(f"{self.path}: the project was opened read-only; "
+                               "the change was not saved")
         if self.conn.in_transaction:
             raise ProjectError(f"{self.path}: a transaction is already open")
         self._require_file()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from annotator.core.store.database import APPLICATION_ID, APPLICATION_NAME
+from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME
 from annotator.core.store.timeutil import utc_now
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -189,6 +189,9 @@ def _v2_indexes(conn: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes)
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
+OLDEST_READABLE_FORMAT = 1
+"""The oldest format a read-only open reads as it is (without migrating it): formats 1 and
+2 differ only in indexes. Raise it when a migration changes what the reading code needs."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:

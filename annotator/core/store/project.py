@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sqlite3
 from contextlib import suppress
 from pathlib import Path
@@ -20,7 +21,13 @@ from typing import Any
 from annotator.core.schema import SchemaError, default_schema_path, parse_schema
 from annotator.core.store.actions import ActionsMixin
 from annotator.core.store.base import ActionInfo
-from annotator.core.store.database import connect, inspect_readonly
+from annotator.core.store.database import (
+    check_leftovers,
+    check_regular,
+    connect,
+    connect_readonly,
+    inspect_readonly,
+)
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
 from annotator.core.store.importer import ImportMixin
@@ -36,7 +43,7 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
-from annotator.core.store.migrations import FORMAT_VERSION, migrate
+from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
@@ -70,25 +77,32 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, annotator: str | None = None,
-             schema_path: str | Path | None = None) -> Project:
+             schema_path: str | Path | None = None, readonly: bool = False) -> Project:
         """Open (or, with ``create``, create) a project; ``annotator`` names the person
         working (default: the login name). A new project stores the default schema, or
         ``schema_path``, as schema version 1; for an existing project ``schema_path`` is
         ignored (use :meth:`set_schema`). Raises ``ProjectError`` for a missing, foreign,
-        damaged, suspicious or newer file, which is left untouched."""
+        damaged, suspicious or newer file, which is left untouched.
+
+        ``readonly`` opens an existing project through a read-only connection: nothing is
+        written to the file (no migration, the annotator is not registered; every action
+        raises ``ProjectError``). ``created`` tells whether this call made the file."""
         p = Path(path)
         name = annotator if annotator else default_annotator()
-        if p.is_dir():
-            raise ProjectError(f"{p}: is a directory, not a project file")
-        new = not p.exists() or (create and p.stat().st_size == 0)
+        check_regular(p)
+        existed = os.path.lexists(p)
+        new = not p.exists() or (create and not readonly and p.stat().st_size == 0)
         schema_toml = None
         if new:
-            if not create:
+            if not create or readonly:
                 raise ProjectError(f"{p}: no such project file")
+            check_leftovers(p)
             schema_toml = _schema_text(Path(schema_path) if schema_path
                                        else Path(default_schema_path()))
         else:
-            inspect_readonly(p, FORMAT_VERSION)
+            check = inspect_readonly(p, FORMAT_VERSION)
+            if readonly:
+                return cls._open_readonly(p, name, check.format_version)
         db = connect(p)
         try:
             migrate(db.conn)
@@ -99,13 +113,40 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
                     db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
                                     " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
                                                              utc_now()))
-            return cls(p, db, name)
+            project = cls(p, db, name)
+            project.created = not existed
+            return project
         except BaseException:
             db.close()
-            if new:
+            if not existed:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(p) + suffix).unlink(missing_ok=True)
             raise
+
+    @classmethod
+    def _open_readonly(cls, path: Path, name: str, version: int) -> Project:
+        if version < OLDEST_READABLE_FORMAT:
+            raise ProjectError(f"{path}: the project is in an old format ({version}); open it "
+                               "once in the app (or with a command that changes it) to "
+                               "upgrade it")
+        db = connect_readonly(path)
+        try:
+            return cls(path, db, name, readonly=True)
+        except BaseException:
+            db.close()
+            raise
+
+    def discard_if_created(self) -> bool:
+        """Close the project and delete its file if this ``open`` created it (a refused first
+        import leaves nothing behind); a file that existed before is never deleted, nor one
+        that was replaced meanwhile. Returns whether the file was deleted."""
+        file_id = self._current_file_id()
+        self.close()
+        if not self.created or file_id is None or file_id != self._file_id:
+            return False
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return True
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed); further use raises ProjectError."""
@@ -115,8 +156,9 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin):
             self.conn.execute("ROLLBACK")
         try:
             # Housekeeping only: when another program holds the lock, skip it.
-            with suppress(sqlite3.Error):
-                self.conn.execute("PRAGMA optimize")
+            if not self.readonly:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("PRAGMA optimize")
         finally:
             self.db.close()
             self._closed = True
