@@ -41,7 +41,13 @@ from annotator.core.text.offsets import (
     utf16_len,
     utf16_to_codepoint_span,
 )
-from annotator.core.text.spans import is_span_end, settle_span, span_problem, trim_span
+from annotator.core.text.spans import (
+    is_span_end,
+    settle_span,
+    span_problem,
+    trim_quote_span,
+    trim_span,
+)
 from annotator.core.text.words import word_at, words
 
 __all__ = [
@@ -76,6 +82,7 @@ __all__ = [
     "snap_to_whole_words",
     "span_problem",
     "strip_proclitics_candidates",
+    "trim_quote_span",
     "trim_span",
     "utf16_len",
     "utf16_to_codepoint_span",
