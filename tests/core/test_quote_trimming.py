@@ -65,7 +65,8 @@ def test_trimmed_span_is_valid_and_clean(text: str, data: st.DataObject) -> None
     s, e = trim_quote_span(text, start, end)
     if s < e:
         assert span_problem(text, s, e) is None
-        assert text[s] not in "«»“”\"'،.؛:؟!" and text[e - 1] not in "«»“”\"'،.؛:؟!"
+        assert text[s] not in "«»“”\"'،.؛:؟!"
+        assert text[e - 1] not in "«»“”\"'،.؛:؟!"
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from annotator.core.model import AUTHOR, EventArgument, Span, StanceTarget
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.journal import ChangeSet, Row, describe, fetch_row
 from annotator.core.store.timeutil import utc_now
-from annotator.core.text.spans import trim_quote_span
 from annotator.core.store.validation import (
     attrs_json,
     document_label_problem,
@@ -35,6 +34,7 @@ from annotator.core.store.validation import (
     status_problem,
     topic_problem,
 )
+from annotator.core.text.spans import trim_quote_span
 
 NOTE_TABLES = ("entities", "quotes", "events", "stances")
 QUOTE_FIELDS = frozenset({"content", "cue", "speaker", "kind", "attrs", "note"})
