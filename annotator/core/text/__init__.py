@@ -16,6 +16,7 @@ from annotator.core.text.chars import (
 )
 from annotator.core.text.clitics import (
     NameLexicon,
+    name_key,
     snap_to_name,
     snap_to_whole_words,
     strip_proclitics_candidates,
@@ -72,6 +73,7 @@ __all__ = [
     "is_grapheme_boundary",
     "is_span_end",
     "map_span",
+    "name_key",
     "next_boundary",
     "normalize",
     "normalize_mapped",
