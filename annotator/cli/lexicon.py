@@ -35,6 +35,8 @@ def lexicon_command(project: str, disable: tuple[str, ...], enable: tuple[str, .
     """
     from annotator.core.lexicon import lexicon_entries
 
+    if any(not name.strip() for name in (*disable, *enable)):
+        raise click.BadParameter("a name cannot be blank", param_hint="--disable/--enable")
     with open_project(project) as proj:
         for name in disable:
             done = proj.disable_name(name)

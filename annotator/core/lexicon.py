@@ -28,7 +28,7 @@ from functools import cache
 
 from annotator.core.resources import ARABIC_NAMES, read_resource_text
 from annotator.core.store import Project
-from annotator.core.text.clitics import NameLexicon, name_key
+from annotator.core.text.clitics import WORD_LABELS, NameLexicon, name_key
 
 SHIPPED = "shipped"
 GAZETTEER = "gazetteer"
@@ -67,6 +67,12 @@ def shipped_names() -> tuple[tuple[str, str], ...]:
     return tuple(parse_names(read_resource_text(ARABIC_NAMES)))
 
 
+@cache
+def _shipped_keys() -> tuple[tuple[str, str], ...]:
+    """The shipped names folded once per process: ``(key, label)``."""
+    return tuple((name_key(name), label) for name, label in shipped_names())
+
+
 def _sources(project: Project, shipped: bool
              ) -> Iterable[tuple[str, str | None, str, int]]:
     """Every ``(name, label, source, count)`` before turning names off."""
@@ -88,9 +94,19 @@ def build_project_lexicon(project: Project, *, shipped: bool = True,
     which the other rules of :func:`~annotator.core.text.snap_to_name` use."""
     disabled = set(project.disabled_names())
     lexicon = NameLexicon()
-    for name, label, _source, _count in _sources(project, shipped):
-        if name_key(name) not in disabled:
-            lexicon.add_name(name, label)
+    if shipped:
+        for key, label in _shipped_keys():
+            if key not in disabled:
+                lexicon.add_key(key, label)
+    # One label per distinct string is enough (its words count when any label is PERS).
+    local: dict[str, str | None] = {}
+    for name, label, _source, _count in _sources(project, shipped=False):
+        if local.get(name) not in WORD_LABELS:
+            local[name] = label
+    for name, label in local.items():
+        key = name_key(name)
+        if key not in disabled:
+            lexicon.add_key(key, label)
     for text in texts:
         lexicon.add_text(text)
     return lexicon

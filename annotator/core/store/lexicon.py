@@ -1,8 +1,7 @@
 """The store side of the project's name lexicon (proclitic snapping, rule 6).
 
 * :meth:`LexiconMixin.entity_name_counts`: every distinct annotated entity string of the
-  project with its label and count, read in one SQL pass (``substr`` counts code points, as
-  the offsets do);
+  project with its label and count, each document text read once;
 * :meth:`LexiconMixin.disabled_names`, :meth:`~LexiconMixin.disable_name`,
   :meth:`~LexiconMixin.enable_name`: names an annotator turned off as evidence, so a wrong
   correction does not spread. They are kept by folded key (``أحمد`` turns off ``احمد``) in
@@ -16,6 +15,7 @@ names into a :class:`~annotator.core.text.NameLexicon`.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.journal import write_entry
@@ -27,12 +27,29 @@ class LexiconMixin(ProjectBase):
     """Annotated names and turned-off lexicon entries of a project."""
 
     def entity_name_counts(self) -> list[tuple[str, str, int]]:
-        """``(surface text, label, count)`` of every distinct annotated entity string."""
+        """``(surface text, label, count)`` of every distinct annotated entity string.
+
+        One pass over the entities in document order beside one over the texts of the
+        documents that have any, so each text is read once (a per-entity ``substr`` in SQL
+        reads the whole text again for every entity: ten times slower, see
+        docs/BENCHMARKS.md)."""
         self._check_open()
+        counts: Counter[tuple[str, str]] = Counter()
+        texts = self.conn.execute(
+            "SELECT id, text FROM documents WHERE id IN (SELECT doc_id FROM entities)"
+            " ORDER BY id")
         rows = self.conn.execute(
-            'SELECT substr(d.text, e.start + 1, e."end" - e.start) AS name, e.label, COUNT(*)'
-            " FROM entities e JOIN documents d ON d.id = e.doc_id GROUP BY name, e.label")
-        return [(str(name), str(label), int(count)) for name, label, count in rows]
+            'SELECT doc_id, start, "end", label FROM entities ORDER BY doc_id')
+        doc_id, text = -1, ""
+        for row_doc, start, end, label in rows:
+            while doc_id < row_doc:
+                found = texts.fetchone()
+                if found is None:
+                    break
+                doc_id, text = found
+            if doc_id == row_doc:
+                counts[(text[start:end], label)] += 1
+        return [(name, label, count) for (name, label), count in counts.items()]
 
     def disabled_names(self) -> dict[str, str]:
         """Turned-off names: folded key -> the name as it was given."""

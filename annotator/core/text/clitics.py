@@ -91,7 +91,10 @@ class NameLexicon:
     def add_name(self, name: str, label: str | None = None) -> None:
         """Add a known name (gazetteer entry, shipped name or an annotated mention). Its
         words count as names too when ``label`` is None or in :data:`WORD_LABELS`."""
-        folded = name_key(name)
+        self.add_key(name_key(name), label)
+
+    def add_key(self, folded: str, label: str | None = None) -> None:
+        """:meth:`add_name` for a name already folded by :func:`name_key`."""
         if not folded:
             return
         self.names.add(folded)
