@@ -95,9 +95,9 @@ def build_project_lexicon(project: Project, *, shipped: bool = True,
     disabled = set(project.disabled_names())
     lexicon = NameLexicon()
     if shipped:
-        for key, label in _shipped_keys():
-            if key not in disabled:
-                lexicon.add_key(key, label)
+        for shipped_key, shipped_label in _shipped_keys():
+            if shipped_key not in disabled:
+                lexicon.add_key(shipped_key, shipped_label)
     # One label per distinct string is enough (its words count when any label is PERS).
     local: dict[str, str | None] = {}
     for name, label, _source, _count in _sources(project, shipped=False):
