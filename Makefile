@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CORE_BIN := $(CORE_VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint test-gui test-core bench clean
+.PHONY: run test lint test-gui test-core test-wheel bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,12 @@ test-core: $(CORE_BIN)/.installed
 	ANNOTATOR_EXPECT_NO_QT=1 $(CORE_BIN)/python -m pytest -q -p no:cacheprovider \
 	  -W ignore::pytest.PytestConfigWarning tests/core
 
-test: lint test-gui test-core
+# A built wheel installed (not editable) into a clean venv works from another folder: CLI
+# import/export/validate and the app offscreen (.ci/check-wheel; installs come from pip's cache).
+test-wheel:
+	bash .ci/check-wheel $(PYTHON)
+
+test: lint test-gui test-core test-wheel
 
 bench: $(BIN)/.installed-test
 	$(BIN)/python bench/import_export.py

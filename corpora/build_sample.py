@@ -1,4 +1,5 @@
-"""Build ``corpora/sample.jsonl`` from ``corpora/articles/*.txt`` and ``corpora/annotations.toml``.
+"""Build ``annotator/resources/sample/sample.jsonl`` (shipped in the package) from
+``corpora/articles/*.txt`` and ``corpora/annotations.toml``.
 
 Usage::
 
@@ -16,8 +17,8 @@ else (a missing surface, an occurrence that is not there, a span that cuts a wor
 label, role or reference) stops the build with a message naming the article.
 
 Labels, quote kinds, stance labels and topics, event types, roles and the entity labels each
-role accepts are checked against ``resources/schema/default.toml``. The output follows the
-canonical JSON Lines format (``resources/canonical.schema.json``). Standard library only.
+role accepts are checked against ``annotator/resources/schema/default.toml``. The output follows the
+canonical JSON Lines format (``annotator/resources/canonical.schema.json``). Standard library only.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from typing import Any
 CORPORA = Path(__file__).resolve().parent
 ARTICLES = CORPORA / "articles"
 ANNOTATIONS = CORPORA / "annotations.toml"
-OUTPUT = CORPORA / "sample.jsonl"
-SCHEMA_FILE = CORPORA.parent / "resources" / "schema" / "default.toml"
+OUTPUT = CORPORA.parent / "annotator" / "resources" / "sample" / "sample.jsonl"
+SCHEMA_FILE = CORPORA.parent / "annotator" / "resources" / "schema" / "default.toml"
 SOURCE = "annotator sample corpus (original text)"
 
 PROCLITIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})

@@ -1,13 +1,13 @@
-"""Where annotator keeps per-user data (the sample project), following each platform's custom."""
+"""Where annotator keeps per-user data (the sample project), following each platform's custom.
+
+The files shipped with the package (schema, JSON Schemas, sample corpus, names) are read
+through :mod:`annotator.core.resources`."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-"""The source tree's top folder: resources/ and corpora/ in a checkout or editable install."""
 
 
 def user_data_dir(env: dict[str, str] | None = None, platform: str | None = None) -> Path:
@@ -23,13 +23,3 @@ def user_data_dir(env: dict[str, str] | None = None, platform: str | None = None
     else:
         base = Path(env.get("XDG_DATA_HOME") or home / ".local" / "share")
     return base / "annotator"
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder (schema, JSON Schema of the export format)."""
-    return REPO_ROOT / "resources"
-
-
-def corpora_dir() -> Path:
-    """The ``corpora/`` folder with the bundled sample corpus."""
-    return REPO_ROOT / "corpora"

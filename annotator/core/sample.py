@@ -1,10 +1,12 @@
-"""The bundled sample project, built from ``corpora/sample.jsonl`` the first time it is needed."""
+"""The bundled sample project, built from the shipped ``sample/sample.jsonl`` resource the first
+time it is needed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.paths import corpora_dir, user_data_dir
+from annotator.core.paths import user_data_dir
+from annotator.core.resources import SAMPLE_CORPUS, resource_path
 
 
 def sample_project_path() -> Path:
@@ -21,7 +23,7 @@ def build_sample_project(target: Path, source: Path | None = None) -> Path:
     from annotator.core.importing import import_paths
     from annotator.core.store import Project
 
-    source = source or corpora_dir() / "sample.jsonl"
+    source = source or resource_path(SAMPLE_CORPUS)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):

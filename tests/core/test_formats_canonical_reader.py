@@ -29,10 +29,11 @@ from annotator.core.model import (
     Stance,
     StanceTarget,
 )
+from annotator.core.resources import CANONICAL_JSON_SCHEMA, resource_path
 from annotator.core.store import Project
 from annotator.core.text.spans import span_problem
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "canonical.schema.json"
+SCHEMA_PATH = resource_path(CANONICAL_JSON_SCHEMA)
 TEXT = "قال بوتين 😀 إن «موسكو» ترحب."
 
 

@@ -13,10 +13,11 @@ import pytest
 from annotator.core.exports import export_canonical
 from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord
+from annotator.core.resources import CANONICAL_JSON_SCHEMA, resource_path
 from annotator.core.store import Project
 from tests.seed_path import SEED as SEED_PATH
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "canonical.schema.json"
+SCHEMA_PATH = resource_path(CANONICAL_JSON_SCHEMA)
 SEED = SEED_PATH
 SENTENCE = "قال بوتين إن موسكو مستعدة 😀 للحوار"
 

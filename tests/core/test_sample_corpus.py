@@ -19,12 +19,13 @@ from typing import Any
 
 import pytest
 
+from annotator.core.resources import CANONICAL_JSON_SCHEMA, read_resource_text
 from annotator.core.text import span_problem
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO / "corpora"
 ARTICLES = sorted((CORPORA / "articles").glob("*.txt"))
-SAMPLE = CORPORA / "sample.jsonl"
+SAMPLE = REPO / "annotator" / "resources" / "sample" / "sample.jsonl"
 PROCLITIC_PREFIXES = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 WOJOOD = {
     "PERS", "NORP", "OCC", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LANGUAGE",
@@ -103,7 +104,7 @@ def test_sample_jsonl_is_up_to_date() -> None:
 
 def test_sample_validates_against_the_canonical_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((REPO / "resources" / "canonical.schema.json").read_text("utf-8"))
+    schema = json.loads(read_resource_text(CANONICAL_JSON_SCHEMA))
     validator = jsonschema.Draft202012Validator(schema)
     for record in _records():
         errors = [e.message for e in validator.iter_errors(record)]

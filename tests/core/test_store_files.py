@@ -142,7 +142,7 @@ def test_old_format_is_upgraded(tmp_path: Path) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     migrate(conn, upto=1)
-    schema_text = (Path(__file__).parents[2] / "resources/schema/default.toml").read_text(
+    schema_text = (Path(__file__).parents[2] / "annotator/resources/schema/default.toml").read_text(
         encoding="utf-8")
     conn.execute("INSERT INTO schemas VALUES (1, 'default', ?, '2024-01-01T00:00:00Z')",
                  (schema_text,))
@@ -165,7 +165,7 @@ def test_old_format_is_upgraded(tmp_path: Path) -> None:
 
 
 def test_create_with_custom_schema_and_set_schema(tmp_path: Path) -> None:
-    source = (Path(__file__).parents[2] / "resources/schema/default.toml").read_text(
+    source = (Path(__file__).parents[2] / "annotator/resources/schema/default.toml").read_text(
         encoding="utf-8")
     custom = tmp_path / "schema.toml"
     custom.write_text(source, encoding="utf-8")

@@ -13,10 +13,9 @@ from annotator.core.exports.graph import STANCE_NO_FORM
 from annotator.core.formats.brat_reader import read_brat
 from annotator.core.formats.doccano_reader import read_doccano
 from annotator.core.model import DocumentRecord
+from annotator.core.resources import LABEL_STUDIO_JSON_SCHEMA, read_resource_text
 from annotator.core.store import Project
 from tests.exports.hard_cases import TEXT, find
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def _entities(record: DocumentRecord) -> set[tuple[int, int, str, str]]:
@@ -102,7 +101,7 @@ def test_brat_round_trip_gives_back_entities_quotes_and_events(
 
 def test_label_studio_tasks_match_the_schema(project: Project, tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((RESOURCES / "label-studio-task.schema.json").read_text())
+    schema = json.loads(read_resource_text(LABEL_STUDIO_JSON_SCHEMA))
     jsonschema.Draft202012Validator.check_schema(schema)
     out = tmp_path / "ls"
     report = export_dataset(project, out, ExportOptions(format="label-studio",

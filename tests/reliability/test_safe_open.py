@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.core.model import DocumentRecord
+from annotator.core.resources import SAMPLE_CORPUS, resource_path
 from annotator.core.store import Project, ProjectError, interrupt
 from annotator.core.store.wal import wal_problem
 from tests.reliability.helpers import REPO, file_digest, make_project
@@ -92,7 +93,7 @@ def test_foreign_wal_is_refused_and_the_documents_survive(tmp_path: Path) -> Non
         with pytest.raises(ProjectError, match="is a leftover that is not this project's"):
             Project.open(path, readonly=readonly)
     assert expected in CliRunner().invoke(
-        cli, ["import", str(path), str(REPO / "corpora" / "sample.jsonl")]).output
+        cli, ["import", str(path), str(resource_path(SAMPLE_CORPUS))]).output
     assert stamp(path) == before
     assert file_digest(Path(f"{path}-wal")) == wal_before  # the user's file is kept
     Path(f"{path}-wal").rename(tmp_path / "moved-away-wal")

@@ -3,12 +3,12 @@ problems, and find the bundled default schema."""
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from pathlib import Path
 
 import regex
 
+from annotator.core.resources import DEFAULT_SCHEMA, resource_path
 from annotator.core.schema.definitions import Schema
 from annotator.core.schema.problems import Problems, SchemaError, SchemaProblem
 from annotator.core.schema.reader import Table
@@ -22,7 +22,6 @@ from annotator.core.schema.sections import (
 )
 
 TOML_POSITION = regex.compile(r"\(at line (\d+), column (\d+)\)")
-DEFAULT_RELATIVE = Path("schema") / "default.toml"
 
 
 def _syntax_problem(error: tomllib.TOMLDecodeError, text: str, problems: Problems) -> None:
@@ -130,22 +129,7 @@ def load_schema(path: str | Path) -> Schema:
     return parse_schema(text, str(path))
 
 
-def _candidates() -> list[Path]:
-    here = Path(__file__).resolve()
-    package = here.parents[2]  # annotator/
-    return [
-        here.parents[3] / "resources" / DEFAULT_RELATIVE,  # checkout / editable install
-        package / "resources" / DEFAULT_RELATIVE,  # resources shipped inside the package
-        Path(sys.prefix) / "share" / "annotator" / "resources" / DEFAULT_RELATIVE,
-    ]
-
-
 def default_schema_path() -> Path:
-    """``resources/schema/default.toml``: next to the ``annotator`` package in a checkout,
-    else inside the package or under ``<prefix>/share/annotator`` when installed. When none
-    exists, the checkout location (so the error message names where it was expected)."""
-    candidates = _candidates()
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    return candidates[0]
+    """The shipped default schema, ``annotator/resources/schema/default.toml`` (read through
+    :mod:`annotator.core.resources`, so it is found in a checkout and in any install)."""
+    return resource_path(DEFAULT_SCHEMA)

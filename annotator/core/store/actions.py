@@ -33,6 +33,7 @@ from annotator.core.store.base import ProjectBase
 from annotator.core.store.journal import ChangeSet, Row, describe, fetch_row
 from annotator.core.store.timeutil import utc_now
 from annotator.core.store.validation import attrs_json, json_text, span_reason
+from annotator.core.text.spans import trim_quote_span
 
 NOTE_TABLES = ("entities", "quotes", "events", "stances")
 QUOTE_FIELDS = frozenset({"content", "cue", "speaker", "kind", "attrs", "note"})
@@ -84,6 +85,16 @@ class ActionsMixin(ProjectBase):
 
     def _span(self, text: str, span: Span, what: str) -> None:
         _require(span_reason(text, span.start, span.end, what))
+
+    def _quote_content(self, text: str, content: Span) -> Span:
+        """The quote content actually stored for a selection: checked, then trimmed inside
+        its quotation marks and the punctuation outside them (:func:`trim_quote_span`)."""
+        self._span(text, content, "quote content")
+        start, end = trim_quote_span(text, content.start, content.end)
+        if start == end:
+            raise ValueError(f"quote content [{content.start}, {content.end}) holds only"
+                             " quotation marks and punctuation")
+        return content if (start, end) == (content.start, content.end) else Span(start, end)
 
     def _speaker(self, doc_id: int, speaker: str | int | None) -> Row:
         """Quote columns for a speaker: ``AUTHOR``, an entity id, or None (unknown)."""
@@ -243,9 +254,11 @@ class ActionsMixin(ProjectBase):
                   speaker: str | int | None = None, kind: str = "direct", *,
                   attrs: Mapping[str, Any] | None = None) -> int:
         """Add a quote: its content span, optional cue span (the reporting verb), speaker
-        (``AUTHOR``, an entity id of the same document, or None) and kind."""
+        (``AUTHOR``, an entity id of the same document, or None) and kind. The content is
+        stored trimmed inside its quotation marks and the punctuation outside them
+        (:func:`~annotator.core.text.trim_quote_span`); marks alone are refused."""
         text = self.get_text(doc_id)
-        self._span(text, content, "quote content")
+        content = self._quote_content(text, content)
         if cue is not None:
             self._span(text, cue, "quote cue")
         _require(quote_kind_problem(self.schema, kind))
@@ -266,8 +279,7 @@ class ActionsMixin(ProjectBase):
         text = self.get_text(doc_id)
         new: Row = {}
         if "content" in fields:
-            span: Span = fields["content"]
-            self._span(text, span, "quote content")
+            span = self._quote_content(text, fields["content"])
             new.update(content_start=span.start, content_end=span.end)
         if "cue" in fields:
             cue: Span | None = fields["cue"]

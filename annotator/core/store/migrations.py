@@ -186,7 +186,16 @@ def _v2_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes)
+def _v3_lexicon_disabled(conn: sqlite3.Connection) -> None:
+    """Names the annotators turned off as evidence for proclitic snapping (by folded key)."""
+    conn.execute("""CREATE TABLE lexicon_disabled (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    created TEXT NOT NULL)""")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes, _v3_lexicon_disabled)
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
 OLDEST_READABLE_FORMAT = 1

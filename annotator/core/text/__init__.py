@@ -16,6 +16,7 @@ from annotator.core.text.chars import (
 )
 from annotator.core.text.clitics import (
     NameLexicon,
+    name_key,
     snap_to_name,
     snap_to_whole_words,
     strip_proclitics_candidates,
@@ -41,7 +42,13 @@ from annotator.core.text.offsets import (
     utf16_len,
     utf16_to_codepoint_span,
 )
-from annotator.core.text.spans import is_span_end, settle_span, span_problem, trim_span
+from annotator.core.text.spans import (
+    is_span_end,
+    settle_span,
+    span_problem,
+    trim_quote_span,
+    trim_span,
+)
 from annotator.core.text.words import word_at, words
 
 __all__ = [
@@ -66,6 +73,7 @@ __all__ = [
     "is_grapheme_boundary",
     "is_span_end",
     "map_span",
+    "name_key",
     "next_boundary",
     "normalize",
     "normalize_mapped",
@@ -76,6 +84,7 @@ __all__ = [
     "snap_to_whole_words",
     "span_problem",
     "strip_proclitics_candidates",
+    "trim_quote_span",
     "trim_span",
     "utf16_len",
     "utf16_to_codepoint_span",

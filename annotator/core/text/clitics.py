@@ -43,11 +43,23 @@ PREPOSITIONS = PROCLITICS[2:]
 MIN_REST_LETTERS = 2
 
 
+WORD_LABELS = frozenset({"PERS"})
+"""Labels whose single words stand for the whole name (``هولاند`` of ``فرانسوا هولاند``).
+The words of other names are not names on their own: ``للأمم`` in ``المفوضية السامية
+للأمم المتحدة`` must not keep its ل."""
+
+
+def name_key(name: str) -> str:
+    """The folded form a lexicon compares names by (spaces collapsed)."""
+    return " ".join(fold_text(name).split())
+
+
 class NameLexicon:
     """Known names and a word vocabulary, both stored folded.
 
-    ``names`` are full names (possibly several words); every word of a name also counts as
-    a known name word. ``vocabulary`` maps folded standalone words to their counts.
+    ``names`` are full names (possibly several words); every word of a name of unknown label
+    or of a label in :data:`WORD_LABELS` also counts as a known name word. ``vocabulary``
+    maps folded standalone words to their counts.
     """
 
     def __init__(
@@ -57,6 +69,7 @@ class NameLexicon:
     ) -> None:
         self.names: set[str] = set()
         self.name_words: set[str] = set()
+        self._by_first_word: dict[str, set[str]] = {}
         self.vocabulary: Counter[str] = Counter()
         for name in names:
             self.add_name(name)
@@ -75,12 +88,20 @@ class NameLexicon:
             lexicon.add_text(text)
         return lexicon
 
-    def add_name(self, name: str) -> None:
-        """Add a known name (gazetteer entry or an annotated mention)."""
-        folded = " ".join(fold_text(name).split())
-        if folded:
-            self.names.add(folded)
-            self.name_words.update(folded.split())
+    def add_name(self, name: str, label: str | None = None) -> None:
+        """Add a known name (gazetteer entry, shipped name or an annotated mention). Its
+        words count as names too when ``label`` is None or in :data:`WORD_LABELS`."""
+        self.add_key(name_key(name), label)
+
+    def add_key(self, folded: str, label: str | None = None) -> None:
+        """:meth:`add_name` for a name already folded by :func:`name_key`."""
+        if not folded:
+            return
+        self.names.add(folded)
+        words = folded.split()
+        self._by_first_word.setdefault(words[0], set()).add(folded)
+        if label is None or label in WORD_LABELS:
+            self.name_words.update(words)
 
     def add_text(self, text: str) -> None:
         """Count the words of ``text`` into the vocabulary."""
@@ -88,7 +109,7 @@ class NameLexicon:
 
     def is_name(self, text: str) -> bool:
         """True if ``text`` (folded) is a known name or a word of one."""
-        folded = " ".join(fold_text(text).split())
+        folded = name_key(text)
         return folded in self.names or folded in self.name_words
 
     def count(self, word: str) -> int:
@@ -102,8 +123,11 @@ class NameLexicon:
 
     def starts_known_name(self, phrase: str) -> bool:
         """True if ``phrase`` (folded, spaces collapsed) is a known name or begins one."""
-        folded = " ".join(fold_text(phrase).split())
-        return any(n == folded or n.startswith(folded + " ") for n in self.names)
+        folded = name_key(phrase)
+        if not folded:
+            return False
+        candidates = self._by_first_word.get(folded.split()[0], ())
+        return any(n == folded or n.startswith(folded + " ") for n in candidates)
 
 
 def _prefix_strings() -> list[str]:

@@ -87,3 +87,29 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     if start == end:
         return start, start
     return start, end
+
+
+QUOTE_MARKS = "«»“”„‟‹›‘’\"'"
+"""Quotation marks: never at the edge of quote content."""
+QUOTE_OUTER_PUNCTUATION = "،.؛:؟!,;?"
+"""Punctuation that sits just outside the marks (``»،``, ``”.``, ``قال:``)."""
+QUOTE_EDGE = QUOTE_MARKS + QUOTE_OUTER_PUNCTUATION
+
+
+def trim_quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quote content for a selection: settled like any span (:func:`settle_span`), then its
+    edges move inward past quotation marks and the punctuation outside them, whole clusters at
+    a time, so a selection over ``«...»،`` becomes what is inside the marks. Marks and commas
+    inside the content stay. ``start == end`` when nothing but marks was selected.
+    """
+    start, end = settle_span(text, start, end)
+    while start < end:
+        last = prev_boundary(text, end)
+        if text[start] in QUOTE_EDGE:
+            start = min(next_boundary(text, start), end)
+        elif text[last] in QUOTE_EDGE:
+            end = max(last, start)
+        else:
+            return start, end
+        start, end = settle_span(text, start, end)
+    return start, start
