@@ -112,6 +112,8 @@ def import_command(
         )
     for warning in result.warnings:
         echo(f"warning: {warning}", bidi, err=True)
+    for link, reason in result.skipped:
+        echo(f"skipped: {link}: {reason}", bidi, err=True)
     for source, existing in result.duplicates:
         echo(
             f"duplicate: {source} has the same text as {existing}; not imported again",
@@ -128,6 +130,7 @@ def import_command(
     click.echo(
         f"imported {len(result.imported)} document(s) from {result.files} file(s)"
         + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
+        + (f", {len(result.skipped)} link(s) not followed" if result.skipped else "")
         + (f", {len(result.bad)} bad file(s) skipped" if result.bad else "")
     )
     if result.bad:
