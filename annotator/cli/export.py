@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import STATUS_CHOICE, open_project
+from annotator.cli.common import STATUS_CHOICE, echo, open_project
 from annotator.cli.errors import user_errors
 from annotator.cli.terminal import progress
 
@@ -127,7 +127,7 @@ def export_command(
         raise click.ClickException(str(error)) from None
     documents = sum(report.documents.values())
     changed = sum(report.widened.values()) + sum(report.skipped.values())
-    click.echo(
+    echo(
         f"exported {documents} document(s) as {fmt} to {out}"
         + (
             f" ({', '.join(f'{k} {v}' for k, v in sorted(report.documents.items()))})"
@@ -157,4 +157,4 @@ def _export_canonical(
                 proj, out, status=list(statuses) or None, annotator=annotator, progress=advance
             )
     if out != "-":
-        click.echo(f"exported {count} document(s) to {out}", err=True)
+        echo(f"exported {count} document(s) to {out}", err=True)
