@@ -130,7 +130,7 @@ def import_command(
         f"imported {len(result.imported)} document(s) from {result.files} file(s)"
         + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
         + (f", {len(result.skipped)} link(s) not followed" if result.skipped else "")
-        + (f", {len(result.bad)} bad file(s) skipped" if result.bad else "")
+        + (f", {len(result.bad)} problem(s): their files or lines left out" if result.bad else "")
     )
     if result.bad:
         sys.exit(1)
