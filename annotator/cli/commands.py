@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import click
 
 from annotator.cli import lexicon, maintenance
-from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, open_project
+from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
 from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
 from annotator.cli.terminal import progress
@@ -118,6 +117,8 @@ def import_command(
         proj.close()
     for warning in result.warnings:
         echo(f"warning: {warning}", bidi, err=True)
+    for link, reason in result.skipped:
+        echo(f"skipped: {link}: {reason}", bidi, err=True)
     for source, existing in result.duplicates:
         echo(
             f"duplicate: {source} has the same text as {existing}; not imported again",
@@ -131,10 +132,11 @@ def import_command(
             f"{len(result.bad)} problem(s); nothing was imported "
             "(use --skip-bad to import the rest)"
         )
-    click.echo(
+    echo(
         f"imported {len(result.imported)} document(s) from {result.files} file(s)"
         + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
-        + (f", {len(result.bad)} bad file(s) skipped" if result.bad else "")
+        + (f", {len(result.skipped)} link(s) not followed" if result.skipped else "")
+        + (f", {len(result.bad)} problem(s): their files or lines left out" if result.bad else "")
     )
     if result.bad:
         sys.exit(1)
@@ -168,8 +170,8 @@ def preannotate_command(
         added = preannotate(proj, entries, statuses=list(statuses) or None)
     total = sum(added.values())
     for label, count in sorted(added.items()):
-        click.echo(f"{label}\t{count}")
-    click.echo(f"added {total} entit{'y' if total == 1 else 'ies'}")
+        echo(f"{label}\t{count}")
+    echo(f"added {total} entit{'y' if total == 1 else 'ies'}")
 
 
 @click.command("stats")
@@ -181,10 +183,10 @@ def stats_command(project: str, as_json: bool) -> None:
     with open_project(project, readonly=True) as proj:
         figures = proj.stats()
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        echo_json(figures)
         return
     for line in _flatten(figures):
-        click.echo(line)
+        echo(line)
 
 
 def _flatten(value: Any, prefix: str = "") -> list[str]:
@@ -210,7 +212,7 @@ def validate_command(project: str, bidi: bool | None) -> None:
         echo(str(violation), bidi)
     if violations:
         raise click.ClickException(f"{len(violations)} violation(s)")
-    click.echo("ok: no violations", err=True)
+    echo("ok: no violations", err=True)
 
 
 @click.group("schema")
@@ -246,10 +248,10 @@ def schema_check(path: str) -> None:
 
     problems = check_schema_file(path)
     for problem in problems:
-        click.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {path}")
-    click.echo(f"{path}: ok")
+    echo(f"{path}: ok")
 
 
 @click.command("history")
@@ -260,7 +262,7 @@ def history_command(project: str, limit: int) -> None:
     """Show the latest operations of the journal (the audit trail)."""
     with open_project(project, readonly=True) as proj:
         for entry in proj.history(limit):
-            click.echo(str(entry))
+            echo(str(entry))
 
 
 @click.command("undo")
@@ -271,7 +273,7 @@ def undo_command(project: str, annotator: str | None) -> None:
     """Undo your last action in PROJECT (the same stack the app uses)."""
     with open_project(project, annotator=annotator) as proj:
         info = proj.undo()
-    click.echo(f"undid: {info.name}" if info else "nothing to undo")
+    echo(f"undid: {info.name}" if info else "nothing to undo")
 
 
 @click.command("redo")
@@ -282,7 +284,7 @@ def redo_command(project: str, annotator: str | None) -> None:
     """Redo your last undone action in PROJECT."""
     with open_project(project, annotator=annotator) as proj:
         info = proj.redo()
-    click.echo(f"redid: {info.name}" if info else "nothing to redo")
+    echo(f"redid: {info.name}" if info else "nothing to redo")
 
 
 ALL: list[click.Command] = [

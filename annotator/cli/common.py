@@ -1,14 +1,20 @@
-"""What the CLI commands share: option types, bidi-aware printing, opening a project."""
+"""What the CLI commands share: option types, printing, opening a project.
+
+Every human message of the CLI is printed by :func:`echo` (and every error by
+:mod:`annotator.cli.errors`): control characters from untrusted text are made visible there,
+in ONE place (``tests/reliability/test_terminal_output.py`` checks no other print path exists).
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from typing import Any
 
 import click
 
-from annotator.cli.terminal import display, want_bidi
+from annotator.cli.terminal import display, neutralise, neutralise_json, want_bidi
 
 STATUS_CHOICE = click.Choice(["todo", "in-progress", "done", "skipped"])
 bidi_option = click.option(
@@ -18,10 +24,18 @@ bidi_option = click.option(
 )
 
 
-def echo(text: str, bidi: bool | None, *, err: bool = False) -> None:
-    """Print ``text``, reordered for display only on a terminal that cannot do bidi."""
+def echo(text: str, bidi: bool | None = False, *, err: bool = False) -> None:
+    """Print a message: control characters shown as escapes (always, even in a pipe), then
+    reordered for display when ``bidi`` says so (None: only on a terminal that cannot do
+    bidi; the default False never reorders)."""
     stream = sys.stderr if err else sys.stdout
-    click.echo(display(text, bidi=want_bidi(bidi, stream)), err=err)
+    click.echo(display(neutralise(text), bidi=want_bidi(bidi, stream)), err=err)
+
+
+def echo_json(value: object) -> None:
+    """Print ``value`` as indented JSON on stdout; control characters are JSON escapes, so the
+    output parses to exactly ``value``."""
+    click.echo(neutralise_json(json.dumps(value, ensure_ascii=False, indent=2)))
 
 
 def open_project(

@@ -1,5 +1,6 @@
-"""Turning the errors a user can cause into one line on stderr and exit status 1, and Ctrl-C
-into one line and exit status 130."""
+"""Turning the errors a user can cause into one line on stderr and exit status 1 (control
+characters from untrusted text made visible, :func:`annotator.cli.terminal.neutralise`), and
+Ctrl-C into one line and exit status 130."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from types import FrameType
 from typing import Any, TypeVar
 
 import click
+
+from annotator.cli.common import echo
+from annotator.cli.terminal import neutralise
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,17 +76,29 @@ def _wrap(func: F, *, interruptible: bool) -> F:
                 return func(*args, **kwargs)
         except (click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except click.ClickException as error:
+            raise neutralised(error) from None
         except BaseException as error:
             if interrupt.requested() or isinstance(error, KeyboardInterrupt):
-                click.echo("interrupted", err=True)
+                echo("interrupted", err=True)
                 raise click.exceptions.Exit(INTERRUPTED_STATUS) from None
             if isinstance(error, (ProjectError, InputError, SchemaError, OutputError)):
-                raise click.ClickException(str(error)) from None
+                raise click.ClickException(neutralise(str(error))) from None
             if isinstance(error, OSError):
                 where = f"{error.filename}: " if error.filename else ""
-                raise click.ClickException(f"{where}{error.strerror or error}") from None
+                message = f"{where}{error.strerror or error}"
+                raise click.ClickException(neutralise(message)) from None
             if isinstance(error, sqlite3.Error):  # anything the store did not already explain
-                raise click.ClickException(f"database error: {error}") from None
+                raise click.ClickException(neutralise(f"database error: {error}")) from None
             raise
 
     return wrapper  # type: ignore[return-value]
+
+
+def neutralised(error: click.ClickException) -> click.ClickException:
+    """``error`` with control characters in its message made visible (click prints it on
+    stderr as ``Error: ...``; a usage error may quote a crafted file name or value)."""
+    message = neutralise(error.format_message())
+    if isinstance(error, click.UsageError):  # exit status 2 and the usage hint, as before
+        return click.UsageError(message, ctx=error.ctx)
+    return click.ClickException(message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import STATUS_CHOICE, open_project
+from annotator.cli.common import STATUS_CHOICE, echo, open_project
 from annotator.cli.errors import user_errors
 from annotator.cli.terminal import progress
 
@@ -128,10 +128,10 @@ def export_command(
     documents = sum(report.documents.values())
     if plain:
         if out != "-":
-            click.echo(f"exported {documents} document(s) to {out}", err=True)
+            echo(f"exported {documents} document(s) to {out}", err=True)
         return
     changed = sum(report.widened.values()) + sum(report.skipped.values())
-    click.echo(
+    echo(
         f"exported {documents} document(s) as {fmt} to {out}"
         + (
             f" ({', '.join(f'{k} {v}' for k, v in sorted(report.documents.items()))})"
@@ -142,4 +142,4 @@ def export_command(
         err=True,
     )
     if report.previous is not None:
-        click.echo(f"the earlier export in {out} was moved to {report.previous}", err=True)
+        echo(f"the earlier export in {out} was moved to {report.previous}", err=True)

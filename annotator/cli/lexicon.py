@@ -3,12 +3,11 @@ wrongly learned one off (or on again). A thin caller of :mod:`annotator.core.lex
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import click
 
-from annotator.cli.common import bidi_option, echo, open_project
+from annotator.cli.common import bidi_option, echo, echo_json, open_project
 from annotator.cli.errors import user_errors
 
 
@@ -48,7 +47,7 @@ def lexicon_command(project: str, disable: tuple[str, ...], enable: tuple[str, .
             return
         entries = lexicon_entries(proj, shipped=shipped)
     if as_json:
-        click.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1))
+        echo_json([asdict(e) for e in entries])
         return
     for entry in entries:
         fields = [entry.name, entry.label or "-", entry.source or "-", str(entry.count)]

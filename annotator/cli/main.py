@@ -14,6 +14,7 @@ import click
 
 from annotator import __version__
 from annotator.cli import commands
+from annotator.cli.errors import neutralised
 
 
 class _DefaultOpenGroup(click.Group):
@@ -22,7 +23,18 @@ class _DefaultOpenGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and not args[0].startswith("-") and args[0] not in self.commands:
             args = ["open", *args]
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.ClickException as error:
+            raise neutralised(error) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a usage error (which may quote a crafted value) is neutralised
+        like every other message."""
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as error:
+            raise neutralised(error) from None
 
 
 @click.group(cls=_DefaultOpenGroup, invoke_without_command=True)

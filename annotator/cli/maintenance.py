@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from annotator.cli.common import echo
 from annotator.cli.errors import user_errors
 
 
@@ -36,7 +37,7 @@ def backup_command(project: str, dest: str) -> None:
     from annotator.core.store.backup import backup_project
 
     written = backup_project(project, dest)
-    click.echo(f"backed up {project} to {written} ({_size(written)})")
+    echo(f"backed up {project} to {written} ({_size(written)})")
 
 
 @click.command("restore")
@@ -53,9 +54,9 @@ def restore_command(project: str, backup: str) -> None:
     from annotator.core.store.backup import restore_project
 
     aside = restore_project(project, backup)
-    click.echo(f"restored {project} from {backup}")
+    echo(f"restored {project} from {backup}")
     if aside is not None:
-        click.echo(f"the previous project file is kept as {aside}")
+        echo(f"the previous project file is kept as {aside}")
 
 
 COMMANDS: list[click.Command] = [backup_command, restore_command]

@@ -1,4 +1,12 @@
-"""Terminal output helpers: bidi display of Arabic and a quiet-in-pipes progress bar.
+"""Terminal output helpers: control characters made visible, bidi display of Arabic and a
+quiet-in-pipes progress bar.
+
+Documents, ids, titles, labels and schema descriptions come from files we do not control.
+Printed raw, an escape sequence would clear the screen or set the window title, and a bidi
+override would make a message read differently from what it says. :func:`neutralise` shows
+such characters as visible escapes; every human message of the CLI goes through it (in
+:mod:`annotator.cli.common` and :mod:`annotator.cli.errors`), on a terminal or in a pipe.
+Exported data (files, and the canonical export on stdout) is never touched.
 
 Terminals that do not implement the Unicode bidi algorithm print Arabic letters unjoined and left to
 right. For those, :func:`display` reshapes (joins letters into presentation forms) and reorders a
@@ -9,12 +17,39 @@ stored text, offsets and piped output always stay in logical order.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
 import click
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 controls but tab and newline, DEL, C1 controls, and the bidi embeddings, overrides and
+isolates (U+202A-U+202E, U+2066-U+2069). The bidi marks LRM, RLM and ALM stay: Arabic text
+uses them, and they cannot reorder anything beyond themselves."""
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"<U+{code:04X}>"
+
+
+def neutralise(text: str) -> str:
+    """``text`` with terminal control characters shown as ``\\x1b`` or ``<U+202E>``."""
+    return _UNSAFE.sub(_visible, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def neutralise_json(text: str) -> str:
+    """JSON text with the same characters written as JSON escapes (``\\u001b``): still valid
+    JSON that parses to exactly the same value (such characters only occur inside strings)."""
+    return _UNSAFE.sub(_json_escape, text)
+
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),

@@ -1,14 +1,16 @@
 """The import pipeline: files and folders in, one all-or-nothing store transaction out.
 
 ``import_paths`` walks the given paths (folders sorted, hidden files and folders
-skipped), picks the format of each file (``detect_format``, or the one given), parses
-it lazily, checks every record against the project's schema (``check_record``) and
-collects every problem with its file and line. Then:
+skipped, symbolic links leading out of a folder not followed but listed), picks the
+format of each file (``detect_format``, or the one given), parses it lazily, checks
+every record against the project's schema (``check_record``) and collects every problem
+with its file and line. Then:
 
 * without ``skip_bad``, any problem means nothing is imported: the project is left
   exactly as it was and ``ImportResult.bad`` lists the problems;
 * with ``skip_bad``, the files with problems are left out (and listed) and the records
-  of the good files go in.
+  of the good files go in; in JSON Lines files (one document per line) only the bad lines
+  are left out, unless a problem concerns the whole file (a read that stopped).
 
 The good records are handed to ONE ``project.import_records`` call, which is one
 transaction. docs/IMPORT.md describes the whole process for users.
@@ -16,6 +18,7 @@ transaction. docs/IMPORT.md describes the whole process for users.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,7 +69,8 @@ class ImportResult:
     ``imported``: store ids of the new documents; ``duplicates``: (record source,
     external id of the stored document with the same text); ``bad``: every problem
     found (file, line, reason); ``files``: number of files read (a brat pair counts
-    once); ``warnings``: things worth knowing that did not stop the import.
+    once); ``warnings``: things worth knowing that did not stop the import; ``skipped``:
+    (path, reason) of symbolic links in a folder that were not followed.
     """
 
     imported: list[int] = field(default_factory=list)
@@ -74,6 +78,7 @@ class ImportResult:
     bad: list[InputError] = field(default_factory=list)
     files: int = 0
     warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +101,43 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
 _ALL_SUFFIXES = frozenset(s for group in _SUFFIXES.values() for s in group)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, without hidden files and folders."""
-    for root, dirs, files in os.walk(folder):
+def _walk(folder: Path, wanted: frozenset[str], skipped: list[tuple[str, str]]) -> Iterator[Path]:
+    """Files under ``folder`` with a ``wanted`` suffix, in sorted order, without hidden files
+    and folders. Symbolic links that leave the folder, dangle or loop are not followed; they
+    go to ``skipped`` as ``(path, reason)``. Linked folders are never walked (their inside is
+    walked already, or they lead out)."""
+    root = os.path.realpath(folder)
+    for base, dirs, files in os.walk(folder):
+        for name in sorted(dirs):
+            if not name.startswith(".") and os.path.islink(os.path.join(base, name)):
+                reason = link_problem(Path(base) / name, root)
+                if reason is not None:
+                    skipped.append((os.path.join(base, name), reason))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            path = Path(base) / name
+            if name.startswith(".") or path.suffix.lower() not in wanted:
+                continue
+            reason = link_problem(path, root)
+            if reason is not None:
+                skipped.append((str(path), reason))
+                continue
+            yield path
+
+
+def link_problem(path: Path, root: str) -> str | None:
+    """Why ``path`` must not be read as part of the folder ``root`` (a resolved path): a
+    symbolic link (itself or a folder on its way) leading outside ``root``, to nothing, or
+    round in a loop; None when it resolves inside ``root``."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop; not followed"
+        return "symbolic link to nothing; not followed" if os.path.islink(path) else None
+    if os.path.commonpath([root, target]) != root:
+        return f"symbolic link to {target}, outside the imported folder; not followed"
+    return None
 
 
 def _size(path: Path) -> int:
@@ -112,15 +147,19 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _units(paths: Iterable[str | os.PathLike[str]], fmt: str, result: ImportResult) -> list[_Unit]:
+def _units(
+    paths: Iterable[str | os.PathLike[str]], fmt: str, result: ImportResult
+) -> list[_Unit]:
     """Resolve paths to units; problems with the paths themselves go to ``result.bad``."""
     units: list[_Unit] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         path = Path(given)
+        root: str | None = None
         if path.is_dir():
+            root = os.path.realpath(path)
             wanted = _ALL_SUFFIXES if fmt == "auto" else frozenset(_SUFFIXES[fmt])
-            candidates = [p for p in _walk(path) if p.suffix.lower() in wanted]
+            candidates = list(_walk(path, wanted, result.skipped))
         elif path.is_file():
             candidates = [path]
         else:
@@ -128,10 +167,27 @@ def _units(paths: Iterable[str | os.PathLike[str]], fmt: str, result: ImportResu
             continue
         for file in candidates:
             unit = _unit(file, fmt, result)
-            if unit is not None and unit.path.resolve() not in seen:
-                seen.add(unit.path.resolve())
+            if unit is None or (root is not None and _partner_outside(unit, root, result)):
+                continue
+            key = os.path.realpath(unit.path)
+            if key not in seen:
+                seen.add(key)
                 units.append(unit)
     return units
+
+
+def _partner_outside(unit: _Unit, root: str, result: ImportResult) -> bool:
+    """True (and reported in ``result.skipped``) when the .ann or .txt of a brat pair found in
+    a folder is a link leading out of it (the walk checked only the file it found)."""
+    if unit.fmt != "brat":
+        return False
+    for part in (unit.path, unit.path.with_suffix(BRAT_SUFFIX)):
+        reason = link_problem(part, root)
+        if reason is not None:
+            if (str(part), reason) not in result.skipped:
+                result.skipped.append((str(part), reason))
+            return True
+    return False
 
 
 def _unit(file: Path, fmt: str, result: ImportResult) -> _Unit | None:
@@ -262,24 +318,42 @@ def import_paths(
         start = done
         file_records: list[DocumentRecord] = []
         problems: list[InputError] = []
+        by_line = skip_bad and unit.fmt in _LINE_FORMATS
         for item in _read_unit(unit, schema, offsets, result.warnings.append, on_bytes):
             if isinstance(item, InputError):
                 problems.append(item)
                 continue
             path, line = _origin(item, unit.path)
-            problems.extend(InputError(path, reason, line) for reason in check_record(item, schema))
-            if not problems and (skip_bad or not result.bad):
+            reasons = check_record(item, schema)
+            problems.extend(InputError(path, reason, line) for reason in reasons)
+            if by_line or (not problems and (skip_bad or not result.bad)):
                 file_records.append(item)
         on_bytes(max(0, start + unit.size - done))
-        if problems:
-            result.bad.extend(problems)
-        else:
-            records.extend(file_records)
+        result.bad.extend(problems)
+        records.extend(_good_records(file_records, problems, by_line, unit.path))
     if result.bad and not skip_bad:
         return result
     if records:
         _store(project, records, result)
     return result
+
+
+_LINE_FORMATS = frozenset({"canonical", "doccano"})
+"""JSON Lines formats: one document per line, so ``skip_bad`` leaves out bad lines, not files."""
+
+
+def _good_records(
+    records: list[DocumentRecord], problems: list[InputError], by_line: bool, path: Path
+) -> list[DocumentRecord]:
+    """The records of one file that go in: all of them when it has no problem; with ``by_line``
+    those whose line has none (a problem without a line, e.g. a read that stopped, drops the
+    whole file); otherwise none."""
+    if not problems:
+        return records
+    lines = {problem.line for problem in problems}
+    if not by_line or None in lines:
+        return []
+    return [record for record in records if _origin(record, path)[1] not in lines]
 
 
 def _store(project: ImportTarget, records: list[DocumentRecord], result: ImportResult) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.intervals import ContainmentIndex
 from annotator.core.model import InputError
 from annotator.core.store import Project
 from annotator.core.text import Folded, fold, read_text_file, settle_span
@@ -89,6 +90,36 @@ def _word_edge_before(haystack: str, start: int, *, elided: bool) -> bool:
     return prefix == "" or (_PROCLITIC_PREFIX.match(prefix) is not None and len(prefix) <= 2)
 
 
+def plan_entities(
+    text: str, ordered: Sequence[GazetteerEntry], existing: Iterable[tuple[int, int, str]] = ()
+) -> list[tuple[int, int, str]]:
+    """The entities pre-annotation adds to one document, in the order they are added.
+
+    ``ordered`` is the gazetteer, longest names first. A match is skipped when an entity with
+    the same span and label exists (in ``existing`` or added before) or when it lies inside a
+    span this run already added with the same label. Each check is O(log n) (a
+    :class:`ContainmentIndex` per label), so a document with many matches stays n log n.
+    """
+    folded = fold(text)
+    matches = [(entry.label, find_name(folded, entry.name)) for entry in ordered]
+    starts: dict[str, set[int]] = {}
+    for label, spans in matches:
+        starts.setdefault(label, set()).update(start for start, _end in spans)
+    covered = {label: ContainmentIndex(label_starts) for label, label_starts in starts.items()}
+    del folded, starts
+    taken = set(existing)
+    plan: list[tuple[int, int, str]] = []
+    for label, spans in matches:
+        index = covered[label]
+        for start, end in spans:
+            if (start, end, label) in taken or index.contains(start, end):
+                continue
+            plan.append((start, end, label))
+            taken.add((start, end, label))
+            index.add(start, end)
+    return plan
+
+
 def preannotate(
     project: Project, entries: Sequence[GazetteerEntry], statuses: Iterable[str] | None = None
 ) -> Counter[str]:
@@ -109,17 +140,10 @@ def preannotate(
             record = project.get_record(doc_id)
             if wanted is not None and record.status not in wanted:
                 continue
-            taken = {(e.start, e.end, e.label) for e in record.entities}
-            covered: list[tuple[int, int, str]] = []
-            folded = fold(record.text)
-            for entry in ordered:
-                for start, end in find_name(folded, entry.name):
-                    if (start, end, entry.label) in taken or any(
-                        s <= start and end <= e and lab == entry.label for s, e, lab in covered
-                    ):
-                        continue
-                    project.add_entity(doc_id, start, end, entry.label, {"mention": "NAM"})
-                    taken.add((start, end, entry.label))
-                    covered.append((start, end, entry.label))
-                    added[entry.label] += 1
+            existing = [(e.start, e.end, e.label) for e in record.entities]
+            text = record.text
+            del record
+            for start, end, label in plan_entities(text, ordered, existing):
+                project.add_entity(doc_id, start, end, label, {"mention": "NAM"})
+                added[label] += 1
     return added

@@ -126,6 +126,9 @@ case("good-then-bad-line", ":3")(lambda: {"a.jsonl": jsonl(
 case("50mb-single-jsonl-line", ":1")(lambda: {"a.jsonl": b'{"id": "big", "text": "'
                                               + b"\xd8\xa7" * (BIG_LINE_BYTES // 2)
                                               + b'", "entities": [\n'})
+case("json-nested-100000-levels", "nested more than")(lambda: {"a.jsonl": (
+    '{"id": "d1", "text": "' + TEXT + '", "meta": ' + "[" * 100_000 + "]" * 100_000
+    + "}\n").encode()})
 
 # -- doccano --------------------------------------------------------------------------------
 
@@ -152,6 +155,8 @@ case("brat-unknown-label", "alien")(lambda: {"a.txt": TEXT.encode(),
 case("brat-dangling-event-ref", "a.ann")(lambda: {
     "a.txt": TEXT.encode(),
     "a.ann": (T1 + "بوتين\nE1\tContact:Meet:T9 Entity:T1\n").encode()})
+case("brat-duplicate-id", "duplicate id t1 (first at line 1)")(lambda: {
+    "a.txt": TEXT.encode(), "a.ann": (T1 + "بوتين\n" + T1 + "بوتين\n").encode()})
 case("brat-ann-not-utf8", "a.ann")(lambda: {"a.txt": TEXT.encode(),
                                           "a.ann": T1.encode() + b"\xff\xfe\xfa\n"})
 

@@ -1,6 +1,6 @@
 """The malformed-input corpus (``make_bad_inputs``): each input gets a one-line message naming
 the file (and the line where there is one) with the reason, a non-zero exit status and an
-unchanged project; ``--skip-bad`` imports the good files beside them."""
+unchanged project; ``--skip-bad`` imports the good files (and good JSON lines) beside them."""
 
 from __future__ import annotations
 
@@ -85,7 +85,9 @@ def test_skip_bad_imports_the_rest(tmp_path: Path, corpus: list[BadInput]) -> No
     result = CliRunner().invoke(cli, ["import", "--skip-bad", str(path), *inputs, str(good)])
     assert "Traceback" not in result.output
     assert result.exit_code == 1  # bad files were skipped: say so in the status
-    assert "imported 1 document(s)" in result.output
+    # good.txt, and the two good lines of good-then-bad-line (JSON Lines files lose only
+    # their bad lines)
+    assert "imported 3 document(s)" in result.output
     with Project.open(path, annotator="checker") as project:
-        assert project.document_count() == 2
+        assert project.document_count() == 4
         assert project.validate() == []

@@ -155,12 +155,18 @@ class _AnnReader:
         (self.ann.speakers if kind == "Speaker" else self.ann.cues)[args["Arg1"]] = args["Arg2"]
 
     def read(self, content: str) -> None:
+        first_seen: dict[str, int] = {}
         for number, raw_line in enumerate(content.split("\n"), start=1):
             line = raw_line.rstrip("\r")
             if not line.strip():
                 continue
             fields = line.split("\t")
             ident = fields[0].strip()
+            if ident != "*":  # every brat line has its own id, but equivalences ("*") share one
+                if ident in first_seen:
+                    self.error(number, f"duplicate id {ident} (first at line {first_seen[ident]})")
+                    continue
+                first_seen[ident] = number
             body = fields[1] if len(fields) > 1 else ""
             rest = fields[2] if len(fields) > 2 else None
             kind = ident[:1]

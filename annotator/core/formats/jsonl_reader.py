@@ -22,6 +22,29 @@ from annotator.core.text import decode_bytes
 Warn = Callable[[str], None]
 OnBytes = Callable[[int], None]
 
+MAX_DEPTH = 100
+"""Deepest nesting of arrays and objects accepted in a line (a record needs fewer than 10).
+Deeper values would crash the readers and writers that recurse over them."""
+_TOO_DEEP = f"line is nested more than {MAX_DEPTH} levels deep"
+
+
+def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """True when ``value`` nests arrays/objects more than ``limit`` levels (checked without
+    recursion, so any parsed value can be checked)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
 
 def _decoded_lines(
     path: Path, warn: Warn | None, on_bytes: OnBytes | None
@@ -41,9 +64,10 @@ def _decoded_lines(
                             on_bytes(len(line.encode("utf-16-le", "surrogatepass")))
                         yield number, line
                 except UnicodeDecodeError as exc:
+                    # No line number: reading stopped here, so the whole file is in question.
                     yield number + 1, InputError(
-                        source, f"not valid UTF-16 after its byte order mark ({exc.reason})",
-                        number + 1)
+                        source, f"not valid UTF-16 after its byte order mark, from line "
+                        f"{number + 1} on ({exc.reason})")
             return
         for number, raw_line in enumerate(raw, start=1):
             if on_bytes is not None:
@@ -70,9 +94,10 @@ def iter_json_lines(
 ) -> Iterator[tuple[int, dict[str, Any] | InputError]]:
     """Yield ``(line number, object)`` for each non-blank line of a JSON Lines file.
 
-    A line that is not valid JSON, or not a JSON object, yields an ``InputError`` for
-    that line instead (``"line is not valid JSON: Expecting ',' delimiter (column 31)"``)
-    and reading goes on. ``on_bytes`` receives the size of each line as it is read.
+    A line that is not valid JSON, not a JSON object or nested deeper than
+    :data:`MAX_DEPTH` yields an ``InputError`` for that line instead (``"line is not valid
+    JSON: Expecting ',' delimiter (column 31)"``) and reading goes on. ``on_bytes``
+    receives the size of each line as it is read.
     """
     source = str(path)
     try:
@@ -88,6 +113,12 @@ def iter_json_lines(
             except json.JSONDecodeError as exc:
                 reason = f"line is not valid JSON: {exc.msg} (column {exc.colno})"
                 yield number, InputError(source, reason, number)
+                continue
+            except RecursionError:  # deeper than the interpreter's stack allows
+                yield number, InputError(source, _TOO_DEEP, number)
+                continue
+            if too_deep(value):
+                yield number, InputError(source, _TOO_DEEP, number)
                 continue
             if not isinstance(value, dict):
                 reason = f"line is a JSON {type(value).__name__}, not an object"

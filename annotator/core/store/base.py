@@ -83,7 +83,8 @@ def single_doc(changes: list[Change]) -> int | None:
 
 def events_for(changes: list[Change]) -> list[ChangeEvent]:
     """Change events describing recorded row changes, grouped per document and table."""
-    groups: dict[tuple[int, str], tuple[list[int], list[int], list[int]]] = {}
+    # dicts as ordered sets: a batch may hold 100,000s of changes (pre-annotation)
+    groups: dict[tuple[int, str], tuple[dict[int, None], dict[int, None], dict[int, None]]] = {}
     doc_fields: dict[int, list[str]] = {}
     for change in changes:
         doc_id, table = change_doc_id(change), change["table"]
@@ -96,16 +97,15 @@ def events_for(changes: list[Change]) -> list[ChangeEvent]:
                 names = [k for k in after if k != "updated" and before.get(k) != after[k]]
             fields.extend(n for n in names if n not in fields)
             continue
-        inserted, updated, deleted = groups.setdefault((doc_id, table), ([], [], []))
+        inserted, updated, deleted = groups.setdefault((doc_id, table), ({}, {}, {}))
         target = {"insert": inserted, "update": updated, "delete": deleted}[change["op"]]
-        if change["id"] not in target:
-            target.append(change["id"])
+        target.setdefault(change["id"])
     result: list[ChangeEvent] = []
     for (doc_id, table), (inserted, updated, deleted) in groups.items():
-        gone = set(inserted) & set(deleted)
+        gone = inserted.keys() & deleted.keys()
         ins = tuple(i for i in inserted if i not in gone)
         dele = tuple(i for i in deleted if i not in gone)
-        upd = tuple(i for i in updated if i not in gone and i not in ins and i not in dele)
+        upd = tuple(i for i in updated if i not in gone and i not in inserted and i not in deleted)
         if ins or upd or dele:
             result.append(AnnotationsChanged(doc_id, table, ins, upd, dele))
     result.extend(DocumentChanged(d, tuple(f)) for d, f in doc_fields.items() if f)
