@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import maintenance
+from annotator.cli import corpus, maintenance
 from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, open_project
 from annotator.cli.errors import user_errors
 from annotator.cli.export import export_command
@@ -291,4 +291,5 @@ ALL: list[click.Command] = [
     undo_command,
     redo_command,
     *maintenance.COMMANDS,
+    *corpus.COMMANDS,
 ]

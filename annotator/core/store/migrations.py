@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 
 from annotator.core.store.database import APPLICATION_ID, APPLICATION_NAME
+from annotator.core.store.search_index import build_index
 from annotator.core.store.timeutil import utc_now
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -186,7 +187,12 @@ def _v2_indexes(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes)
+def _v3_search_index(conn: sqlite3.Connection) -> None:
+    """The concordance index (folded texts and FTS5 over them), built for every document."""
+    build_index(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes, _v3_search_index)
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
 
