@@ -60,8 +60,12 @@ class Matcher:
     query: str
     mode: Mode
     folded: str
-    pattern: re.Pattern[str] | regex.Pattern[str]
+    pattern: re.Pattern[str] | None
+    """The literal query (whitespace matching any whitespace); None in regex mode."""
     elided: re.Pattern[str] | None
+    """The query with its ال written as a bare ل (after لل), for whole words."""
+    expression: regex.Pattern[str] | None = None
+    """The compiled regular expression (regex mode)."""
 
     @property
     def needs_scan(self) -> bool:
@@ -86,14 +90,16 @@ class Matcher:
 
     def find(self, folded: str) -> list[tuple[int, int]]:
         """Folded spans of the matches in ``folded`` (a text folded like the index)."""
-        if self.mode is Mode.REGEX:
+        if self.expression is not None:
             try:
-                found = [m.span() for m in self.pattern.finditer(folded, timeout=REGEX_TIMEOUT_S)
+                found = [m.span() for m in self.expression.finditer(folded,
+                                                                    timeout=REGEX_TIMEOUT_S)
                          if m.end() > m.start()]
             except TimeoutError:
                 raise ValueError(f"the regular expression {self.query!r} takes too long;"
                                  " make it more specific") from None
             return found
+        assert self.pattern is not None
         if self.mode is Mode.SUBSTRING:
             return [m.span() for m in self.pattern.finditer(folded)]
         spans = self._whole_words(folded, self.pattern, PROCLITIC_PREFIX)
@@ -102,7 +108,7 @@ class Matcher:
             spans = _non_overlapping(sorted(spans))
         return spans
 
-    def _whole_words(self, text: str, pattern: re.Pattern[str] | regex.Pattern[str],
+    def _whole_words(self, text: str, pattern: re.Pattern[str],
                      prefixes: re.Pattern[str]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         check_start = is_word_char(self.folded[0])
@@ -150,7 +156,7 @@ def compile_query(query: str, mode: Mode = Mode.WORD) -> Matcher:
             compiled = regex.compile(fold_pattern(query))
         except regex.error as exc:
             raise ValueError(f"bad regular expression {query!r}: {exc}") from None
-        return Matcher(query, mode, fold_pattern(query), compiled, None)
+        return Matcher(query, mode, fold_pattern(query), None, None, compiled)
     folded = " ".join(fold_text(query).split())
     if not folded:
         raise ValueError("the search text is empty (after removing tashkeel and spaces)")
