@@ -7,9 +7,11 @@
 
 The project is built once (generated news-like sentences with tashkeel, emoji, names with
 attached proclitics, and entities on the names) and reused. Each query is timed as the CLI runs
-it: ``Concordance(project, query)`` (which checks the index is current) then the first page of
-100 rows, median of 5 runs. The baseline, timed in the same run, is a plain Python scan of the
-folded texts already in memory with the same matcher (no index, no SQLite). Prints one JSON line
+it: ``Concordance(project, query)`` (which checks the index is current: ``ours_ms`` pays that
+check every time, as a new CLI process does; ``warm_ms`` is the app, which skips it while nothing
+was written) then the first page of 100 rows, median of 5 runs. The baseline, timed in the
+same run, is a plain Python scan of the folded texts already in memory with the same matcher
+(no index, no SQLite). Prints one JSON line
 per query and a summary; the target is under 200 ms per query.
 """
 
@@ -29,17 +31,25 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.corpus import Concordance, Mode, SearchQuery, compile_query
+from annotator.core.corpus.concordance import _CHECKED
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 
-WORDS = ("قال أعلن أكد المتحدث الرسمي الحكومة الوزير الرئيس المستشار وزير الخارجية في من إلى على "
-         "عن أن مع بعد قبل خلال اليوم أمس الأسبوع المقبل الماضي مؤتمر صحفي اجتماع محادثات اتفاق "
-         "الأمن الاقتصاد السياسة الحرب السلام المفاوضات العاصمة المدينة البلاد الدولة الشعب "
-         "المجلس البرلمان الانتخابات القمة الأزمة العلاقات التعاون الدعم المساعدات اللاجئين "
-         "الحدود الجيش القوات المعارضة التقرير المصادر الوكالة البيان مسؤول مسؤولون دبلوماسي "
-         "كبير جديد جديدة كبيرة مهمة عاجل رسمية الثلاثاء الأربعاء الخميس الجمعة").split()
-NAMES = ("موسكو واشنطن باريس القاهرة الرياض بغداد دمشق عمان بيروت لندن أنقرة طهران الدوحة "
-         "بوتين ماكرون شولتس بلينكن لافروف غوتيريش").split()
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+WORDS = _split(
+    "قال أعلن أكد المتحدث الرسمي الحكومة الوزير الرئيس المستشار وزير الخارجية في من إلى على عن  "
+    "أن مع بعد قبل خلال اليوم أمس الأسبوع المقبل الماضي مؤتمر صحفي اجتماع محادثات اتفاق الأمن  "
+    "الاقتصاد السياسة الحرب السلام المفاوضات العاصمة المدينة البلاد الدولة الشعب المجلس  "
+    "البرلمان الانتخابات القمة الأزمة العلاقات التعاون الدعم المساعدات اللاجئين الحدود الجيش  "
+    "القوات المعارضة التقرير المصادر الوكالة البيان مسؤول مسؤولون دبلوماسي كبير جديد جديدة  "
+    "كبيرة مهمة عاجل رسمية الثلاثاء الأربعاء الخميس الجمعة")
+NAMES = _split(
+    "موسكو واشنطن باريس القاهرة الرياض بغداد دمشق عمان بيروت لندن أنقرة طهران الدوحة بوتين  "
+    "ماكرون شولتس بلينكن لافروف غوتيريش")
 RARE = "زغرتا"
 CLITIC = "برلين"
 TASHKEEL = "\u064e\u064f\u0650\u0651\u0652"
@@ -154,8 +164,12 @@ def main() -> None:
                 "SELECT sum(length(CAST(text AS BLOB))) FROM documents").fetchone()[0] / 1e6
             results = []
             for name, text, mode in QUERIES:
-                def ours(text: str = text, mode: Mode = mode) -> int:
+                def warm(text: str = text, mode: Mode = mode) -> int:
                     return len(Concordance(project, SearchQuery(text, mode)).page(PAGE).rows)
+
+                def ours(text: str = text, mode: Mode = mode) -> int:
+                    _CHECKED.clear()
+                    return warm(text, mode)
 
                 def baseline(text: str = text, mode: Mode = mode) -> int:
                     matcher, found = compile_query(text, mode), 0
@@ -166,9 +180,11 @@ def main() -> None:
                     return found
 
                 ours_ms, rows = _median_ms(ours)
+                warm_ms, _ = _median_ms(warm)
                 base_ms, base_rows = _median_ms(baseline)
                 figures = {"query": name, "text": text, "rows": rows, "baseline_rows": base_rows,
-                           "ours_ms": round(ours_ms, 1), "baseline_ms": round(base_ms, 1),
+                           "ours_ms": round(ours_ms, 1), "warm_ms": round(warm_ms, 1),
+                           "baseline_ms": round(base_ms, 1),
                            "ratio": round(ours_ms / base_ms, 3) if base_ms else None}
                 results.append(figures)
                 print(json.dumps(figures, ensure_ascii=False), flush=True)

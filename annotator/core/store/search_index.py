@@ -13,7 +13,8 @@ Keeping it current: an import indexes its documents in its own transaction
 (:func:`index_documents`); migration 3 builds it for older projects (:func:`build_index`).
 Stored texts never change. Documents added or removed by any other path (a restore, a
 future delete action, another program) are caught by :func:`sync_index`, which every
-search runs first: an indexed anti-join both ways, a few milliseconds for 20,000 documents.
+search runs first: a comparison of the two id lists (count, sum and sum of squares in SQL,
+then id by id when they differ), a few milliseconds for 20,000 documents.
 There are no triggers: the store refuses files with triggers it did not create.
 """
 
@@ -27,6 +28,8 @@ from annotator.core.text.foldmap import fold_fast
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
 TABLES: tuple[str, ...] = (
     "CREATE TABLE search_text (doc_id INTEGER PRIMARY KEY, folded TEXT NOT NULL)",
+    # The ids alone, compact: listing them must not walk the pages of 100 MB of folded text.
+    "CREATE INDEX search_text_ids ON search_text(doc_id)",
     "CREATE VIRTUAL TABLE search_fts USING fts5(folded, content='search_text',"
     f' content_rowid=\'doc_id\', tokenize="{TOKENIZER}")',
 )
@@ -83,14 +86,23 @@ def build_index(conn: sqlite3.Connection) -> int:
     return index_documents(conn, ((int(i), str(t)) for i, t in cursor))
 
 
+_DOCUMENT_IDS = "SELECT {} FROM documents INDEXED BY documents_status"
+_INDEXED_IDS = "SELECT {} FROM search_text INDEXED BY search_text_ids"
+_FINGERPRINT = "count(*), total({0}), total({0} * {0})"
+
+
 def stale_documents(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
     """``(missing, gone)``: documents not indexed yet, index rows of documents that no
-    longer exist. Both empty when the index is current (a read; no lock taken)."""
-    missing = [int(r[0]) for r in conn.execute(
-        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_text)")]
-    gone = [int(r[0]) for r in conn.execute(
-        "SELECT doc_id FROM search_text WHERE doc_id NOT IN (SELECT id FROM documents)")]
-    return missing, gone
+    longer exist. Both empty when the index is current. A read of two compact indexes, first
+    compared by count, sum and sum of squares of the ids in SQL (a few milliseconds for
+    20,000 documents), then id by id only when those differ; no lock taken."""
+    documents = conn.execute(_DOCUMENT_IDS.format(_FINGERPRINT.format("id"))).fetchone()
+    indexed = conn.execute(_INDEXED_IDS.format(_FINGERPRINT.format("doc_id"))).fetchone()
+    if tuple(documents) == tuple(indexed):
+        return [], []
+    ids = {int(r[0]) for r in conn.execute(_DOCUMENT_IDS.format("id"))}
+    done = {int(r[0]) for r in conn.execute(_INDEXED_IDS.format("doc_id"))}
+    return sorted(ids - done), sorted(done - ids)
 
 
 def sync_index(conn: sqlite3.Connection, missing: list[int], gone: list[int]) -> None:
