@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.corpus import Concordance, Mode, SearchQuery, compile_query
-from annotator.core.corpus.concordance import _CHECKED
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
+from annotator.core.store.search_index import _CHECKED, ensure_index
 
 
 def _split(words: str) -> list[str]:
@@ -112,6 +112,7 @@ def build(path: Path, count: int) -> None:
                 project.import_records(batch)
                 batch.clear()
         project.import_records(batch)
+        ensure_index(project)
     partial.rename(path)
     print(json.dumps({"built": str(path), "documents": count,
                       "seconds": round(time.perf_counter() - started, 1)}), flush=True)

@@ -9,7 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.corpus import Concordance, Cursor, Mode, SearchQuery, compile_query, search
+from annotator.core.corpus import (
+    Concordance,
+    Cursor,
+    Mode,
+    SearchQuery,
+    compile_query,
+    ensure_index,
+    search,
+)
+from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 from annotator.core.store.migrations import FORMAT_VERSION, migrate
@@ -50,12 +59,20 @@ def matched(project: Project, text: str, **options: object) -> list[tuple[str, s
     return [(row.external_id, row.match) for row in rows]
 
 
-def test_import_indexes_every_document(project: Project) -> None:
-    indexed = project.conn.execute("SELECT doc_id FROM search_text ORDER BY doc_id").fetchall()
+def test_import_indexes_every_document(project: Project, tmp_path: Path) -> None:
+    conn = project.conn
+    # import_records alone (the store's transaction) leaves the index to the next check...
+    assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (0,)
+    ensure_index(project)
+    indexed = conn.execute("SELECT doc_id FROM search_text ORDER BY doc_id").fetchall()
     assert indexed == [(1,), (2,), (3,)]
-    hits = project.conn.execute(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH 'وبرلين'").fetchall()
+    hits = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH 'وبرلين'").fetchall()
     assert hits == [(1,)]
+    # ...and the import pipeline (CLI, app) indexes right after its transaction commits.
+    source = tmp_path / "new.txt"
+    source.write_text("خبر عن وبرلين", encoding="utf-8")
+    new = import_paths(project, [source]).imported
+    assert conn.execute("SELECT doc_id FROM search_text WHERE doc_id = ?", new).fetchone()
 
 
 def test_whole_word_folded_and_clitic_aware(project: Project) -> None:

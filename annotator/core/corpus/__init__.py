@@ -9,7 +9,6 @@ from annotator.core.corpus.concordance import (
     Cursor,
     Page,
     SearchQuery,
-    ensure_index,
     search,
 )
 from annotator.core.corpus.label_all import (
@@ -20,6 +19,7 @@ from annotator.core.corpus.label_all import (
     plan_label_all,
 )
 from annotator.core.corpus.matching import Matcher, Mode, compile_query
+from annotator.core.store.search_index import ensure_index
 
 __all__ = [
     "Concordance",

@@ -22,11 +22,10 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_word_char
 from annotator.core.store import Project
-from annotator.core.store.search_index import stale_documents, sync_index
+from annotator.core.store.search_index import ensure_index
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
 from annotator.core.text.spans import settle_span
@@ -230,27 +229,6 @@ def _proclitic(text: str, start: int) -> str:
     while i > 0 and is_word_char(text[i - 1]):
         i -= 1
     return text[i:start]
-
-
-_CHECKED: WeakKeyDictionary[Project, tuple[int, int]] = WeakKeyDictionary()
-"""Per open project: ``(PRAGMA data_version, total_changes)`` when the index was last found
-current. While neither moved (no commit by another connection, no row changed by this one),
-the next search skips the check."""
-
-
-def ensure_index(project: Project) -> None:
-    """Index documents added (and drop documents removed) since the index was last updated."""
-    conn = project.conn
-    state = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-    if _CHECKED.get(project) == state:
-        return
-    missing, gone = stale_documents(conn)
-    if missing or gone:
-        with project._transaction() as tx:
-            missing, gone = stale_documents(tx)
-            sync_index(tx, missing, gone)
-    _CHECKED[project] = (int(conn.execute("PRAGMA data_version").fetchone()[0]),
-                         conn.total_changes)
 
 
 def search(project: Project, query: SearchQuery, limit: int | None = None) -> list[ConcordanceRow]:

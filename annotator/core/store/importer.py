@@ -24,7 +24,6 @@ from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
 from annotator.core.store.reading import search_key
-from annotator.core.store.search_index import index_documents
 from annotator.core.store.timeutil import utc_now
 
 BATCH_DOCUMENTS = 2000
@@ -109,7 +108,6 @@ class _Run:
         return found
 
     def flush(self) -> None:
-        index_documents(self.conn, ((row[0], row[-1]) for row in self.rows["documents"]))
         for table, columns in INSERTS.items():
             rows = self.rows[table]
             if not rows:
