@@ -32,10 +32,10 @@ def echo(text: str, bidi: bool | None = False, *, err: bool = False) -> None:
     click.echo(display(neutralise(text), bidi=want_bidi(bidi, stream)), err=err)
 
 
-def echo_json(value: object) -> None:
-    """Print ``value`` as indented JSON on stdout; control characters are JSON escapes, so the
-    output parses to exactly ``value``."""
-    click.echo(neutralise_json(json.dumps(value, ensure_ascii=False, indent=2)))
+def echo_json(value: object, *, indent: int | None = 2) -> None:
+    """Print ``value`` as JSON on stdout (indented, or one line with ``indent=None``); control
+    characters are JSON escapes, so the output parses to exactly ``value``."""
+    click.echo(neutralise_json(json.dumps(value, ensure_ascii=False, indent=indent)))
 
 
 def open_project(

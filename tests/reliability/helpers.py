@@ -111,7 +111,13 @@ def content_digest(path: Path, ignore: frozenset[str] = frozenset()) -> str:
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         for table in (t for t in tables if t not in ignore):
             h.update(table.encode())
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+            try:
+                rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
+            except sqlite3.OperationalError:  # WITHOUT ROWID (FTS5 shadow tables): all columns
+                width = len(conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
+                order = ", ".join(str(i) for i in range(1, width + 1))
+                rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
+            for row in rows:
                 h.update(repr(row).encode())
         return h.hexdigest()
     finally:

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME
+from annotator.core.store.search_index import build_index
 from annotator.core.store.timeutil import utc_now
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -195,12 +196,23 @@ def _v3_lexicon_disabled(conn: sqlite3.Connection) -> None:
     created TEXT NOT NULL)""")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_indexes, _v3_lexicon_disabled)
+def _v4_search_index(conn: sqlite3.Connection) -> None:
+    """The concordance index (folded texts and FTS5 over them), built for every document."""
+    build_index(conn)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_tables,
+    _v2_indexes,
+    _v3_lexicon_disabled,
+    _v4_search_index,
+)
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
 OLDEST_READABLE_FORMAT = 1
-"""The oldest format a read-only open reads as it is (without migrating it): formats 1 and
-2 differ only in indexes. Raise it when a migration changes what the reading code needs."""
+"""The oldest format a read-only open reads as it is (without migrating it): formats 1 to 4
+differ only in indexes and in tables the read-only commands never read (names turned off, the
+concordance index). Raise it when a migration changes what the reading code needs."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -1,0 +1,239 @@
+"""Corpus search: keyword-in-context rows over every document of a project.
+
+``Concordance(project, SearchQuery(...))`` streams :class:`ConcordanceRow` in document order
+(then text order). Offsets are end-exclusive code points of the ORIGINAL text. Candidates come
+from the FTS5 index (:mod:`annotator.core.store.search_index`) in whole-word mode; every match
+is verified on the folded copy (:mod:`.matching`) and mapped back with
+:func:`annotator.core.text.foldmap.fold_map`, which is computed only for documents that match.
+
+Regex and substring queries cannot use the FTS index: they stream the folded texts in document
+order (substring through an SQL ``instr`` prefilter on the query's longest word) and stop as
+soon as ``limit`` rows are found, so the work is bounded by the limit for frequent matches and
+by one pass over the folded texts (C-speed regex) for rare ones.
+
+For a view that pages (a Qt item model's ``fetchMore``), :meth:`Concordance.page` returns up to
+``limit`` rows after a :class:`Cursor` and the cursor of the next page: no row is counted or
+built before it is asked for.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_word_char
+from annotator.core.store import Project
+from annotator.core.store.search_index import ensure_index
+from annotator.core.text.foldmap import fold_map
+from annotator.core.text.graphemes import next_boundary, prev_boundary
+from annotator.core.text.spans import settle_span
+
+CONTEXT = 40
+"""Characters of context on each side of a match (widened to grapheme boundaries)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    """What to look for. ``label``: only matches with an entity of that label on them (the
+    same span, or a span that covers the match); ``unlabelled``: only matches with none."""
+
+    text: str
+    mode: Mode = Mode.WORD
+    label: str | None = None
+    unlabelled: bool = False
+    statuses: Sequence[str] = ()
+
+    def __post_init__(self) -> None:
+        if self.label is not None and self.unlabelled:
+            raise ValueError("a search is either for one label or for unlabelled matches")
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where a page ended: the next page starts after this match."""
+
+    doc_id: int
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConcordanceRow:
+    """One match with its context. ``left`` is the text before the match (logical order:
+    shown on the RIGHT in a right-to-left view), ``right`` the text after it;
+    ``text[start - len(left):end + len(right)] == left + match + right``. ``label`` and
+    ``entity_id`` are the entity on the match: one with exactly that span, else the smallest
+    one covering it; None when there is none."""
+
+    doc_id: int
+    external_id: str
+    title: str
+    start: int
+    end: int
+    match: str
+    left: str
+    right: str
+    label: str | None
+    entity_id: int | None
+    proclitic: str = ""
+    """Attached proclitics just before the match, outside it (``و`` of ``وبرلين``)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, "external_id": self.external_id, "title": self.title,
+                "start": self.start, "end": self.end, "match": self.match, "left": self.left,
+                "right": self.right, "label": self.label, "entity_id": self.entity_id}
+
+
+@dataclass(slots=True)
+class Page:
+    rows: list[ConcordanceRow] = field(default_factory=list)
+    next: Cursor | None = None
+    """Cursor for the following page; None when this page reached the end."""
+
+
+Entity = tuple[int, int, int, str]  # id, start, end, label
+
+
+def _entity_on(entities: list[Entity], start: int, end: int,
+               label: str | None) -> tuple[int, str] | None:
+    """The entity with exactly ``[start, end)``, else the smallest covering it (of ``label``
+    when given)."""
+    best: Entity | None = None
+    for entity in entities:
+        eid, s, e, lab = entity
+        if label is not None and lab != label:
+            continue
+        if s == start and e == end:
+            return eid, lab
+        if s <= start and end <= e and (best is None or e - s < best[2] - best[1]):
+            best = entity
+    return None if best is None else (best[0], best[3])
+
+
+def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+    left = max(0, start - width)
+    if left > 0:
+        left = prev_boundary(text, left + 1) if left + 1 < start else left
+    right = min(len(text), end + width)
+    if right < len(text):
+        right = next_boundary(text, right - 1) if right - 1 > end else right
+    return text[left:start], text[end:right]
+
+
+class Concordance:
+    """A search over one project; iterate it, or ask for pages."""
+
+    def __init__(self, project: Project, query: SearchQuery, *, context: int = CONTEXT) -> None:
+        self.project = project
+        self.query = query
+        self.matcher: Matcher = compile_query(query.text, query.mode)
+        self.context = context
+        if query.label is not None and not project.schema.has_entity_label(query.label):
+            raise ValueError(f"label {query.label!r} is not in the project schema")
+        ensure_index(project)
+
+    def __iter__(self) -> Iterator[ConcordanceRow]:
+        return self.rows()
+
+    def page(self, limit: int, after: Cursor | None = None) -> Page:
+        """Up to ``limit`` rows after ``after`` (from the start when None)."""
+        page = Page()
+        if limit <= 0:
+            return page
+        for row in self.rows(after):
+            if len(page.rows) == limit:
+                page.next = Cursor(page.rows[-1].doc_id, page.rows[-1].start)
+                break
+            page.rows.append(row)
+        return page
+
+    def rows(self, after: Cursor | None = None) -> Iterator[ConcordanceRow]:
+        """Every matching row after ``after``, streamed in document then text order."""
+        conn = self.project.conn
+        first = after.doc_id if after is not None else 0
+        for doc_id, folded in self._candidates(conn, first):
+            spans = self.matcher.find(folded)
+            if not spans:
+                continue
+            for row in self._rows_of(conn, doc_id, spans):
+                if after is not None and doc_id == after.doc_id and row.start <= after.start:
+                    continue
+                yield row
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def _filters(self) -> tuple[str, list[Any]]:
+        clauses = ["t.doc_id >= ?"]
+        params: list[Any] = []
+        if self.query.statuses:
+            marks = ",".join("?" for _ in self.query.statuses)
+            clauses.append(f"t.doc_id IN (SELECT id FROM documents WHERE status IN ({marks}))")
+            params += list(self.query.statuses)
+        if self.query.label is not None:
+            clauses.append("t.doc_id IN (SELECT doc_id FROM entities WHERE label = ?)")
+            params.append(self.query.label)
+        return " AND ".join(clauses), params
+
+    def _candidates(self, conn: sqlite3.Connection, first: int) -> Iterator[tuple[int, str]]:
+        where, params = self._filters()
+        matcher = self.matcher
+        if not matcher.needs_scan:
+            sql = ("SELECT t.doc_id, t.folded FROM search_fts f"
+                   " JOIN search_text t ON t.doc_id = f.rowid"
+                   f" WHERE search_fts MATCH ? AND f.rowid >= ? AND {where}"
+                   " ORDER BY f.rowid")
+            args = [matcher.fts_query(), first, first, *params]
+        elif matcher.mode is Mode.REGEX:
+            sql = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where} ORDER BY t.doc_id"
+            args = [first, *params]
+        else:
+            sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
+                   " AND instr(t.folded, ?) > 0 ORDER BY t.doc_id")
+            args = [first, *params, matcher.literal()]
+        for doc_id, folded in conn.execute(sql, args):
+            yield int(doc_id), str(folded)
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def _rows_of(self, conn: sqlite3.Connection, doc_id: int,
+                 spans: list[tuple[int, int]]) -> Iterator[ConcordanceRow]:
+        found = conn.execute("SELECT external_id, title, text FROM documents WHERE id = ?",
+                             (doc_id,)).fetchone()
+        if found is None:  # removed since it was indexed
+            return
+        external_id, title, text = str(found[0]), str(found[1]), str(found[2])
+        entities: list[Entity] = [(int(i), int(s), int(e), str(lab)) for i, s, e, lab in
+                                  conn.execute('SELECT id, start, "end", label FROM entities'
+                                               " WHERE doc_id = ?", (doc_id,))]
+        mapping = fold_map(text)
+        query = self.query
+        for fs, fe in spans:
+            # A joiner after the match belongs to its cluster; the span stops before it
+            # (rule 7), as an entity span must.
+            start, end = settle_span(text, *mapping.original_span(fs, fe))
+            if start >= end:
+                continue
+            on = _entity_on(entities, start, end, query.label)
+            if (query.label is not None and on is None) or (query.unlabelled and on is not None):
+                continue
+            left, right = _context(text, start, end, self.context)
+            yield ConcordanceRow(doc_id, external_id, title, start, end, text[start:end], left,
+                                 right, on[1] if on else None, on[0] if on else None,
+                                 _proclitic(text, start))
+
+
+def _proclitic(text: str, start: int) -> str:
+    """The attached letters before ``start`` up to the word start (the stripped proclitics)."""
+    i = start
+    while i > 0 and is_word_char(text[i - 1]):
+        i -= 1
+    return text[i:start]
+
+
+def search(project: Project, query: SearchQuery, limit: int | None = None) -> list[ConcordanceRow]:
+    """The first ``limit`` rows (all when None)."""
+    rows = Concordance(project, query).rows()
+    if limit is None:
+        return list(rows)
+    return [row for _, row in zip(range(limit), rows, strict=False)]
