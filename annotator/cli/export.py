@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import STATUS_CHOICE, open_project
+from annotator.cli.common import STATUS_CHOICE, fail_if_skipped, open_project, skipped_damaged
 from annotator.cli.errors import user_errors
 from annotator.cli.terminal import progress
 
@@ -123,6 +123,7 @@ def export_command(
                         bar.update(1)
 
                 report = export_dataset(proj, out, options, progress=advance)
+            skipped = skipped_damaged(proj)
     except (ValueError, FileExistsError, MissingDependencyError) as error:
         raise click.ClickException(str(error)) from None
     documents = sum(report.documents.values())
@@ -137,6 +138,7 @@ def export_command(
         + (f"; {changed} annotation(s) widened or skipped, see the report" if changed else ""),
         err=True,
     )
+    fail_if_skipped(skipped)
 
 
 def _export_canonical(
@@ -156,5 +158,7 @@ def _export_canonical(
             count = export_canonical(
                 proj, out, status=list(statuses) or None, annotator=annotator, progress=advance
             )
+        skipped = skipped_damaged(proj)
     if out != "-":
         click.echo(f"exported {count} document(s) to {out}", err=True)
+    fail_if_skipped(skipped)
