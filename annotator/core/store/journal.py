@@ -247,6 +247,8 @@ def _entry(row: tuple[Any, ...]) -> JournalEntry:
     if name_problem is not None:
         problems.append(f"annotator name {name_problem}")
     jid, ts, doc_id, action, kind, target, changes = values
+    if kind != "audit" and changes is not None and not isinstance(changes, list):
+        problems.append("changes of a non-audit entry is not a list of changes")
     if problems:
         return JournalEntry(id=row[0], ts=ts or "?", annotator=name or "?", doc_id=doc_id,
                             action=action or "?", kind=kind or "?", target_id=target,

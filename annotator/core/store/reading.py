@@ -3,8 +3,9 @@
 Listing and counting use the covering index ``documents_nav`` and never read a text; the
 entity count of a listed page is a per-row indexed count (``entities_doc``), cheap because
 a page is small. ``get_links`` reads one document's quotes, events (with the row ids of
-their arguments) and stances with indexed per-document queries, never its text nor its
-entities, so an editor can reload them after every change. ``iter_records`` streams every
+their arguments) and stances with indexed per-document queries, and only the ids of its
+entities (its text comes from the text cache, to check the spans against), so an editor can
+reload them after every change. ``iter_records`` streams every
 table once, ordered by ``doc_id``, and merges the streams, so memory stays constant and
 there is no query per document.
 """
@@ -129,11 +130,8 @@ class ReadingMixin(ProjectBase):
         rows are left out as by :meth:`get_record`."""
         self._check_open()
         conn = self.conn
-        row = conn.execute("SELECT length FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise ProjectError(f"{self.path}: no document {doc_id}")
+        kept = rec.Kept(doc_id, len(self.get_text(doc_id)))  # cached: actions need it too
         names = self.annotator_names()
-        kept = rec.Kept(doc_id, row[0] if type(row[0]) is int else 0)
         entity_ids = {str(r[0]) for r in conn.execute(
             "SELECT id FROM entities WHERE doc_id = ?", (doc_id,))}
 

@@ -204,8 +204,9 @@ def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: b
 
     def an_entity(r: Tup) -> Entity:
         e = entity(r, names)
-        if e.end > kept.length:
-            kept.inside("entities", r, e, e.span)
+        if not 0 <= e.start < e.end <= kept.length:
+            raise kept.fail("entities", r, f"[{e.start}, {e.end}) is not a span of the text"
+                            f" (length {kept.length})")
         return e
 
     def an_event(r: Tup) -> Event:
@@ -248,13 +249,13 @@ class Kept:
                 self.damaged.append(exc)
         return out
 
-    def _fail(self, table: str, r: Tup, reason: str) -> DamagedRowError:
+    def fail(self, table: str, r: Tup, reason: str) -> DamagedRowError:
         return DamagedRowError(table, r[1], reason, self.doc_id)
 
     def inside(self, table: str, r: Tup, item: T, *spans: Span | None) -> T:
         for span in spans:
             if span is not None and span.end > self.length:
-                raise self._fail(table, r, f"[{span.start}, {span.end}) is outside the text"
+                raise self.fail(table, r, f"[{span.start}, {span.end}) is outside the text"
                                  f" (length {self.length})")
         return item
 
@@ -262,7 +263,7 @@ class Kept:
         self.inside("quotes", r, q, q.content, q.cue)
         if entity_ids is not None and q.speaker not in (None, AUTHOR) \
                 and q.speaker not in entity_ids:
-            raise self._fail("quotes", r, f"speaker {shown(q.speaker)} is not an entity of"
+            raise self.fail("quotes", r, f"speaker {shown(q.speaker)} is not an entity of"
                              " the document")
         return q
 
@@ -290,7 +291,7 @@ class Kept:
                    quote_ids)]
         for what, ref, known in wanted:
             if ref not in (None, AUTHOR) and ref not in known:
-                raise self._fail("stances", r, f"{what} {shown(ref)} is not in the document")
+                raise self.fail("stances", r, f"{what} {shown(ref)} is not in the document")
         return s
 
 
