@@ -18,6 +18,7 @@ a failed action emits ``"failed"`` with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -25,8 +26,8 @@ from annotator.core.model import Entity
 from annotator.core.store import (
     AnnotationsChanged,
     ChangeEvent,
-    DocumentChanged,
     DamagedRowError,
+    DocumentChanged,
     Project,
     ProjectError,
     SchemaChanged,
@@ -142,10 +143,8 @@ class Workbench(QObject):
         document; None for an empty project."""
         last = self.project.get_state("last_document")
         if isinstance(last, int):
-            try:
+            with contextlib.suppress(ProjectError):  # gone (never deleted today, but be safe)
                 self.open_document(last, self.saved_cursor(last))
-            except ProjectError:
-                pass  # the document is gone (never deleted today, but be safe)
             if self.doc_id == last:  # else it is gone or damaged: show the first one
                 return last
         first = self.project.list_documents(0, 1)

@@ -189,10 +189,12 @@ def _references(conn: sqlite3.Connection) -> Iterator[Violation]:
 def _journal(conn: sqlite3.Connection, damaged: set[tuple[str, int]]) -> Iterator[Violation]:
     previous_ts = ""
     kinds: dict[int, str] = {}
-    for jid, ts, kind, target in conn.execute(
-            "SELECT id, ts, kind, target_id FROM journal ORDER BY id"):
+    for jid, ts, kind, target, changes in conn.execute(
+            "SELECT id, ts, kind, target_id, changes FROM journal ORDER BY id"):
         if ("journal", jid) in damaged:
             continue
+        if kind != "audit" and not isinstance(load_json(changes), list):
+            yield Violation(None, "journal", jid, f"a {kind} entry holds no list of changes")
         if ts < previous_ts:
             yield Violation(None, "journal", jid, f"timestamp {ts} is before {previous_ts}")
         previous_ts = max(previous_ts, ts)
