@@ -150,6 +150,6 @@ def test_bad_stored_json_reads_safely(tmp_path: Path) -> None:
     with Project.open(path, annotator="a") as project:
         assert project.validate()  # validate reports it
         assert project.get_record(doc).entities == []  # shown without it, with a warning
-        assert "attrs is not valid JSON" in project.document_damage(doc)[0].message
+        assert "attrs is invalid JSON" in project.document_damage(doc)[0].message
         assert list(project.iter_records()) == []  # exports skip the damaged document
         assert list(project.damaged_documents()) == [doc]

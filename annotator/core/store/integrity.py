@@ -87,13 +87,12 @@ def _damaged_rows(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
             yield Violation(doc_id, table, rowid, "; ".join(problems))
 
 
-def _documents_and_spans(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
-                         ) -> Iterator[Violation]:
+def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
     streams = {t: GroupedStream(iter(conn.execute(
         f"SELECT {cols} FROM {t} ORDER BY doc_id, id"))) for t, (cols, _) in _SPANS.items()}
     for doc_id, sha, length, status, text in conn.execute(
             "SELECT id, sha256, length, status, text FROM documents ORDER BY id"):
-        if ("documents", doc_id) in damaged:
+        if not isinstance(text, str) or isinstance(text, DamagedText):  # reported already
             for stream in streams.values():
                 stream.take(doc_id)
             continue
@@ -106,8 +105,6 @@ def _documents_and_spans(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
             yield Violation(doc_id, "documents", doc_id, problem)
         for table, (_cols, spans) in _SPANS.items():
             for row in streams[table].take(doc_id):
-                if (table, row[1]) in damaged:
-                    continue
                 for i, (what, _s, _e) in enumerate(spans):
                     start, end = row[2 + 2 * i], row[3 + 2 * i]
                     if start is None and end is None:
@@ -219,7 +216,7 @@ def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor) -> list[Vio
     found: list[Violation] = []
     damaged: set[tuple[str, int]] = set()
     for part in (_sqlite_checks(conn), _damaged_rows(conn, damaged),
-                 _documents_and_spans(conn, damaged), _labels(conn, schema_for, damaged),
+                 _documents_and_spans(conn), _labels(conn, schema_for, damaged),
                  _references(conn), _journal(conn, damaged)):
         found.extend(part)
     return [v if len(v.reason) <= REASON_LIMIT else

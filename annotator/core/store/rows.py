@@ -113,7 +113,7 @@ def load_json(text: Any) -> Any:
     except RecursionError:
         raise ValueError(f"holds JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
     except ValueError as exc:
-        raise ValueError(f"is not valid JSON ({str(exc)[:QUOTE_LIMIT]})") from None
+        raise ValueError(f"is invalid JSON ({str(exc)[:QUOTE_LIMIT]})") from None
     if (text.count("[") + text.count("{") > MAX_JSON_DEPTH) and not _depth_ok(value):
         raise ValueError(f"holds JSON nested deeper than {MAX_JSON_DEPTH} levels")
     return value
