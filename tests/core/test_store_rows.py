@@ -39,7 +39,7 @@ def test_deep_json_is_a_value_error(text: str) -> None:
 def test_json_within_the_depth_and_not_json() -> None:
     assert load_json("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH) is not None
     for bad in (b"{}", DamagedText("{}"), "{nope", 5):
-        with pytest.raises(ValueError, match="BLOB|UTF-8|invalid JSON|not JSON text"):
+        with pytest.raises(ValueError, match=r"BLOB|UTF-8|invalid JSON|not JSON text"):
             load_json(bad)
 
 
