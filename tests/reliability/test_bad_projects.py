@@ -153,7 +153,7 @@ def test_read_commands_as_subprocesses(
         corpus: dict[str, BadProject], tmp_path: Path, name: str) -> None:
     """The same commands as separate processes, with a timeout against hangs. By default
     each file gets one of them in turn (every command meets several files);
-    ``ANNOTATOR_BAD_PROJECTS=all`` runs every command on every file (about 10 minutes)."""
+    ``ANNOTATOR_BAD_PROJECTS=all`` runs every command on every file (about 13 CPU-minutes)."""
     if os.environ.get("ANNOTATOR_BAD_PROJECTS") == "all":
         _run_all(corpus[name], tmp_path, _subprocess)
         return
