@@ -48,3 +48,21 @@ def open_project(
     if not create and not os.path.lexists(path):
         raise ProjectError(f"{path}: no such project")
     return Project.open(path, create=create, annotator=annotator, readonly=readonly)
+
+
+def skipped_damaged(proj: Any, bidi: bool | None = None) -> int:
+    """Print a warning per damaged document a read skipped (``Project.damaged_documents``);
+    return how many there were."""
+    damaged = proj.damaged_documents()
+    for doc_id, rows in damaged.items():
+        more = f" (and {len(rows) - 1} more damaged row(s))" if len(rows) > 1 else ""
+        echo(f"warning: skipped damaged document {doc_id}: {rows[0].message}{more}", bidi, err=True)
+    return len(damaged)
+
+
+def fail_if_skipped(count: int) -> None:
+    """Exit with status 1 after a command that skipped damaged documents."""
+    if count:
+        raise click.ClickException(
+            f"{count} damaged document(s) skipped; run annotator validate for every damaged row"
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import STATUS_CHOICE, echo, open_project
+from annotator.cli.common import STATUS_CHOICE, echo, fail_if_skipped, open_project, skipped_damaged
 from annotator.cli.errors import user_errors
 from annotator.cli.terminal import progress
 
@@ -123,12 +123,14 @@ def export_command(
                         bar.update(1)
 
                 report = export_dataset(proj, out, options, progress=advance)
+            skipped = skipped_damaged(proj)
     except (ValueError, OutputError, MissingDependencyError) as error:
         raise click.ClickException(str(error)) from None
     documents = sum(report.documents.values())
     if plain:
         if out != "-":
             echo(f"exported {documents} document(s) to {out}", err=True)
+        fail_if_skipped(skipped)
         return
     changed = sum(report.widened.values()) + sum(report.skipped.values())
     echo(
@@ -143,3 +145,4 @@ def export_command(
     )
     if report.previous is not None:
         echo(f"the earlier export in {out} was moved to {report.previous}", err=True)
+    fail_if_skipped(skipped)

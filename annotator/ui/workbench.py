@@ -18,6 +18,7 @@ a failed action emits ``"failed"`` with the reason.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -25,6 +26,7 @@ from annotator.core.model import Entity
 from annotator.core.store import (
     AnnotationsChanged,
     ChangeEvent,
+    DamagedRowError,
     DocumentChanged,
     Project,
     ProjectError,
@@ -99,7 +101,13 @@ class Workbench(QObject):
         if self.doc_id is not None and doc_id != self.doc_id:
             self._cursor_timer.stop()
             self.save_cursor()
-        record = self.project.get_record(doc_id)
+        try:
+            record = self.project.get_record(doc_id)
+        except DamagedRowError as error:  # a damaged file: say so, keep what is shown
+            self.message.emit(f"Cannot show document {doc_id}: {error.message}"
+                              " (run annotator validate)")
+            return
+        damaged = self.project.document_damage(doc_id)
         self.doc_id = doc_id
         self.text = record.text
         self.status = record.status
@@ -118,6 +126,9 @@ class Workbench(QObject):
         self.project.set_state("last_document", doc_id)
         self.annotationSelected.emit("")
         self.documentOpened.emit(doc_id)
+        if damaged:
+            self.message.emit(f"Document {doc_id} has {len(damaged)} damaged row(s), not shown:"
+                              f" {damaged[0].message} (run annotator validate)")
         # The snapping lexicon reads the project's names and words: build it once the
         # document is painted, so neither the first paint nor the first label waits for it.
         QtCore.QTimer.singleShot(0, self._ensure_lexicon)
@@ -132,11 +143,10 @@ class Workbench(QObject):
         document; None for an empty project."""
         last = self.project.get_state("last_document")
         if isinstance(last, int):
-            try:
+            with contextlib.suppress(ProjectError):  # gone (never deleted today, but be safe)
                 self.open_document(last, self.saved_cursor(last))
+            if self.doc_id == last:  # else it is gone or damaged: show the first one
                 return last
-            except ProjectError:
-                pass  # the document is gone (never deleted today, but be safe)
         first = self.project.list_documents(0, 1)
         if not first:
             return None

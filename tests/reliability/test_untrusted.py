@@ -128,8 +128,9 @@ def test_annotations_outside_their_text_open_safely(tmp_path: Path) -> None:
         violations = project.validate()
         assert {v.table for v in violations} == {"entities"}
         assert len(violations) >= 2
-        record = project.get_record(doc)  # reading does not crash
-        assert len(record.entities) == 2
+        record = project.get_record(doc)  # reading does not crash: the damaged one is left out
+        assert [e.label for e in record.entities] == ["NOPE"]  # (a label is validate's job)
+        assert [d.table for d in project.document_damage(doc)] == ["entities"]
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -144,8 +145,8 @@ def test_bad_stored_json_reads_safely(tmp_path: Path) -> None:
            " schema_version, created, updated) VALUES (1, 0, 3, 'PERS', '{bad json', 1, 1,"
            " 'x', 'x')")
     with Project.open(path, annotator="a") as project:
-        assert project.validate()  # validate reports it, and reading says so in one line
-        with pytest.raises(ProjectError, match="damaged JSON"):
-            project.get_record(doc)
-        with pytest.raises(ProjectError, match="damaged JSON"):
-            list(project.iter_records())
+        assert project.validate()  # validate reports it
+        assert project.get_record(doc).entities == []  # shown without it, with a warning
+        assert "attrs is invalid JSON" in project.document_damage(doc)[0].message
+        assert list(project.iter_records()) == []  # exports skip the damaged document
+        assert list(project.damaged_documents()) == [doc]

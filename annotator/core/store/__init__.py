@@ -20,11 +20,13 @@ from annotator.core.store.importer import ImportReport
 from annotator.core.store.integrity import Violation
 from annotator.core.store.journal import JournalEntry
 from annotator.core.store.project import Project
+from annotator.core.store.rows import DamagedRowError
 
 __all__ = [
     "ActionInfo",
     "AnnotationsChanged",
     "ChangeEvent",
+    "DamagedRowError",
     "DocumentChanged",
     "DocumentsAdded",
     "EventHub",

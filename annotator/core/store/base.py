@@ -43,6 +43,7 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
+from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
 
 WRITE_ATTEMPTS = 3
 """How many times ``BEGIN IMMEDIATE`` is tried (each waiting ``busy_timeout``) before an
@@ -128,6 +129,8 @@ class ProjectBase:
         """Whether ``Project.open`` created the file (set by it)."""
         self.db = db
         self.conn: sqlite3.Connection = db.conn
+        self.conn.text_factory = decode_text  # text that is not UTF-8 reads as DamagedText
+        self._damaged: dict[int, list[DamagedRowError]] = {}
         self.annotator = annotator
         self.events = EventHub()
         self._schemas: dict[int, Schema] = {}
@@ -301,7 +304,8 @@ class ProjectBase:
     # -- documents --------------------------------------------------------------------------
 
     def get_text(self, doc_id: int) -> str:
-        """The stored text of a document (never changed after import)."""
+        """The stored text of a document (never changed after import); :class:`DamagedRowError`
+        when it cannot be read."""
         self._check_open()
         cached = self._texts.get(doc_id)
         if cached is not None:
@@ -309,9 +313,10 @@ class ProjectBase:
         row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise ProjectError(f"{self.path}: no document {doc_id}")
+        text: str = decode_row("documents", ("text",), row, doc_id, doc_id)[0]
         if len(self._texts) >= TEXT_CACHE_SIZE:
             self._texts.pop(next(iter(self._texts)))
-        text = self._texts[doc_id] = str(row[0])
+        self._texts[doc_id] = text
         return text
 
     # -- actions ----------------------------------------------------------------------------

@@ -10,14 +10,16 @@ own ``integrity_check`` and ``foreign_key_check`` findings. It reads only.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.core.schema import Schema
 from annotator.core.store import validation as v
+from annotator.core.store.journal import q
 from annotator.core.store.records import GroupedStream
+from annotator.core.store.rows import DamagedText, decode_text, kinds, load_json, row_problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class Violation:
 
 
 SchemaFor = Callable[[int], Schema]
+REASON_LIMIT = 400
+"""Longest reason a violation gives (a crafted label or id may be megabytes long)."""
 
 _SPANS: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "entities": ('doc_id, id, start, "end"', [("entity", "start", "end")]),
@@ -59,11 +63,39 @@ def _sqlite_checks(conn: sqlite3.Connection) -> Iterator[Violation]:
         yield Violation(None, table, rowid, f"references a missing row of {parent}")
 
 
+def _damaged_rows(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
+                  ) -> Iterator[Violation]:
+    """Every stored value its column cannot hold (wrong type, NULL, not UTF-8, bad JSON):
+    the same decoding every read uses (:mod:`.rows`). Adds ``(table, rowid)`` of each such
+    row to ``damaged``, so the checks after this one skip them."""
+    present = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master"
+                                               " WHERE type = 'table'")}
+    for table, spec in kinds().items():
+        if table not in present:
+            continue
+        columns = tuple(spec)
+        has_doc = "doc_id" in spec
+        sql = f'SELECT rowid, {", ".join(q(c) for c in columns)} FROM {q(table)}'
+        for rowid, *row in conn.execute(sql):
+            _values, problems = row_problems(table, columns, tuple(row))
+            if not problems:
+                continue
+            damaged.add((table, rowid))
+            doc = rowid if table == "documents" else (
+                row[columns.index("doc_id")] if has_doc else None)
+            doc_id = doc if type(doc) is int else None
+            yield Violation(doc_id, table, rowid, "; ".join(problems))
+
+
 def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
     streams = {t: GroupedStream(iter(conn.execute(
         f"SELECT {cols} FROM {t} ORDER BY doc_id, id"))) for t, (cols, _) in _SPANS.items()}
     for doc_id, sha, length, status, text in conn.execute(
             "SELECT id, sha256, length, status, text FROM documents ORDER BY id"):
+        if not isinstance(text, str) or isinstance(text, DamagedText):  # reported already
+            for stream in streams.values():
+                stream.take(doc_id)
+            continue
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha:
             yield Violation(doc_id, "documents", doc_id, "sha256 does not match the text")
         if length != len(text):
@@ -83,11 +115,11 @@ def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
 
 
 def _entity(s: Schema, label: str, attrs: str) -> str | None:
-    return v.entity_label_problem(s, label) or v.entity_attrs_problem(s, json.loads(attrs))
+    return v.entity_label_problem(s, label) or v.entity_attrs_problem(s, load_json(attrs))
 
 
 def _event(s: Schema, event_type: str, attrs: str) -> str | None:
-    return v.event_type_problem(s, event_type) or v.event_attrs_problem(s, json.loads(attrs))
+    return v.event_type_problem(s, event_type) or v.event_attrs_problem(s, load_json(attrs))
 
 
 def _argument(s: Schema, role: str, event_type: str, label: str) -> str | None:
@@ -100,26 +132,36 @@ def _stance(s: Schema, label: str, topic: str | None) -> str | None:
 
 
 def _doc_label(s: Schema, key: str, value: str) -> str | None:
-    return v.document_label_problem(s, key, json.loads(value))
+    return v.document_label_problem(s, key, load_json(value))
 
 
 _LABEL_CHECKS: tuple[tuple[str, str, Callable[..., str | None]], ...] = (
-    ("entities", "SELECT doc_id, id, schema_version, label, attrs FROM entities", _entity),
-    ("quotes", "SELECT doc_id, id, schema_version, kind FROM quotes", v.quote_kind_problem),
-    ("events", "SELECT doc_id, id, schema_version, type, attrs FROM events", _event),
-    ("event_arguments", "SELECT a.doc_id, a.id, a.schema_version, a.role, e.type, n.label"
-     " FROM event_arguments a JOIN events e ON e.id = a.event_id"
+    ("entities", "SELECT rowid, doc_id, id, schema_version, label, attrs FROM entities",
+     _entity),
+    ("quotes", "SELECT rowid, doc_id, id, schema_version, kind FROM quotes",
+     v.quote_kind_problem),
+    ("events", "SELECT rowid, doc_id, id, schema_version, type, attrs FROM events", _event),
+    ("event_arguments", "SELECT a.rowid, a.doc_id, a.id, a.schema_version, a.role, e.type,"
+     " n.label FROM event_arguments a JOIN events e ON e.id = a.event_id"
      " JOIN entities n ON n.id = a.entity_id", _argument),
-    ("stances", "SELECT doc_id, id, schema_version, label, target_topic FROM stances", _stance),
-    ("document_labels", "SELECT doc_id, key, schema_version, key, value FROM document_labels",
-     _doc_label),
+    ("stances", "SELECT rowid, doc_id, id, schema_version, label, target_topic FROM stances",
+     _stance),
+    ("document_labels", "SELECT rowid, doc_id, key, schema_version, key, value"
+     " FROM document_labels", _doc_label),
 )
 
 
-def _labels(conn: sqlite3.Connection, schema_for: SchemaFor) -> Iterator[Violation]:
+def _unreadable(values: list[Any]) -> bool:
+    return any(isinstance(x, (bytes, DamagedText)) for x in values)
+
+
+def _labels(conn: sqlite3.Connection, schema_for: SchemaFor,
+            damaged: set[tuple[str, int]]) -> Iterator[Violation]:
     """Rows whose label/type/role/kind/topic/attributes their schema version rejects."""
     for table, sql, test in _LABEL_CHECKS:
-        for doc_id, row_id, version, *values in conn.execute(sql):
+        for rowid, doc_id, row_id, version, *values in conn.execute(sql):
+            if (table, rowid) in damaged or _unreadable(values):
+                continue
             try:
                 schema = schema_for(version)
             except Exception as exc:  # a missing or unreadable schema version
@@ -127,8 +169,8 @@ def _labels(conn: sqlite3.Connection, schema_for: SchemaFor) -> Iterator[Violati
                 continue
             try:
                 reason = test(schema, *values)
-            except json.JSONDecodeError as exc:
-                reason = f"stored JSON is invalid ({exc})"
+            except ValueError as exc:
+                reason = f"stored JSON {exc}"
             if reason:
                 yield Violation(doc_id, table, row_id, reason)
 
@@ -141,11 +183,15 @@ def _references(conn: sqlite3.Connection) -> Iterator[Violation]:
             yield Violation(doc_id, table, row_id, f"{what} belongs to document {other}")
 
 
-def _journal(conn: sqlite3.Connection) -> Iterator[Violation]:
+def _journal(conn: sqlite3.Connection, damaged: set[tuple[str, int]]) -> Iterator[Violation]:
     previous_ts = ""
     kinds: dict[int, str] = {}
-    for jid, ts, kind, target in conn.execute(
-            "SELECT id, ts, kind, target_id FROM journal ORDER BY id"):
+    for jid, ts, kind, target, changes in conn.execute(
+            "SELECT id, ts, kind, target_id, changes FROM journal ORDER BY id"):
+        if ("journal", jid) in damaged:
+            continue
+        if kind != "audit" and not isinstance(load_json(changes), list):
+            yield Violation(None, "journal", jid, f"a {kind} entry holds no list of changes")
         if ts < previous_ts:
             yield Violation(None, "journal", jid, f"timestamp {ts} is before {previous_ts}")
         previous_ts = max(previous_ts, ts)
@@ -166,8 +212,13 @@ def _journal(conn: sqlite3.Connection) -> Iterator[Violation]:
 
 def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor) -> list[Violation]:
     """Every violation found, SQLite's own checks first."""
+    conn.text_factory = decode_text
     found: list[Violation] = []
-    for part in (_sqlite_checks(conn), _documents_and_spans(conn), _labels(conn, schema_for),
-                 _references(conn), _journal(conn)):
+    damaged: set[tuple[str, int]] = set()
+    for part in (_sqlite_checks(conn), _damaged_rows(conn, damaged),
+                 _documents_and_spans(conn), _labels(conn, schema_for, damaged),
+                 _references(conn), _journal(conn, damaged)):
         found.extend(part)
-    return found
+    return [v if len(v.reason) <= REASON_LIMIT else
+            Violation(v.doc_id, v.table, v.row_id, v.reason[:REASON_LIMIT] + "…")
+            for v in found]

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.rows import (
+    DamagedRowError,
+    DamagedText,
+    kinds,
+    row_problems,
+    value_problem,
+)
 from annotator.core.store.timeutil import utc_now
 
 Row = dict[str, Any]
@@ -72,7 +79,12 @@ def fetch_row(conn: sqlite3.Connection, table: str, key: Any) -> Row | None:
     row = cur.fetchone()
     if row is None:
         return None
-    return {d[0]: v for d, v in zip(cur.description, row, strict=True)}
+    result = {d[0]: v for d, v in zip(cur.description, row, strict=True)}
+    for column, value in result.items():
+        if isinstance(value, (bytes, DamagedText)):  # never journal (or rewrite) damage
+            raise DamagedRowError(table, key, f"{column} is damaged (run annotator validate);"
+                             " the row cannot be changed")
+    return result
 
 
 def insert_row(conn: sqlite3.Connection, table: str, row: Row) -> int:
@@ -180,7 +192,8 @@ def apply_changes(conn: sqlite3.Connection, changes: list[Change], action: str,
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """One journal row (``changes`` decoded)."""
+    """One journal row (``changes`` decoded). A row that cannot be read has ``damage``
+    (the reason) and no changes; it can be listed but not undone or redone."""
 
     id: int
     ts: str
@@ -190,6 +203,7 @@ class JournalEntry:
     kind: str
     target_id: int | None
     changes: list[Change]
+    damage: str | None = None
 
 
 def write_entry(conn: sqlite3.Connection, *, annotator_id: int, doc_id: int | None,
@@ -218,12 +232,29 @@ def read_entry(conn: sqlite3.Connection, journal_id: int) -> JournalEntry:
     ).fetchone()
     if row is None:
         raise ProjectError(f"no journal entry {journal_id}")
-    return _entry(row)
+    entry = _entry(row)
+    if entry.damage is not None:
+        raise DamagedRowError("journal", journal_id, entry.damage)
+    return entry
+
+
+_ENTRY_COLUMNS = ("id", "ts", "doc_id", "action", "kind", "target_id", "changes")
 
 
 def _entry(row: tuple[Any, ...]) -> JournalEntry:
-    return JournalEntry(id=row[0], ts=row[1], annotator=row[2], doc_id=row[3], action=row[4],
-                        kind=row[5], target_id=row[6], changes=json.loads(row[7]))
+    values, problems = row_problems("journal", _ENTRY_COLUMNS, row[:2] + row[3:])
+    name, name_problem = value_problem(kinds()["annotators"]["name"], row[2])
+    if name_problem is not None:
+        problems.append(f"annotator name {name_problem}")
+    jid, ts, doc_id, action, kind, target, changes = values
+    if kind != "audit" and changes is not None and not isinstance(changes, list):
+        problems.append("changes of a non-audit entry is not a list of changes")
+    if problems:
+        return JournalEntry(id=row[0], ts=ts or "?", annotator=name or "?", doc_id=doc_id,
+                            action=action or "?", kind=kind or "?", target_id=target,
+                            changes=[], damage="; ".join(problems))
+    return JournalEntry(id=jid, ts=ts, annotator=name, doc_id=doc_id, action=action,
+                        kind=kind, target_id=target, changes=changes)
 
 
 def recent_entries(conn: sqlite3.Connection, limit: int,

@@ -47,6 +47,7 @@ from annotator.core.store.journal import (
 from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
+from annotator.core.store.rows import load_json
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
 
@@ -243,11 +244,17 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin):
     # -- per-annotator UI state (not journaled) ---------------------------------------------
 
     def get_state(self, key: str, default: Any = None) -> Any:
-        """A value this annotator's UI stored (last document, cursor...), or ``default``."""
+        """A value this annotator's UI stored (last document, cursor...), or ``default``
+        (also when the stored value is damaged)."""
         self._check_open()
         row = self.conn.execute("SELECT value FROM ui_state WHERE annotator_id = ? AND key = ?",
                                 (self.annotator_id, key)).fetchone()
-        return default if row is None else json.loads(row[0])
+        if row is None:
+            return default
+        try:
+            return load_json(row[0])
+        except ValueError:  # damaged state (a crafted file): as if never stored
+            return default
 
     def set_state(self, key: str, value: Any) -> None:
         """Store a JSON-serializable UI value for this annotator (not journaled, no undo)."""

@@ -3,8 +3,9 @@
 Listing and counting use the covering index ``documents_nav`` and never read a text; the
 entity count of a listed page is a per-row indexed count (``entities_doc``), cheap because
 a page is small. ``get_links`` reads one document's quotes, events (with the row ids of
-their arguments) and stances with indexed per-document queries, never its text nor its
-entities, so an editor can reload them after every change. ``iter_records`` streams every
+their arguments) and stances with indexed per-document queries, and only the ids of its
+entities (its text comes from the text cache, to check the spans against), so an editor can
+reload them after every change. ``iter_records`` streams every
 table once, ordered by ``doc_id``, and merges the streams, so memory stays constant and
 there is no query per document.
 """
@@ -15,10 +16,11 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from annotator.core.model import DocumentRecord, DocumentSummary
+from annotator.core.model import DocumentRecord, DocumentSummary, Event
 from annotator.core.store import records as rec
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.rows import DamagedRowError
 from annotator.core.text import fold_text
 
 
@@ -59,7 +61,7 @@ class ReadingMixin(ProjectBase):
                f" FROM documents AS d INDEXED BY documents_nav{where}"
                " ORDER BY d.id LIMIT ? OFFSET ?")
         rows = self.conn.execute(sql, [*params, limit, offset]).fetchall()
-        return [DocumentSummary(*row) for row in rows]
+        return [rec.summary(row) for row in rows]
 
     def document_ids(self, status: str | None = None) -> list[int]:
         """All document ids in order, optionally of one status."""
@@ -80,7 +82,12 @@ class ReadingMixin(ProjectBase):
         return {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
 
     def get_record(self, doc_id: int) -> DocumentRecord:
-        """One document with all its annotations (ids are row ids as strings)."""
+        """One document with all its annotations (ids are row ids as strings).
+
+        Raises :class:`DamagedRowError` (a ``ProjectError``) when the document's own row cannot
+        be read (its text is not valid UTF-8, ...). Annotation rows that are damaged (not
+        readable, outside the text, pointing at nothing) are left out of the record and
+        listed by :meth:`document_damage`."""
         self._check_open()
         conn = self.conn
         doc = conn.execute(f"SELECT {rec.DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
@@ -93,33 +100,71 @@ class ReadingMixin(ProjectBase):
                                 f" ORDER BY {order}", (doc_id,)).fetchall()
             for table, (columns, order) in rec.QUERIES.items()
         }
-        return rec.document(doc, parts, self.annotator_names())
+        try:
+            record, damaged = rec.document(doc, parts, self.annotator_names())
+        except DamagedRowError as exc:
+            self._note_damage(doc_id, [exc])
+            raise
+        self._note_damage(doc_id, damaged)
+        return record
+
+    def _note_damage(self, doc_id: int, damaged: list[DamagedRowError]) -> None:
+        if damaged:
+            self._damaged[doc_id] = damaged
+        else:
+            self._damaged.pop(doc_id, None)
+
+    def document_damage(self, doc_id: int) -> list[DamagedRowError]:
+        """The damaged rows the latest read of ``doc_id`` found (empty when none): rows left
+        out of the record, or the document row itself when it could not be read."""
+        return list(self._damaged.get(doc_id, ()))
+
+    def damaged_documents(self) -> dict[int, list[DamagedRowError]]:
+        """Every document a read of this session found damaged (``iter_records`` skipped
+        them), with what was damaged. ``validate`` finds them all without reading first."""
+        return {doc_id: list(rows) for doc_id, rows in sorted(self._damaged.items())}
 
     def get_links(self, doc_id: int) -> rec.LinkRecord:
         """The quotes, events (with their argument row ids), stances and document labels of
-        ``doc_id``, in the order of :meth:`get_record` (ids are row ids as strings)."""
+        ``doc_id``, in the order of :meth:`get_record` (ids are row ids as strings); damaged
+        rows are left out as by :meth:`get_record`."""
         self._check_open()
         conn = self.conn
-        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-            raise ProjectError(f"{self.path}: no document {doc_id}")
+        kept = rec.Kept(doc_id, len(self.get_text(doc_id)))  # cached: actions need it too
         names = self.annotator_names()
+        entity_ids = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM entities WHERE doc_id = ?", (doc_id,))}
 
         def rows(table: str) -> list[tuple[Any, ...]]:
             columns, order = rec.QUERIES[table]
             return conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ?"
                                 f" ORDER BY {order}", (doc_id,)).fetchall()
 
-        links = rec.LinkRecord()
-        links.quotes = [rec.quote(r, names) for r in rows("quotes")]
-        for r in conn.execute(f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments"
-                              " WHERE doc_id = ? ORDER BY event_id, id", (doc_id,)):
-            links.arguments.setdefault(str(r[1]), []).append(rec.argument_row(r))
-        for r in rows("events"):
+        def an_argument(r: tuple[Any, ...]) -> rec.EventArgumentRow:
+            a = rec.argument_row(r)
+            if a.entity_id not in entity_ids:
+                raise DamagedRowError("event_arguments", a.id, f"entity {a.entity_id} is not an"
+                                 " entity of the document", doc_id)
+            return a
+
+        def an_event(r: tuple[Any, ...]) -> Event:
             arguments = links.arguments.get(str(r[1]), [])
-            links.events.append(rec.event(
-                r, [(doc_id, r[1], a.role, a.entity_id) for a in arguments], names))
-        links.stances = [rec.stance(r, names) for r in rows("stances")]
-        links.labels = {str(r[1]): rec.stored_json(r[2]) for r in rows("document_labels")}
+            e = rec.event(r, [(doc_id, r[1], a.role, a.entity_id) for a in arguments], names)
+            return kept.inside("events", r, e, e.trigger)
+
+        links = rec.LinkRecord()
+        links.quotes = kept.each(rows("quotes"),
+                                 lambda r: kept.quote(r, rec.quote(r, names), entity_ids))
+        argument_rows = conn.execute(f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments"
+                                     " WHERE doc_id = ? ORDER BY event_id, id", (doc_id,))
+        for r in argument_rows:
+            for a in kept.each([r], an_argument):
+                links.arguments.setdefault(str(r[1]), []).append(a)
+        links.events = kept.each(rows("events"), an_event)
+        refs = (entity_ids, {e.id for e in links.events}, {q.id for q in links.quotes})
+        links.stances = kept.each(rows("stances"),
+                                  lambda r: kept.stance(r, rec.stance(r, names), refs))
+        links.labels = dict(kept.each(rows("document_labels"), rec.label))
         return links
 
     def event_arguments(self, event_id: int) -> list[rec.EventArgumentRow]:
@@ -129,9 +174,9 @@ class ReadingMixin(ProjectBase):
         if self.conn.execute("SELECT 1 FROM events WHERE id = ?",
                              (event_id,)).fetchone() is None:
             raise ProjectError(f"{self.path}: no event {event_id}")
-        return [rec.argument_row(r) for r in self.conn.execute(
-            f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments WHERE event_id = ?"
-            " ORDER BY id", (event_id,))]
+        rows = self.conn.execute(f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments"
+                                 " WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
+        return rec.Kept(0, 0).each(rows, rec.argument_row)
 
     def iter_records(self, status: str | None = None,
                      annotator: str | None = None) -> Iterator[DocumentRecord]:
@@ -141,6 +186,10 @@ class ReadingMixin(ProjectBase):
         are kept (event arguments follow their event), and references to annotations left
         out are dropped (see :func:`records.drop_dangling`). Writing to the project while
         iterating is allowed but the stream may or may not see the change.
+
+        A damaged document (its row, or any of its annotation rows, cannot be read, lies
+        outside the text or points at nothing) is skipped; :meth:`damaged_documents` lists
+        the ones skipped, with why.
         """
         self._check_open()
         names = self.annotator_names()
@@ -177,5 +226,11 @@ class ReadingMixin(ProjectBase):
         for doc in conn.execute(doc_sql + " ORDER BY id", doc_params):
             doc_id = doc[0]
             parts = {table: s.take(doc_id) for table, s in streams.items()}
-            record = rec.document(doc, parts, names)
+            try:
+                record, damaged = rec.document(doc, parts, names, references=who is None)
+            except DamagedRowError as exc:
+                damaged = [exc]
+            self._note_damage(doc_id, damaged)
+            if damaged:
+                continue
             yield rec.drop_dangling(record) if who is not None else record

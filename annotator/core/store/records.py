@@ -7,14 +7,15 @@ its ``doc_id`` so streams can be grouped per document. Annotation ids become str
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from annotator.core.model import (
     AUTHOR,
+    STATUSES,
     DocumentRecord,
+    DocumentSummary,
     Entity,
     Event,
     EventArgument,
@@ -24,6 +25,14 @@ from annotator.core.model import (
     StanceTarget,
 )
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.rows import (
+    DamagedRowError,
+    DamagedText,
+    column_names,
+    decode_row,
+    load_json,
+    shown,
+)
 
 DOCUMENT_COLUMNS = "id, external_id, title, status, meta, normalization, source, text"
 ENTITY_COLUMNS = 'doc_id, id, start, "end", label, attrs, note, annotator_id, schema_version'
@@ -35,7 +44,7 @@ QUOTE_ORDER = "doc_id, content_start, content_end, id"
 EVENT_COLUMNS = ("doc_id, id, type, trigger_start, trigger_end, attrs, note, annotator_id,"
                  " schema_version")
 EVENT_ORDER = "doc_id, trigger_start, trigger_end, id"
-ARGUMENT_COLUMNS = "doc_id, event_id, role, entity_id"
+ARGUMENT_COLUMNS = "doc_id, event_id, role, entity_id, id"
 ARGUMENT_ORDER = "doc_id, event_id, id"
 ARGUMENT_ROW_COLUMNS = "doc_id, event_id, id, role, entity_id"
 """An argument with its row id (which :class:`EventArgument` does not carry)."""
@@ -45,7 +54,7 @@ STANCE_COLUMNS = ("doc_id, id, holder_entity_id, holder_author, target_entity_id
 STANCE_ORDER = "doc_id, id"
 LABEL_COLUMNS = "doc_id, key, value"
 LABEL_ORDER = "doc_id, key"
-NOTE_COLUMNS = "doc_id, text"
+NOTE_COLUMNS = "doc_id, text, id"
 NOTE_ORDER = "doc_id, id"
 QUERIES: dict[str, tuple[str, str]] = {
     "entities": (ENTITY_COLUMNS, ENTITY_ORDER),
@@ -57,9 +66,19 @@ QUERIES: dict[str, tuple[str, str]] = {
     "notes": (NOTE_COLUMNS, NOTE_ORDER),
 }
 """Columns and order of the rows of each annotation table."""
+DOCUMENT_NAMES = column_names(DOCUMENT_COLUMNS)
+ENTITY_NAMES = column_names(ENTITY_COLUMNS)
+QUOTE_NAMES = column_names(QUOTE_COLUMNS)
+EVENT_NAMES = column_names(EVENT_COLUMNS)
+ARGUMENT_NAMES = column_names(ARGUMENT_COLUMNS)
+ARGUMENT_ROW_NAMES = column_names(ARGUMENT_ROW_COLUMNS)
+STANCE_NAMES = column_names(STANCE_COLUMNS)
+LABEL_NAMES = column_names(LABEL_COLUMNS)
+NOTE_NAMES = column_names(NOTE_COLUMNS)
 
 Names = dict[int, str]
 Tup = tuple[Any, ...]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,67 +104,84 @@ class LinkRecord:
     labels: dict[str, Any] = field(default_factory=dict)
 
 
-def stored_json(text: str | None) -> Any:
+def stored_json(text: Any) -> Any:
     """A JSON column's value; damaged JSON (a crafted or broken file) is a ProjectError."""
     if text is None:
         return None
     try:
-        return json.loads(text)
-    except (TypeError, ValueError) as exc:
-        raise ProjectError(f"the project holds damaged JSON ({exc}); run annotator validate"
-                           ) from None
-
-
-def _attrs(text: str) -> dict[str, Any]:
-    if text == "{}":
-        return {}
-    value = stored_json(text)
-    if not isinstance(value, dict):
-        raise ProjectError(f"the project holds a JSON {type(value).__name__} where an object "
-                           "belongs; run annotator validate")
-    return value
+        return load_json(text)
+    except ValueError as exc:
+        raise ProjectError(f"the project holds damaged JSON (the value {exc});"
+                           " run annotator validate") from None
 
 
 def _ref(row_id: int | None) -> str | None:
     return None if row_id is None else str(row_id)
 
 
+def _decoded(table: str, columns: tuple[str, ...], r: Tup, row_id: Any = None) -> list[Any]:
+    doc_id = r[0] if type(r[0]) is int else None
+    return decode_row(table, columns, r, r[1] if row_id is None else row_id, doc_id)
+
+
 def entity(r: Tup, names: Names) -> Entity:
-    """An ``ENTITY_COLUMNS`` row."""
-    return Entity(str(r[1]), r[2], r[3], r[4], _attrs(r[5]), r[6], names.get(r[7]), r[8])
+    """An ``ENTITY_COLUMNS`` row (:class:`DamagedRowError` when it cannot be read)."""
+    v = _decoded("entities", ENTITY_NAMES, r)
+    return Entity(str(v[1]), v[2], v[3], v[4], v[5], v[6], names.get(v[7]), v[8])
 
 
 def quote(r: Tup, names: Names) -> Quote:
     """A ``QUOTE_COLUMNS`` row."""
-    cue = None if r[4] is None else Span(r[4], r[5])
-    speaker = AUTHOR if r[7] else _ref(r[6])
-    return Quote(str(r[1]), Span(r[2], r[3]), cue, speaker, r[8], _attrs(r[9]), r[10],
-                 names.get(r[11]), r[12])
+    v = _decoded("quotes", QUOTE_NAMES, r)
+    content = _span("quotes", r, "content", v[2], v[3])
+    cue = None if v[4] is None and v[5] is None else _span("quotes", r, "cue", v[4], v[5])
+    speaker = AUTHOR if v[7] else _ref(v[6])
+    return Quote(str(v[1]), content, cue, speaker, v[8], v[9], v[10], names.get(v[11]), v[12])
 
 
 def event(r: Tup, arguments: list[Tup], names: Names) -> Event:
-    """An ``EVENT_COLUMNS`` row with its ``ARGUMENT_COLUMNS`` rows."""
+    """An ``EVENT_COLUMNS`` row with its ``ARGUMENT_COLUMNS`` rows (already decoded)."""
+    v = _decoded("events", EVENT_NAMES, r)
     args = [EventArgument(a[2], str(a[3])) for a in arguments]
-    return Event(str(r[1]), r[2], Span(r[3], r[4]), args, _attrs(r[5]), r[6],
-                 names.get(r[7]), r[8])
+    return Event(str(v[1]), v[2], _span("events", r, "trigger", v[3], v[4]), args, v[5], v[6],
+                 names.get(v[7]), v[8])
+
+
+def argument(r: Tup, row_id: Any = None) -> Tup:
+    """An ``ARGUMENT_COLUMNS`` row, decoded."""
+    return tuple(_decoded("event_arguments", ARGUMENT_NAMES, r, row_id))
 
 
 def argument_row(r: Tup) -> EventArgumentRow:
     """An ``ARGUMENT_ROW_COLUMNS`` row."""
-    return EventArgumentRow(int(r[2]), str(r[3]), str(r[4]))
+    v = _decoded("event_arguments", ARGUMENT_ROW_NAMES, r, r[2])
+    return EventArgumentRow(int(v[2]), str(v[3]), str(v[4]))
 
 
 def stance(r: Tup, names: Names) -> Stance:
     """A ``STANCE_COLUMNS`` row."""
-    holder = AUTHOR if r[3] else _ref(r[2])
-    target = StanceTarget(entity=_ref(r[4]), event=_ref(r[5]), topic=r[6])
+    v = _decoded("stances", STANCE_NAMES, r)
+    holder = AUTHOR if v[3] else _ref(v[2])
+    target = StanceTarget(entity=_ref(v[4]), event=_ref(v[5]), topic=v[6])
     evidence: str | Span | None = None
-    if r[8] is not None:
-        evidence = str(r[8])
-    elif r[9] is not None:
-        evidence = Span(r[9], r[10])
-    return Stance(str(r[1]), holder, target, r[7], evidence, _attrs(r[11]), r[12],
-                  names.get(r[13]), r[14])
+    if v[8] is not None:
+        evidence = str(v[8])
+    elif v[9] is not None or v[10] is not None:
+        evidence = _span("stances", r, "evidence", v[9], v[10])
+    return Stance(str(v[1]), holder, target, v[7], evidence, v[11], v[12],
+                  names.get(v[13]), v[14])
+
+
+def label(r: Tup) -> tuple[str, Any]:
+    """A ``LABEL_COLUMNS`` row as ``(key, value)``."""
+    v = _decoded("document_labels", LABEL_NAMES, r, r[1])
+    return str(v[1]), v[2]
+
+
+def _span(table: str, r: Tup, what: str, start: int | None, end: int | None) -> Span:
+    if start is None or end is None or not 0 <= start < end:
+        raise DamagedRowError(table, r[1], f"{what} [{start}, {end}) is not a span", r[0])
+    return Span(start, end)
 
 
 PARTS = ("entities", "quotes", "events", "event_arguments", "stances", "document_labels",
@@ -153,22 +189,129 @@ PARTS = ("entities", "quotes", "events", "event_arguments", "stances", "document
 """The tables whose rows :func:`document` takes, in the order of the ``*_COLUMNS`` above."""
 
 
-def document(d: Tup, parts: dict[str, list[Tup]], names: Names) -> DocumentRecord:
+def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: bool = True
+             ) -> tuple[DocumentRecord, list[DamagedRowError]]:
     """A ``DOCUMENT_COLUMNS`` row with the rows of its annotations (``parts``: table name
-    to rows, every name of :data:`PARTS`)."""
-    args_by_event: dict[int, list[Tup]] = {}
-    for a in parts["event_arguments"]:
-        args_by_event.setdefault(a[1], []).append(a)
-    return DocumentRecord(
-        id=d[1], text=d[7], title=d[2], meta=_attrs(d[4]), status=d[3],
-        entities=[entity(r, names) for r in parts["entities"]],
-        quotes=[quote(r, names) for r in parts["quotes"]],
-        events=[event(r, args_by_event.get(r[1], []), names) for r in parts["events"]],
-        stances=[stance(r, names) for r in parts["stances"]],
-        labels={r[1]: stored_json(r[2]) for r in parts["document_labels"]},
-        notes=[r[1] for r in parts["notes"]],
-        normalization=_attrs(d[5]), source=d[6],
-    )
+    to rows, every name of :data:`PARTS`), and the annotation rows left out as damaged: not
+    readable, outside the text, or (with ``references``) pointing at an annotation the
+    document does not hold. Raises :class:`DamagedRowError` when the document row itself cannot
+    be read."""
+    v = decode_row("documents", DOCUMENT_NAMES, d, d[0], d[0])
+    doc_id, text = int(v[0]), str(v[7])
+    if v[3] not in STATUSES:
+        raise DamagedRowError("documents", doc_id, f"status {shown(v[3])} is not a status", doc_id)
+    kept = Kept(doc_id, len(text))
+
+    def an_entity(r: Tup) -> Entity:
+        e = entity(r, names)
+        if not 0 <= e.start < e.end <= kept.length:
+            raise kept.fail("entities", r, f"[{e.start}, {e.end}) is not a span of the text"
+                            f" (length {kept.length})")
+        return e
+
+    def an_event(r: Tup) -> Event:
+        e = event(r, [], names)
+        return kept.inside("events", r, e, e.trigger)
+
+    entities = kept.each(parts["entities"], an_entity)
+    entity_ids = {e.id for e in entities} if references else None
+    quotes = kept.each(parts["quotes"], lambda r: kept.quote(r, quote(r, names), entity_ids))
+    bare = kept.each(parts["events"], an_event)
+    events = {e.id: e for e in bare}
+    for a in kept.each(parts["event_arguments"], lambda r: kept.argument(r, events, entity_ids)):
+        events[str(a[1])].arguments.append(EventArgument(a[2], str(a[3])))
+    refs = None if entity_ids is None else (entity_ids, set(events), {q.id for q in quotes})
+    stances = kept.each(parts["stances"], lambda r: kept.stance(r, stance(r, names), refs))
+    labels = dict(kept.each(parts["document_labels"], label))
+    notes = kept.each(parts["notes"], lambda r: str(_decoded("notes", NOTE_NAMES, r, r[2])[1]))
+    record = DocumentRecord(
+        id=v[1], text=text, title=v[2], meta=v[4], status=v[3], entities=entities,
+        quotes=quotes, events=bare, stances=stances, labels=labels, notes=notes,
+        normalization=v[5], source=v[6])
+    return record, kept.damaged
+
+
+class Kept:
+    """The checks :func:`document` (and ``get_links``) apply to each annotation row of one
+    document, collecting the rows they leave out as damaged."""
+
+    def __init__(self, doc_id: int, length: int) -> None:
+        self.doc_id = doc_id
+        self.length = length
+        self.damaged: list[DamagedRowError] = []
+
+    def each(self, rows: list[Tup], make: Callable[[Tup], T]) -> list[T]:
+        out: list[T] = []
+        for r in rows:
+            try:
+                out.append(make(r))
+            except DamagedRowError as exc:
+                self.damaged.append(exc)
+        return out
+
+    def fail(self, table: str, r: Tup, reason: str) -> DamagedRowError:
+        return DamagedRowError(table, r[1], reason, self.doc_id)
+
+    def inside(self, table: str, r: Tup, item: T, *spans: Span | None) -> T:
+        for span in spans:
+            if span is not None and span.end > self.length:
+                raise self.fail(table, r, f"[{span.start}, {span.end}) is outside the text"
+                                 f" (length {self.length})")
+        return item
+
+    def quote(self, r: Tup, q: Quote, entity_ids: set[str] | None) -> Quote:
+        self.inside("quotes", r, q, q.content, q.cue)
+        if entity_ids is not None and q.speaker not in (None, AUTHOR) \
+                and q.speaker not in entity_ids:
+            raise self.fail("quotes", r, f"speaker {shown(q.speaker)} is not an entity of"
+                             " the document")
+        return q
+
+    def argument(self, r: Tup, events: dict[str, Event], entity_ids: set[str] | None) -> Tup:
+        a = argument(r, r[4] if len(r) > 4 else None)
+        if str(a[1]) not in events:
+            raise DamagedRowError("event_arguments", r[4], f"event {a[1]} is not an event of the"
+                             " document", self.doc_id)
+        if entity_ids is not None and str(a[3]) not in entity_ids:
+            raise DamagedRowError("event_arguments", r[4], f"entity {a[3]} is not an entity of"
+                             " the document", self.doc_id)
+        return a
+
+    def stance(self, r: Tup, s: Stance, refs: tuple[set[str], set[str], set[str]] | None
+               ) -> Stance:
+        if isinstance(s.evidence, Span):
+            self.inside("stances", r, s, s.evidence)
+        if refs is None:
+            return s
+        entity_ids, event_ids, quote_ids = refs
+        wanted = [("holder", s.holder, entity_ids), ("target entity", s.target.entity,
+                                                      entity_ids),
+                  ("target event", s.target.event, event_ids),
+                  ("evidence quote", s.evidence if isinstance(s.evidence, str) else None,
+                   quote_ids)]
+        for what, ref, known in wanted:
+            if ref not in (None, AUTHOR) and ref not in known:
+                raise self.fail("stances", r, f"{what} {shown(ref)} is not in the document")
+        return s
+
+
+SUMMARY_TITLE_LIMIT = 500
+"""Longest title a navigator row shows (a crafted file may hold a title of megabytes)."""
+
+
+def summary(r: Tup) -> DocumentSummary:
+    """A navigator row (id, external id, title, status, entity count, length), never
+    failing: a damaged value is shown as ``(damaged)`` or with U+FFFD replacements."""
+
+    def text(value: Any) -> str:
+        if not isinstance(value, str):
+            return "(damaged)"
+        if len(value) > SUMMARY_TITLE_LIMIT:
+            value = value[:SUMMARY_TITLE_LIMIT] + "…"
+        return ("⚠ " + value) if isinstance(value, DamagedText) else value
+
+    return DocumentSummary(int(r[0]), text(r[1]), text(r[2]), text(r[3]), int(r[4]),
+                           r[5] if type(r[5]) is int else 0)
 
 
 def drop_dangling(record: DocumentRecord) -> DocumentRecord:
@@ -207,11 +350,12 @@ class GroupedStream:
 
     def take(self, doc_id: int) -> list[Tup]:
         """The rows of ``doc_id`` (rows of smaller doc ids, filtered-out documents, are
-        skipped). Documents must be asked for in increasing order."""
+        skipped, and so are rows whose ``doc_id`` is not even an integer: they belong to
+        no document). Documents must be asked for in increasing order."""
         out: list[Tup] = []
         row = self._next
         rows = self._rows
-        while row is not None and row[0] < doc_id:
+        while row is not None and (type(row[0]) is not int or row[0] < doc_id):
             row = next(rows, None)
         while row is not None and row[0] == doc_id:
             out.append(row)

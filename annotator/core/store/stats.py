@@ -27,7 +27,7 @@ def project_stats(conn: sqlite3.Connection) -> dict[str, Any]:
         for name, n in conn.execute(
                 f"SELECT a.name, count(*) FROM {table} t JOIN annotators a"
                 " ON a.id = t.annotator_id GROUP BY a.name"):
-            per_annotator[name] = per_annotator.get(name, 0) + int(n)
+            per_annotator[str(name)] = per_annotator.get(str(name), 0) + int(n)
     journal = _grouped(conn, "SELECT kind, count(*) FROM journal GROUP BY kind")
     return {
         "documents": {"total": sum(per_status.values()), **per_status},
