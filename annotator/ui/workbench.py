@@ -32,12 +32,12 @@ from annotator.core.store import (
     UndoStackChanged,
 )
 from annotator.core.text import Utf16Map
-from annotator.ui.edges import Edge, Unit, labelled_span, moved_span
+from annotator.ui.actions.links import LinkController
 from annotator.ui.editor import AnnotationView, SpanItem
-from annotator.ui.lexicon import ProjectLexicon
-from annotator.ui.link_controller import LinkController
-from annotator.ui.links_model import owner_of
 from annotator.ui.qt import QObject, QtCore, Signal
+from annotator.ui.session.edges import Edge, Unit, labelled_span, moved_span
+from annotator.ui.session.lexicon import ProjectLexicon
+from annotator.ui.session.links import owner_of
 
 UNFINISHED = ("todo", "in-progress")
 CURSOR_SAVE_DELAY_MS = 800

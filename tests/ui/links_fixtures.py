@@ -15,8 +15,8 @@ import pytest
 
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt, QtCore, QtGui, QtWidgets
+from annotator.ui.window.main_window import MainWindow
 
 QUOTE_TEXT = (
     "وقال وزير الخارجية الروسي سيرغي لافروف في مؤتمر صحفي بموسكو: «لن نقبل بأي تسوية تفرض "

@@ -8,9 +8,9 @@ import pytest
 
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
-from annotator.ui.document_model import PAGE, DocIdRole, DocumentListModel
-from annotator.ui.main_window import MainWindow
+from annotator.ui.models.documents import PAGE, DocIdRole, DocumentListModel
 from annotator.ui.qt import Qt
+from annotator.ui.window.main_window import MainWindow
 
 ARTICLE = "قال الرئيس «نحن هنا» في <b>باريس</b> 😀 أمس."
 

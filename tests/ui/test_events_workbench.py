@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.schema import default_schema_path, load_schema
-from annotator.ui.event_picker import (
+from annotator.ui.panels.event_picker import (
     RANK_DESCRIPTION,
     RANK_NAME,
     RANK_SUBTYPE_PREFIX,
@@ -18,8 +18,8 @@ from annotator.ui.event_picker import (
     match_rank,
     matches,
 )
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
     click_span,
     entity_id,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt, QtGui
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
     entity_id,
     find,

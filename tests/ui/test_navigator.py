@@ -10,7 +10,7 @@ import pytest
 
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
-from annotator.ui.document_model import (
+from annotator.ui.models.documents import (
     PAGE,
     DocIdRole,
     DocumentListModel,
@@ -18,7 +18,7 @@ from annotator.ui.document_model import (
     StatusRole,
     TitleRole,
 )
-from annotator.ui.navigator import NavigatorPanel, is_rtl_text
+from annotator.ui.panels.navigator import NavigatorPanel, is_rtl_text
 from annotator.ui.qt import Qt
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.store import Project
-from annotator.ui.main_window import MainWindow
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.workbench_fixtures import TEXT_A
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
     click_span,
     entity_id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import DocumentRecord
-from annotator.ui.main_window import MainWindow
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
     entity_id,
     find,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord, Entity, Quote, Span
 from annotator.core.store import Project
-from annotator.ui.document_model import DocumentListModel
-from annotator.ui.main_window import MainWindow
+from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.qt import QLabel, Qt, QtWidgets
+from annotator.ui.window.main_window import MainWindow
 
 TITLE = "<b>عنوان</b> <img src=x>"
 TEXT = "قال <i>الوزير</i> «<b>نحن</b> هنا» أمس <a href='x'>رابط</a>."

@@ -9,11 +9,11 @@ import pytest
 
 from annotator.core.sample import build_sample_project
 from annotator.core.store import Project
-from annotator.ui import app as app_module
-from annotator.ui.main_window import MainWindow
-from annotator.ui.preferences import PreferencesDialog, apply_theme
+from annotator.ui.window import app as app_module
 from annotator.ui.qt import QApplication, Qt, QtGui, QtWidgets
-from annotator.ui.settings import Preferences, load_preferences, remember_project
+from annotator.ui.window.main_window import MainWindow
+from annotator.ui.window.preferences import PreferencesDialog, apply_theme
+from annotator.ui.window.settings import Preferences, load_preferences, remember_project
 from tests.ui.workbench_fixtures import (  # noqa: F401 - fixtures
     ARTIFACTS,
     isolated_settings,

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.text import NameLexicon, span_problem, words
-from annotator.ui.edges import _step_word, labelled_span, moved_span
-from annotator.ui.hotkeys import hotkey_table, label_for_key
+from annotator.ui.session.edges import _step_word, labelled_span, moved_span
+from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 
 TEXT = "قالَ 👨‍👩‍👧 الوزيرُ إنّ\u200cه وصل."
 

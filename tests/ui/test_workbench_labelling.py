@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.store import Project
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import Qt
+from annotator.ui.window.main_window import MainWindow
 from tests.ui.workbench_fixtures import (  # noqa: F401 - fixtures
     TEXT_A,
     caret_point,

@@ -8,7 +8,7 @@ selected, so a document is reviewed with Enter and Delete alone.
 from __future__ import annotations
 
 from annotator.core.suggest import suggest_quotes
-from annotator.ui.link_state import LinkState
+from annotator.ui.actions.link_state import LinkState
 
 
 class SuggestionActions(LinkState):

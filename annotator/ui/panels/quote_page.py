@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import AUTHOR
-from annotator.ui.edge_buttons import EdgeButtons
-from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby
+from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.qt import QtWidgets, QWidget
+from annotator.ui.session.choices import UNKNOWN, entity_text, nearby
 from annotator.ui.workbench import Workbench
 
 PARTS = (("content", "Quoted words"), ("cue", "Cue"))

@@ -2,7 +2,7 @@
 the edges of its content or cue.
 
 Every operation is one store action (``add_quote`` or ``update_quote``), hence one journal
-entry. Edge moves follow the rules of entity edges (:func:`~annotator.ui.edges.moved_span`:
+entry. Edge moves follow the rules of entity edges (:func:`~annotator.ui.session.edges.moved_span`:
 by a grapheme cluster or a word, never resting on whitespace, a joiner or a bidi mark) and
 never put a quotation mark at the edge of the quoted words or the cue.
 """
@@ -13,8 +13,8 @@ from typing import Any
 
 from annotator.core.model import AUTHOR, Span
 from annotator.core.suggest import find_speech_verbs, plausible_speaker
-from annotator.ui.edges import Edge, Unit, moved_span
-from annotator.ui.link_state import QUOTE_MARKS, LinkState, QuotePart
+from annotator.ui.actions.link_state import QUOTE_MARKS, LinkState, QuotePart
+from annotator.ui.session.edges import Edge, Unit, moved_span
 
 PART_NAMES = {"content": "quoted words", "cue": "cue"}
 

@@ -8,7 +8,7 @@ bar (by this controller when it can tell, else by the store's ``ValueError``).
 
 from __future__ import annotations
 
-from annotator.ui.link_state import LinkState
+from annotator.ui.actions.link_state import LinkState
 
 
 class EventActions(LinkState):

@@ -9,12 +9,13 @@ store's own message.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from annotator.core.store import Project, ProjectError
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import QApplication, QMessageBox, Qt
-from annotator.ui.settings import (
+from annotator.ui.window.main_window import MainWindow
+from annotator.ui.window.settings import (
     APPLICATION,
     ORGANIZATION,
     last_project,
@@ -41,10 +42,17 @@ def open_window(path: str, *, create: bool = False) -> MainWindow | None:
     window = MainWindow(project, load_preferences())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.closed.connect(lambda: _forget(window))
+    window.projectRequested.connect(partial(_replace, window))
     window.show()
     _windows.append(window)
     remember_project(path)
     return window
+
+
+def _replace(window: MainWindow, path: str, create: bool) -> None:
+    """Open ``path`` (File > Open or New) and close ``window`` when that worked."""
+    if open_window(path, create=create) is not None:
+        window.close()
 
 
 def _forget(window: MainWindow) -> None:

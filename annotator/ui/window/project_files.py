@@ -1,6 +1,8 @@
 """The File menu's dialogs: open or create another project, import documents, export.
 
-Opening or creating a project opens a new window and closes this one only when that worked.
+Opening or creating a project only asks for the file: the window emits ``projectRequested``
+and the app (:mod:`.app`) opens the new window, closing this one only when that worked. This
+module never imports the app, so there is no loop app -> main window -> project files -> app.
 """
 
 from __future__ import annotations
@@ -11,28 +13,20 @@ from annotator.core.store import Project
 from annotator.ui.qt import QMainWindow, Qt, QtWidgets
 
 
-def open_project(window: QMainWindow, project: Project) -> None:
-    """Ask for a project file and open it in place of ``window``."""
+def ask_project_to_open(window: QMainWindow, project: Project) -> str | None:
+    """Ask for a project file to open in place of ``window``; None when cancelled."""
     path, _ = QtWidgets.QFileDialog.getOpenFileName(
         window, "Open Project", str(Path(project.path).parent),
         "Projects (*.annotator);;All files (*)")
-    if path:
-        from annotator.ui.app import open_window
-
-        if open_window(path) is not None:
-            window.close()
+    return path or None
 
 
-def new_project(window: QMainWindow, project: Project) -> None:
-    """Ask for a new project file, create it and open it in place of ``window``."""
+def ask_project_to_create(window: QMainWindow, project: Project) -> str | None:
+    """Ask for the file of a new project; None when cancelled."""
     path, _ = QtWidgets.QFileDialog.getSaveFileName(
         window, "New Project", str(Path(project.path).parent / "untitled.annotator"),
         "Projects (*.annotator)")
-    if path:
-        from annotator.ui.app import open_window
-
-        if open_window(path, create=True) is not None:
-            window.close()
+    return path or None
 
 
 def import_files(window: QMainWindow, project: Project) -> None:

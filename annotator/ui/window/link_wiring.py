@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import partial
 
 from annotator.core.model import AUTHOR
-from annotator.ui.actions import WorkbenchActions
 from annotator.ui.editor import AnnotationView
-from annotator.ui.event_picker import EventTypePicker
-from annotator.ui.links_panel import LinksPanel
+from annotator.ui.panels.event_picker import EventTypePicker
+from annotator.ui.panels.links_panel import LinksPanel
 from annotator.ui.qt import QObject, Qt, QtWidgets, QWidget
-from annotator.ui.status_line import StatusLine
+from annotator.ui.window.menu_actions import WorkbenchActions
+from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
 
 

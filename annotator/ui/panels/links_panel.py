@@ -11,17 +11,17 @@
 
 Item data are strings (``entity:17``, ``event:3``, ``topic:ID``,
 ``quote:2``, ``span:START:END``). Combo boxes list *nearby* entities (around the
-selection, see :mod:`.entity_choices`). Every control is reachable with Tab.
+selection, see :mod:`annotator.ui.session.choices`). Every control is reachable with Tab.
 """
 
 from __future__ import annotations
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.core.text import settle_span
-from annotator.ui.entity_choices import UNKNOWN, entity_text, nearby, preview
+from annotator.ui.panels.quote_page import QuotePage
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QAction, QLabel, Qt, QtCore, QtWidgets, QVBoxLayout, QWidget
-from annotator.ui.quote_page import QuotePage
+from annotator.ui.session.choices import UNKNOWN, entity_text, nearby, preview
 from annotator.ui.workbench import Workbench
 
 

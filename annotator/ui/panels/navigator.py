@@ -13,7 +13,7 @@ import unicodedata
 
 from annotator.core.model import STATUSES
 from annotator.core.store import Project
-from annotator.ui.document_model import (
+from annotator.ui.models.documents import (
     STATUS_NAMES,
     DocIdRole,
     DocumentListModel,

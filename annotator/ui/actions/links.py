@@ -18,10 +18,10 @@ entity (or Enter with the text cursor on one) completes it; Escape cancels.
 
 from __future__ import annotations
 
-from annotator.ui.event_actions import EventActions
-from annotator.ui.quote_actions import QuoteActions
-from annotator.ui.stance_actions import StanceActions
-from annotator.ui.suggestion_actions import SuggestionActions
+from annotator.ui.actions.event import EventActions
+from annotator.ui.actions.quote import QuoteActions
+from annotator.ui.actions.stance import StanceActions
+from annotator.ui.actions.suggestion import SuggestionActions
 
 PICK_PROMPTS = {
     "speaker": "Click the speaker's entity (Enter: the entity at the cursor; Esc cancels).",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.model import Span, StanceTarget
-from annotator.ui.link_state import LinkState
+from annotator.ui.actions.link_state import LinkState
 
 
 class StanceActions(LinkState):

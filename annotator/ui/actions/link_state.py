@@ -3,7 +3,7 @@ and keeping the editor in line with the store.
 
 :class:`LinkState` is the base of the action mixins (:mod:`.quote_actions`,
 :mod:`.event_actions`, :mod:`.stance_actions`, :mod:`.suggestion_actions`) that
-:class:`~annotator.ui.link_controller.LinkController` combines. The editor follows the store's
+:class:`~annotator.ui.actions.links.LinkController` combines. The editor follows the store's
 change events, never the action code: a committed change to ``quotes``, ``events``,
 ``event_arguments`` or ``stances`` of the open document (or to its labels) reloads them (a
 few indexed rows, :meth:`Project.get_links`) and updates only the spans that changed.
@@ -18,16 +18,15 @@ from annotator.core.store import AnnotationsChanged, ChangeEvent, DocumentChange
 from annotator.core.suggest import SuggestedQuote
 from annotator.core.text import settle_span
 from annotator.ui.editor import SpanItem
-from annotator.ui.links_model import (
+from annotator.ui.editor.link_spans import link_items, span_items
+from annotator.ui.qt import QObject, Signal
+from annotator.ui.session.links import (
     DocumentLinks,
     connected,
-    link_items,
     load_links,
     owner_of,
     owners_touching,
-    span_items,
 )
-from annotator.ui.qt import QObject, Signal
 
 if TYPE_CHECKING:
     from annotator.ui.workbench import Workbench

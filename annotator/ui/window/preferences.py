@@ -10,7 +10,7 @@ from __future__ import annotations
 from annotator.ui.editor import AnnotationView
 from annotator.ui.fonts import preferred_text_font
 from annotator.ui.qt import QApplication, QFont, QLabel, Qt, QtGui, QtWidgets, QWidget
-from annotator.ui.settings import (
+from annotator.ui.window.settings import (
     MAX_LINE_SPACING,
     MAX_POINT_SIZE,
     MIN_LINE_SPACING,

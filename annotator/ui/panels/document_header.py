@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotator.ui.document_model import STATUS_NAMES
-from annotator.ui.navigator import STATUS_COLORS
+from annotator.ui.models.documents import STATUS_NAMES
+from annotator.ui.panels.navigator import STATUS_COLORS
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QWidget
 
 

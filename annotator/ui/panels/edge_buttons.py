@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from annotator.ui.edges import Edge, Unit
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QWidget
+from annotator.ui.session.edges import Edge, Unit
 
 COLUMNS: tuple[tuple[int, Unit, str], ...] = (
     (1, "word", "←←"), (1, "grapheme", "←"), (-1, "grapheme", "→"), (-1, "word", "→→"))

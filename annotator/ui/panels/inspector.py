@@ -9,8 +9,8 @@ the right) or "towards the reading end" (to the left); see :mod:`.edge_buttons`.
 from __future__ import annotations
 
 from annotator.core.model import Entity
-from annotator.ui.edge_buttons import EdgeButtons
 from annotator.ui.fonts import preferred_text_font
+from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget
 from annotator.ui.workbench import Workbench

@@ -5,7 +5,7 @@ actions: they are read here only while the editor has the focus, so typing in a 
 labels text. With a text selection a label key labels it; on a selected annotation it
 relabels it. Enter completes a pick with the entity at the cursor or accepts the selected
 suggestion; Escape cancels a pick, else drops the selected annotation. Everything else is a
-menu action (see :mod:`.actions`).
+menu action (see :mod:`.menu_actions`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from annotator.core.schema import Schema
 from annotator.ui.editor import AnnotationView
-from annotator.ui.hotkeys import hotkey_table, label_for_key
 from annotator.ui.qt import QObject, Qt, QtCore, QtGui
+from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 from annotator.ui.workbench import Workbench
 
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

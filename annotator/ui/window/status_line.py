@@ -5,7 +5,7 @@ Messages (refusals, hints) are shown by the status bar itself; these labels stay
 
 from __future__ import annotations
 
-from annotator.ui.document_model import STATUS_NAMES
+from annotator.ui.models.documents import STATUS_NAMES
 from annotator.ui.qt import QLabel, QMainWindow, QtCore
 from annotator.ui.workbench import Workbench
 

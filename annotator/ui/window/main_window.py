@@ -2,7 +2,7 @@
 
 The window puts the parts together and routes what crosses them; the parts live in their own
 modules: the header above the editor (:mod:`.document_header`), the docks and their
-leading/trailing placement (:mod:`.window_docks`), the status bar's fields
+leading/trailing placement (:mod:`.docks`), the status bar's fields
 (:mod:`.status_line`), label keys, Enter and Escape in the editor (:mod:`.editor_keys`), the
 Links menu with the event picker and role menu (:mod:`.link_wiring`) and the File dialogs
 (:mod:`.project_files`). The editor itself always shows the document right to left.
@@ -20,30 +20,30 @@ from annotator.core.store import (
     Project,
     UndoStackChanged,
 )
-from annotator.ui import project_files
-from annotator.ui.actions import WorkbenchActions
-from annotator.ui.document_header import DocumentHeader
-from annotator.ui.document_panel import DocumentPanel
-from annotator.ui.edges import Edge, Unit
 from annotator.ui.editor import AnnotationView
-from annotator.ui.editor_keys import EditorKeys
-from annotator.ui.find_bar import FindBar
-from annotator.ui.inspector import InspectorPanel
-from annotator.ui.link_wiring import LinkWiring
-from annotator.ui.links_panel import LinksPanel
-from annotator.ui.navigator import NavigatorPanel
-from annotator.ui.palette import LabelPalette
+from annotator.ui.panels.document_header import DocumentHeader
+from annotator.ui.panels.document_panel import DocumentPanel
+from annotator.ui.panels.find_bar import FindBar
+from annotator.ui.panels.inspector import InspectorPanel
+from annotator.ui.panels.links_panel import LinksPanel
+from annotator.ui.panels.navigator import NavigatorPanel
+from annotator.ui.panels.palette import LabelPalette
 from annotator.ui.plain_text import plain_label
-from annotator.ui.preferences import (
+from annotator.ui.qt import QMainWindow, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
+from annotator.ui.session.edges import Edge, Unit
+from annotator.ui.window import project_files
+from annotator.ui.window.docks import make_docks, place_docks
+from annotator.ui.window.editor_keys import EditorKeys
+from annotator.ui.window.link_wiring import LinkWiring
+from annotator.ui.window.menu_actions import WorkbenchActions
+from annotator.ui.window.preferences import (
     PreferencesDialog,
     apply_text_preferences,
     apply_theme,
 )
-from annotator.ui.project_watch import ProjectWatch
-from annotator.ui.qt import QMainWindow, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
-from annotator.ui.settings import Preferences, load_preferences, save_preferences
-from annotator.ui.status_line import StatusLine
-from annotator.ui.window_docks import make_docks, place_docks
+from annotator.ui.window.project_watch import ProjectWatch
+from annotator.ui.window.settings import Preferences, load_preferences, save_preferences
+from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
 
 
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     """One open project. ``closed`` is emitted after the project was closed."""
 
     closed = Signal()
+    projectRequested = Signal(str, bool)  # noqa: N815  (path, create): the app opens it
 
     def __init__(self, project: Project, prefs: Preferences | None = None) -> None:
         super().__init__()
@@ -121,8 +122,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, wb, status = self.menu_actions, self.workbench, self.status_line
-        a.connect("open_project", partial(project_files.open_project, self, self.project))
-        a.connect("new_project", partial(project_files.new_project, self, self.project))
+        a.connect("open_project", self.ask_open_project)
+        a.connect("new_project", self.ask_new_project)
         a.connect("import_files", partial(project_files.import_files, self, self.project))
         a.connect("export_project", partial(project_files.export_project, self, self.project))
         a.connect("quit", self.close)
@@ -163,6 +164,18 @@ class MainWindow(QMainWindow):
         wb.message.connect(status.show_message)
         wb.schemaChanged.connect(self._on_schema_changed)
         self.editor.cursorPositionChanged.connect(status.update_cursor)
+
+    def ask_open_project(self) -> None:
+        """Ask for a project to open in place of this window (the app opens it)."""
+        path = project_files.ask_project_to_open(self, self.project)
+        if path is not None:
+            self.projectRequested.emit(path, False)
+
+    def ask_new_project(self) -> None:
+        """Ask for a new project file to create and open in place of this window."""
+        path = project_files.ask_project_to_create(self, self.project)
+        if path is not None:
+            self.projectRequested.emit(path, True)
 
     # -- navigation ---------------------------------------------------------------------------
 
