@@ -40,16 +40,18 @@ lint: $(BIN)/.installed-test
 test-gui: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -q
 
-# The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt.
+# The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt;
+# and the UI's document session and actions (tests/session), which need no Qt either.
 test-core: $(CORE_BIN)/.installed
 	ANNOTATOR_EXPECT_NO_QT=1 $(CORE_BIN)/python -m pytest -q -p no:cacheprovider \
-	  -W ignore::pytest.PytestConfigWarning tests/core
+	  -W ignore::pytest.PytestConfigWarning tests/core tests/session
 
 test: lint test-gui test-core
 
 bench: $(BIN)/.installed-test
 	$(BIN)/python bench/import_export.py
 	$(BIN)/python bench/editor.py
+	$(BIN)/python bench/navigator.py
 	$(BIN)/python bench/exports.py
 
 clean:

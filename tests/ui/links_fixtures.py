@@ -71,8 +71,8 @@ def links_window(qtbot: Any, links_project: Path) -> Iterator[MainWindow]:
 
 def entity_id(window: MainWindow, surface: str) -> str:
     """The id of the entity over ``surface`` in the open document."""
-    start, end = find(window.workbench.text, surface)
-    for entity in window.workbench.entities.values():
+    start, end = find(window.workbench.session.text, surface)
+    for entity in window.workbench.session.entities.values():
         if (entity.start, entity.end) == (start, end):
             return entity.id
     raise KeyError(surface)
@@ -92,7 +92,7 @@ def journal_actions(path: Path) -> list[str]:
 
 def select_text(window: MainWindow, surface: str, nth: int = 0) -> tuple[int, int]:
     """Select ``surface`` in the editor (code points) and give the editor the focus."""
-    start, end = find(window.workbench.text, surface, nth)
+    start, end = find(window.workbench.session.text, surface, nth)
     window.editor.set_selection_codepoints(start, end)
     window.editor.setFocus()
     return start, end

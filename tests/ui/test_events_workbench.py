@@ -105,12 +105,12 @@ def test_picker_ranks_best_matches_first(qtbot) -> None:  # type: ignore[no-unty
 
 def test_event_by_keyboard_with_arguments_and_attributes(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                                          links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     _event_by_keyboard(qtbot, window)
     trigger = find(text, "هجوماً")
     assert rows(links_project, "SELECT type, trigger_start, trigger_end FROM events") == [
         ("Conflict:Attack", *trigger)]
-    assert window.workbench.selected == "v1"
+    assert window.workbench.session.selected == "v1"
     # Add an argument: pick mode, Enter with the cursor on an entity. A DATE can only be the
     # Time of an attack, so it is added at once.
     shortcut(qtbot, window, "Ctrl+Shift+R")
@@ -178,7 +178,7 @@ def test_event_needs_a_selection_and_delete_removes_arguments(qtbot, links_windo
     window.menu_actions.mark_event.trigger()
     assert "Select the words" in window.statusBar().currentMessage()
     _event_by_keyboard(qtbot, window)
-    window.workbench.links.add_argument("Place", entity_id(window, "الرقة"))
+    window.workbench.actions.event.add_argument("Place", entity_id(window, "الرقة"))
     window.workbench.select_annotation("v1")
     window.menu_actions.delete_annotation.trigger()
     assert rows(links_project, "SELECT count(*) FROM events") == [(0,)]

@@ -22,20 +22,20 @@ QUOTED = "لن نقبل بأي تسوية تفرض على الشعب السور�
 
 
 def _quote(window: MainWindow) -> None:
-    links = window.workbench.links
+    wb = window.workbench
     select_text(window, QUOTED)
-    links.mark_quote()
+    wb.actions.quote.mark_quote()
     select_text(window, "وقال")
-    links.mark_cue()
-    links.set_speaker(entity_id(window, "سيرغي لافروف"))
+    wb.actions.quote.mark_cue()
+    wb.actions.quote.set_speaker(entity_id(window, "سيرغي لافروف"))
 
 
 def _event(window: MainWindow) -> None:
-    links = window.workbench.links
+    wb = window.workbench
     select_text(window, "هجوماً")
-    links.add_event("Conflict:Attack")
-    links.add_argument("Attacker", entity_id(window, "التحالف الدولي"))
-    links.add_argument("Place", entity_id(window, "الرقة"))
+    wb.actions.event.add_event("Conflict:Attack")
+    wb.actions.event.add_argument("Attacker", entity_id(window, "التحالف الدولي"))
+    wb.actions.event.add_argument("Place", entity_id(window, "الرقة"))
 
 
 def _shot(qtbot, window: MainWindow, name: str) -> QtGui.QImage:  # type: ignore[no-untyped-def]
@@ -56,7 +56,8 @@ def test_panel_lists_links_and_choosing_selects_and_scrolls(qtbot, links_window:
     window = links_window
     _quote(window)
     _event(window)
-    window.workbench.links.add_stance(AUTHOR, StanceTarget(topic="anti-isis-coalition"), "FAVOR")
+    window.workbench.actions.stance.add_stance(AUTHOR, StanceTarget(topic="anti-isis-coalition"),
+                                               "FAVOR")
     panel = window.links_panel
     counts = {kind: group.childCount() for kind, group in panel.groups.items()}
     assert counts == {"q": 1, "v": 1, "s": 1, "g": 0}
@@ -68,7 +69,7 @@ def test_panel_lists_links_and_choosing_selects_and_scrolls(qtbot, links_window:
     window.workbench.select_annotation(None)
     panel.tree.setCurrentItem(item)
     panel.tree.itemActivated.emit(item, 0)
-    assert window.workbench.selected == "v1"
+    assert window.workbench.session.selected == "v1"
     assert panel.details.currentWidget() is panel.event_page
     # ...and highlights what it connects: the trigger is selected, its arguments highlighted.
     assert window.editor.selected_span() == "v1"
@@ -79,14 +80,14 @@ def test_panel_lists_links_and_choosing_selects_and_scrolls(qtbot, links_window:
     assert quote_item is not None
     rect = panel.tree.visualItemRect(quote_item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.workbench.selected == "q1"
+    assert window.workbench.session.selected == "q1"
     assert window.editor.highlighted_spans() == {"k1", entity_id(window, "سيرغي لافروف")}
     # A selected entity shows the links it takes part in; Escape clears.
     window.workbench.select_annotation(entity_id(window, "الرقة"))
     assert window.editor.highlighted_spans() == frozenset()
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Escape)
-    assert window.workbench.selected is None
+    assert window.workbench.session.selected is None
 
 
 def test_links_scroll_into_view_on_a_long_document(qtbot, links_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -119,12 +120,13 @@ def test_screenshot_stance(qtbot, links_window: MainWindow) -> None:  # type: ig
     window = links_window
     window.resize(1760, 640)
     _event(window)
-    links = window.workbench.links
-    text = window.workbench.text
+    wb = window.workbench
+    text = window.workbench.session.text
     government = entity_id(window, "الحكومة الفرنسية")
     select_text(window, "رحبت")
-    links.add_stance(government, StanceTarget(event="1"), "FAVOR", Span(*find(text, "رحبت")))
-    links.add_stance(government, StanceTarget(topic="anti-isis-coalition"), "FAVOR")
+    wb.actions.stance.add_stance(government, StanceTarget(event="1"), "FAVOR",
+                                 Span(*find(text, "رحبت")))
+    wb.actions.stance.add_stance(government, StanceTarget(topic="anti-isis-coalition"), "FAVOR")
     window.workbench.select_annotation("s1")
     image = _shot(qtbot, window, "links_stance.png")
     assert window.editor.links_drawn >= 3

@@ -1,9 +1,8 @@
 """The document navigator: the lazy model under qtmodeltester, its filters, following store
-events, keyboard use, and staying instant with 100,000 documents."""
+events, keyboard use, and reading only pages of 100,000 documents."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -123,19 +122,17 @@ def test_rtl_detection_for_row_alignment() -> None:
 
 
 @pytest.mark.slow
-def test_model_is_instant_with_100000_documents(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_model_reads_pages_not_the_list_of_100000_documents(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Bounded by counting the pages read (bench/navigator.py times it)."""
     with Project.open(tmp_path / "big.annotator", create=True, annotator="t") as big:
         big.import_records(DocumentRecord(id=f"n{i}", text=f"نص الخبر رقم {i}.",
                                           title=f"عنوان {i}") for i in range(100_000))
-        started = time.perf_counter()
         panel = NavigatorPanel(big)
         qtbot.addWidget(panel)
         panel.show()
         last = panel.model.index(99_999, 0)
         assert last.data(TitleRole) == "عنوان 99999"
         panel.select_document(99_000)
-        elapsed = time.perf_counter() - started
         assert panel.list_view.currentIndex().row() == 98_999
-        assert len(panel.model._pages) <= 3  # never the whole list
-        assert elapsed < 1.0, f"navigator took {elapsed:.3f} s for 100,000 documents"
+        assert panel.model.pages_loaded <= 3  # never the whole list
         panel.detach()

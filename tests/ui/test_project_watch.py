@@ -13,19 +13,19 @@ def _window(qtbot, project_path: Path) -> MainWindow:  # type: ignore[no-untyped
     window = MainWindow(Project.open(project_path, annotator="tester"))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.workbench.doc_id is not None)
+    qtbot.waitUntil(lambda: window.workbench.session.doc_id is not None)
     return window
 
 
 def test_a_save_by_another_process_is_shown(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, project_path)
-    doc_id = window.workbench.doc_id
+    doc_id = window.workbench.session.doc_id
     assert doc_id is not None
     start = TEXT_A.index("موسكو")
     with Project.open(project_path, annotator="colleague") as other:
         other.add_entity(doc_id, start, start + len("موسكو"), "GPE")
     window.watch.poll()
-    spans = [(e.start, e.end, e.label) for e in window.workbench.entities.values()]
+    spans = [(e.start, e.end, e.label) for e in window.workbench.session.entities.values()]
     assert (start, start + len("موسكو"), "GPE") in spans
     assert any((s.start, s.end) == (start, start + 5) for s in window.editor.spans())
     window.watch.poll()  # nothing new: no second reload

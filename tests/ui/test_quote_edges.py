@@ -25,13 +25,13 @@ CUE = "SELECT cue_start, cue_end FROM quotes"
 
 def part(window: MainWindow) -> str:
     """The quote part the edge keys move (read fresh: it changes behind the test's back)."""
-    return window.workbench.links.quote_part
+    return window.workbench.session.quote_part
 
 
 def _quote_with_cue(window: MainWindow) -> int:
     """Store the first quote with its cue قال (inside وقال); returns the quote id."""
-    text = window.workbench.text
-    doc_id = window.workbench.doc_id
+    text = window.workbench.session.text
+    doc_id = window.workbench.session.doc_id
     assert doc_id is not None
     quote_id = window.workbench.project.add_quote(doc_id, Span(*find(text, QUOTED)),
                                                   Span(*find(text, "قال")))
@@ -42,7 +42,7 @@ def _quote_with_cue(window: MainWindow) -> int:
 
 def test_edge_keys_move_the_quoted_words(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                          links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     quote_id = _quote_with_cue(window)
     start, end = find(text, QUOTED)
     assert window.menu_actions["edge_end_word_start"].isEnabled()
@@ -56,7 +56,7 @@ def test_edge_keys_move_the_quoted_words(qtbot, links_window: MainWindow,  # typ
     assert rows(links_project, CONTENT) == [(find(text, "لن")[0] + 1, end)]
     # The cue did not move; the quote stays selected; one journal entry per move.
     assert rows(links_project, CUE) == [find(text, "قال")]
-    assert window.workbench.selected == f"q{quote_id}"
+    assert window.workbench.session.selected == f"q{quote_id}"
     assert journal_actions(links_project) == ["Add quote"] + ["Edit quote"] * 4
     window.menu_actions.undo.trigger()
     assert rows(links_project, CONTENT) == [(find(text, "نقبل")[0], end)]
@@ -64,13 +64,13 @@ def test_edge_keys_move_the_quoted_words(qtbot, links_window: MainWindow,  # typ
 
 def test_the_cue_part_by_click_and_by_key(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                           links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     quote_id = _quote_with_cue(window)
     content = find(text, QUOTED)
     cue_start, cue_end = find(text, "قال")
     # A click on the cue selects the quote and makes the cue the part the keys move.
     click_span(window, f"k{quote_id}")
-    assert window.workbench.selected == f"q{quote_id}"
+    assert window.workbench.session.selected == f"q{quote_id}"
     assert window.editor.selected_span() == f"k{quote_id}"
     window.editor.setFocus()
     shortcut(qtbot, window, "Alt+Right")  # start edge one grapheme back: onto the و
@@ -93,7 +93,7 @@ def test_the_cue_part_by_click_and_by_key(qtbot, links_window: MainWindow,  # ty
 
 def test_panel_buttons_move_words_and_cue(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                           links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     _quote_with_cue(window)
     page = window.links_panel.quote_page
     assert window.links_panel.details.currentWidget() is page
@@ -115,15 +115,15 @@ def test_panel_buttons_move_words_and_cue(qtbot, links_window: MainWindow,  # ty
 
 def test_cue_moves_are_refused_without_a_cue_and_at_the_text_edge(  # type: ignore[no-untyped-def]
         qtbot, links_window: MainWindow, links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
-    links = window.workbench.links
-    doc_id = window.workbench.doc_id
+    window, text = links_window, links_window.workbench.session.text
+    wb = window.workbench
+    doc_id = window.workbench.session.doc_id
     assert doc_id is not None
     quote_id = window.workbench.project.add_quote(doc_id, Span(*find(text, QUOTED)))
     window.workbench.select_annotation(f"q{quote_id}")
-    assert not links.set_quote_part("cue")
+    assert not wb.actions.quote.set_quote_part("cue")
     assert "no cue yet" in window.statusBar().currentMessage()
-    assert not links.move_quote_edge("start", -1, part="cue")
+    assert not wb.actions.quote.move_quote_edge("start", -1, part="cue")
     assert "no cue yet" in window.statusBar().currentMessage()
     # A cue at the very start of the text cannot grow towards the reading start.
     window.workbench.project.update_quote(quote_id, cue=Span(0, 4))

@@ -26,21 +26,21 @@ QUOTE_ROWS = ("SELECT content_start, content_end, cue_start, cue_end, speaker_en
 
 def test_keyboard_quote_cue_and_speaker(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                         links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     # The selection may include the guillemets: they are left out of the content.
     start, end = find(text, f"«{QUOTED}»")
     window.editor.set_selection_codepoints(start, end)
     shortcut(qtbot, window, "Ctrl+Shift+Q")
     content = find(text, QUOTED)
     assert rows(links_project, QUOTE_ROWS) == [(*content, None, None, None, 0, "direct")]
-    assert window.workbench.selected == "q1"
+    assert window.workbench.session.selected == "q1"
     select_text(window, "وقال")  # the whole word: the و stays out of the cue
     shortcut(qtbot, window, "Ctrl+Shift+C")
     cue = find(text, "قال")
     assert rows(links_project, "SELECT cue_start, cue_end FROM quotes") == [cue]
     # Link the speaker: pick mode, then Enter with the text cursor on the entity.
     shortcut(qtbot, window, "Ctrl+Shift+S")
-    assert window.workbench.links.picking == "speaker"
+    assert window.workbench.session.picking == "speaker"
     assert window.status_line.mode_label.text() == "Picking: speaker"
     lavrov = entity_id(window, "سيرغي لافروف")
     position = find(text, "لافروف")[0]
@@ -74,7 +74,7 @@ def test_mouse_pick_speaker_and_refusals(qtbot, links_window: MainWindow,  # typ
     assert "must be an annotated entity" in window.statusBar().currentMessage()
     # A label the schema does not let speak (a DATE) is refused by the store.
     window.workbench.select_annotation("q1")
-    assert not window.workbench.links.set_speaker(entity_id(window, "يوم الأحد"))
+    assert not window.workbench.actions.quote.set_speaker(entity_id(window, "يوم الأحد"))
     assert "cannot be a quote speaker" in window.statusBar().currentMessage()
     assert rows(links_project, "SELECT speaker_entity_id FROM quotes") == [
         (int(entity_id(window, "سيرغي لافروف")),)]
@@ -89,22 +89,22 @@ def test_mouse_pick_speaker_and_refusals(qtbot, links_window: MainWindow,  # typ
 
 def test_suggestions_are_stored_only_when_accepted(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                                    links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
+    window, text = links_window, links_window.workbench.session.text
     shortcut(qtbot, window, "Ctrl+Shift+G")
-    links = window.workbench.links
-    assert len(links.suggestions) == 2
+    wb = window.workbench
+    assert len(wb.session.suggestions) == 2
     assert rows(links_project, "SELECT count(*) FROM quotes") == [(0,)]
     shown = {s.id: s for s in window.editor.spans()}
     assert shown["g0"].style == "suggested"
     assert shown["h0"].style == "suggested"
-    assert window.workbench.selected == "g0"
+    assert window.workbench.session.selected == "g0"
     qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # accept the first
     lavrov = int(entity_id(window, "سيرغي لافروف"))
     assert rows(links_project, QUOTE_ROWS) == [
         (*find(text, QUOTED), *find(text, "قال"), lavrov, 0, "direct")]
-    assert window.workbench.selected == "g0"  # the next suggestion is selected
+    assert window.workbench.session.selected == "g0"  # the next suggestion is selected
     qtbot.keyClick(window.editor, Qt.Key.Key_Delete)  # reject it
-    assert links.suggestions == []
+    assert wb.session.suggestions == []
     assert rows(links_project, "SELECT count(*) FROM quotes") == [(1,)]
     assert journal_actions(links_project) == ["Add quote"]
     assert not any(s.id.startswith("g") for s in window.editor.spans())
@@ -112,10 +112,10 @@ def test_suggestions_are_stored_only_when_accepted(qtbot, links_window: MainWind
 
 def test_dropped_subject_suggestion_and_mouse_accept(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                                      links_project: Path) -> None:
-    window, text = links_window, links_window.workbench.text
-    links = window.workbench.links
-    links.suggest()
-    second = links.suggestions[1]
+    window, text = links_window, links_window.workbench.session.text
+    wb = window.workbench
+    wb.actions.suggestion.suggest()
+    second = wb.session.suggestions[1]
     assert text[second.cue.start:second.cue.end] == "أضاف"  # inside وأضاف
     assert second.speaker == entity_id(window, "سيرغي لافروف")
     window.workbench.reveal("g1")

@@ -23,9 +23,9 @@ def test_refused_relabel_leaves_the_inspector_on_the_stored_label(  # type: igno
         qtbot, links_window: MainWindow, links_project: Path) -> None:
     window, wb = links_window, links_window.workbench
     select_text(window, QUOTED)
-    assert wb.links.mark_quote()
+    assert wb.actions.quote.mark_quote()
     lavrov = entity_id(window, "سيرغي لافروف")
-    assert wb.links.set_speaker(lavrov)
+    assert wb.actions.quote.set_speaker(lavrov)
     wb.select_annotation(lavrov)
     schema = wb.project.schema
     refused = next(n for n in schema.entity_types if n not in schema.speaker_types)
@@ -43,7 +43,7 @@ def test_refused_relabel_leaves_the_inspector_on_the_stored_label(  # type: igno
 def test_stance_form_does_not_carry_choices_into_another_document(  # type: ignore[no-untyped-def]
         qtbot, links_window: MainWindow, links_project: Path) -> None:
     window, wb = links_window, links_window.workbench
-    first = wb.doc_id
+    first = wb.session.doc_id
     wb.project.import_records([DocumentRecord(id="second", title="ثانية",
                                               text="وثيقة ثانية قصيرة عن موضوع آخر تماما.")])
     other = next(d.doc_id for d in wb.project.list_documents(0, 10) if d.doc_id != first)
@@ -62,7 +62,7 @@ def test_stance_form_does_not_carry_choices_into_another_document(  # type: igno
                    for i in range(panel.evidence_combo.count())]
         assert f"span:{start}:{end}" not in offered
         holders = [panel.holder_combo.itemData(i) for i in range(panel.holder_combo.count())]
-        assert all(h == "AUTHOR" or h in wb.entities for h in holders)
+        assert all(h == "AUTHOR" or h in wb.session.entities for h in holders)
         panel.submit_stance()
     assert rows(links_project, "SELECT evidence_start, evidence_end FROM stances"
                 " WHERE doc_id = ?", other) == []
@@ -72,15 +72,15 @@ def test_links_list_follows_a_relabelled_speaker(  # type: ignore[no-untyped-def
         qtbot, links_window: MainWindow) -> None:
     window, wb = links_window, links_window.workbench
     select_text(window, QUOTED)
-    assert wb.links.mark_quote()
+    assert wb.actions.quote.mark_quote()
     lavrov = entity_id(window, "سيرغي لافروف")
-    assert wb.links.set_speaker(lavrov)
+    assert wb.actions.quote.set_speaker(lavrov)
     row = window.links_panel.item_for("q1")
     assert row is not None
     assert "(PERS)" in row.text(0)
     other = next(t for t in wb.project.schema.speaker_types if t != "PERS")
     wb.select_annotation(lavrov)
-    assert wb.relabel(other)
+    assert wb.actions.entity.relabel(other)
     row = window.links_panel.item_for("q1")
     assert row is not None
     assert f"({other})" in row.text(0)
@@ -99,17 +99,17 @@ def test_selected_text_evidence_is_trimmed_like_every_span(  # type: ignore[no-u
     panel = window.links_panel
     offered = [panel.evidence_combo.itemData(i) for i in range(panel.evidence_combo.count())]
     assert f"span:{start}:{end}" in offered
-    assert wb.text[start - 1].isspace()
-    assert wb.text[end].isspace()
+    assert wb.session.text[start - 1].isspace()
+    assert wb.session.text[end].isspace()
 
 
 def test_a_label_key_on_a_selected_quote_says_why_nothing_happens(  # type: ignore[no-untyped-def]
         qtbot, links_window: MainWindow) -> None:
     window, wb = links_window, links_window.workbench
     select_text(window, QUOTED)
-    assert wb.links.mark_quote()
+    assert wb.actions.quote.mark_quote()
     wb.select_annotation("q1")
     window.editor.set_selection_codepoints(0, 0)
     with qtbot.waitSignal(wb.message, timeout=1000) as said:
-        assert not wb.label("PERS")
+        assert not wb.actions.entity.label("PERS")
     assert "Only an entity takes a label" in said.args[0]

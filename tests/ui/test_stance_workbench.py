@@ -33,11 +33,11 @@ def _choose(combo, value: object) -> None:  # type: ignore[no-untyped-def]
 
 def test_stance_from_a_quote_by_keyboard(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                          links_project: Path) -> None:
-    window, links = links_window, links_window.workbench.links
+    window, wb = links_window, links_window.workbench
     lavrov = entity_id(window, "سيرغي لافروف")
     select_text(window, "لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج")
-    links.mark_quote()
-    links.set_speaker(lavrov)
+    wb.actions.quote.mark_quote()
+    wb.actions.quote.set_speaker(lavrov)
     window.workbench.select_annotation("q1")
     shortcut(qtbot, window, "Ctrl+Shift+T")  # the form takes the quote's speaker and the quote
     panel = window.links_panel
@@ -50,7 +50,7 @@ def test_stance_from_a_quote_by_keyboard(qtbot, links_window: MainWindow,  # typ
     qtbot.keyClick(panel.add_stance_button, Qt.Key.Key_Space)
     assert rows(links_project, STANCES) == [
         (int(lavrov), 0, None, None, "syria-political-solution", "FAVOR", 1, None, None)]
-    assert window.workbench.selected == "s1"
+    assert window.workbench.session.selected == "s1"
     # Changing the label of the selected stance: one journal entry, undone in one step.
     _choose(panel.stance_label_combo, "AGAINST")
     panel.stance_label_combo.activated.emit(panel.stance_label_combo.currentIndex())
@@ -62,10 +62,10 @@ def test_stance_from_a_quote_by_keyboard(qtbot, links_window: MainWindow,  # typ
 
 def test_stance_by_mouse_picks_holder_and_event_target(qtbot, links_window: MainWindow,  # type: ignore[no-untyped-def]
                                                        links_project: Path) -> None:
-    window, links = links_window, links_window.workbench.links
+    window, wb = links_window, links_window.workbench
     select_text(window, "هجوماً")
-    links.add_event("Conflict:Attack")
-    window.editor.set_selection_codepoints(*find(window.workbench.text, "رحبت"))
+    wb.actions.event.add_event("Conflict:Attack")
+    window.editor.set_selection_codepoints(*find(window.workbench.session.text, "رحبت"))
     window.menu_actions.new_stance.trigger()
     panel = window.links_panel
     qtbot.mouseClick(panel.pick_holder, Qt.MouseButton.LeftButton)
@@ -74,9 +74,9 @@ def test_stance_by_mouse_picks_holder_and_event_target(qtbot, links_window: Main
     qtbot.mouseClick(panel.pick_target, Qt.MouseButton.LeftButton)
     click_span(window, "v1")
     assert panel.target_combo.currentData() == "event:1"
-    _choose(panel.evidence_combo, "span:{}:{}".format(*find(window.workbench.text, "رحبت")))
+    _choose(panel.evidence_combo, "span:{}:{}".format(*find(window.workbench.session.text, "رحبت")))
     qtbot.mouseClick(panel.add_stance_button, Qt.MouseButton.LeftButton)
-    start, end = find(window.workbench.text, "رحبت")
+    start, end = find(window.workbench.session.text, "رحبت")
     assert rows(links_project, STANCES) == [
         (int(entity_id(window, "الحكومة الفرنسية")), 0, None, 1, None, "FAVOR", None, start,
          end)]

@@ -34,7 +34,7 @@ def test_no_label_or_tooltip_renders_document_text_as_html(qtbot, tmp_path: Path
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.editor.text() == TEXT)
-    entity = next(iter(window.workbench.entities))
+    entity = next(iter(window.workbench.session.entities))
     window.workbench.select_annotation(entity)
 
     labels = [label for label in window.findChildren(QLabel) if "<" in label.text()]

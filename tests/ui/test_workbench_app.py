@@ -9,8 +9,8 @@ import pytest
 
 from annotator.core.sample import build_sample_project
 from annotator.core.store import Project
-from annotator.ui.window import app as app_module
 from annotator.ui.qt import QApplication, Qt, QtGui, QtWidgets
+from annotator.ui.window import app as app_module
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.window.preferences import PreferencesDialog, apply_theme
 from annotator.ui.window.settings import Preferences, load_preferences, remember_project
@@ -98,7 +98,7 @@ def _sample_window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-unty
     window.show()
     qtbot.waitExposed(window)
     window.navigator.select_document(doc_id)
-    entities = list(window.workbench.entities.values())
+    entities = list(window.workbench.session.entities.values())
     nested = [outer for outer in entities
               if any(inner is not outer and outer.start <= inner.start
                      and inner.end <= outer.end for inner in entities)]

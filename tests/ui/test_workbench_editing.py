@@ -51,7 +51,7 @@ def _label(qtbot, window: MainWindow, text: str, word: str, key: str) -> tuple[i
 
 def test_label_key_relabels_and_delete_key_deletes(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                    project_path: Path) -> None:  # noqa: F811
-    doc = window.workbench.doc_id
+    doc = window.workbench.session.doc_id
     start, end = _label(qtbot, window, TEXT_A, "موسكو", "l")
     assert entity_rows(project_path) == [(doc, start, end, "LOC")]
     assert window.editor.selection_codepoints() is None  # the new annotation is selected
@@ -62,7 +62,7 @@ def test_label_key_relabels_and_delete_key_deletes(qtbot, window: MainWindow,  #
     qtbot.keyClick(window.editor, Qt.Key.Key_Delete)
     assert entity_rows(project_path) == []
     assert window.editor.spans() == []
-    assert window.workbench.selected is None
+    assert window.workbench.session.selected is None
     assert window.inspector.empty_label.isVisibleTo(window.inspector)
 
 
@@ -74,7 +74,7 @@ def test_backspace_deletes_too(qtbot, window: MainWindow, project_path: Path) ->
 
 def test_edge_keys_resize_in_logical_order(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                            project_path: Path) -> None:  # noqa: F811
-    doc = window.workbench.doc_id
+    doc = window.workbench.session.doc_id
     start, end = _label(qtbot, window, TEXT_A, "وزيرُ الخارجيّة", "j")
     assert entity_rows(project_path) == [(doc, start, end, "OCC")]
     # Alt+Left: the start edge one grapheme towards the reading end (the span shrinks).
@@ -110,16 +110,16 @@ def test_inspector_sets_attribute_and_note(qtbot, window: MainWindow, project_pa
     combo = window.inspector.attr_combos["mention"]
     combo.setCurrentIndex(combo.findData("NOM"))
     combo.activated.emit(combo.currentIndex())
-    entity = window.workbench.selected_entity()
+    entity = window.workbench.session.selected_entity()
     assert entity is not None
     assert entity.attrs == {"mention": "NOM"}
     window.inspector.note_edit.setPlainText("عاصمة روسيا")
     window.inspector.note_edit.committed.emit(window.inspector.note_edit.toPlainText())
-    entity = window.workbench.selected_entity()
+    entity = window.workbench.session.selected_entity()
     assert entity is not None
     assert entity.note == "عاصمة روسيا"
     window.inspector.edge_buttons[("start", 1, "grapheme")].click()
-    entity = window.workbench.selected_entity()
+    entity = window.workbench.session.selected_entity()
     start = TEXT_A.index("موسكو")
     assert entity is not None
     assert (entity.start, entity.end) == (start + 1, start + 5)
@@ -127,31 +127,31 @@ def test_inspector_sets_attribute_and_note(qtbot, window: MainWindow, project_pa
 
 def test_undo_switches_to_the_document_of_the_action(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                      project_path: Path) -> None:  # noqa: F811
-    doc_a = window.workbench.doc_id
+    doc_a = window.workbench.session.doc_id
     _label(qtbot, window, TEXT_A, "موسكو", "g")
     window.navigator.list_view.setFocus()
     qtbot.keyClick(window.navigator.list_view, Qt.Key.Key_Down)  # keyboard navigation
-    doc_b = window.workbench.doc_id
+    doc_b = window.workbench.session.doc_id
     assert doc_b != doc_a
     assert window.editor.text() == TEXT_B
     _label(qtbot, window, TEXT_B, "باريس", "g")
     assert len(entity_rows(project_path)) == 2
     window.menu_actions.undo.trigger()
-    assert window.workbench.doc_id == doc_b
+    assert window.workbench.session.doc_id == doc_b
     assert [row[0] for row in entity_rows(project_path)] == [doc_a]
     assert window.menu_actions.undo.text() == "Undo Add GPE entity"
     window.menu_actions.undo.trigger()  # the remaining action is in document A: go there
-    assert window.workbench.doc_id == doc_a
+    assert window.workbench.session.doc_id == doc_a
     assert window.editor.text() == TEXT_A
     assert window.navigator.current_document == doc_a
     assert entity_rows(project_path) == []
     assert not window.menu_actions.undo.isEnabled()
     assert not window.workbench.undo()  # nothing left: no error, a message
     window.menu_actions.redo.trigger()
-    assert window.workbench.doc_id == doc_a
+    assert window.workbench.session.doc_id == doc_a
     assert [(s.start, s.label) for s in window.editor.spans()] == [(TEXT_A.index("موسكو"),
                                                                     "GPE")]
-    assert window.workbench.selected == window.editor.spans()[0].id
+    assert window.workbench.session.selected == window.editor.spans()[0].id
 
 
 def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -164,7 +164,7 @@ def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:
     assert entity_rows(project_path) == [(2, start, end, "PERS")]
 
     second = _open(qtbot, project_path)
-    assert second.workbench.doc_id == 2  # the last document
+    assert second.workbench.session.doc_id == 2  # the last document
     assert second.workbench.cursor_codepoint() == cursor  # and the cursor in it
     assert second.menu_actions.undo.text() == "Undo Add PERS entity"
     second.menu_actions.undo.trigger()
@@ -174,7 +174,7 @@ def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:
 
 
 def test_mark_done_and_next_unfinished(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
-    doc_a = window.workbench.doc_id
+    doc_a = window.workbench.session.doc_id
     assert doc_a == 1
     window.editor.setFocus()
     qtbot.keyClick(window.editor, Qt.Key.Key_Return, CTRL)
@@ -185,14 +185,14 @@ def test_mark_done_and_next_unfinished(qtbot, window: MainWindow, project_path: 
     assert window.navigator.model.rowCount() == 1
     window.navigator.set_status_filter(None)
     qtbot.keyClick(window.editor, Qt.Key.Key_PageDown, CTRL)
-    assert window.workbench.doc_id == 2
+    assert window.workbench.session.doc_id == 2
     window.menu_actions.mark_skipped.trigger()
     assert document_status(project_path, 2) == "skipped"
     qtbot.keyClick(window.editor, Qt.Key.Key_Down, ALT)
-    assert window.workbench.doc_id == 3
+    assert window.workbench.session.doc_id == 3
     window.menu_actions.mark_done.trigger()
     window.menu_actions.next_unfinished.trigger()  # nothing left to do: stays
-    assert window.workbench.doc_id == 3
+    assert window.workbench.session.doc_id == 3
     assert "done or skipped" in window.statusBar().currentMessage()
 
 
@@ -214,4 +214,4 @@ def test_find_matches_folded_text(qtbot, window: MainWindow) -> None:  # type: i
     qtbot.keyClick(window.find_bar.query_edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
     qtbot.keyClick(window.editor, "p")  # the found name can be labelled at once
-    assert window.workbench.selected_entity() is not None
+    assert window.workbench.session.selected_entity() is not None

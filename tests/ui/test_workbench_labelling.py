@@ -45,7 +45,7 @@ def _select_by_keyboard(qtbot, window: MainWindow, start: int, graphemes: int) -
 
 def test_mouse_drag_and_hotkey_store_code_point_offsets(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
                                                         project_path: Path) -> None:  # noqa: F811
-    doc_id = window.workbench.doc_id
+    doc_id = window.workbench.session.doc_id
     start = TEXT_A.index("أحمد")
     end = start + len("أحمد")
     assert utf16_offset(TEXT_A, start) == start + 1  # the emoji: offsets really differ
@@ -68,7 +68,7 @@ def test_keyboard_selection_is_snapped_past_the_proclitic(qtbot, window: MainWin
     assert window.editor.selection_codepoints() == (word, word + len("ولافروف"))
     qtbot.keyClick(window.editor, "p")
     # و is a conjunction; لافروف is a known name (gazetteer) and keeps its ل.
-    assert entity_rows(project_path) == [(window.workbench.doc_id, word + 1,
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, word + 1,
                                           word + len("ولافروف"), "PERS")]
 
 
@@ -79,7 +79,7 @@ def test_selection_over_tashkeel_keeps_marks_with_their_letters(qtbot, window: M
     assert window.editor.selection_codepoints() == (word, word + len("وزيرُ"))
     window.menu_actions.character_mode.setChecked(True)
     qtbot.keyClick(window.editor, "j")
-    assert entity_rows(project_path) == [(window.workbench.doc_id, word, word + 5, "OCC")]
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, word, word + 5, "OCC")]
 
 
 def test_palette_click_labels_the_selection(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
@@ -89,7 +89,7 @@ def test_palette_click_labels_the_selection(qtbot, window: MainWindow,  # type: 
     list_widget = window.label_palette.list_widget
     rect = window.label_palette.item_rect("GPE")
     qtbot.mouseClick(list_widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert entity_rows(project_path) == [(window.workbench.doc_id, word + 1,
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, word + 1,
                                           word + len("والعراق"), "GPE")]
 
 
@@ -97,11 +97,11 @@ def test_character_mode_keeps_the_selection_as_is(qtbot, window: MainWindow,  # 
                                                   project_path: Path) -> None:  # noqa: F811
     word = TEXT_A.index("والعراق")
     window.menu_actions.character_mode.trigger()
-    assert window.workbench.character_mode
+    assert window.workbench.session.character_mode
     assert window.status_line.mode_label.isVisibleTo(window)
     _select_by_keyboard(qtbot, window, word - 1, len("والعراق") + 1)  # with the space before
     qtbot.keyClick(window.editor, "g")
-    assert entity_rows(project_path) == [(window.workbench.doc_id, word,
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, word,
                                           word + len("والعراق"), "GPE")]
 
 
@@ -115,17 +115,17 @@ def test_hotkeys_work_with_the_arabic_layout_and_not_in_text_fields(  # type: ig
     window.navigator.filter_edit.clear()
     window.editor.setFocus()
     type_text_key(window.editor, "ل")  # the G key on the Arabic (101) layout
-    assert entity_rows(project_path) == [(window.workbench.doc_id, start,
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, start,
                                           start + len("موسكو"), "GPE")]
 
 
 def test_clicking_a_span_selects_it_in_the_inspector(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     start = TEXT_A.index("موسكو")
-    window.workbench.project.add_entity(window.workbench.doc_id, start, start + 5, "GPE")
-    assert window.workbench.selected is None
+    window.workbench.project.add_entity(window.workbench.session.doc_id, start, start + 5, "GPE")
+    assert window.workbench.session.selected is None
     point = caret_point(window.editor, TEXT_A, start + 2)
     qtbot.mouseClick(window.editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert window.workbench.selected is not None
+    assert window.workbench.session.selected is not None
     assert window.inspector.label_combo.currentText() == "GPE"
     assert window.inspector.text_label.text() == "موسكو"
     assert window.menu_actions.delete_annotation.isEnabled()
@@ -138,10 +138,10 @@ def test_a_rejected_action_is_reported_not_saved(qtbot, window: MainWindow,  # t
     window.editor.setFocus()
     qtbot.keyClick(window.editor, "g")
     assert window.status_line.save_label.text().startswith("Saved")
-    assert not window.workbench.relabel("NO-SUCH-LABEL")  # the store refuses it
+    assert not window.workbench.actions.entity.relabel("NO-SUCH-LABEL")  # the store refuses it
     assert window.status_line.save_label.text() == "Not saved"
     assert "NO-SUCH-LABEL" in window.status_line.save_label.toolTip()
-    assert entity_rows(project_path) == [(window.workbench.doc_id, start, start + 5, "GPE")]
+    assert entity_rows(project_path) == [(window.workbench.session.doc_id, start, start + 5, "GPE")]
 
 
 def test_the_view_follows_store_events_without_rereading_the_document(  # type: ignore[no-untyped-def]
@@ -153,13 +153,13 @@ def test_the_view_follows_store_events_without_rereading_the_document(  # type: 
 
     monkeypatch.setattr(project, "get_record", no_reread)
     start = TEXT_A.index("موسكو")
-    new_id = project.add_entity(window.workbench.doc_id, start, start + 5, "GPE",
+    new_id = project.add_entity(window.workbench.session.doc_id, start, start + 5, "GPE",
                                 {"mention": "NAM"})
     assert [(s.id, s.start, s.label) for s in window.editor.spans()] == [(str(new_id), start,
                                                                            "GPE")]
     project.relabel_entity(new_id, "LOC")
-    assert window.workbench.entities[str(new_id)].label == "LOC"
-    assert window.workbench.entities[str(new_id)].attrs == {"mention": "NAM"}
+    assert window.workbench.session.entities[str(new_id)].label == "LOC"
+    assert window.workbench.session.entities[str(new_id)].attrs == {"mention": "NAM"}
     project.undo()
     project.undo()
     assert window.editor.spans() == []

@@ -61,6 +61,11 @@ class DocumentListModel(QAbstractListModel):
         self._ids: list[int] | None = None
         self._attached = False
 
+    @property
+    def pages_loaded(self) -> int:
+        """How many pages of summaries are held (the model never reads the whole list)."""
+        return len(self._pages)
+
     # -- store events -------------------------------------------------------------------------
 
     def attach(self) -> None:

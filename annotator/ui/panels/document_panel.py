@@ -35,7 +35,7 @@ class DocumentPanel(QWidget):
         layout.addLayout(self.form)
         layout.addStretch(1)
         self._build()
-        workbench.links.linksChanged.connect(self.refresh)
+        workbench.linksChanged.connect(self.refresh)
         workbench.documentOpened.connect(lambda _doc: self.refresh())
         self.refresh()
 
@@ -92,18 +92,19 @@ class DocumentPanel(QWidget):
 
     def _set(self, name: str, value: Any) -> None:
         if not self._updating:
-            self.wb.links.set_document_label(name, value)
+            self.wb.actions.stance.set_document_label(name, value)
 
     def _set_topic(self, name: str, topic: str, combo: QtWidgets.QComboBox) -> None:
         if not self._updating:
             value = combo.currentData()
-            self.wb.links.set_topic_label(name, topic, value if isinstance(value, str) else None)
+            self.wb.actions.stance.set_topic_label(name, topic,
+                                                   value if isinstance(value, str) else None)
 
     def refresh(self) -> None:
         """Show the stored labels of the open document."""
-        labels = self.wb.links.data.labels
+        labels = self.wb.session.links.labels
         self._updating = True
-        self.setEnabled(self.wb.doc_id is not None)
+        self.setEnabled(self.wb.session.doc_id is not None)
         for name, widget in self.fields.items():
             value = labels.get(name)
             if isinstance(widget, QtWidgets.QComboBox):

@@ -64,7 +64,7 @@ class InspectorPanel(QWidget):
         self.form = QtWidgets.QFormLayout()
         self.form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow("Label", self.label_combo)
-        edges_box = EdgeButtons("Boundaries", workbench.move_edge, self)
+        edges_box = EdgeButtons("Boundaries", workbench.actions.move_edge, self)
         self.edge_buttons = edges_box.buttons
         self.details = QWidget(self)
         details_layout = QVBoxLayout(self.details)
@@ -84,7 +84,7 @@ class InspectorPanel(QWidget):
         self.set_schema()
         self.label_combo.activated.connect(self._on_label)
         self.note_edit.committed.connect(self._on_note)
-        self.delete_button.clicked.connect(workbench.delete_selected)
+        self.delete_button.clicked.connect(workbench.actions.delete_selected)
         workbench.annotationSelected.connect(self.refresh)
         workbench.schemaChanged.connect(self.set_schema)
         self.refresh()
@@ -115,14 +115,14 @@ class InspectorPanel(QWidget):
 
     def refresh(self, *_args: object) -> None:
         """Show the workbench's selected annotation (or the hint when there is none)."""
-        entity = self.workbench.selected_entity()
+        entity = self.workbench.session.selected_entity()
         self._entity = entity
         self.empty_label.setVisible(entity is None)
         self.details.setVisible(entity is not None)
         if entity is None:
             return
         self._updating = True
-        text = self.workbench.text[entity.start:entity.end]
+        text = self.workbench.session.text[entity.start:entity.end]
         self.text_label.setText(text)
         self.offsets_label.setText(f"{entity.start}–{entity.end} · {entity.end - entity.start}"
                                    " characters")
@@ -135,16 +135,18 @@ class InspectorPanel(QWidget):
 
     def _on_label(self, index: int) -> None:
         label = self.label_combo.itemData(index)
-        if not self._updating and isinstance(label, str) and not self.workbench.relabel(label):
+        if not self._updating and isinstance(label, str) \
+                and not self.workbench.actions.entity.relabel(label):
             self.refresh()  # refused (or unchanged): show the label the annotation still has
 
     def _on_attr(self, name: str, combo: QtWidgets.QComboBox) -> None:
         if self._updating:
             return
         value = combo.currentData()
-        if not self.workbench.set_attribute(name, value if isinstance(value, str) else None):
+        entity_actions = self.workbench.actions.entity
+        if not entity_actions.set_attribute(name, value if isinstance(value, str) else None):
             self.refresh()  # refused (or unchanged): show the stored value
 
     def _on_note(self, note: str) -> None:
-        if self._entity is not None and self.workbench.selected == self._entity.id:
-            self.workbench.set_note(note)
+        if self._entity is not None and self.workbench.session.selected == self._entity.id:
+            self.workbench.actions.entity.set_note(note)

@@ -31,7 +31,6 @@ class LinksPanel(QWidget):
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = workbench
-        self.links = workbench.links
         self._updating = False
         self.buttons = QtWidgets.QWidget(self)
         self.button_row = QtWidgets.QHBoxLayout(self.buttons)
@@ -67,10 +66,10 @@ class LinksPanel(QWidget):
         layout.addWidget(self.stance_box)
         self.tree.itemActivated.connect(self._on_item)
         self.tree.itemClicked.connect(self._on_item)
-        self.links.linksChanged.connect(self.refresh)
+        self.wb.linksChanged.connect(self.refresh)
         # A row names its speaker, holder, target and arguments with their labels.
         workbench.annotationsChanged.connect(self.refresh)
-        self.links.picked.connect(self._on_picked)
+        self.wb.picked.connect(self._on_picked)
         workbench.annotationSelected.connect(self._on_selected)
         # The stance form holds the open document's entities, quotes and selected text:
         # another document must not inherit them (a span would point into the wrong text).
@@ -109,7 +108,7 @@ class LinksPanel(QWidget):
             for value in attr.values:
                 combo.addItem(value, value)
             combo.activated.connect(lambda _i, n=name, c=combo: self._guard(
-                lambda: self.links.set_event_attribute(n, str(c.currentData()))))
+                lambda: self.wb.actions.event.set_event_attribute(n, str(c.currentData()))))
             form.addRow(name.capitalize(), combo)
             self.event_attr_combos[name] = combo
         self.argument_list = QtWidgets.QListWidget(self.event_page)
@@ -132,7 +131,7 @@ class LinksPanel(QWidget):
         form.addRow("", self.pick_argument)
         self.remove_argument.clicked.connect(self._on_remove_argument)
         self.add_argument.clicked.connect(self._on_add_argument)
-        self.pick_argument.clicked.connect(lambda: self.links.begin_pick("argument"))
+        self.pick_argument.clicked.connect(lambda: self.wb.actions.pick.begin("argument"))
 
     def _build_suggestion_page(self) -> None:
         self.suggestion_page, form = self._form_page()
@@ -145,8 +144,9 @@ class LinksPanel(QWidget):
         row.addWidget(self.reject_button)
         form.addRow(self.suggestion_label)
         form.addRow(row)
-        self.accept_button.clicked.connect(lambda _checked=False: self.links.accept_suggestion())
-        self.reject_button.clicked.connect(lambda _checked=False: self.links.reject_suggestion())
+        suggestions = self.wb.actions.suggestion
+        self.accept_button.clicked.connect(lambda _checked=False: suggestions.accept_suggestion())
+        self.reject_button.clicked.connect(lambda _checked=False: suggestions.reject_suggestion())
 
     def _build_stance_form(self) -> None:
         self.stance_box = QtWidgets.QGroupBox("Stance", self)
@@ -173,8 +173,8 @@ class LinksPanel(QWidget):
         form.addRow("Label", self.stance_label_combo)
         form.addRow("Evidence", self.evidence_combo)
         form.addRow("", self.add_stance_button)
-        self.pick_holder.clicked.connect(lambda: self.links.begin_pick("holder"))
-        self.pick_target.clicked.connect(lambda: self.links.begin_pick("target"))
+        self.pick_holder.clicked.connect(lambda: self.wb.actions.pick.begin("holder"))
+        self.pick_target.clicked.connect(lambda: self.wb.actions.pick.begin("target"))
         self.add_stance_button.clicked.connect(self.submit_stance)
         self.stance_label_combo.activated.connect(self._on_stance_label)
         self.stance_box.hide()
@@ -183,13 +183,13 @@ class LinksPanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the list from the controller's data and show the selection's details."""
-        data, text = self.links.data, self.wb.text
+        data, text = self.wb.session.links, self.wb.session.text
         self._updating = True
         for group in self.groups.values():
             group.takeChildren()
         for key, quote in data.quotes.items():
             speaker = "AUTHOR" if quote.speaker == AUTHOR else (
-                entity_text(self.wb, quote.speaker) if quote.speaker else UNKNOWN)
+                entity_text(self.wb.session, quote.speaker) if quote.speaker else UNKNOWN)
             self._child("q", key, f"«{preview(quote.content.slice(text))}» — {speaker}")
         for key, event in data.events.items():
             self._child("v", key, f"{event.type}: {event.trigger.slice(text)}"
@@ -197,23 +197,23 @@ class LinksPanel(QWidget):
         topics = self.wb.project.schema.topics
         for key, stance in data.stances.items():
             holder = "AUTHOR" if stance.holder == AUTHOR else (
-                entity_text(self.wb, stance.holder) if stance.holder else UNKNOWN)
+                entity_text(self.wb.session, stance.holder) if stance.holder else UNKNOWN)
             target = stance.target
             if target.topic is not None:
                 aim = topics[target.topic].label if target.topic in topics else target.topic
             elif target.entity is not None:
-                aim = entity_text(self.wb, target.entity)
+                aim = entity_text(self.wb.session, target.entity)
             else:
                 trigger = data.events.get(str(target.event))
                 aim = trigger.type if trigger is not None else "event"
             self._child("s", key, f"{holder} → {aim}: {stance.label}")
-        for n, suggestion in enumerate(self.links.suggestions):
+        for n, suggestion in enumerate(self.wb.session.suggestions):
             self._child("g", str(n), f"«{preview(suggestion.content.slice(text))}»")
         for group in self.groups.values():
             title = group.text(0).split(" (")[0]
             group.setText(0, f"{title} ({group.childCount()})")
         self._updating = False
-        self._on_selected(self.wb.selected or "")
+        self._on_selected(self.wb.session.selected or "")
 
     def _on_document_opened(self, _doc_id: int) -> None:
         """Close the stance form: its choices belong to the document shown before."""
@@ -265,7 +265,7 @@ class LinksPanel(QWidget):
         self._updating = False
 
     def _show_event(self, key: str) -> None:
-        event = self.links.data.events[key]
+        event = self.wb.session.links.events[key]
         schema = self.wb.project.schema
         self.event_type_label.setText(event.type)
         for name, combo in self.event_attr_combos.items():
@@ -273,22 +273,24 @@ class LinksPanel(QWidget):
             value = event.attrs.get(name, definition.default)
             combo.setCurrentIndex(max(combo.findData(value), 0))
         self.argument_list.clear()
-        for row in self.links.data.arguments.get(key, []):
-            item = QtWidgets.QListWidgetItem(f"{row.role}: {entity_text(self.wb, row.entity_id)}")
+        for row in self.wb.session.links.arguments.get(key, []):
+            who = entity_text(self.wb.session, row.entity_id)
+            item = QtWidgets.QListWidgetItem(f"{row.role}: {who}")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.argument_list.addItem(item)
         self.role_combo.clear()
         for role in schema.allowed_roles(event.type):
             self.role_combo.addItem(role, role)
         self.argument_combo.clear()
-        for entity_id in nearby(self.wb, event.trigger.start):
-            self.argument_combo.addItem(entity_text(self.wb, entity_id), entity_id)
+        for entity_id in nearby(self.wb.session, event.trigger.start):
+            self.argument_combo.addItem(entity_text(self.wb.session, entity_id), entity_id)
         self.details.setCurrentWidget(self.event_page)
 
     def _show_suggestion(self, index: int) -> None:
-        suggestion = self.links.suggestions[index]
-        text = self.wb.text
-        speaker = entity_text(self.wb, suggestion.speaker) if suggestion.speaker else UNKNOWN
+        suggestion = self.wb.session.suggestions[index]
+        text = self.wb.session.text
+        speaker = (entity_text(self.wb.session, suggestion.speaker) if suggestion.speaker
+                   else UNKNOWN)
         self.suggestion_label.setText(
             f"Cue: {suggestion.cue.slice(text)} ({suggestion.cue_lemma})\n"
             f"Speaker: {speaker} — {suggestion.speaker_reason}\nKind: {suggestion.kind}")
@@ -299,39 +301,39 @@ class LinksPanel(QWidget):
     def open_stance_form(self, focus: bool = True) -> None:
         """Fill and show the stance form: holder from the selected entity or quote speaker,
         evidence from a selected quote, target choices near the selection."""
-        data, wb = self.links.data, self.wb
-        selected = wb.selected or ""
+        data, wb = self.wb.session.links, self.wb
+        selected = wb.session.selected or ""
         stance = data.stances.get(selected[1:]) if selected[:1] == "s" else None
         quote = data.quotes.get(selected[1:]) if selected[:1] == "q" else None
         centre = wb.cursor_codepoint()
-        if selected in wb.entities:
-            centre = wb.entities[selected].start
+        if selected in wb.session.entities:
+            centre = wb.session.entities[selected].start
         elif quote is not None:
             centre = quote.content.start
         self.holder_combo.clear()
         self.holder_combo.addItem("AUTHOR (the article's author)", AUTHOR)
-        for entity_id in nearby(self.wb, centre, wb.project.schema.holder_types):
-            self.holder_combo.addItem(entity_text(self.wb, entity_id), entity_id)
+        for entity_id in nearby(self.wb.session, centre, wb.project.schema.holder_types):
+            self.holder_combo.addItem(entity_text(self.wb.session, entity_id), entity_id)
         self.target_combo.clear()
         for topic in wb.project.schema.topics.values():
             self.target_combo.addItem(f"Topic: {topic.label}", f"topic:{topic.id}")
         for key, event in data.events.items():
-            self.target_combo.addItem(f"Event: {event.type} ({event.trigger.slice(wb.text)})",
+            self.target_combo.addItem(f"Event: {event.type} ({event.trigger.slice(wb.session.text)})",
                                       f"event:{key}")
-        for entity_id in nearby(self.wb, centre):
-            self.target_combo.addItem(entity_text(self.wb, entity_id), f"entity:{entity_id}")
+        for entity_id in nearby(self.wb.session, centre):
+            self.target_combo.addItem(entity_text(self.wb.session, entity_id), f"entity:{entity_id}")
         self.evidence_combo.clear()
         self.evidence_combo.addItem("— none —", None)
         for key, q in data.quotes.items():
-            self.evidence_combo.addItem(f"Quote «{preview(q.content.slice(wb.text))}»",
+            self.evidence_combo.addItem(f"Quote «{preview(q.content.slice(wb.session.text))}»",
                                         f"quote:{key}")
         selection = wb.editor.selection_codepoints()
         if selection is not None:  # trimmed like every span (no space, joiner or bidi mark edge)
-            start, end = settle_span(wb.text, *selection)
+            start, end = settle_span(wb.session.text, *selection)
             if start < end:
                 self.evidence_combo.addItem("The selected text", f"span:{start}:{end}")
         holder = quote.speaker if quote is not None else (
-            selected if selected in wb.entities else None)
+            selected if selected in wb.session.entities else None)
         if stance is not None:
             holder = stance.holder
             self.stance_label_combo.setCurrentIndex(
@@ -356,13 +358,13 @@ class LinksPanel(QWidget):
             combo.setCurrentIndex(combo.count() - 1)
 
     def _on_picked(self, purpose: str, span_id: str) -> None:
-        owner = self.links.data
+        owner = self.wb.session.links
         if purpose == "holder":
-            if span_id not in self.wb.entities:
+            if span_id not in self.wb.session.entities:
                 self.wb.message.emit("Refused: a stance holder must be an entity (or AUTHOR).")
                 return
             self._select_data(self.holder_combo, span_id)
-        elif span_id in self.wb.entities:
+        elif span_id in self.wb.session.entities:
             self._select_data(self.target_combo, f"entity:{span_id}")
         elif span_id.startswith("v") and span_id[1:] in owner.events:
             self._select_data(self.target_combo, f"event:{span_id[1:]}")
@@ -387,14 +389,14 @@ class LinksPanel(QWidget):
         elif isinstance(evidence_data, str) and evidence_data.startswith("span:"):
             _, start, end = evidence_data.split(":")
             evidence = Span(int(start), int(end))
-        return self.links.add_stance(holder if isinstance(holder, str) else None, target,
+        return self.wb.actions.stance.add_stance(holder if isinstance(holder, str) else None, target,
                                      label, evidence)
 
     def _on_stance_label(self, _index: int) -> None:
         label = self.stance_label_combo.currentData()
-        if not self._updating and self.links.selected_kind("s") is not None \
+        if not self._updating and self.wb.session.selected_kind("s") is not None \
                 and isinstance(label, str):
-            self.links.set_stance_label(label)
+            self.wb.actions.stance.set_stance_label(label)
 
     # -- event arguments ----------------------------------------------------------------------
 
@@ -403,14 +405,14 @@ class LinksPanel(QWidget):
         if item is None:
             self.wb.message.emit("Choose the argument to remove.")
             return
-        self.links.remove_argument(int(item.data(Qt.ItemDataRole.UserRole)))
+        self.wb.actions.event.remove_argument(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_add_argument(self) -> None:
         role, entity_id = self.role_combo.currentData(), self.argument_combo.currentData()
         if not isinstance(role, str) or not isinstance(entity_id, str):
             self.wb.message.emit("Choose a role and an entity.")
             return
-        self.links.add_argument(role, entity_id)
+        self.wb.actions.event.add_argument(role, entity_id)
 
     def _guard(self, action: object) -> None:
         if not self._updating and callable(action):

@@ -25,7 +25,6 @@ class QuotePage(QWidget):
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = workbench
-        self.links = workbench.links
         self._updating = False
         form = QtWidgets.QFormLayout(self)
         form.setContentsMargins(0, 4, 0, 0)
@@ -45,7 +44,7 @@ class QuotePage(QWidget):
         self.part_combo.setAccessibleName("Boundaries of")
         for part, title in PARTS:
             self.part_combo.addItem(title, part)
-        self.edges = EdgeButtons("Boundaries", self.links.move_quote_edge, self,
+        self.edges = EdgeButtons("Boundaries", self.wb.actions.quote.move_quote_edge, self,
                                  what="quoted words or cue")
         form.addRow("Kind", self.kind_combo)
         form.addRow("Speaker", self.speaker_combo)
@@ -53,12 +52,12 @@ class QuotePage(QWidget):
         form.addRow("Edges of", self.part_combo)
         form.addRow(self.edges)
         self.kind_combo.activated.connect(self._guarded(
-            lambda: self.links.set_quote_kind(str(self.kind_combo.currentData()))))
+            lambda: self.wb.actions.quote.set_quote_kind(str(self.kind_combo.currentData()))))
         self.speaker_combo.activated.connect(self._guarded(
-            lambda: self.links.set_speaker(self.speaker_combo.currentData() or None)))
+            lambda: self.wb.actions.quote.set_speaker(self.speaker_combo.currentData() or None)))
         self.part_combo.activated.connect(self._guarded(self._on_part))
-        self.pick_speaker.clicked.connect(lambda: self.links.begin_pick("speaker"))
-        self.plausible.clicked.connect(self.links.link_plausible_speaker)
+        self.pick_speaker.clicked.connect(lambda: self.wb.actions.pick.begin("speaker"))
+        self.plausible.clicked.connect(self.wb.actions.quote.link_plausible_speaker)
 
     def _guarded(self, action: Callable[[], object]) -> Callable[[int], None]:
         """A combo box slot that acts only on the user's choice, not while filling."""
@@ -69,29 +68,30 @@ class QuotePage(QWidget):
 
     def _on_part(self) -> None:
         part = self.part_combo.currentData()
-        if part in ("content", "cue") and part != self.links.quote_part:
-            self.links.set_quote_part(part)
+        if part in ("content", "cue") and part != self.wb.session.quote_part:
+            self.wb.actions.quote.set_quote_part(part)
         self._show_part()
 
     def _show_part(self) -> None:
         self._updating = True
-        self.part_combo.setCurrentIndex(max(self.part_combo.findData(self.links.quote_part), 0))
+        part = self.wb.session.quote_part
+        self.part_combo.setCurrentIndex(max(self.part_combo.findData(part), 0))
         self._updating = False
 
     def show_quote(self, key: str) -> None:
         """Fill the page from the quote ``key`` of the controller's data."""
-        quote = self.links.data.quotes[key]
+        quote = self.wb.session.links.quotes[key]
         self._updating = True
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(quote.kind), 0))
         combo = self.speaker_combo
         combo.clear()
         combo.addItem(UNKNOWN, "")
         combo.addItem("AUTHOR (the article's author)", AUTHOR)
-        ids = nearby(self.wb, quote.content.start, self.wb.project.schema.speaker_types)
+        ids = nearby(self.wb.session, quote.content.start, self.wb.project.schema.speaker_types)
         if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
             ids.insert(0, str(quote.speaker))
         for entity_id in ids:
-            combo.addItem(entity_text(self.wb, entity_id), entity_id)
+            combo.addItem(entity_text(self.wb.session, entity_id), entity_id)
         combo.setCurrentIndex(max(combo.findData(quote.speaker or ""), 0))
         self._updating = False
         self._show_part()

@@ -1,15 +1,15 @@
-"""How the links panel writes entities and which ones its combo boxes offer.
+"""How lists write entities, and which entities a list of choices offers.
 
-Combo boxes list *nearby* entities (within :data:`NEARBY` characters of a link), so a
-20,000-entity document never fills a combo box with all of them.
+Choices list *nearby* entities (within :data:`NEARBY` characters of a link), so a
+20,000-entity document never fills a list with all of them.
 """
 
 from __future__ import annotations
 
-from annotator.ui.workbench import Workbench
+from annotator.ui.session.session import DocumentSession
 
 NEARBY = 2500
-"""Entities within this many characters of a link are offered in its combo boxes."""
+"""Entities within this many characters of a link are offered as its choices."""
 PREVIEW = 48
 UNKNOWN = "— unknown —"
 
@@ -19,16 +19,16 @@ def preview(text: str) -> str:
     return text if len(text) <= PREVIEW else text[:PREVIEW - 1] + "…"
 
 
-def entity_text(wb: Workbench, entity_id: str) -> str:
+def entity_text(session: DocumentSession, entity_id: str) -> str:
     """An entity as shown in lists: its words and label; :data:`UNKNOWN` for no entity."""
-    entity = wb.entities.get(entity_id)
+    entity = session.entities.get(entity_id)
     if entity is None:
         return UNKNOWN
-    return f"{preview(wb.text[entity.start:entity.end])} ({entity.label})"
+    return f"{preview(session.text[entity.start:entity.end])} ({entity.label})"
 
 
-def nearby(wb: Workbench, centre: int, labels: tuple[str, ...] = ()) -> list[str]:
+def nearby(session: DocumentSession, centre: int, labels: tuple[str, ...] = ()) -> list[str]:
     """Ids of entities near ``centre`` (of ``labels`` when given), in text order."""
-    found = [e for e in wb.entities.values()
+    found = [e for e in session.entities.values()
              if abs(e.start - centre) <= NEARBY and (not labels or e.label in labels)]
     return [e.id for e in sorted(found, key=lambda e: (e.start, -e.end))]

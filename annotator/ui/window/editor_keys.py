@@ -50,19 +50,19 @@ class EditorKeys(QObject):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
-        wb, links = self.workbench, self.workbench.links
-        if event.key() == Qt.Key.Key_Escape and links.picking:
-            links.cancel_pick()
+        wb = self.workbench
+        if event.key() == Qt.Key.Key_Escape and wb.session.picking:
+            wb.session.cancel_pick()
             self.say("Cancelled.", 3000)
             return True
         if event.key() in RETURN_KEYS and self._enter():
             return True
-        if event.key() == Qt.Key.Key_Escape and wb.selected:
+        if event.key() == Qt.Key.Key_Escape and wb.session.selected:
             wb.select_annotation(None)
             return True
         label = label_for_key(self.hotkeys, event.text())
         if label is not None:
-            wb.label(label)
+            wb.actions.entity.label(label)
             return True
         return False
 
@@ -70,17 +70,18 @@ class EditorKeys(QObject):
         """Enter completes a pick with the entity at the cursor, or accepts the selected
         suggestion; False when it means nothing here."""
         wb = self.workbench
-        if wb.links.picking:
+        if wb.session.picking:
             position = wb.cursor_codepoint()
-            found = [s for s in self.editor.span_at(position) if s.id in wb.entities]
+            found = [s for s in self.editor.span_at(position) if s.id in wb.session.entities]
             if not found and position > 0:
-                found = [s for s in self.editor.span_at(position - 1) if s.id in wb.entities]
+                found = [s for s in self.editor.span_at(position - 1)
+                         if s.id in wb.session.entities]
             if not found:
                 self.say("Put the cursor on an entity, or click one.", 5000)
                 return True
-            wb.links.complete_pick(found[0].id)
+            wb.actions.pick.complete(found[0].id)
             return True
-        if wb.selected is not None and wb.selected.startswith("g"):
-            wb.links.accept_suggestion()
+        if wb.session.selected is not None and wb.session.selected.startswith("g"):
+            wb.actions.suggestion.accept_suggestion()
             return True
         return False

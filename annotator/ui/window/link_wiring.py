@@ -30,26 +30,25 @@ class LinkWiring(QObject):
         self.status = status
         self.event_picker: EventTypePicker | None = None
         self.role_menu: QtWidgets.QMenu | None = None
-        links = workbench.links
-        a = actions
-        a.connect("mark_quote", links.mark_quote)
-        a.connect("cycle_quote_kind", links.cycle_quote_kind)
-        a.connect("mark_cue", links.mark_cue)
-        a.connect("quote_part", links.toggle_quote_part)
-        a.connect("link_speaker", lambda: links.begin_pick("speaker"))
-        a.connect("plausible_speaker", links.link_plausible_speaker)
-        a.connect("speaker_author", lambda: links.set_speaker(AUTHOR))
-        a.connect("speaker_unknown", lambda: links.set_speaker(None))
+        a, wb = actions, workbench
+        a.connect("mark_quote", wb.actions.quote.mark_quote)
+        a.connect("cycle_quote_kind", wb.actions.quote.cycle_quote_kind)
+        a.connect("mark_cue", wb.actions.quote.mark_cue)
+        a.connect("quote_part", wb.actions.quote.toggle_quote_part)
+        a.connect("link_speaker", lambda: wb.actions.pick.begin("speaker"))
+        a.connect("plausible_speaker", wb.actions.quote.link_plausible_speaker)
+        a.connect("speaker_author", lambda: wb.actions.quote.set_speaker(AUTHOR))
+        a.connect("speaker_unknown", lambda: wb.actions.quote.set_speaker(None))
         a.connect("mark_event", self.open_event_picker)
-        a.connect("add_argument", lambda: links.begin_pick("argument"))
+        a.connect("add_argument", lambda: wb.actions.pick.begin("argument"))
         for name in ("polarity", "modality", "genericity"):
-            a.connect(f"cycle_{name}", partial(links.cycle_event_attribute, name))
+            a.connect(f"cycle_{name}", partial(wb.actions.event.cycle_event_attribute, name))
         a.connect("new_stance", panel.open_stance_form)
-        a.connect("suggest_quotes", links.suggest)
-        a.connect("accept_suggestion", links.accept_suggestion)
-        a.connect("reject_suggestion", links.reject_suggestion)
-        links.roleChoiceNeeded.connect(self.choose_role)
-        links.pickChanged.connect(self.on_pick_changed)
+        a.connect("suggest_quotes", wb.actions.suggestion.suggest)
+        a.connect("accept_suggestion", wb.actions.suggestion.accept_suggestion)
+        a.connect("reject_suggestion", wb.actions.suggestion.reject_suggestion)
+        wb.roleChoiceNeeded.connect(self.choose_role)
+        wb.pickChanged.connect(self.on_pick_changed)
         panel.add_actions([a.mark_quote, a.mark_cue, a.mark_event, a.new_stance,
                            a.suggest_quotes])
 
@@ -66,7 +65,7 @@ class LinkWiring(QObject):
             self.status.show_message("Select the words that trigger the event first.")
             return
         picker = EventTypePicker(self.workbench.project.schema, self._window())
-        picker.typeChosen.connect(self.workbench.links.add_event)
+        picker.typeChosen.connect(self.workbench.actions.event.add_event)
         picker.finished.connect(lambda _r: self.editor.setFocus())
         self.event_picker = picker
         picker.open()
@@ -78,7 +77,8 @@ class LinkWiring(QObject):
         menu.setTitle("Role")
         for role in roles:
             action = menu.addAction(role)
-            action.triggered.connect(partial(self.workbench.links.add_argument, role, entity_id))
+            action.triggered.connect(partial(self.workbench.actions.event.add_argument, role,
+                                             entity_id))
             action.triggered.connect(menu.close)
         menu.aboutToHide.connect(menu.deleteLater)
         self.role_menu = menu

@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         a.connect("quit", self.close)
         a.connect("undo", wb.undo)
         a.connect("redo", wb.redo)
-        a.connect("delete_annotation", wb.delete_selected)
+        a.connect("delete_annotation", wb.actions.delete_selected)
         a.connect("find", self.open_find)
         a.connect("find_next", self.find_bar.find_next)
         a.connect("find_previous", self.find_bar.find_previous)
@@ -146,10 +146,10 @@ class MainWindow(QMainWindow):
             for unit in units:
                 for to, direction in (("start", -1), ("end", 1)):
                     a.connect(f"edge_{edge}_{unit}_{to}",
-                              partial(wb.move_edge, edge, direction, unit))
-        a.connect("mark_done", lambda: wb.set_status("done"))
-        a.connect("mark_skipped", lambda: wb.set_status("skipped"))
-        a.connect("mark_in_progress", lambda: wb.set_status("in-progress"))
+                              partial(wb.actions.move_edge, edge, direction, unit))
+        a.connect("mark_done", lambda: wb.actions.entity.set_status("done"))
+        a.connect("mark_skipped", lambda: wb.actions.entity.set_status("skipped"))
+        a.connect("mark_in_progress", lambda: wb.actions.entity.set_status("in-progress"))
         a.connect("next_unfinished", lambda: self.go_unfinished(forward=True))
         a.connect("previous_unfinished", lambda: self.go_unfinished(forward=False))
         self.navigator.documentActivated.connect(self._on_navigator)
@@ -180,12 +180,12 @@ class MainWindow(QMainWindow):
     # -- navigation ---------------------------------------------------------------------------
 
     def _on_navigator(self, doc_id: int) -> None:
-        if doc_id != self.workbench.doc_id:
+        if doc_id != self.workbench.session.doc_id:
             self.workbench.open_document(doc_id, self.workbench.saved_cursor(doc_id))
 
     def _on_document_opened(self, doc_id: int) -> None:
         self.navigator.select_document(doc_id)
-        self.find_bar.set_text(self.workbench.text)
+        self.find_bar.set_text(self.workbench.session.text)
         self._update_document_info()
         self.status_line.update_cursor()
 
@@ -203,23 +203,23 @@ class MainWindow(QMainWindow):
         selection = self.editor.selection_codepoints()
         initial = ""
         if selection is not None and selection[1] - selection[0] <= 100:
-            initial = self.workbench.text[selection[0]:selection[1]]
+            initial = self.workbench.session.text[selection[0]:selection[1]]
         self.find_bar.open_bar(initial)
 
     def _show_match(self, start: int, end: int) -> None:
         self.editor.set_selection_codepoints(start, end)
 
     def _on_palette(self, label: str) -> None:
-        self.workbench.label(label)
+        self.workbench.actions.entity.label(label)
         self.editor.setFocus()
 
     # -- following the workbench and the store ------------------------------------------------
 
     def _update_document_info(self) -> None:
         wb = self.workbench
-        if wb.doc_id is None:
+        if wb.session.doc_id is None:
             return
-        self.header.show_document(wb.title, wb.status)
+        self.header.show_document(wb.session.title, wb.session.status)
         self.status_line.update_document()
 
     def _update_undo(self, state: UndoStackChanged) -> None:
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
     def _update_selection_actions(self, selected: str) -> None:
         """Delete needs a selection; edge keys an entity or a quote."""
         self.menu_actions.delete_annotation.setEnabled(bool(selected))
-        has_edges = selected in self.workbench.entities or selected[:1] == "q"
+        has_edges = selected in self.workbench.session.entities or selected[:1] == "q"
         for name in self.menu_actions.names():
             if name.startswith("edge_"):
                 self.menu_actions[name].setEnabled(has_edges)
@@ -252,15 +252,15 @@ class MainWindow(QMainWindow):
         self.editor.show_invisibles = on
 
     def _set_character_mode(self, on: bool) -> None:
-        self.workbench.character_mode = on
-        if not self.workbench.links.picking:
+        self.workbench.session.character_mode = on
+        if not self.workbench.session.picking:
             self.status_line.show_mode("")
 
     def reload_after_external_change(self) -> None:
         """Another window or program saved: show the store as it is now."""
         wb = self.workbench
-        if wb.doc_id is not None:
-            wb.open_document(wb.doc_id, wb.cursor_codepoint())
+        if wb.session.doc_id is not None:
+            wb.open_document(wb.session.doc_id, wb.cursor_codepoint())
         self.navigator.apply_filters()
         self.status_line.update_project()
         self.status_line.show_message("Another window or program changed this project; "

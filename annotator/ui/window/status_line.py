@@ -41,15 +41,16 @@ class StatusLine:
         """Offset and line of the text cursor."""
         wb = self.workbench
         position = wb.cursor_codepoint()
-        line = wb.text.count("\n", 0, position) + 1
+        line = wb.session.text.count("\n", 0, position) + 1
         self.cursor_label.setText(f"Offset {position} · Line {line}")
 
     def update_document(self) -> None:
         """Entity count and status of the open document."""
         wb = self.workbench
-        count = len(wb.entities)
+        count = len(wb.session.entities)
         noun = "entity" if count == 1 else "entities"
-        self.document_label.setText(f"{count} {noun} · {STATUS_NAMES.get(wb.status, wb.status)}")
+        status = wb.session.status
+        self.document_label.setText(f"{count} {noun} · {STATUS_NAMES.get(status, status)}")
 
     def update_project(self) -> None:
         """How many documents of the project are done."""
@@ -74,5 +75,5 @@ class StatusLine:
             self.mode_label.show()
             return
         self.mode_label.setText("Character mode")
-        self.mode_label.setVisible(self.workbench.character_mode)
+        self.mode_label.setVisible(self.workbench.session.character_mode)
 
