@@ -8,7 +8,7 @@ description (English, then the Arabic gloss) is the row's tooltip.
 from __future__ import annotations
 
 from annotator.core.schema import Schema
-from annotator.ui.plain_text import plain_tooltip
+from annotator.ui.models.labels import ColorRole, EntityTypeModel, HotkeyRole, LabelRole
 from annotator.ui.qt import (
     QModelIndex,
     QPersistentModelIndex,
@@ -22,9 +22,6 @@ from annotator.ui.qt import (
     Signal,
 )
 
-LabelRole = Qt.ItemDataRole.UserRole + 1
-ColorRole = Qt.ItemDataRole.UserRole + 2
-HotkeyRole = Qt.ItemDataRole.UserRole + 3
 PADDING = 6
 SWATCH = 14
 
@@ -91,53 +88,42 @@ class LabelPalette(QWidget):
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.list_widget = QtWidgets.QListWidget(self)
-        self.list_widget.setItemDelegate(LabelDelegate(self.list_widget))
-        self.list_widget.setUniformItemSizes(True)
-        self.list_widget.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.list_widget.setAccessibleName("Entity labels")
-        self.list_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.list_widget.itemClicked.connect(self._on_clicked)
+        self.model = EntityTypeModel(schema, self)
+        self.list_view = QtWidgets.QListView(self)
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(LabelDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.list_view.setAccessibleName("Entity labels")
+        self.list_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.clicked.connect(self._on_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.list_widget)
-        self.set_schema(schema)
+        layout.addWidget(self.list_view)
 
     def set_schema(self, schema: Schema) -> None:
         """Show the entity types of ``schema`` (after a schema change)."""
-        self.list_widget.clear()
-        for entity_type in schema.entity_types.values():
-            item = QtWidgets.QListWidgetItem(entity_type.name)
-            item.setData(LabelRole, entity_type.name)
-            item.setData(ColorRole, entity_type.color)
-            item.setData(HotkeyRole, entity_type.hotkey or "")
-            key = f" (key {entity_type.hotkey.upper()})" if entity_type.hotkey else ""
-            item.setToolTip(plain_tooltip(f"{entity_type.name}{key}\n{entity_type.description}"))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entity_type.name}{key}")
-            self.list_widget.addItem(item)
+        self.model.set_schema(schema)
 
     def labels(self) -> list[str]:
         """The labels shown, in schema order."""
-        return [str(self.list_widget.item(i).data(LabelRole))
-                for i in range(self.list_widget.count())]
+        return self.model.labels()
+
+    def _index(self, label: str) -> QModelIndex:
+        row = self.model.row_of(label)
+        if row < 0:
+            raise KeyError(label)
+        return self.model.index(row)
 
     def click_label(self, label: str) -> None:
         """Act as if the row of ``label`` was clicked (for tests and the keyboard)."""
-        for i in range(self.list_widget.count()):
-            item = self.list_widget.item(i)
-            if item.data(LabelRole) == label:
-                self._on_clicked(item)
-                return
-        raise KeyError(label)
+        self._on_clicked(self._index(label))
 
     def item_rect(self, label: str) -> QtCore.QRect:
         """Where the row of ``label`` is, in the list's viewport (for simulated clicks)."""
-        for i in range(self.list_widget.count()):
-            item = self.list_widget.item(i)
-            if item.data(LabelRole) == label:
-                return self.list_widget.visualItemRect(item)
-        raise KeyError(label)
+        return self.list_view.visualRect(self._index(label))
 
-    def _on_clicked(self, item: QtWidgets.QListWidgetItem) -> None:
-        self.list_widget.clearSelection()
-        self.labelChosen.emit(str(item.data(LabelRole)))
+    def _on_clicked(self, index: QModelIndex) -> None:
+        self.list_view.clearSelection()
+        self.labelChosen.emit(str(index.data(LabelRole)))

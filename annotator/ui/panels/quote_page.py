@@ -11,12 +11,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import AUTHOR
+from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.qt import QtWidgets, QWidget
-from annotator.ui.session.choices import UNKNOWN, entity_text, nearby
+from annotator.ui.session.choices import UNKNOWN, Choice, entity_text, nearby
+from annotator.ui.session.stance_form import AUTHOR_CHOICE
 from annotator.ui.workbench import Workbench
 
 PARTS = (("content", "Quoted words"), ("cue", "Cue"))
+
+
+def page_form(page: QWidget) -> QtWidgets.QFormLayout:
+    """The form layout of a details page of the links panel."""
+    form = QtWidgets.QFormLayout(page)
+    form.setContentsMargins(0, 4, 0, 0)
+    form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
 
 
 class QuotePage(QWidget):
@@ -26,15 +36,15 @@ class QuotePage(QWidget):
         super().__init__(parent)
         self.wb = workbench
         self._updating = False
-        form = QtWidgets.QFormLayout(self)
-        form.setContentsMargins(0, 4, 0, 0)
-        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = page_form(self)
         self.kind_combo = QtWidgets.QComboBox(self)
         self.kind_combo.setAccessibleName("Quote kind")
-        for kind in workbench.project.schema.quote_kinds:
-            self.kind_combo.addItem(kind, kind)
+        self.kind_combo.setModel(ChoiceListModel(
+            [Choice(k, k) for k in workbench.project.schema.quote_kinds], self.kind_combo))
+        self.speakers = ChoiceListModel(parent=self)
         self.speaker_combo = QtWidgets.QComboBox(self)
         self.speaker_combo.setAccessibleName("Speaker")
+        self.speaker_combo.setModel(self.speakers)
         self.pick_speaker = QtWidgets.QPushButton("Pick in text", self)
         self.plausible = QtWidgets.QPushButton("Nearest speaker", self)
         row = QtWidgets.QHBoxLayout()
@@ -79,19 +89,16 @@ class QuotePage(QWidget):
         self._updating = False
 
     def show_quote(self, key: str) -> None:
-        """Fill the page from the quote ``key`` of the controller's data."""
+        """Fill the page from the quote ``key`` of the session."""
         quote = self.wb.session.links.quotes[key]
         self._updating = True
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(quote.kind), 0))
-        combo = self.speaker_combo
-        combo.clear()
-        combo.addItem(UNKNOWN, "")
-        combo.addItem("AUTHOR (the article's author)", AUTHOR)
-        ids = nearby(self.wb.session, quote.content.start, self.wb.project.schema.speaker_types)
+        session = self.wb.session
+        ids = nearby(session, quote.content.start, self.wb.project.schema.speaker_types)
         if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
             ids.insert(0, str(quote.speaker))
-        for entity_id in ids:
-            combo.addItem(entity_text(self.wb.session, entity_id), entity_id)
-        combo.setCurrentIndex(max(combo.findData(quote.speaker or ""), 0))
+        self.speakers.set_choices([Choice(UNKNOWN, ""), Choice(AUTHOR_CHOICE, AUTHOR),
+                                   *(Choice(entity_text(session, e), e) for e in ids)])
+        self.speaker_combo.setCurrentIndex(max(self.speakers.row_of(quote.speaker or ""), 0))
         self._updating = False
         self._show_part()

@@ -6,12 +6,24 @@ Choices list *nearby* entities (within :data:`NEARBY` characters of a link), so 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from annotator.ui.session.session import DocumentSession
 
 NEARBY = 2500
 """Entities within this many characters of a link are offered as its choices."""
 PREVIEW = 48
 UNKNOWN = "— unknown —"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One row of a list of choices: what it shows, what choosing it means, and a longer
+    description (the row's tooltip; the text itself when empty)."""
+
+    text: str
+    data: str | None
+    detail: str = ""
 
 
 def preview(text: str) -> str:

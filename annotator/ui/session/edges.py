@@ -35,7 +35,7 @@ def _step_grapheme(text: str, i: int, direction: int) -> int | None:
     return prev_boundary(text, i) if i > 0 else None
 
 
-def _step_word(text: str, i: int, direction: int, edge: Edge) -> int | None:
+def step_word(text: str, i: int, direction: int, edge: Edge) -> int | None:
     """The nearest word start (for a start edge) or word end (for an end edge) strictly
     beyond ``i`` in ``direction``. Looks at a window around ``i`` that doubles until the
     answer cannot be an artefact of the window cutting a word (long texts stay fast)."""
@@ -76,7 +76,7 @@ def moved_span(text: str, start: int, end: int, edge: Edge, direction: int,
     as it passes over whitespace."""
     position = start if edge == "start" else end
     while True:
-        step = (_step_word(text, position, direction, edge) if unit == "word"
+        step = (step_word(text, position, direction, edge) if unit == "word"
                 else _step_grapheme(text, position, direction))
         if step is None:
             return None

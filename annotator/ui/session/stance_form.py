@@ -16,18 +16,10 @@ from dataclasses import dataclass
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.core.schema import Schema
-from annotator.ui.session.choices import entity_text, nearby, preview
+from annotator.ui.session.choices import Choice, entity_text, nearby, preview
 from annotator.ui.session.session import DocumentSession
 
 AUTHOR_CHOICE = "AUTHOR (the article's author)"
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One row of a list of choices: what it shows and what choosing it means."""
-
-    text: str
-    data: str | None
 
 
 @dataclass(frozen=True, slots=True)

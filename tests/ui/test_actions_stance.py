@@ -1,6 +1,6 @@
 """Stances and document labels in the workbench: the stance form (keyboard and mouse),
 picking holder and target, changing a label as one journal entry, the document panel."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -8,13 +8,11 @@ from pathlib import Path
 
 from annotator.ui.qt import Qt
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
+from tests.ui.helpers import (
     click_span,
     entity_id,
     find,
     journal_actions,
-    links_project,
-    links_window,
     rows,
     select_text,
     shortcut,
@@ -41,19 +39,19 @@ def test_stance_from_a_quote_by_keyboard(qtbot, links_window: MainWindow,  # typ
     window.workbench.select_annotation("q1")
     shortcut(qtbot, window, "Ctrl+Shift+T")  # the form takes the quote's speaker and the quote
     panel = window.links_panel
-    assert panel.stance_box.isVisible()
-    assert panel.holder_combo.currentData() == lavrov
-    assert panel.evidence_combo.currentData() == "quote:1"
-    _choose(panel.target_combo, "topic:syria-political-solution")
-    _choose(panel.stance_label_combo, "FAVOR")
-    panel.add_stance_button.setFocus()
-    qtbot.keyClick(panel.add_stance_button, Qt.Key.Key_Space)
+    assert panel.stance_form.isVisible()
+    assert panel.stance_form.holder_combo.currentData() == lavrov
+    assert panel.stance_form.evidence_combo.currentData() == "quote:1"
+    _choose(panel.stance_form.target_combo, "topic:syria-political-solution")
+    _choose(panel.stance_form.stance_label_combo, "FAVOR")
+    panel.stance_form.add_stance_button.setFocus()
+    qtbot.keyClick(panel.stance_form.add_stance_button, Qt.Key.Key_Space)
     assert rows(links_project, STANCES) == [
         (int(lavrov), 0, None, None, "syria-political-solution", "FAVOR", 1, None, None)]
     assert window.workbench.session.selected == "s1"
     # Changing the label of the selected stance: one journal entry, undone in one step.
-    _choose(panel.stance_label_combo, "AGAINST")
-    panel.stance_label_combo.activated.emit(panel.stance_label_combo.currentIndex())
+    _choose(panel.stance_form.stance_label_combo, "AGAINST")
+    panel.stance_form.stance_label_combo.activated.emit(panel.stance_form.stance_label_combo.currentIndex())
     assert [r[5] for r in rows(links_project, STANCES)] == ["AGAINST"]
     assert journal_actions(links_project)[-1] == "Set stance AGAINST"
     window.menu_actions.undo.trigger()
@@ -68,21 +66,22 @@ def test_stance_by_mouse_picks_holder_and_event_target(qtbot, links_window: Main
     window.editor.set_selection_codepoints(*find(window.workbench.session.text, "رحبت"))
     window.menu_actions.new_stance.trigger()
     panel = window.links_panel
-    qtbot.mouseClick(panel.pick_holder, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.stance_form.pick_holder, Qt.MouseButton.LeftButton)
     click_span(window, entity_id(window, "الحكومة الفرنسية"))
-    assert panel.holder_combo.currentData() == entity_id(window, "الحكومة الفرنسية")
-    qtbot.mouseClick(panel.pick_target, Qt.MouseButton.LeftButton)
+    assert panel.stance_form.holder_combo.currentData() == entity_id(window, "الحكومة الفرنسية")
+    qtbot.mouseClick(panel.stance_form.pick_target, Qt.MouseButton.LeftButton)
     click_span(window, "v1")
-    assert panel.target_combo.currentData() == "event:1"
-    _choose(panel.evidence_combo, "span:{}:{}".format(*find(window.workbench.session.text, "رحبت")))
-    qtbot.mouseClick(panel.add_stance_button, Qt.MouseButton.LeftButton)
+    assert panel.stance_form.target_combo.currentData() == "event:1"
+    welcomed = find(window.workbench.session.text, "رحبت")
+    _choose(panel.stance_form.evidence_combo, "span:{}:{}".format(*welcomed))
+    qtbot.mouseClick(panel.stance_form.add_stance_button, Qt.MouseButton.LeftButton)
     start, end = find(window.workbench.session.text, "رحبت")
     assert rows(links_project, STANCES) == [
         (int(entity_id(window, "الحكومة الفرنسية")), 0, None, 1, None, "FAVOR", None, start,
          end)]
     assert window.editor.has_span("x1")  # the evidence span is shown
     # A holder that is not an entity is refused.
-    qtbot.mouseClick(panel.pick_holder, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.stance_form.pick_holder, Qt.MouseButton.LeftButton)
     click_span(window, "v1")
     assert "holder must be an entity" in window.statusBar().currentMessage()
     # Deleting the event deletes the stance aimed at it.

@@ -1,5 +1,4 @@
-"""Edge moves, the span chosen for a selection, and hotkeys across keyboard layouts (plain
-Python: no window needed)."""
+"""Edge moves and the span chosen for a selection (plain Python: no window needed)."""
 
 from __future__ import annotations
 
@@ -7,8 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.text import NameLexicon, span_problem, words
-from annotator.ui.session.edges import _step_word, labelled_span, moved_span
-from annotator.ui.session.hotkeys import hotkey_table, label_for_key
+from annotator.ui.session.edges import labelled_span, moved_span, step_word
 
 TEXT = "قالَ 👨‍👩‍👧 الوزيرُ إنّ\u200cه وصل."
 
@@ -57,7 +55,7 @@ def test_windowed_word_steps_match_a_full_scan(position: int, direction: int,
     marks = [s for s, _ in words(text)] if edge == "start" else [e for _, e in words(text)]
     beyond = [m for m in marks if (m > position if direction > 0 else m < position)]
     expected = (beyond[0] if direction > 0 else beyond[-1]) if beyond else None
-    assert _step_word(text, position, direction, edge) == expected  # type: ignore[arg-type]
+    assert step_word(text, position, direction, edge) == expected  # type: ignore[arg-type]
 
 
 def test_labelled_span_snaps_or_keeps_characters() -> None:
@@ -69,15 +67,3 @@ def test_labelled_span_snaps_or_keeps_characters() -> None:
     assert labelled_span(text, word - 1, word + 7, character_mode=True,
                          lexicon=lexicon) == (word, word + 7)
     assert labelled_span(text, 3, 4, character_mode=True, lexicon=None) is None  # a space
-
-
-def test_hotkeys_in_latin_and_arabic_layouts() -> None:
-    table = hotkey_table({"PERS": "p", "GPE": "g", "PERCENT": "5", "NONE": None})
-    assert table == {"p": "PERS", "g": "GPE", "5": "PERCENT"}
-    assert label_for_key(table, "p") == "PERS"
-    assert label_for_key(table, "P") == "PERS"
-    assert label_for_key(table, "ح") == "PERS"  # the P key on the Arabic layout
-    assert label_for_key(table, "ل") == "GPE"
-    assert label_for_key(table, "٥") == "PERCENT"
-    assert label_for_key(table, "z") is None
-    assert label_for_key(table, "") is None

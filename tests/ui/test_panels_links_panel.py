@@ -1,6 +1,6 @@
 """The links panel and the drawn links: listing, choosing, highlighting, and screenshots of a
 quote with its speaker, an event with two arguments and a stance (tests/_artifacts/)."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -9,14 +9,7 @@ from pathlib import Path
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.ui.qt import Qt, QtGui
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
-    entity_id,
-    find,
-    links_project,
-    links_window,
-    select_text,
-)
-from tests.ui.workbench_fixtures import ARTIFACTS
+from tests.ui.helpers import ARTIFACTS, entity_id, find, select_text
 
 QUOTED = "لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج"
 
@@ -59,16 +52,16 @@ def test_panel_lists_links_and_choosing_selects_and_scrolls(qtbot, links_window:
     window.workbench.actions.stance.add_stance(AUTHOR, StanceTarget(topic="anti-isis-coalition"),
                                                "FAVOR")
     panel = window.links_panel
-    counts = {kind: group.childCount() for kind, group in panel.groups.items()}
+    counts = {kind: panel.model.rowCount(panel.model.group_index(kind)) for kind in "qvsg"}
     assert counts == {"q": 1, "v": 1, "s": 1, "g": 0}
-    assert panel.groups["q"].text(0) == "Quotes (1)"
-    item = panel.item_for("v1")
-    assert item is not None
-    assert "Conflict:Attack" in item.text(0)
+    assert panel.model.group_index("q").data() == "Quotes (1)"
+    item = panel.index_for("v1")
+    assert item.isValid()
+    assert "Conflict:Attack" in item.data()
     # Choosing a row (keyboard: the list's activation) selects the event...
     window.workbench.select_annotation(None)
-    panel.tree.setCurrentItem(item)
-    panel.tree.itemActivated.emit(item, 0)
+    panel.tree.setCurrentIndex(item)
+    panel.tree.activated.emit(item)
     assert window.workbench.session.selected == "v1"
     assert panel.details.currentWidget() is panel.event_page
     # ...and highlights what it connects: the trigger is selected, its arguments highlighted.
@@ -76,9 +69,9 @@ def test_panel_lists_links_and_choosing_selects_and_scrolls(qtbot, links_window:
     assert window.editor.highlighted_spans() == {entity_id(window, "التحالف الدولي"),
                                                  entity_id(window, "الرقة")}
     # Clicking the quote row selects the quote; its cue and speaker are highlighted.
-    quote_item = panel.item_for("q1")
-    assert quote_item is not None
-    rect = panel.tree.visualItemRect(quote_item)
+    quote_item = panel.index_for("q1")
+    assert quote_item.isValid()
+    rect = panel.tree.visualRect(quote_item)
     qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.workbench.session.selected == "q1"
     assert window.editor.highlighted_spans() == {"k1", entity_id(window, "سيرغي لافروف")}

@@ -1,5 +1,5 @@
 """Review: panels that must not show what the store refused, or another document's choices."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -7,14 +7,7 @@ from pathlib import Path
 
 from annotator.core.model import DocumentRecord
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
-    entity_id,
-    find,
-    links_project,
-    links_window,
-    rows,
-    select_text,
-)
+from tests.ui.helpers import entity_id, rows, select_text
 
 QUOTED = "لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج"
 
@@ -50,20 +43,20 @@ def test_stance_form_does_not_carry_choices_into_another_document(  # type: igno
     start, end = select_text(window, "رحبت")
     window.menu_actions.new_stance.trigger()
     panel = window.links_panel
-    assert panel.stance_box.isVisible()
-    panel.evidence_combo.setCurrentIndex(panel.evidence_combo.findData(f"span:{start}:{end}"))
-    panel.target_combo.setCurrentIndex(panel.target_combo.findData(
+    assert panel.stance_form.isVisible()
+    panel.stance_form.evidence_combo.setCurrentIndex(panel.stance_form.evidence_combo.findData(f"span:{start}:{end}"))
+    panel.stance_form.target_combo.setCurrentIndex(panel.stance_form.target_combo.findData(
         "topic:syria-political-solution"))
     wb.open_document(other)
     # Nothing of the first document may be offered: its selection would be stored as
     # evidence offsets into the second document's text, its entities are refused.
-    if panel.stance_box.isVisible():
-        offered = [panel.evidence_combo.itemData(i)
-                   for i in range(panel.evidence_combo.count())]
+    if panel.stance_form.isVisible():
+        offered = [panel.stance_form.evidence_combo.itemData(i)
+                   for i in range(panel.stance_form.evidence_combo.count())]
         assert f"span:{start}:{end}" not in offered
-        holders = [panel.holder_combo.itemData(i) for i in range(panel.holder_combo.count())]
+        holders = [choice.data for choice in panel.stance_form.holders.choices()]
         assert all(h == "AUTHOR" or h in wb.session.entities for h in holders)
-        panel.submit_stance()
+        panel.stance_form.submit_stance()
     assert rows(links_project, "SELECT evidence_start, evidence_end FROM stances"
                 " WHERE doc_id = ?", other) == []
 
@@ -75,19 +68,19 @@ def test_links_list_follows_a_relabelled_speaker(  # type: ignore[no-untyped-def
     assert wb.actions.quote.mark_quote()
     lavrov = entity_id(window, "سيرغي لافروف")
     assert wb.actions.quote.set_speaker(lavrov)
-    row = window.links_panel.item_for("q1")
-    assert row is not None
-    assert "(PERS)" in row.text(0)
+    row = window.links_panel.index_for("q1")
+    assert row.isValid()
+    assert "(PERS)" in row.data()
     other = next(t for t in wb.project.schema.speaker_types if t != "PERS")
     wb.select_annotation(lavrov)
     assert wb.actions.entity.relabel(other)
-    row = window.links_panel.item_for("q1")
-    assert row is not None
-    assert f"({other})" in row.text(0)
+    row = window.links_panel.index_for("q1")
+    assert row.isValid()
+    assert f"({other})" in row.data()
     assert wb.undo()
-    row = window.links_panel.item_for("q1")
-    assert row is not None
-    assert "(PERS)" in row.text(0)
+    row = window.links_panel.index_for("q1")
+    assert row.isValid()
+    assert "(PERS)" in row.data()
 
 
 def test_selected_text_evidence_is_trimmed_like_every_span(  # type: ignore[no-untyped-def]
@@ -97,7 +90,7 @@ def test_selected_text_evidence_is_trimmed_like_every_span(  # type: ignore[no-u
     window.editor.set_selection_codepoints(start - 1, end + 1)  # a space on both sides
     window.menu_actions.new_stance.trigger()
     panel = window.links_panel
-    offered = [panel.evidence_combo.itemData(i) for i in range(panel.evidence_combo.count())]
+    offered = [choice.data for choice in panel.stance_form.evidence.choices()]
     assert f"span:{start}:{end}" in offered
     assert wb.session.text[start - 1].isspace()
     assert wb.session.text[end].isspace()

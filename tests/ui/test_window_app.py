@@ -14,15 +14,11 @@ from annotator.ui.window import app as app_module
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.window.preferences import PreferencesDialog, apply_theme
 from annotator.ui.window.settings import Preferences, load_preferences, remember_project
-from tests.ui.workbench_fixtures import (  # noqa: F401 - fixtures
-    ARTIFACTS,
-    isolated_settings,
-    project_path,
-)
+from tests.ui.helpers import ARTIFACTS
 
 
 def test_resolve_project_argument_then_last_then_sample(  # type: ignore[no-untyped-def]
-        monkeypatch, tmp_path: Path, project_path: Path) -> None:  # noqa: F811
+        monkeypatch, tmp_path: Path, project_path: Path) -> None:
     assert app_module.resolve_project("given.annotator") == "given.annotator"
     sample = tmp_path / "sample.annotator"
     monkeypatch.setattr("annotator.core.sample.ensure_sample_project", lambda: sample)
@@ -49,7 +45,7 @@ def test_a_missing_or_damaged_project_is_explained(  # type: ignore[no-untyped-d
         assert path.read_bytes() == content  # left untouched
 
 
-def test_open_window_remembers_the_project(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_open_window_remembers_the_project(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = app_module.open_window(str(project_path))
     assert window is not None
     qtbot.addWidget(window)
@@ -58,7 +54,7 @@ def test_open_window_remembers_the_project(qtbot, project_path: Path) -> None:  
     window.close()
 
 
-def test_preferences_persist_and_apply(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_preferences_persist_and_apply(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(Project.open(project_path, annotator="tester"))
     qtbot.addWidget(window)
     prefs = Preferences(font_family="", font_size=20, line_spacing=200, theme="dark")
@@ -146,7 +142,7 @@ def test_screenshot_right_to_left(qtbot, tmp_path: Path) -> None:  # type: ignor
 
 
 def test_import_and_export_from_the_file_menu(qtbot, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                              project_path: Path) -> None:  # noqa: F811
+                                              project_path: Path) -> None:
     window = MainWindow(Project.open(project_path, annotator="tester"))
     qtbot.addWidget(window)
     source = tmp_path / "new-article.txt"

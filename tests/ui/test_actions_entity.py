@@ -12,20 +12,11 @@ import pytest
 from annotator.core.store import Project
 from annotator.ui.qt import Qt
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.workbench_fixtures import (  # noqa: F401 - fixtures
-    TEXT_A,
-    caret_point,
-    drag,
-    entity_rows,
-    isolated_settings,
-    project_path,
-    type_text_key,
-    utf16_offset,
-)
+from tests.ui.helpers import TEXT_A, caret_point, drag, entity_rows, type_text_key, utf16_offset
 
 
 @pytest.fixture
-def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]  # noqa: F811
+def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win = MainWindow(Project.open(project_path, annotator="tester"))
     qtbot.addWidget(win)
     win.show()
@@ -44,7 +35,7 @@ def _select_by_keyboard(qtbot, window: MainWindow, start: int, graphemes: int) -
 
 
 def test_mouse_drag_and_hotkey_store_code_point_offsets(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                        project_path: Path) -> None:  # noqa: F811
+                                                        project_path: Path) -> None:
     doc_id = window.workbench.session.doc_id
     start = TEXT_A.index("أحمد")
     end = start + len("أحمد")
@@ -62,7 +53,7 @@ def test_mouse_drag_and_hotkey_store_code_point_offsets(qtbot, window: MainWindo
 
 
 def test_keyboard_selection_is_snapped_past_the_proclitic(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                          project_path: Path) -> None:  # noqa: F811
+                                                          project_path: Path) -> None:
     word = TEXT_A.index("ولافروف")
     _select_by_keyboard(qtbot, window, word, len("ولافروف"))
     assert window.editor.selection_codepoints() == (word, word + len("ولافروف"))
@@ -73,7 +64,7 @@ def test_keyboard_selection_is_snapped_past_the_proclitic(qtbot, window: MainWin
 
 
 def test_selection_over_tashkeel_keeps_marks_with_their_letters(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                                project_path: Path) -> None:  # noqa: F811
+                                                                project_path: Path) -> None:
     word = TEXT_A.index("وزيرُ")
     _select_by_keyboard(qtbot, window, word, 4)  # four clusters: و ز ي رُ
     assert window.editor.selection_codepoints() == (word, word + len("وزيرُ"))
@@ -83,10 +74,10 @@ def test_selection_over_tashkeel_keeps_marks_with_their_letters(qtbot, window: M
 
 
 def test_palette_click_labels_the_selection(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                            project_path: Path) -> None:  # noqa: F811
+                                            project_path: Path) -> None:
     word = TEXT_A.index("والعراق")
     _select_by_keyboard(qtbot, window, word, len("والعراق"))
-    list_widget = window.label_palette.list_widget
+    list_widget = window.label_palette.list_view
     rect = window.label_palette.item_rect("GPE")
     qtbot.mouseClick(list_widget.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert entity_rows(project_path) == [(window.workbench.session.doc_id, word + 1,
@@ -94,7 +85,7 @@ def test_palette_click_labels_the_selection(qtbot, window: MainWindow,  # type: 
 
 
 def test_character_mode_keeps_the_selection_as_is(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                  project_path: Path) -> None:  # noqa: F811
+                                                  project_path: Path) -> None:
     word = TEXT_A.index("والعراق")
     window.menu_actions.character_mode.trigger()
     assert window.workbench.session.character_mode
@@ -106,7 +97,7 @@ def test_character_mode_keeps_the_selection_as_is(qtbot, window: MainWindow,  # 
 
 
 def test_hotkeys_work_with_the_arabic_layout_and_not_in_text_fields(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, project_path: Path) -> None:  # noqa: F811
+        qtbot, window: MainWindow, project_path: Path) -> None:
     start = TEXT_A.index("موسكو")
     window.editor.set_selection_codepoints(start, start + len("موسكو"))
     window.navigator.filter_edit.setFocus()
@@ -132,7 +123,7 @@ def test_clicking_a_span_selects_it_in_the_inspector(qtbot, window: MainWindow) 
 
 
 def test_a_rejected_action_is_reported_not_saved(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                 project_path: Path) -> None:  # noqa: F811
+                                                 project_path: Path) -> None:
     start = TEXT_A.index("موسكو")
     window.editor.set_selection_codepoints(start, start + 5)
     window.editor.setFocus()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from annotator.core.store import Project
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.workbench_fixtures import TEXT_A
+from tests.ui.helpers import TEXT_A
 
 
 def _window(qtbot, project_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]

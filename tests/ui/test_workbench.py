@@ -11,15 +11,7 @@ import pytest
 from annotator.core.store import Project
 from annotator.ui.qt import Qt
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.workbench_fixtures import (  # noqa: F401 - fixtures
-    TEXT_A,
-    TEXT_B,
-    document_status,
-    entity_rows,
-    isolated_settings,
-    project_path,
-    type_text_key,
-)
+from tests.ui.helpers import TEXT_A, TEXT_B, document_status, entity_rows, type_text_key
 
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -35,7 +27,7 @@ def _open(qtbot, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]  # noqa: F811
+def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win = _open(qtbot, project_path)
     yield win
     win.close()
@@ -50,7 +42,7 @@ def _label(qtbot, window: MainWindow, text: str, word: str, key: str) -> tuple[i
 
 
 def test_label_key_relabels_and_delete_key_deletes(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                   project_path: Path) -> None:  # noqa: F811
+                                                   project_path: Path) -> None:
     doc = window.workbench.session.doc_id
     start, end = _label(qtbot, window, TEXT_A, "موسكو", "l")
     assert entity_rows(project_path) == [(doc, start, end, "LOC")]
@@ -66,14 +58,14 @@ def test_label_key_relabels_and_delete_key_deletes(qtbot, window: MainWindow,  #
     assert window.inspector.empty_label.isVisibleTo(window.inspector)
 
 
-def test_backspace_deletes_too(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_backspace_deletes_too(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     _label(qtbot, window, TEXT_A, "موسكو", "g")
     qtbot.keyClick(window.editor, Qt.Key.Key_Backspace)
     assert entity_rows(project_path) == []
 
 
 def test_edge_keys_resize_in_logical_order(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                           project_path: Path) -> None:  # noqa: F811
+                                           project_path: Path) -> None:
     doc = window.workbench.session.doc_id
     start, end = _label(qtbot, window, TEXT_A, "وزيرُ الخارجيّة", "j")
     assert entity_rows(project_path) == [(doc, start, end, "OCC")]
@@ -105,7 +97,7 @@ def test_edge_keys_resize_in_logical_order(qtbot, window: MainWindow,  # type: i
     assert window.inspector.text_label.text() == "الخارجيّة"
 
 
-def test_inspector_sets_attribute_and_note(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_inspector_sets_attribute_and_note(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     _label(qtbot, window, TEXT_A, "موسكو", "g")
     combo = window.inspector.attr_combos["mention"]
     combo.setCurrentIndex(combo.findData("NOM"))
@@ -126,7 +118,7 @@ def test_inspector_sets_attribute_and_note(qtbot, window: MainWindow, project_pa
 
 
 def test_undo_switches_to_the_document_of_the_action(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
-                                                     project_path: Path) -> None:  # noqa: F811
+                                                     project_path: Path) -> None:
     doc_a = window.workbench.session.doc_id
     _label(qtbot, window, TEXT_A, "موسكو", "g")
     window.navigator.list_view.setFocus()
@@ -154,7 +146,7 @@ def test_undo_switches_to_the_document_of_the_action(qtbot, window: MainWindow, 
     assert window.workbench.session.selected == window.editor.spans()[0].id
 
 
-def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     first = _open(qtbot, project_path)
     first.navigator.select_document(2)
     start, end = _label(qtbot, first, TEXT_B, "كيري", "p")
@@ -173,7 +165,7 @@ def test_undo_survives_closing_and_reopening(qtbot, project_path: Path) -> None:
     second.close()
 
 
-def test_mark_done_and_next_unfinished(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_mark_done_and_next_unfinished(qtbot, window: MainWindow, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc_a = window.workbench.session.doc_id
     assert doc_a == 1
     window.editor.setFocus()

@@ -1,6 +1,6 @@
 """Events in the workbench: the type-ahead picker, arguments by pick and by form, refused
 roles, attributes, one journal entry per operation."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -9,24 +9,22 @@ from pathlib import Path
 import pytest
 
 from annotator.core.schema import default_schema_path, load_schema
-from annotator.ui.panels.event_picker import (
+from annotator.ui.panels.event_picker import EventTypePicker
+from annotator.ui.qt import Qt
+from annotator.ui.session.event_search import (
     RANK_DESCRIPTION,
     RANK_NAME,
     RANK_SUBTYPE_PREFIX,
     RANK_TYPE_PREFIX,
-    EventTypePicker,
     match_rank,
     matches,
 )
-from annotator.ui.qt import Qt
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
+from tests.ui.helpers import (
     click_span,
     entity_id,
     find,
     journal_actions,
-    links_project,
-    links_window,
     rows,
     select_text,
     shortcut,
@@ -150,22 +148,22 @@ def test_forbidden_roles_are_refused_with_a_message(qtbot, links_window: MainWin
     assert "no role of Conflict:Attack accepts a OCC" in window.statusBar().currentMessage()
     # The form lists every role of the type; a role that does not accept the entity's label
     # is refused by the store.
-    panel.role_combo.setCurrentIndex(panel.role_combo.findData("Place"))
-    panel.argument_combo.setCurrentIndex(
-        panel.argument_combo.findData(entity_id(window, "يوم الأحد")))
-    qtbot.mouseClick(panel.add_argument, Qt.MouseButton.LeftButton)
+    panel.event_page.role_combo.setCurrentIndex(panel.event_page.role_combo.findData("Place"))
+    panel.event_page.argument_combo.setCurrentIndex(
+        panel.event_page.argument_combo.findData(entity_id(window, "يوم الأحد")))
+    qtbot.mouseClick(panel.event_page.add_argument, Qt.MouseButton.LeftButton)
     assert "does not accept a DATE" in window.statusBar().currentMessage()
     assert rows(links_project, ARGS) == []
     # The right role through the form (mouse path) is stored, and removed again.
-    panel.role_combo.setCurrentIndex(panel.role_combo.findData("Time"))
-    qtbot.mouseClick(panel.add_argument, Qt.MouseButton.LeftButton)
+    panel.event_page.role_combo.setCurrentIndex(panel.event_page.role_combo.findData("Time"))
+    qtbot.mouseClick(panel.event_page.add_argument, Qt.MouseButton.LeftButton)
     assert rows(links_project, ARGS) == [("Time", int(entity_id(window, "يوم الأحد")))]
-    assert panel.argument_list.count() == 1
-    panel.argument_list.setCurrentRow(0)
-    qtbot.mouseClick(panel.remove_argument, Qt.MouseButton.LeftButton)
+    assert panel.event_page.arguments.rowCount() == 1
+    panel.event_page.argument_list.setCurrentIndex(panel.event_page.arguments.index(0))
+    qtbot.mouseClick(panel.event_page.remove_argument, Qt.MouseButton.LeftButton)
     assert rows(links_project, ARGS) == []
     # Attributes through the form.
-    combo = panel.event_attr_combos["modality"]
+    combo = panel.event_page.event_attr_combos["modality"]
     combo.setCurrentIndex(combo.findData("Other"))
     combo.activated.emit(combo.currentIndex())
     assert rows(links_project, "SELECT attrs FROM events") == [('{"modality":"Other"}',)]

@@ -1,5 +1,5 @@
 """Quotes in the workbench: keyboard and mouse paths, speakers, suggestions, undo, refusals."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -7,13 +7,11 @@ from pathlib import Path
 
 from annotator.ui.qt import Qt
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
+from tests.ui.helpers import (
     click_span,
     entity_id,
     find,
     journal_actions,
-    links_project,
-    links_window,
     rows,
     select_text,
     shortcut,

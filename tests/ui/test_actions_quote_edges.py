@@ -1,6 +1,6 @@
 """Moving the edges of a quote's words and cue: edge keys, the part switch, the panel's
 buttons; each move is one "Edit quote" journal entry, checked in the project file."""
-# ruff: noqa: F811 - pytest fixtures are imported by name
+
 
 from __future__ import annotations
 
@@ -8,15 +8,7 @@ from pathlib import Path
 
 from annotator.core.model import Span
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.links_fixtures import (  # noqa: F401 - fixtures
-    click_span,
-    find,
-    journal_actions,
-    links_project,
-    links_window,
-    rows,
-    shortcut,
-)
+from tests.ui.helpers import click_span, find, journal_actions, rows, shortcut
 
 QUOTED = "لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج"
 CONTENT = "SELECT content_start, content_end FROM quotes"
