@@ -91,7 +91,7 @@ def test_edge_keys_resize_in_logical_order(qtbot, window: MainWindow,  # type: i
         qtbot.keyClick(window.editor, Qt.Key.Key_BracketLeft, CTRL)
     assert entity_rows(project_path) == [(doc, start + 3, end, "OCC")]
     qtbot.keyClick(window.editor, Qt.Key.Key_Left, ALT)
-    # After "رُ" comes a space: the edge skips it to the next word (rule 7).
+    # After "رُ" comes a space: the edge skips it to the next word (docs/ARABIC.md, Span edges).
     assert entity_rows(project_path) == [(doc, start + len("وزيرُ "), end, "OCC")]
     assert window.menu_actions.undo.text() == "Undo Resize OCC entity"
     assert window.inspector.text_label.text() == "الخارجيّة"

@@ -4,10 +4,10 @@ Plain Python over the core's text functions (no Qt), so the rules are easy to te
 
 Directions are *logical*: ``+1`` moves an edge towards the reading end of the text (for
 Arabic: leftwards on screen), ``-1`` towards the reading start (rightwards). An edge never
-stops on whitespace, a joiner or a bidi mark (rule 7) nor inside a grapheme cluster (rule 5):
-it keeps moving in the same direction until it reaches a valid place, or gives up. Callers
-may name more characters an edge must not rest next to (quotation marks for the words of a
-quote and its cue).
+stops on whitespace, a joiner or a bidi mark nor inside a grapheme cluster (docs/ARABIC.md,
+Span edges): it keeps moving in the same direction until it reaches a valid place, or gives
+up. Callers may name more characters an edge must not rest next to (quotation marks for the
+words of a quote and its cue).
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ def moved_span(text: str, start: int, end: int, edge: Edge, direction: int,
 def labelled_span(text: str, start: int, end: int, *, character_mode: bool,
                   lexicon: NameLexicon | None) -> tuple[int, int] | None:
     """The span to annotate for a selection ``[start, end)``: snapped to a name without
-    attached proclitics (rule 6), or in character mode only settled on grapheme boundaries
-    and trimmed of whitespace, joiners and bidi marks. None when nothing is left."""
+    attached proclitics (docs/ARABIC.md, Proclitics), or in character mode only settled on
+    grapheme boundaries and trimmed of whitespace, joiners and bidi marks (docs/ARABIC.md, Span
+    edges). None when nothing is left."""
     if character_mode:
         new_start, new_end = settle_span(text, start, end)
     else:

@@ -1,4 +1,5 @@
-"""The name lexicon behind proclitic snapping (rule 6), grown as the annotator works.
+"""The name lexicon behind proclitic snapping (docs/ARABIC.md, Proclitics), grown as the
+annotator works.
 
 Evidence comes from three places: the schema's gazetteer, the names already annotated in
 the project, and the words of the documents (a vocabulary: ``واشنطن`` seen alone supports
