@@ -37,7 +37,7 @@ def test_model_loads_pages_lazily_and_filters(project: Project) -> None:
     last = model.index(PAGE + 9, 0)
     assert "خبر" in last.data()
     assert isinstance(last.data(DocIdRole), int)
-    assert len(model._pages) == 1  # only the page holding that row was read
+    assert model.pages_loaded == 1  # only the page holding that row was read
     model.set_filter(text="خبر 7")
     assert model.rowCount() >= 1
     assert all("خبر 7" in model.index(r, 0).data() for r in range(model.rowCount()))
