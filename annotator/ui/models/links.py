@@ -33,12 +33,17 @@ class LinksTreeModel(QAbstractItemModel):
         self._schema = schema
         self._rows: list[list[LinkRow]] = [[] for _ in GROUPS]
 
-    def refresh(self) -> None:
-        """Read the session's links again."""
-        self.beginResetModel()
+    def refresh(self) -> bool:
+        """Read the session's links again; returns whether a row changed (else the model
+        stays as it is: an entity added far from every link changes no row)."""
         rows = link_rows(self._session, self._schema())
-        self._rows = [rows[kind] for kind, _ in GROUPS]
+        fresh = [rows[kind] for kind, _ in GROUPS]
+        if fresh == self._rows:
+            return False
+        self.beginResetModel()
+        self._rows = fresh
         self.endResetModel()
+        return True
 
     def index_of(self, owner: str) -> QModelIndex:
         """The row of a link (invalid when it is not listed)."""

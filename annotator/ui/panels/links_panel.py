@@ -60,6 +60,7 @@ class LinksPanel(QWidget):
         layout.addWidget(self.tree, 3)
         layout.addWidget(self.details)
         layout.addWidget(self.stance_form)
+        self.tree.expandAll()
         self.tree.activated.connect(self._on_row)
         self.tree.clicked.connect(self._on_row)
         workbench.linksChanged.connect(self.refresh)
@@ -102,8 +103,8 @@ class LinksPanel(QWidget):
     def refresh(self) -> None:
         """Read the list again and show the selection's details."""
         self._updating = True
-        self.model.refresh()
-        self.tree.expandAll()
+        if self.model.refresh():
+            self.tree.expandAll()
         self._updating = False
         self._on_selected(self.wb.session.selected or "")
 
