@@ -4,7 +4,7 @@ leaves the session as the store committed it."""
 from __future__ import annotations
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
-from tests.session.conftest import Desk, find
+from tests.session.helpers import Desk, find
 
 QUOTE = "«لن نقبل بأي تسوية تفرض على الشعب السوري من الخارج»"
 

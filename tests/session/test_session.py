@@ -6,7 +6,7 @@ from __future__ import annotations
 from annotator.core.model import Span
 from annotator.core.store import AnnotationsChanged
 from annotator.ui.session.session import DocumentSession
-from tests.session.conftest import Desk, find
+from tests.session.helpers import Desk, find
 
 
 def test_a_cue_click_selects_its_quote_and_chooses_the_cue(desk: Desk) -> None:
