@@ -40,10 +40,11 @@ lint: $(BIN)/.installed-test
 test-gui: $(BIN)/.installed-test
 	$(BIN)/python -m pytest -q
 
-# The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt.
+# The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt;
+# and the UI's document session and actions (tests/session), which need no Qt either.
 test-core: $(CORE_BIN)/.installed
 	ANNOTATOR_EXPECT_NO_QT=1 $(CORE_BIN)/python -m pytest -q -p no:cacheprovider \
-	  -W ignore::pytest.PytestConfigWarning tests/core
+	  -W ignore::pytest.PytestConfigWarning tests/core tests/session
 
 # A built wheel installed (not editable) into a clean venv works from another folder: CLI
 # import/export/validate and the app offscreen (.ci/check-wheel; installs come from pip's cache).
@@ -57,6 +58,7 @@ bench: $(BIN)/.installed-test
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/text.py
 	$(BIN)/python bench/editor.py
+	$(BIN)/python bench/navigator.py
 	$(BIN)/python bench/exports.py
 
 clean:

@@ -15,8 +15,8 @@ from pathlib import Path
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 from annotator.ui.editor import SpanItem
-from annotator.ui.main_window import MainWindow
 from annotator.ui.qt import QApplication, Qt, QtCore, QtGui
+from annotator.ui.window.main_window import MainWindow
 
 
 def _press(widget: object, key: Qt.Key, text: str) -> None:

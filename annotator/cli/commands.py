@@ -38,7 +38,7 @@ def open_command(project: str | None, sample: bool = False) -> None:
 
         project = str(ensure_sample_project())
     try:
-        from annotator.ui.app import run
+        from annotator.ui.window.app import run
     except ImportError as error:  # PySide6 missing: say how to get it
         raise click.ClickException(
             f"the app needs PySide6 ({error.name} is missing): pip install 'annotator[gui]'"

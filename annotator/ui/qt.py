@@ -5,6 +5,7 @@ Keeping the binding in one place makes the pinned version easy to audit and to s
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QModelIndex,
     QObject,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractItemModel",
     "QAbstractListModel",
     "QAction",
     "QApplication",

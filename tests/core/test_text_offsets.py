@@ -109,3 +109,13 @@ def test_large_text_round_trips() -> None:
         assert m.to_codepoint(m.to_utf16(i)) == i
         assert m.to_utf16(i) == i + text.count("😀", 0, i)
     assert Utf16Map(text.replace("😀", "")).is_identity
+
+
+def test_an_offset_inside_a_surrogate_pair_snaps_when_asked() -> None:
+    text = "أ😀ب"
+    m = Utf16Map(text)
+    with pytest.raises(ValueError, match="inside a surrogate pair"):
+        m.to_codepoint(2)
+    assert m.to_codepoint(2, "floor") == 1
+    assert m.to_codepoint(2, "ceil") == 2
+    assert [m.to_codepoint(u, "floor") for u in (0, 1, 3, 4)] == [0, 1, 2, 3]

@@ -175,8 +175,8 @@ def isolated_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """QSettings in a temporary folder; the app runs as the annotator whose UI state the
     generator stored; a dialog refusing the project is recorded (it would block)."""
     pytest.importorskip("PySide6")
-    from annotator.ui import app as app_module
     from annotator.ui.qt import QtCore
+    from annotator.ui.window import app as app_module
 
     folder = tmp_path / "settings"
     folder.mkdir()
@@ -195,7 +195,7 @@ def isolated_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_window_opens_and_reports_the_damaged_document(  # type: ignore[no-untyped-def]
         qtbot, corpus: dict[str, BadProject], tmp_path: Path, isolated_app: list[str],
         name: str) -> None:
-    from annotator.ui import app as app_module
+    from annotator.ui.window import app as app_module
 
     case = corpus[name]
     path = tmp_path / "p.annotator"
@@ -216,7 +216,7 @@ def _navigate(window: Any, case: BadProject) -> None:
     wb = window.workbench
     messages: list[str] = []
     wb.message.connect(messages.append)
-    assert wb.doc_id in (*HEALTHY, DAMAGED, None)
+    assert wb.session.doc_id in (*HEALTHY, DAMAGED, None)
     window.navigator.select_document(DAMAGED)  # what a click in the navigator does
     if case.doc is not None:
         assert any("damaged" in m for m in messages), (case.name, messages)
@@ -224,6 +224,6 @@ def _navigate(window: Any, case: BadProject) -> None:
         assert "damaged" in window.statusBar().currentMessage()
     for doc_id in HEALTHY:
         window.navigator.select_document(doc_id)
-        assert wb.doc_id == doc_id, case.name
-        assert wb.text == window.project.get_text(doc_id)
+        assert wb.session.doc_id == doc_id, case.name
+        assert wb.session.text == window.project.get_text(doc_id)
         assert window.editor.toPlainText() != ""

@@ -301,7 +301,7 @@ def test_the_apps_export_onto_the_project_says_why_and_keeps_it(
     project: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     qt = pytest.importorskip("annotator.ui.qt")
-    from annotator.ui import project_files
+    from annotator.ui.window import project_files
 
     window = qt.QtWidgets.QMainWindow()
     qtbot.addWidget(window)  # type: ignore[attr-defined]

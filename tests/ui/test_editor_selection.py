@@ -32,14 +32,14 @@ def view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
 def caret_point(view: AnnotationView, codepoint: int) -> QtCore.QPoint:
     """Viewport point of the caret before ``codepoint`` (vertically centred on the line)."""
     cursor = QtGui.QTextCursor(view.document())
-    cursor.setPosition(view._offsets.to_qt(codepoint))
+    cursor.setPosition(view.offsets.to_qt(codepoint))
     return view.cursorRect(cursor).center()
 
 
 def test_mouse_drag_selects_code_points(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
     start = TEXT.index(NAME)
     end = start + len(NAME)
-    assert view._offsets.to_qt(start) == start + 1  # the emoji takes two units in Qt
+    assert view.offsets.to_qt(start) == start + 1  # the emoji takes two units in Qt
     with qtbot.waitSignal(view.selectionChangedCp, timeout=2000) as blocker:
         qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton,
                          pos=caret_point(view, start))

@@ -29,11 +29,10 @@ from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
-    AnnotationsChanged,
-    ChangeEvent,
-    DocumentChanged,
     EventHub,
     UndoStackChanged,
+    change_doc_id,
+    events_for,
 )
 from annotator.core.store.journal import (
     Change,
@@ -70,47 +69,10 @@ class _Batch:
     savepoints: list[str] = field(default_factory=list)
 
 
-def change_doc_id(change: Change) -> int:
-    """The document a recorded row change belongs to."""
-    row = change["after"] if change["after"] is not None else change["before"]
-    return int(row["id"] if change["table"] == "documents" else row["doc_id"])
-
-
 def single_doc(changes: list[Change]) -> int | None:
     """The one document all changes belong to, or None (none, or several)."""
     docs = {change_doc_id(c) for c in changes}
     return docs.pop() if len(docs) == 1 else None
-
-
-def events_for(changes: list[Change]) -> list[ChangeEvent]:
-    """Change events describing recorded row changes, grouped per document and table."""
-    # dicts as ordered sets: a batch may hold 100,000s of changes (pre-annotation)
-    groups: dict[tuple[int, str], tuple[dict[int, None], dict[int, None], dict[int, None]]] = {}
-    doc_fields: dict[int, list[str]] = {}
-    for change in changes:
-        doc_id, table = change_doc_id(change), change["table"]
-        if table in ("documents", "document_labels"):
-            fields = doc_fields.setdefault(doc_id, [])
-            if table == "document_labels":
-                names = ["labels"]
-            else:
-                before, after = change["before"] or {}, change["after"] or {}
-                names = [k for k in after if k != "updated" and before.get(k) != after[k]]
-            fields.extend(n for n in names if n not in fields)
-            continue
-        inserted, updated, deleted = groups.setdefault((doc_id, table), ({}, {}, {}))
-        target = {"insert": inserted, "update": updated, "delete": deleted}[change["op"]]
-        target.setdefault(change["id"])
-    result: list[ChangeEvent] = []
-    for (doc_id, table), (inserted, updated, deleted) in groups.items():
-        gone = inserted.keys() & deleted.keys()
-        ins = tuple(i for i in inserted if i not in gone)
-        dele = tuple(i for i in deleted if i not in gone)
-        upd = tuple(i for i in updated if i not in gone and i not in inserted and i not in deleted)
-        if ins or upd or dele:
-            result.append(AnnotationsChanged(doc_id, table, ins, upd, dele))
-    result.extend(DocumentChanged(d, tuple(f)) for d, f in doc_fields.items() if f)
-    return result
 
 
 TEXT_CACHE_SIZE = 8

@@ -2,16 +2,26 @@
 
 The store publishes events only AFTER the transaction that caused them committed, so a
 subscriber (the GUI) never sees a change that was rolled back. Events are frozen
-dataclasses; ids are store row ids.
+dataclasses; ids are store row ids. An event carries what changed, not only which rows:
+:class:`AnnotationsChanged` holds the committed rows (and the rows it deleted),
+:class:`DocumentChanged` the new values of the changed document fields. A view updates from
+the event itself; it never reads the journal back to learn what an action did.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.model import Entity
 
 log = logging.getLogger(__name__)
+
+Row = Mapping[str, Any]
+"""A stored row as committed: column name -> value (JSON columns are JSON text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +29,9 @@ class AnnotationsChanged:
     """Rows of one annotation ``table`` of one document were inserted, updated or deleted.
 
     ``table`` is one of ``entities``, ``quotes``, ``events``, ``event_arguments``,
-    ``stances`` or ``notes``.
+    ``stances`` or ``notes``. ``rows`` are the committed rows of ``inserted`` and
+    ``updated`` (in that order), ``removed`` the rows ``deleted`` had before; an undo or a
+    redo carries the rows it restored or removed the same way.
     """
 
     doc_id: int
@@ -27,15 +39,30 @@ class AnnotationsChanged:
     inserted: tuple[int, ...] = ()
     updated: tuple[int, ...] = ()
     deleted: tuple[int, ...] = ()
+    rows: tuple[Row, ...] = ()
+    removed: tuple[Row, ...] = ()
+
+    def committed(self) -> dict[int, Row]:
+        """The committed rows of the inserted and updated ids, by id."""
+        return {int(row["id"]): row for row in self.rows}
+
+    def entities(self) -> dict[str, Entity]:
+        """The inserted and updated entities as :class:`Entity` records, by id (``{}`` for
+        another table)."""
+        if self.table != "entities":
+            return {}
+        return {str(row["id"]): entity_from_row(row) for row in self.rows}
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentChanged:
     """Document-level data changed: ``fields`` names document columns (``status``, ...)
-    or ``labels`` for the document labels."""
+    or ``labels`` for the document labels; ``values`` holds the new value of each changed
+    column (not ``labels``: read them with ``Project.get_links``)."""
 
     doc_id: int
     fields: tuple[str, ...]
+    values: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +87,16 @@ class SchemaChanged:
     """A new schema version was stored and is now the current one."""
 
     version: int
+
+
+def entity_from_row(row: Row) -> Entity:
+    """An :class:`Entity` from a committed ``entities`` row (``attrs`` is JSON text; the
+    annotator's name is not in the row and stays None)."""
+    attrs = row.get("attrs")
+    decoded = json.loads(attrs) if isinstance(attrs, str) and attrs else {}
+    return Entity(id=str(row["id"]), start=int(row["start"]), end=int(row["end"]),
+                  label=str(row["label"]), attrs=decoded if isinstance(decoded, dict) else {},
+                  note=row.get("note"), schema_version=row.get("schema_version"))
 
 
 ChangeEvent = (
@@ -101,3 +138,64 @@ class EventHub:
         """Deliver several events in order."""
         for event in events:
             self.publish(event)
+
+
+def change_doc_id(change: Mapping[str, Any]) -> int:
+    """The document a recorded row change (a journal ``changes`` item) belongs to."""
+    row = change["after"] if change["after"] is not None else change["before"]
+    return int(row["id"] if change["table"] == "documents" else row["doc_id"])
+
+
+@dataclass(slots=True)
+class _Group:
+    """The row changes of one document and table, in the order they were made."""
+
+    after: dict[Any, Row] = field(default_factory=dict)
+    before: dict[Any, Row] = field(default_factory=dict)
+    ops: dict[Any, list[str]] = field(default_factory=dict)
+
+
+def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
+    """Change events describing recorded row changes (an action's, or what an undo or redo
+    applied), grouped per document and table, with the committed rows.
+
+    A row inserted and deleted by the same action is in no list; a row inserted then
+    updated is inserted (with its last committed content)."""
+    groups: dict[tuple[int, str], _Group] = {}
+    doc_fields: dict[int, dict[str, Any]] = {}
+    for change in changes:
+        doc_id, table = change_doc_id(change), change["table"]
+        if table in ("documents", "document_labels"):
+            fields = doc_fields.setdefault(doc_id, {})
+            if table == "document_labels":
+                fields.setdefault("labels", None)
+            else:
+                before, after = change["before"] or {}, change["after"] or {}
+                fields.update({k: v for k, v in after.items()
+                               if k != "updated" and before.get(k) != v})
+            continue
+        group = groups.setdefault((doc_id, table), _Group())
+        key = change["id"]
+        group.ops.setdefault(key, []).append(change["op"])
+        if change["after"] is not None:
+            group.after[key] = change["after"]
+        if change["before"] is not None:
+            group.before.setdefault(key, change["before"])
+    result: list[ChangeEvent] = []
+    for (doc_id, table), group in groups.items():
+        inserted: list[Any] = []
+        updated: list[Any] = []
+        deleted: list[Any] = []
+        for key, ops in group.ops.items():
+            born, dies = ops[0] == "insert", ops[-1] == "delete"
+            if born and dies:
+                continue
+            (inserted if born else deleted if dies else updated).append(key)
+        if inserted or updated or deleted:
+            result.append(AnnotationsChanged(
+                doc_id, table, tuple(inserted), tuple(updated), tuple(deleted),
+                rows=tuple(group.after[k] for k in (*inserted, *updated)),
+                removed=tuple(group.before[k] for k in deleted)))
+    result.extend(DocumentChanged(d, tuple(f), {k: v for k, v in f.items() if k != "labels"})
+                  for d, f in doc_fields.items() if f)
+    return result

@@ -14,10 +14,12 @@ O(log k) for k astral characters (a few comparisons in practice).
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Literal
 
 import regex
 
 _ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
+Snap = Literal["floor", "ceil"]
 
 
 def utf16_len(s: str) -> int:
@@ -31,11 +33,8 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length", "utf16_length")
 
     def __init__(self, text: str) -> None:
-        # max() runs in C: the usual text without emoji skips the regex scan entirely.
-        has_astral = bool(text) and max(text) > "\uffff"
-        self._astral_cp: list[int] = (
-            [m.start() for m in _ASTRAL.finditer(text)] if has_astral else []
-        )
+        # One scan in C (0.5 ms for 750,000 characters; ``max(text)`` would take 50 ms).
+        self._astral_cp: list[int] = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral_u16: list[int] = [cp + k for k, cp in enumerate(self._astral_cp)]
         self.length: int = len(text)
         """Length of the text in code points."""
@@ -55,11 +54,13 @@ class Utf16Map:
             return cp
         return cp + bisect_left(self._astral_cp, cp)
 
-    def to_codepoint(self, u16: int) -> int:
+    def to_codepoint(self, u16: int, snap: Snap | None = None) -> int:
         """Code point offset of UTF-16 offset ``u16``.
 
-        Raises ValueError when ``u16`` is out of range or falls between the two halves of a
-        surrogate pair.
+        An offset between the two halves of a surrogate pair raises ValueError, or with
+        ``snap`` moves to the start of that character (``"floor"``) or past it (``"ceil"``):
+        what a position from a mouse hit or a key press in Qt needs. ValueError when ``u16``
+        is out of range.
         """
         if not 0 <= u16 <= self.utf16_length:
             raise ValueError(f"UTF-16 offset {u16} out of range 0..{self.utf16_length}")
@@ -67,7 +68,10 @@ class Utf16Map:
             return u16
         before = bisect_left(self._astral_u16, u16)
         if before and self._astral_u16[before - 1] + 1 == u16:
-            raise ValueError(f"UTF-16 offset {u16} is inside a surrogate pair")
+            if snap is None:
+                raise ValueError(f"UTF-16 offset {u16} is inside a surrogate pair")
+            start = self._astral_cp[before - 1]
+            return start if snap == "floor" else start + 1
         return u16 - before
 
     def span_to_utf16(self, start: int, end: int) -> tuple[int, int]:

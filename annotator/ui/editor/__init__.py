@@ -1,7 +1,8 @@
 """The annotation text editor: a read-only right-to-left view with painted span marks.
 
 :class:`AnnotationView` is the widget; :class:`SpanItem` is what it shows. Offsets in and out
-are code points of the stored text (project rule 3); see :mod:`.offsets` for the Qt boundary.
+are code points of the stored text (docs/ARABIC.md, Code-point offsets); see :mod:`.offsets`
+for the Qt boundary.
 """
 
 from annotator.ui.editor.layers import STYLE_OUTLINE, STYLE_SOLID, STYLE_SUGGESTED, SpanItem

@@ -1,7 +1,8 @@
 """Building the read-only right-to-left QTextDocument that the editor shows.
 
-The stored text is never changed (rule 4). What Qt is given is a *display copy* with exactly the
-same length in UTF-16 units, so Qt positions stay the positions of the stored text:
+The stored text is never changed (docs/ARABIC.md, Folded search). What Qt is given is a
+*display copy* with exactly the same length in UTF-16 units, so Qt positions stay the
+positions of the stored text:
 
 * characters Qt would treat as frame markers (U+FDD0, U+FDD1) become U+FFFD, and a carriage
   return (the core normalizes newlines at import, so this is only a guard) becomes a paragraph

@@ -174,6 +174,11 @@ class AnnotationView(QTextEdit):
         """The id given to :meth:`set_selected_span`, or None."""
         return self._painter.selected_id
 
+    @property
+    def offsets(self) -> QtOffsets:
+        """The shown text's code point <-> Qt position map."""
+        return self._offsets
+
     def has_span(self, span_id: str) -> bool:
         """Whether a span with this id is shown."""
         return span_id in self._layers.items

@@ -1,0 +1,59 @@
+"""Every action on the open document, built by composition.
+
+:class:`DocumentActions` gives each kind of annotation its own small action object, all
+built from the same ``(session, project, notify)``: ``entity`` (:mod:`.entity`), ``quote``
+(:mod:`.quote`), ``event`` (:mod:`.event`), ``stance`` (:mod:`.stance`, with the document
+labels), ``suggestion`` (:mod:`.suggestion`) and ``pick`` (:mod:`.pick`). It adds only what
+crosses them: deleting and moving an edge of whatever is selected.
+"""
+
+from __future__ import annotations
+
+from annotator.core.store import Project
+from annotator.ui.actions.base import Notify
+from annotator.ui.actions.entity import EntityActions
+from annotator.ui.actions.event import EventActions
+from annotator.ui.actions.pick import PickActions
+from annotator.ui.actions.quote import QuoteActions
+from annotator.ui.actions.stance import StanceActions
+from annotator.ui.actions.suggestion import SuggestionActions
+from annotator.ui.session.edges import Edge, Unit
+from annotator.ui.session.session import DocumentSession
+
+
+class DocumentActions:
+    """The action objects of one session."""
+
+    def __init__(self, session: DocumentSession, project: Project, notify: Notify) -> None:
+        self.session = session
+        self.entity = EntityActions(session, project, notify)
+        self.quote = QuoteActions(session, project, notify)
+        self.event = EventActions(session, project, notify)
+        self.stance = StanceActions(session, project, notify)
+        self.suggestion = SuggestionActions(session, project, notify)
+        self.pick = PickActions(session, project, notify, self.quote, self.event)
+
+    def delete_selected(self) -> bool:
+        """Delete the selected annotation (with what refers to it); a selected suggestion
+        is rejected."""
+        selected = self.session.selected
+        if selected is None:
+            return False
+        if selected in self.session.entities:
+            return self.entity.delete()
+        kind, key = selected[:1], selected[1:]
+        if kind == "g":
+            return self.suggestion.reject_suggestion(selected)
+        if kind == "q":
+            return self.quote.delete(key)
+        if kind == "v":
+            return self.event.delete(key)
+        return kind == "s" and self.stance.delete(key)
+
+    def move_edge(self, edge: Edge, direction: int, unit: Unit = "grapheme") -> bool:
+        """Move an edge of the selected entity, or of the selected quote's words or cue (the
+        part the edge keys move), one grapheme or word; ``direction`` +1 is towards the
+        reading end of the text."""
+        if self.session.selected_kind("q") is not None:
+            return self.quote.move_quote_edge(edge, direction, unit)
+        return self.entity.move_edge(edge, direction, unit)

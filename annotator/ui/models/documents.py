@@ -1,0 +1,196 @@
+"""A lazy list model of a project's documents: rows come a page at a time, never the texts.
+
+The model asks the store for a row count (an indexed ``count(*)``) and for the page of
+:data:`PAGE` summaries holding a row only when a view asks for that row, so it opens as fast
+with 100,000 documents as with ten. It follows the store: :meth:`DocumentListModel.attach`
+subscribes it to ``project.events`` and
+
+* an entity added, removed or changed in a document re-reads the cached page holding that
+  document (if any) and emits ``dataChanged`` for its row: the count in the row follows;
+* a status change does the same, unless a status filter is on: then the row may leave or
+  join the filtered set, so the model resets (views keep their current document through
+  :meth:`row_of`);
+* an import (``DocumentsAdded``) resets the model.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from annotator.core.model import DocumentSummary
+from annotator.core.store import (
+    AnnotationsChanged,
+    ChangeEvent,
+    DocumentChanged,
+    DocumentsAdded,
+    Project,
+)
+from annotator.ui.plain_text import plain_tooltip
+from annotator.ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+PAGE = 256
+DocIdRole = Qt.ItemDataRole.UserRole + 1
+StatusRole = Qt.ItemDataRole.UserRole + 2
+TitleRole = Qt.ItemDataRole.UserRole + 3
+EntityCountRole = Qt.ItemDataRole.UserRole + 4
+ExternalIdRole = Qt.ItemDataRole.UserRole + 5
+LengthRole = Qt.ItemDataRole.UserRole + 6
+
+STATUS_MARK = {"todo": "○", "in-progress": "◐", "done": "●", "skipped": "⊘"}
+STATUS_NAMES = {"todo": "To do", "in-progress": "In progress", "done": "Done",
+                "skipped": "Skipped"}
+_ROW_TABLES = frozenset({"entities"})
+"""Annotation tables whose changes alter what a row shows (its entity count)."""
+
+
+class DocumentListModel(QAbstractListModel):
+    """Rows are documents in store order; ``data`` loads the page that holds a row on demand."""
+
+    filterChanged = Signal()  # noqa: N815 - Qt signal naming
+    """Emitted after the row set was rebuilt (filter change, import, status change under a
+    status filter), so that a view can reselect its document."""
+
+    def __init__(self, project: Project, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._status: str | None = None
+        self._text: str | None = None
+        self._count = project.document_count()
+        self._pages: dict[int, list[DocumentSummary]] = {}
+        self._ids: list[int] | None = None
+        self._attached = False
+
+    @property
+    def pages_loaded(self) -> int:
+        """How many pages of summaries are held (the model never reads the whole list)."""
+        return len(self._pages)
+
+    # -- store events -------------------------------------------------------------------------
+
+    def attach(self) -> None:
+        """Follow the store's change events (call :meth:`detach` before the project closes)."""
+        if not self._attached:
+            self._project.events.subscribe(self._on_event)
+            self._attached = True
+
+    def detach(self) -> None:
+        """Stop following the store."""
+        if self._attached:
+            self._project.events.unsubscribe(self._on_event)
+            self._attached = False
+
+    def _on_event(self, event: ChangeEvent) -> None:
+        if isinstance(event, DocumentsAdded):
+            self.refresh()
+        elif isinstance(event, DocumentChanged):
+            if self._status is not None and "status" in event.fields:
+                self.refresh()
+            else:
+                self.reload_document(event.doc_id)
+        elif isinstance(event, AnnotationsChanged) and event.table in _ROW_TABLES:
+            self.reload_document(event.doc_id)
+
+    def reload_document(self, doc_id: int) -> None:
+        """Re-read the cached page holding ``doc_id`` and repaint its row (no-op when the
+        document's page was never loaded: it will be read fresh when shown)."""
+        for page, rows in self._pages.items():
+            for index, summary in enumerate(rows):
+                if summary.doc_id == doc_id:
+                    self._pages[page] = self._project.list_documents(
+                        page * PAGE, PAGE, status=self._status, text=self._text)
+                    row = page * PAGE + index
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+                    return
+
+    # -- filtering ----------------------------------------------------------------------------
+
+    @property
+    def status_filter(self) -> str | None:
+        """The status rows must have, or None for all."""
+        return self._status
+
+    @property
+    def text_filter(self) -> str | None:
+        """The text titles or external ids must contain (compared folded), or None."""
+        return self._text
+
+    def set_filter(self, status: str | None = None, text: str | None = None) -> None:
+        """Show only documents with ``status`` and whose title contains ``text``."""
+        self.beginResetModel()
+        self._status, self._text = status, (text or None)
+        self._count = self._project.document_count(status=self._status, text=self._text)
+        self._pages.clear()
+        self._ids = None
+        self.endResetModel()
+        self.filterChanged.emit()
+
+    def refresh(self) -> None:
+        """Reload everything after the store reports a change of the row set."""
+        self.set_filter(self._status, self._text)
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def summary(self, row: int) -> DocumentSummary | None:
+        """The navigator row ``row`` (loads its page on first use), or None out of range."""
+        if not 0 <= row < self._count:
+            return None
+        page = row // PAGE
+        if page not in self._pages:
+            self._pages[page] = self._project.list_documents(
+                page * PAGE, PAGE, status=self._status, text=self._text
+            )
+        rows = self._pages[page]
+        index = row - page * PAGE
+        return rows[index] if index < len(rows) else None
+
+    def row_of(self, doc_id: int) -> int | None:
+        """The row showing ``doc_id`` under the current filter, or None when it is filtered
+        out. Without a text filter this bisects the (cached) id list of the status; with one
+        it reads the filtered pages, which a text filter keeps short."""
+        if self._text is None:
+            if self._ids is None:
+                self._ids = self._project.document_ids(self._status)
+            position = bisect_left(self._ids, doc_id)
+            found = position < len(self._ids) and self._ids[position] == doc_id
+            return position if found else None
+        for row in range(self._count):
+            summary = self.summary(row)
+            if summary is not None and summary.doc_id == doc_id:
+                return row
+        return None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._count
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        doc = self.summary(index.row())
+        if doc is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = STATUS_MARK.get(doc.status, "?")
+            return f"{mark} {doc.title or doc.external_id}  ({doc.entity_count})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            status = STATUS_NAMES.get(doc.status, doc.status)
+            return plain_tooltip(f"{doc.external_id} · {status} · "
+                                 f"{doc.entity_count} entities · {doc.length} characters")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            status = STATUS_NAMES.get(doc.status, doc.status)
+            return f"{doc.title or doc.external_id}, {status}, {doc.entity_count} entities"
+        return self._custom_role(doc, role)
+
+    @staticmethod
+    def _custom_role(doc: DocumentSummary, role: int) -> Any:
+        values: dict[int, Any] = {
+            DocIdRole: doc.doc_id,
+            StatusRole: doc.status,
+            TitleRole: doc.title or doc.external_id,
+            EntityCountRole: doc.entity_count,
+            ExternalIdRole: doc.external_id,
+            LengthRole: doc.length,
+        }
+        return values.get(role)

@@ -1,0 +1,58 @@
+"""How the links panel lists the open document's links, without Qt.
+
+:func:`link_rows` gives the four groups (quotes, events, stances, suggestions) with one row
+per link: its owner id (``q1``, ``v2``, ``s3``, ``g0``) and a line naming what it connects
+(the speaker, holder, target and arguments with their labels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.model import AUTHOR
+from annotator.core.schema import Schema
+from annotator.ui.session.choices import UNKNOWN, entity_text, preview
+from annotator.ui.session.session import DocumentSession
+
+GROUPS = (("q", "Quotes"), ("v", "Events"), ("s", "Stances"), ("g", "Suggestions"))
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    """One listed link."""
+
+    owner: str
+    text: str
+
+
+def _who(session: DocumentSession, entity_id: str | None) -> str:
+    if entity_id == AUTHOR:
+        return "AUTHOR"
+    return entity_text(session, entity_id) if entity_id else UNKNOWN
+
+
+def link_rows(session: DocumentSession, schema: Schema) -> dict[str, list[LinkRow]]:
+    """The rows of each group (keys ``q``, ``v``, ``s``, ``g``), in document order."""
+    links, text = session.links, session.text
+    rows: dict[str, list[LinkRow]] = {kind: [] for kind, _ in GROUPS}
+    for key, quote in links.quotes.items():
+        rows["q"].append(LinkRow(f"q{key}", f"«{preview(quote.content.slice(text))}» — "
+                                            f"{_who(session, quote.speaker)}"))
+    for key, event in links.events.items():
+        rows["v"].append(LinkRow(f"v{key}", f"{event.type}: {event.trigger.slice(text)}"
+                                            f" ({len(event.arguments)} arguments)"))
+    topics = schema.topics
+    for key, stance in links.stances.items():
+        target = stance.target
+        if target.topic is not None:
+            aim = topics[target.topic].label if target.topic in topics else target.topic
+        elif target.entity is not None:
+            aim = entity_text(session, target.entity)
+        else:
+            trigger = links.events.get(str(target.event))
+            aim = trigger.type if trigger is not None else "event"
+        rows["s"].append(LinkRow(f"s{key}",
+                                 f"{_who(session, stance.holder)} → {aim}: {stance.label}"))
+    for n, suggestion in enumerate(session.suggestions):
+        rows["g"].append(LinkRow(f"g{n}", f"«{preview(suggestion.content.slice(text))}»"))
+    return rows

@@ -1,0 +1,84 @@
+"""Starting the app: which project to open, opening it in a workbench window.
+
+``annotator PROJECT`` opens that project; with no argument the last project opened (kept in
+QSettings), or the bundled sample project the first time. A project that cannot be opened
+(missing, not a project, damaged, made by a newer version) is explained in a dialog with the
+store's own message.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+
+from annotator.core.store import Project, ProjectError
+from annotator.ui.qt import QApplication, QMessageBox, Qt
+from annotator.ui.window.main_window import MainWindow
+from annotator.ui.window.settings import (
+    APPLICATION,
+    ORGANIZATION,
+    last_project,
+    load_preferences,
+    remember_project,
+)
+
+__all__ = ["APPLICATION", "ORGANIZATION", "MainWindow", "open_window", "resolve_project", "run"]
+
+_windows: list[MainWindow] = []
+"""Open windows (kept referenced so they are not garbage collected)."""
+
+
+def open_window(path: str, *, create: bool = False) -> MainWindow | None:
+    """Open ``path`` in a new window, or explain in a dialog why it cannot be opened.
+
+    With ``create`` a missing file becomes a new, empty project.
+    """
+    try:
+        project = Project.open(path, create=create)
+    except ProjectError as error:
+        QMessageBox.critical(None, "Cannot open project", str(error))
+        return None
+    window = MainWindow(project, load_preferences())
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.closed.connect(lambda: _forget(window))
+    window.projectRequested.connect(partial(_replace, window))
+    window.show()
+    _windows.append(window)
+    remember_project(path)
+    return window
+
+
+def _replace(window: MainWindow, path: str, create: bool) -> None:
+    """Open ``path`` (File > Open or New) and close ``window`` when that worked."""
+    if open_window(path, create=create) is not None:
+        window.close()
+
+
+def _forget(window: MainWindow) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def resolve_project(path: str | None) -> str:
+    """The project to open: the argument, else the last one, else the bundled sample."""
+    if path:
+        return path
+    last = last_project()
+    if last is not None:
+        return last
+    from annotator.core.sample import ensure_sample_project
+
+    return str(ensure_sample_project())
+
+
+def run(path: str | None = None) -> int:
+    """Start the app; returns the exit status."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("annotator")
+    if open_window(str(Path(resolve_project(path)))) is None:
+        return 1
+    return int(app.exec())

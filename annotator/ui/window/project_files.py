@@ -1,0 +1,68 @@
+"""The File menu's dialogs: open or create another project, import documents, export.
+
+Opening or creating a project only asks for the file: the window emits ``projectRequested``
+and the app (:mod:`.app`) opens the new window, closing this one only when that worked. This
+module never imports the app, so there is no loop app -> main window -> project files -> app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.store import Project
+from annotator.ui.qt import QMainWindow, Qt, QtWidgets
+
+
+def ask_project_to_open(window: QMainWindow, project: Project) -> str | None:
+    """Ask for a project file to open in place of ``window``; None when cancelled."""
+    path, _ = QtWidgets.QFileDialog.getOpenFileName(
+        window, "Open Project", str(Path(project.path).parent),
+        "Projects (*.annotator);;All files (*)")
+    return path or None
+
+
+def ask_project_to_create(window: QMainWindow, project: Project) -> str | None:
+    """Ask for the file of a new project; None when cancelled."""
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        window, "New Project", str(Path(project.path).parent / "untitled.annotator"),
+        "Projects (*.annotator)")
+    return path or None
+
+
+def import_files(window: QMainWindow, project: Project) -> None:
+    """Ask for documents, import them (bad files skipped) and report what happened."""
+    paths, _ = QtWidgets.QFileDialog.getOpenFileNames(
+        window, "Import Documents", str(Path(project.path).parent),
+        "Documents (*.txt *.md *.jsonl *.json *.html *.htm *.ann);;All files (*)")
+    if not paths:
+        return
+    from annotator.core.importing import import_paths
+
+    QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = import_paths(project, paths, skip_bad=True)
+    finally:
+        QtWidgets.QApplication.restoreOverrideCursor()
+    lines = [f"Imported {len(result.imported)} document(s) from {result.files} file(s)."]
+    lines += [f"Duplicate skipped: {source}" for source, _ in result.duplicates[:10]]
+    lines += [f"Problem: {problem}" for problem in result.bad[:10]]
+    lines += [f"Note: {warning}" for warning in result.warnings[:10]]
+    QtWidgets.QMessageBox.information(window, "Import", "\n".join(lines))
+
+
+def export_project(window: QMainWindow, project: Project) -> None:
+    """Ask for a file and export the project as canonical JSONL."""
+    path, _ = QtWidgets.QFileDialog.getSaveFileName(
+        window, "Export", str(Path(project.path).with_suffix(".jsonl")),
+        "Canonical JSONL (*.jsonl)")
+    if not path:
+        return
+    from annotator.core.exports import export_canonical
+    from annotator.core.output import OutputError
+
+    try:
+        count = export_canonical(project, path)
+    except (OutputError, OSError, ValueError) as error:  # refused destination, full disk...
+        QtWidgets.QMessageBox.warning(window, "Export", f"Nothing was exported: {error}")
+        return
+    window.statusBar().showMessage(f"Exported {count} document(s) to {path}", 8000)

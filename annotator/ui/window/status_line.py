@@ -1,0 +1,79 @@
+"""The status bar's permanent fields: cursor, document, project progress, mode, save state.
+
+Messages (refusals, hints) are shown by the status bar itself; these labels stay.
+"""
+
+from __future__ import annotations
+
+from annotator.ui.models.documents import STATUS_NAMES
+from annotator.ui.qt import QLabel, QMainWindow, QtCore
+from annotator.ui.workbench import Workbench
+
+SAVE_TEXT = {"saving": "Saving…", "saved": "Saved", "failed": "Not saved"}
+
+
+class StatusLine:
+    """The permanent labels of a window's status bar and what they show.
+
+    It keeps the status bar, not the window: a plain object referring back to the window
+    would keep the window's Python wrapper alive after Qt deleted it."""
+
+    def __init__(self, window: QMainWindow, workbench: Workbench) -> None:
+        self.workbench = workbench
+        self.bar = bar = window.statusBar()
+        self.cursor_label = QLabel(window)
+        self.document_label = QLabel(window)
+        self.project_label = QLabel(window)
+        self.mode_label = QLabel(window)
+        self.save_label = QLabel("No changes yet", window)
+        self.save_label.setObjectName("saveState")
+        for label in (self.cursor_label, self.document_label, self.project_label,
+                      self.mode_label, self.save_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.mode_label.hide()
+
+    def show_message(self, text: str, timeout_ms: int = 5000) -> None:
+        """A passing message (a hint, a refusal's reason)."""
+        self.bar.showMessage(text, timeout_ms)
+
+    def update_cursor(self) -> None:
+        """Offset and line of the text cursor."""
+        wb = self.workbench
+        position = wb.cursor_codepoint()
+        line = wb.session.text.count("\n", 0, position) + 1
+        self.cursor_label.setText(f"Offset {position} · Line {line}")
+
+    def update_document(self) -> None:
+        """Entity count and status of the open document."""
+        wb = self.workbench
+        count = len(wb.session.entities)
+        noun = "entity" if count == 1 else "entities"
+        status = wb.session.status
+        self.document_label.setText(f"{count} {noun} · {STATUS_NAMES.get(status, status)}")
+
+    def update_project(self) -> None:
+        """How many documents of the project are done."""
+        project = self.workbench.project
+        total = project.document_count()
+        done = project.document_count(status="done")
+        self.project_label.setText(f"Project: {done} / {total} done")
+
+    def update_save_state(self, state: str, detail: str) -> None:
+        """Saving…, Saved (with the time of the commit) or Not saved (the reason in the tip)."""
+        text = SAVE_TEXT.get(state, state)
+        if state == "saved":
+            text = f"Saved {QtCore.QTime.currentTime().toString('HH:mm:ss')}"
+        self.save_label.setText(text)
+        self.save_label.setToolTip(detail or ("Committed to the project file"
+                                              if state == "saved" else ""))
+
+    def show_mode(self, picking: str) -> None:
+        """``Picking: <purpose>`` during a pick, else ``Character mode`` when that is on."""
+        if picking:
+            self.mode_label.setText(f"Picking: {picking}")
+            self.mode_label.show()
+            return
+        self.mode_label.setText("Character mode")
+        self.mode_label.setVisible(self.workbench.session.character_mode)
+

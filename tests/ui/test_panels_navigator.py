@@ -1,0 +1,138 @@
+"""The document navigator: the lazy model under qtmodeltester, its filters, following store
+events, keyboard use, and reading only pages of 100,000 documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import DocumentRecord
+from annotator.core.store import Project
+from annotator.ui.models.documents import (
+    PAGE,
+    DocIdRole,
+    DocumentListModel,
+    EntityCountRole,
+    StatusRole,
+    TitleRole,
+)
+from annotator.ui.panels.navigator import NavigatorPanel, is_rtl_text
+from annotator.ui.qt import Qt
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    proj = Project.open(tmp_path / "nav.annotator", create=True, annotator="tester")
+    proj.import_records([
+        DocumentRecord(id=f"d{i}", text=f"خبر رقم {i} عن مدينة الرياض وأحمد.",
+                       title=f"أخبار الرياض {i}" if i % 3 == 0 else f"تقرير {i}")
+        for i in range(PAGE + 20)
+    ])
+    return proj
+
+
+def test_model_passes_qtmodeltester_while_the_store_changes(  # type: ignore[no-untyped-def]
+        qtmodeltester, project: Project) -> None:
+    model = DocumentListModel(project)
+    model.attach()
+    qtmodeltester.check(model)
+    project.add_entity(3, 0, 3, "ORG")
+    project.set_status(5, "done")
+    model.set_filter(status="todo")
+    qtmodeltester.check(model)
+    project.set_status(7, "done")  # leaves the filtered set: the model resets
+    qtmodeltester.check(model)
+    assert model.rowCount() == PAGE + 20 - 2
+    model.detach()
+
+
+def test_rows_carry_title_status_and_entity_count(project: Project) -> None:
+    model = DocumentListModel(project)
+    index = model.index(3, 0)
+    assert index.data(DocIdRole) == 4
+    assert index.data(TitleRole) == "أخبار الرياض 3"
+    assert index.data(StatusRole) == "todo"
+    assert index.data(EntityCountRole) == 0
+    assert "0 entities" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_entity_changes_repaint_only_their_row(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+    model = DocumentListModel(project)
+    model.attach()
+    model.index(3, 0).data()  # load the first page
+    with qtbot.waitSignal(model.dataChanged) as signal:
+        entity = project.add_entity(4, 0, 3, "ORG")
+    assert signal.args[0].row() == 3
+    assert model.index(3, 0).data(EntityCountRole) == 1
+    with qtbot.assertNotEmitted(model.modelReset):
+        project.delete_entity(entity)
+    assert model.index(3, 0).data(EntityCountRole) == 0
+    model.detach()
+
+
+def test_filters_by_status_and_folded_text(project: Project) -> None:
+    model = DocumentListModel(project)
+    model.set_filter(text="اخبار الرياض")  # folded: matches أخبار
+    titles = [model.index(r, 0).data(TitleRole) for r in range(model.rowCount())]
+    assert titles
+    assert all(t.startswith("أخبار الرياض") for t in titles)
+    assert len(titles) == len(range(0, PAGE + 20, 3))
+    project.set_status(1, "done")
+    model.set_filter(status="done")
+    assert [model.index(r, 0).data(DocIdRole) for r in range(model.rowCount())] == [1]
+    assert model.row_of(1) == 0
+    assert model.row_of(2) is None
+
+
+def test_panel_filters_and_keyboard(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitActive(panel)
+    opened: list[int] = []
+    panel.documentActivated.connect(opened.append)
+    panel.select_document(1)
+    assert opened == [1]
+    panel.filter_edit.setText("تقرير 10")
+    panel.apply_filters()
+    assert panel.model.rowCount() >= 1
+    assert "filtered" in panel.count_label.text()
+    panel.filter_edit.setFocus()
+    qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Down)  # into the list, first match
+    assert panel.focusWidget() is panel.list_view
+    assert opened[-1] == panel.model.index(0, 0).data(DocIdRole)
+    qtbot.keyClick(panel.list_view, Qt.Key.Key_Down)
+    assert opened[-1] == panel.model.index(1, 0).data(DocIdRole)
+    panel.select_document(2)  # hidden by the filter: the filters are cleared
+    assert panel.filter_edit.text() == ""
+    assert panel.model.rowCount() == PAGE + 20
+    assert panel.list_view.currentIndex().row() == 1
+    panel.set_status_filter("done")
+    assert panel.model.rowCount() == 0
+    assert panel.count_label.text() == "0 documents (filtered)"
+    panel.detach()
+
+
+def test_rtl_detection_for_row_alignment() -> None:
+    assert is_rtl_text("  «أخبار» 12")
+    assert not is_rtl_text("Reuters: أخبار")
+    assert not is_rtl_text("123")
+
+
+@pytest.mark.slow
+def test_model_reads_pages_not_the_list_of_100000_documents(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Bounded by counting the pages read (bench/navigator.py times it)."""
+    with Project.open(tmp_path / "big.annotator", create=True, annotator="t") as big:
+        big.import_records(DocumentRecord(id=f"n{i}", text=f"نص الخبر رقم {i}.",
+                                          title=f"عنوان {i}") for i in range(100_000))
+        panel = NavigatorPanel(big)
+        qtbot.addWidget(panel)
+        panel.show()
+        last = panel.model.index(99_999, 0)
+        assert last.data(TitleRole) == "عنوان 99999"
+        panel.select_document(99_000)
+        assert panel.list_view.currentIndex().row() == 98_999
+        assert panel.model.pages_loaded <= 3  # never the whole list
+        panel.detach()
