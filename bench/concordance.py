@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from annotator.core.corpus import Concordance, Mode, SearchQuery, compile_query
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
-from annotator.core.store.search_index import _CHECKED, ensure_index
 
 
 def _split(words: str) -> list[str]:
@@ -112,7 +111,7 @@ def build(path: Path, count: int) -> None:
                 project.import_records(batch)
                 batch.clear()
         project.import_records(batch)
-        ensure_index(project)
+        project.ensure_search_index()
     partial.rename(path)
     print(json.dumps({"built": str(path), "documents": count,
                       "seconds": round(time.perf_counter() - started, 1)}), flush=True)
@@ -169,7 +168,7 @@ def main() -> None:
                     return len(Concordance(project, SearchQuery(text, mode)).page(PAGE).rows)
 
                 def ours(text: str = text, mode: Mode = mode) -> int:
-                    _CHECKED.clear()
+                    project.forget_search_check()
                     return warm(text, mode)
 
                 def baseline(text: str = text, mode: Mode = mode) -> int:

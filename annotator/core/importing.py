@@ -366,9 +366,8 @@ def _store(project: ImportTarget, records: list[DocumentRecord], result: ImportR
         result.bad.append(InputError("import", exc.message))
         return
     result.imported = list(report.doc_ids)
-    from annotator.core.store.base import ProjectBase
-    from annotator.core.store.search_index import ensure_index
+    from annotator.core.store.search import SearchIndexMixin
 
-    if isinstance(project, ProjectBase):  # the concordance index, after the import commits
-        ensure_index(project)
+    if isinstance(project, SearchIndexMixin):  # the concordance index, after the import commits
+        project.ensure_search_index()
     result.duplicates = [(source or "?", existing) for source, existing in report.duplicates]

@@ -1,4 +1,4 @@
-"""The project-wide name lexicon behind proclitic snapping (rule 6, issue 11).
+"""The project-wide name lexicon behind proclitic snapping (docs/ARABIC.md, Proclitics).
 
 Evidence that a word is a name comes from three places, all folded alike
 (:func:`~annotator.core.text.clitics.name_key`):

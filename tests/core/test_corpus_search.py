@@ -15,7 +15,6 @@ from annotator.core.corpus import (
     Mode,
     SearchQuery,
     compile_query,
-    ensure_index,
     search,
 )
 from annotator.core.importing import import_paths
@@ -64,7 +63,7 @@ def test_import_indexes_every_document(project: Project, tmp_path: Path) -> None
     conn = project.conn
     # import_records alone (the store's transaction) leaves the index to the next check...
     assert conn.execute("SELECT count(*) FROM search_text").fetchone() == (0,)
-    ensure_index(project)
+    project.ensure_search_index()
     indexed = conn.execute("SELECT doc_id FROM search_text ORDER BY doc_id").fetchall()
     assert indexed == [(1,), (2,), (3,)]
     hits = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH 'وبرلين'").fetchall()
@@ -85,7 +84,7 @@ def test_whole_word_folded_and_clitic_aware(project: Project) -> None:
     rows = search(project, SearchQuery("برلين"))
     assert [r.proclitic for r in rows] == ["", "و", "ل", "فل", "", ""]
     zwnj = rows[4]
-    assert BERLIN[zwnj.end] == "\u200c"  # the joiner stays outside (rule 7)
+    assert BERLIN[zwnj.end] == "\u200c"  # the joiner stays outside (docs/ARABIC.md, Span edges)
 
 
 def test_hamza_forms_and_al_with_elided_alef(project: Project) -> None:

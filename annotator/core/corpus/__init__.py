@@ -19,7 +19,6 @@ from annotator.core.corpus.label_all import (
     plan_label_all,
 )
 from annotator.core.corpus.matching import Matcher, Mode, compile_query
-from annotator.core.store.search_index import ensure_index
 
 __all__ = [
     "Concordance",
@@ -33,7 +32,6 @@ __all__ = [
     "SearchQuery",
     "apply_plan",
     "compile_query",
-    "ensure_index",
     "label_all",
     "plan_label_all",
     "search",

@@ -25,7 +25,6 @@ from typing import Any
 
 from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_word_char
 from annotator.core.store import Project
-from annotator.core.store.search_index import ensure_index
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
 from annotator.core.text.spans import settle_span
@@ -131,7 +130,7 @@ class Concordance:
         self.context = context
         if query.label is not None and not project.schema.has_entity_label(query.label):
             raise ValueError(f"label {query.label!r} is not in the project schema")
-        ensure_index(project)
+        project.ensure_search_index()
 
     def __iter__(self) -> Iterator[ConcordanceRow]:
         return self.rows()
@@ -210,7 +209,7 @@ class Concordance:
         query = self.query
         for fs, fe in spans:
             # A joiner after the match belongs to its cluster; the span stops before it
-            # (rule 7), as an entity span must.
+            # (docs/ARABIC.md, Span edges), as an entity span must.
             start, end = settle_span(text, *mapping.original_span(fs, fe))
             if start >= end:
                 continue

@@ -26,22 +26,11 @@ from annotator.core.store.rows import (
     row_problems,
     value_problem,
 )
+from annotator.core.store.tables import TABLE_KEYS
 from annotator.core.store.timeutil import utc_now
 
 Row = dict[str, Any]
 Change = dict[str, Any]
-
-TABLE_KEYS: dict[str, tuple[str, ...]] = {
-    "documents": ("id",),
-    "entities": ("id",),
-    "quotes": ("id",),
-    "events": ("id",),
-    "event_arguments": ("id",),
-    "stances": ("id",),
-    "document_labels": ("doc_id", "key"),
-    "notes": ("id",),
-}
-"""Tables user actions may change, with their primary key columns."""
 
 SINGULAR: dict[str, str] = {
     "documents": "document",

@@ -1,4 +1,4 @@
-"""The store side of the project's name lexicon (proclitic snapping, rule 6).
+"""The store side of the project's name lexicon (proclitic snapping: docs/ARABIC.md, Proclitics).
 
 * :meth:`LexiconMixin.entity_name_counts`: every distinct annotated entity string of the
   project with its label and count, each document text read once;

@@ -48,6 +48,7 @@ from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
 from annotator.core.store.rows import load_json
+from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
 
@@ -75,7 +76,7 @@ def _schema_text(path: Path) -> str:
     return text
 
 
-class Project(ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin):
+class Project(ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 
     @classmethod

@@ -183,7 +183,7 @@ def _changes_problem(value: Any) -> str | None:
         return None
     if not isinstance(value, list):
         return f"holds a JSON {type(value).__name__}, not a list of changes"
-    from annotator.core.store.journal import TABLE_KEYS
+    from annotator.core.store.tables import TABLE_KEYS
 
     for i, change in enumerate(value):
         if not isinstance(change, dict):

@@ -9,12 +9,13 @@ words, everything else (spaces, punctuation, symbols, emoji) separates them.
 
 The index is a candidate filter only: a search verifies every match on the folded copy.
 
-Keeping it current: migration 3 builds it for older projects (:func:`build_index`). Stored
-texts never change. :func:`ensure_index` indexes the documents added (and drops those removed)
-since the last check, in a transaction of its own: the import pipeline
-(:func:`annotator.core.importing.import_paths`) calls it right after the import commits, and
-every search calls it first, so documents added by any other path (``import_records`` alone,
-a restore, a future delete action, another program) are caught up. The import's own
+Keeping it current: migration 4 builds it for older projects (:func:`build_index`). Stored
+texts never change. :meth:`Project.ensure_search_index` (:mod:`.search`) indexes the
+documents added (and drops those removed) since the last check, in a transaction of its
+own: the import pipeline (:func:`annotator.core.importing.import_paths`) calls it right
+after the import commits, and every search calls it first, so documents added by any other
+path (``import_records`` alone, a restore, a future delete action, another program) are
+caught up. The import's own
 transaction stays as fast as before; an interrupted indexing is simply redone. The check is
 a comparison of the two id lists (count, sum and sum of squares in SQL, then id by id when
 they differ), a few milliseconds for 20,000 documents, skipped while nothing was written.
@@ -25,13 +26,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from annotator.core.text.foldmap import fold_fast
-
-if TYPE_CHECKING:
-    from annotator.core.store.base import ProjectBase
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
 TABLES: tuple[str, ...] = (
@@ -88,7 +84,7 @@ def unindex_documents(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> int:
 
 
 def build_index(conn: sqlite3.Connection) -> int:
-    """Create and fill the index for every stored document (migration 3)."""
+    """Create and fill the index for every stored document (migration 4)."""
     create_index(conn)
     cursor = conn.execute("SELECT id, text FROM documents ORDER BY id")
     return index_documents(conn, ((int(i), str(t)) for i, t in cursor))
@@ -120,25 +116,3 @@ def sync_index(conn: sqlite3.Connection, missing: list[int], gone: list[int]) ->
         marks = ",".join("?" for _ in missing)
         cursor = conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", missing)
         index_documents(conn, ((int(i), str(t)) for i, t in cursor))
-
-
-_CHECKED: WeakKeyDictionary[ProjectBase, tuple[int, int]] = WeakKeyDictionary()
-"""Per open project: ``(PRAGMA data_version, total_changes)`` when the index was last found
-current. While neither moved (no commit by another connection, no row changed by this one),
-the next check is skipped."""
-
-
-def ensure_index(project: ProjectBase) -> None:
-    """Index documents added (and drop documents removed) since the index was last updated,
-    in one transaction of its own."""
-    conn = project.conn
-    state = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
-    if _CHECKED.get(project) == state:
-        return
-    missing, gone = stale_documents(conn)
-    if missing or gone:
-        with project._transaction() as tx:
-            missing, gone = stale_documents(tx)
-            sync_index(tx, missing, gone)
-    _CHECKED[project] = (int(conn.execute("PRAGMA data_version").fetchone()[0]),
-                         conn.total_changes)

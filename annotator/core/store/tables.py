@@ -1,0 +1,16 @@
+"""The tables the journal records, with their primary key columns (shared by the journal and
+the row decoder, which checks journal payloads against it)."""
+
+from __future__ import annotations
+
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("id",),
+    "entities": ("id",),
+    "quotes": ("id",),
+    "events": ("id",),
+    "event_arguments": ("id",),
+    "stances": ("id",),
+    "document_labels": ("doc_id", "key"),
+    "notes": ("id",),
+}
+"""Tables user actions may change, with their primary key columns."""
