@@ -40,8 +40,10 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "stances": ("id",),
     "document_labels": ("doc_id", "key"),
     "notes": ("id",),
+    "schemas": ("version",),
 }
-"""Tables user actions may change, with their primary key columns."""
+"""Tables user actions may change, with their primary key columns (``schemas``: a schema
+change applied with renames, :mod:`.schema_change`, inserts its version row)."""
 
 SINGULAR: dict[str, str] = {
     "documents": "document",
@@ -52,6 +54,7 @@ SINGULAR: dict[str, str] = {
     "stances": "stance",
     "document_labels": "document label",
     "notes": "note",
+    "schemas": "schema version",
 }
 
 
