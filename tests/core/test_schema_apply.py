@@ -169,3 +169,20 @@ def test_undo_is_refused_when_the_new_version_is_in_use(project: Project, tmp_pa
     with pytest.raises(ProjectError, match=r"1 annotation.* under schema version 2"):
         project.undo()
     assert project.schema_version == 2
+
+
+def test_renaming_a_label_follows_its_references_in_the_schema(project: Project) -> None:
+    from annotator.core.schema.edit import with_entity_types
+    from annotator.core.schema.loading import parse_schema
+
+    schema = project.schema
+    types = {("TITLE" if k == "OCC" else k): dataclasses.replace(t, name="TITLE")
+             if k == "OCC" else t for k, t in schema.entity_types.items() if k != "LANGUAGE"}
+    grown = with_entity_types(schema, types, {"OCC": "TITLE"})
+    assert "TITLE" in grown.speaker_types
+    assert "OCC" not in grown.holder_types
+    assert "TITLE" in grown.event_types["Life:Die"].role_types["Victim"]
+    assert parse_schema(grown.to_toml(), "edited") is not None
+    change = project.apply_schema(grown.to_toml(), ["OCC=TITLE"], dry_run=True)
+    assert change.lines()[:2] == ["entity label OCC → TITLE (renamed)",
+                                  "entity label removed: LANGUAGE"]
