@@ -12,6 +12,7 @@ from annotator.cli import corpus, lexicon, maintenance
 from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
 from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
+from annotator.cli.schema_apply import schema_apply
 from annotator.cli.terminal import progress
 
 
@@ -71,6 +72,12 @@ def open_command(project: str | None, sample: bool = False) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="Label schema (TOML) for a new project; default: the bundled schema.",
 )
+@click.option(
+    "--extend-schema",
+    is_flag=True,
+    help="Add the labels, kinds, topics, event types and roles the files use and the schema"
+    " lacks (a new schema version) instead of refusing them.",
+)
 @bidi_option
 @user_errors
 def import_command(
@@ -81,6 +88,7 @@ def import_command(
     skip_bad: bool,
     schema_path: str | None,
     bidi: bool | None,
+    extend_schema: bool = False,
 ) -> None:
     """Import files or folders into PROJECT (created if it does not exist).
 
@@ -107,6 +115,7 @@ def import_command(
                 offsets="codepoint" if offsets == "codepoint" else "utf16",
                 skip_bad=skip_bad,
                 progress=advance,
+                extend_schema=extend_schema,
             )
     except BaseException:
         proj.discard_if_created()  # a project this command made stays only with documents
@@ -115,6 +124,8 @@ def import_command(
         proj.discard_if_created()
     else:
         proj.close()
+    for added in result.schema_added:
+        echo(f"schema: added {added}", bidi, err=True)
     for warning in result.warnings:
         echo(f"warning: {warning}", bidi, err=True)
     for link, reason in result.skipped:
@@ -217,7 +228,7 @@ def validate_command(project: str, bidi: bool | None) -> None:
 
 @click.group("schema")
 def schema_group() -> None:
-    """Show or check a label schema."""
+    """Show, check or apply a label schema."""
 
 
 @schema_group.command("show")
@@ -286,6 +297,8 @@ def redo_command(project: str, annotator: str | None) -> None:
         info = proj.redo()
     echo(f"redid: {info.name}" if info else "nothing to redo")
 
+
+schema_group.add_command(schema_apply)
 
 ALL: list[click.Command] = [
     open_command,

@@ -42,6 +42,7 @@ from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaint
 from annotator.core.formats.webpage_reader import parse_webpage
 from annotator.core.model import DocumentRecord, InputError
 from annotator.core.schema import Schema
+from annotator.core.schema.extend import SchemaExtension
 from annotator.core.text import read_text_file
 
 Progress = Callable[[int, int], None]
@@ -79,6 +80,8 @@ class ImportResult:
     files: int = 0
     warnings: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    schema_added: list[str] = field(default_factory=list)
+    """With ``extend_schema``: what the import added to the schema (a new schema version)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,12 +292,16 @@ def import_paths(
     offsets: Literal["utf16", "codepoint"] = "utf16",
     skip_bad: bool = False,
     progress: Progress | None = None,
+    extend_schema: bool = False,
 ) -> ImportResult:
     """Import files and folders into ``project``, all or nothing (see the module docstring).
 
     ``fmt`` is ``"auto"`` or one of ``FORMATS``; ``offsets`` is the unit of doccano
     offsets. Returns an ``ImportResult``; when ``bad`` is not empty and ``skip_bad`` is
-    false, nothing was imported.
+    false, nothing was imported. With ``extend_schema`` the labels, kinds, topics, event
+    types and roles the records use and the schema lacks are added to it (a new schema
+    version stored just before the records; ``schema_added`` says what) instead of being
+    refused.
     """
     if fmt != "auto" and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (auto, {', '.join(FORMATS)})")
@@ -312,6 +319,7 @@ def import_paths(
             progress(min(done, total), total)
 
     schema = project.schema
+    extension = SchemaExtension(schema) if extend_schema else None
     records: list[DocumentRecord] = []
     for unit in units:
         result.files += 1
@@ -324,6 +332,9 @@ def import_paths(
                 problems.append(item)
                 continue
             path, line = _origin(item, unit.path)
+            if extension is not None:
+                extension.add(item)
+                schema = extension.schema
             reasons = check_record(item, schema)
             problems.extend(InputError(path, reason, line) for reason in reasons)
             if by_line or (not problems and (skip_bad or not result.bad)):
@@ -334,8 +345,27 @@ def import_paths(
     if result.bad and not skip_bad:
         return result
     if records:
+        if extension is not None and extension.added and not _extend(project, extension, result):
+            return result
         _store(project, records, result)
     return result
+
+
+def _extend(project: ImportTarget, extension: SchemaExtension, result: ImportResult) -> bool:
+    """Store the grown schema as a new version (False, with the reason in ``result.bad``,
+    when the project refuses it)."""
+    from annotator.core.store.errors import ProjectError
+    from annotator.core.store.schema_change import SchemaChangeMixin
+
+    if not isinstance(project, SchemaChangeMixin):
+        raise TypeError("extend_schema needs a project that stores schema versions")
+    try:
+        project.apply_schema(extension.schema.to_toml())
+    except ProjectError as exc:
+        result.bad.append(InputError("schema", exc.message))
+        return False
+    result.schema_added = list(extension.added)
+    return True
 
 
 _LINE_FORMATS = frozenset({"canonical", "doccano"})
@@ -364,6 +394,10 @@ def _store(project: ImportTarget, records: list[DocumentRecord], result: ImportR
         report: _Report = project.import_records(records)
     except ProjectError as exc:
         result.bad.append(InputError("import", exc.message))
+        undo = getattr(project, "undo", None)
+        if result.schema_added and undo is not None:
+            undo()  # the schema version stored for these records goes too
+            result.schema_added = []
         return
     result.imported = list(report.doc_ids)
     from annotator.core.store.search import SearchIndexMixin

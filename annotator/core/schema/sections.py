@@ -104,13 +104,13 @@ def word_problem(word: str) -> str | None:
     return None
 
 
-def _stance_label_spelling_problem(label: str) -> str | None:
+def stance_label_spelling_problem(label: str) -> str | None:
     if STANCE_LABEL.fullmatch(label):
         return None
     return f"{show(label)} is not a stance label (A-Z, digits, _ and -)"
 
 
-def _quote_kind_spelling_problem(kind: str) -> str | None:
+def quote_kind_spelling_problem(kind: str) -> str | None:
     if IDENTIFIER.fullmatch(kind):
         return None
     return f"{show(kind)} is not a quote kind (a-z, digits and _)"
@@ -205,7 +205,7 @@ def read_quotes(table: Table, labels: set[str]) -> tuple[tuple[str, ...], tuple[
                                                        tuple[str, ...]]:
     """``[quotes]``: ``kinds``, ``cue_verbs`` and ``speaker_types``; returns them in order."""
     kinds = table.strings("kinds", required=True, nonempty=True,
-                          check=_quote_kind_spelling_problem) or ()
+                          check=quote_kind_spelling_problem) or ()
     cues = table.strings("cue_verbs", check=word_problem, nfc=True) or ()
     speakers = check_entity_refs(table, "speaker_types", labels)
     table.finish()
@@ -216,7 +216,7 @@ def read_stance(table: Table, labels: set[str]) -> tuple[tuple[str, ...], dict[s
                                                         tuple[str, ...]]:
     """``[stance]``: ``labels``, ``holder_types`` and ``[[stance.topics]]``."""
     stance_labels = table.strings("labels", required=True, nonempty=True,
-                                  check=_stance_label_spelling_problem) or ()
+                                  check=stance_label_spelling_problem) or ()
     holders = check_entity_refs(table, "holder_types", labels)
     topics: dict[str, Topic] = {}
     seen: dict[str, str] = {}

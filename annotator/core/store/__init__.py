@@ -21,6 +21,7 @@ from annotator.core.store.integrity import Violation
 from annotator.core.store.journal import JournalEntry
 from annotator.core.store.project import Project
 from annotator.core.store.rows import DamagedRowError
+from annotator.core.store.schema_change import SchemaChange, SchemaChangeError
 
 __all__ = [
     "ActionInfo",
@@ -34,6 +35,8 @@ __all__ = [
     "JournalEntry",
     "Project",
     "ProjectError",
+    "SchemaChange",
+    "SchemaChangeError",
     "SchemaChanged",
     "UndoStackChanged",
     "Violation",

@@ -30,6 +30,7 @@ from annotator.core.store.database import fault_message
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
     EventHub,
+    SchemaChanged,
     UndoStackChanged,
     change_doc_id,
     events_for,
@@ -71,7 +72,7 @@ class _Batch:
 
 def single_doc(changes: list[Change]) -> int | None:
     """The one document all changes belong to, or None (none, or several)."""
-    docs = {change_doc_id(c) for c in changes}
+    docs = {change_doc_id(c) for c in changes if c["table"] != "schemas"}
     return docs.pop() if len(docs) == 1 else None
 
 
@@ -324,6 +325,9 @@ class ProjectBase:
         """After commit: the change events, then the new undo/redo state."""
         if not changes:
             return
+        if any(c["table"] == "schemas" for c in changes):  # a schema change, its undo or redo
+            self._schemas.clear()
+            self.events.publish(SchemaChanged(self.schema_version))
         self.events.publish_all(events_for(changes))
         self.events.publish(self.undo_state())
 

@@ -140,8 +140,11 @@ class EventHub:
             self.publish(event)
 
 
-def change_doc_id(change: Mapping[str, Any]) -> int:
-    """The document a recorded row change (a journal ``changes`` item) belongs to."""
+def change_doc_id(change: Mapping[str, Any]) -> int | None:
+    """The document a recorded row change (a journal ``changes`` item) belongs to (None for
+    a ``schemas`` row: a schema version belongs to the project)."""
+    if change["table"] == "schemas":
+        return None
     row = change["after"] if change["after"] is not None else change["before"]
     return int(row["id"] if change["table"] == "documents" else row["doc_id"])
 
@@ -165,6 +168,8 @@ def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
     doc_fields: dict[int, dict[str, Any]] = {}
     for change in changes:
         doc_id, table = change_doc_id(change), change["table"]
+        if doc_id is None:  # a schema version: SchemaChanged, published by the store
+            continue
         if table in ("documents", "document_labels"):
             fields = doc_fields.setdefault(doc_id, {})
             if table == "document_labels":

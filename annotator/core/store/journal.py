@@ -41,6 +41,7 @@ SINGULAR: dict[str, str] = {
     "stances": "stance",
     "document_labels": "document label",
     "notes": "note",
+    "schemas": "schema version",
 }
 
 

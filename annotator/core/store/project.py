@@ -48,6 +48,7 @@ from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
 from annotator.core.store.rows import load_json
+from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_problem
 from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
@@ -76,7 +77,9 @@ def _schema_text(path: Path) -> str:
     return text
 
 
-class Project(ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin):
+class Project(
+    ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin, SchemaChangeMixin
+):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 
     @classmethod
@@ -208,6 +211,9 @@ class Project(ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndex
             entry = read_entry(conn, top[0])
             changes = ([inverse(c) for c in reversed(entry.changes)] if verb == "undo"
                        else entry.changes)
+            problem = schema_step_problem(conn, changes)
+            if problem is not None:
+                raise ProjectError(f"cannot {verb} {entry.action!r}: {problem}")
             conn.execute("PRAGMA defer_foreign_keys=ON")
             apply_changes(conn, changes, entry.action, verb)
             write_entry(conn, annotator_id=self.annotator_id, doc_id=entry.doc_id,

@@ -12,5 +12,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "stances": ("id",),
     "document_labels": ("doc_id", "key"),
     "notes": ("id",),
+    "schemas": ("version",),
 }
-"""Tables user actions may change, with their primary key columns."""
+"""Tables user actions may change, with their primary key columns (``schemas``: a schema
+change applied with renames, :mod:`.schema_change`, inserts its version row)."""

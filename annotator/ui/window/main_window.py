@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         a.connect("find_next", self.find_bar.find_next)
         a.connect("find_previous", self.find_bar.find_previous)
         a.connect("preferences", self.edit_preferences)
+        a.connect("edit_schema", self.edit_schema)
         a.connect("zoom_in", lambda: self.editor.zoom(1))
         a.connect("zoom_out", lambda: self.editor.zoom(-1))
         a.connect("zoom_reset", lambda: self.editor.zoom(self.prefs.font_size
@@ -241,6 +242,12 @@ class MainWindow(QMainWindow):
         if isinstance(event, DocumentsAdded) or (
                 isinstance(event, DocumentChanged) and "status" in event.fields):
             self.status_line.update_project()
+
+    def edit_schema(self) -> None:
+        """Project ▸ Edit Schema…: the schema editor (the window follows SchemaChanged)."""
+        from annotator.ui.window.schema_editor import SchemaEditor
+
+        SchemaEditor(self.project, self).exec()
 
     def _on_schema_changed(self) -> None:
         schema = self.project.schema

@@ -133,6 +133,10 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
         ActionSpec("reject_suggestion", "Reject Suggestion", ("Alt+Backspace",),
                    "Forget the selected suggestion (Delete in the editor too)"),
     ]),
+    ("&Project", [
+        ActionSpec("edit_schema", "Edit &Schema…", (),
+                   "Edit labels, kinds, topics and event types (a new schema version)"),
+    ]),
     ("&Document", [
         ActionSpec("mark_done", "Mark &Done", ("Ctrl+Return", "Ctrl+Enter")),
         ActionSpec("mark_skipped", "Mark &Skipped", ("Ctrl+Shift+K",)),
