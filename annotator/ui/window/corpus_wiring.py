@@ -23,10 +23,12 @@ from functools import partial
 from annotator.core.corpus import ConcordanceRow
 from annotator.ui.panels.concordance import ConcordancePanel
 from annotator.ui.panels.label_all_dialog import LabelAllDialog
-from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QObject, Qt, QtWidgets
+from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QObject, Qt, QTimer, QtWidgets
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
 
+DOCK_SHARE = 0.4
+"""Share of the window's height the concordance takes when it opens (below the text)."""
 MAX_PREFILL = 100
 """Longest selected text copied into the concordance query."""
 
@@ -97,7 +99,14 @@ class CorpusWiring(QObject):
         text = ""
         if selection is not None and 0 < selection[1] - selection[0] <= MAX_PREFILL:
             text = self.workbench.session.text[selection[0]:selection[1]].strip()
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            window = self.parent()
+            if isinstance(window, QMainWindow) and not self.dock.isFloating():
+                height = int(window.height() * DOCK_SHARE)
+                # Once the dock is laid out; the side docks' minimum heights may leave less.
+                QTimer.singleShot(0, lambda: window.resizeDocks(
+                    [self.dock], [height], Qt.Orientation.Vertical))
         self.dock.raise_()
         self.panel.start(text)
 
