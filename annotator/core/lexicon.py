@@ -22,8 +22,9 @@ new or resized entity, and rebuilds it when a name is turned off or on.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from annotator.core.resources import ARABIC_NAMES, read_resource_text
@@ -73,17 +74,65 @@ def _shipped_keys() -> tuple[tuple[str, str], ...]:
     return tuple((name_key(name), label) for name, label in shipped_names())
 
 
-def _sources(project: Project, shipped: bool
+def _sources(project: Project, shipped: bool, annotated: bool = True
              ) -> Iterable[tuple[str, str | None, str, int]]:
-    """Every ``(name, label, source, count)`` before turning names off."""
+    """Every ``(name, label, source, count)`` before turning names off (the annotated
+    names only with ``annotated``)."""
     if shipped:
         for name, label in shipped_names():
             yield name, label, SHIPPED, 0
     for label, names in project.schema.gazetteer.items():
         for name in names:
             yield name, label, GAZETTEER, 0
-    for name, label, count in project.entity_name_counts():
-        yield name, label, ANNOTATED, count
+    if annotated:
+        for name, label, count in project.entity_name_counts():
+            yield name, label, ANNOTATED, count
+
+
+@dataclass(slots=True)
+class LexiconParts:
+    """A project lexicon with what a view needs to keep it current: ``labels`` of every
+    known name (folded key -> label; turned-off names included, so turning one back on
+    restores it), ``annotated`` how often each key is annotated in the project, ``fixed``
+    the keys that come from the shipped names or the gazetteer (never forgotten when their
+    last annotation goes), ``disabled`` the turned-off keys."""
+
+    lexicon: NameLexicon
+    labels: dict[str, str | None] = field(default_factory=dict)
+    annotated: Counter[str] = field(default_factory=Counter)
+    fixed: set[str] = field(default_factory=set)
+    disabled: set[str] = field(default_factory=set)
+
+
+def build_lexicon_parts(project: Project, *, shipped: bool = True, annotated: bool = True,
+                        texts: Iterable[str] = ()) -> LexiconParts:
+    """:func:`build_project_lexicon` with the parts a view keeps it current with; without
+    ``annotated`` only the shipped names and the gazetteer (fast: the annotated names of a
+    large project take seconds to read)."""
+    parts = LexiconParts(NameLexicon(), disabled=set(project.disabled_names()))
+    if shipped:
+        for shipped_key, shipped_label in _shipped_keys():
+            parts.labels[shipped_key] = shipped_label
+            parts.fixed.add(shipped_key)
+    # One label per distinct string is enough (its words count when any label is PERS).
+    local: dict[str, str | None] = {}
+    for name, label, source, count in _sources(project, False, annotated):
+        if local.get(name) not in WORD_LABELS:
+            local[name] = label
+        if source == ANNOTATED:
+            parts.annotated[name_key(name)] += count
+        else:
+            parts.fixed.add(name_key(name))
+    for name, label in local.items():
+        key = name_key(name)
+        if parts.labels.get(key) not in WORD_LABELS:
+            parts.labels[key] = label
+    for key, label in parts.labels.items():
+        if key not in parts.disabled:
+            parts.lexicon.add_key(key, label)
+    for text in texts:
+        parts.lexicon.add_text(text)
+    return parts
 
 
 def build_project_lexicon(project: Project, *, shipped: bool = True,
@@ -92,24 +141,7 @@ def build_project_lexicon(project: Project, *, shipped: bool = True,
     ``shipped`` is False), the gazetteer and every annotated name of every document, less
     the turned-off names. ``texts`` (e.g. the open document) feed the word vocabulary,
     which the other rules of :func:`~annotator.core.text.snap_to_name` use."""
-    disabled = set(project.disabled_names())
-    lexicon = NameLexicon()
-    if shipped:
-        for shipped_key, shipped_label in _shipped_keys():
-            if shipped_key not in disabled:
-                lexicon.add_key(shipped_key, shipped_label)
-    # One label per distinct string is enough (its words count when any label is PERS).
-    local: dict[str, str | None] = {}
-    for name, label, _source, _count in _sources(project, shipped=False):
-        if local.get(name) not in WORD_LABELS:
-            local[name] = label
-    for name, label in local.items():
-        key = name_key(name)
-        if key not in disabled:
-            lexicon.add_key(key, label)
-    for text in texts:
-        lexicon.add_text(text)
-    return lexicon
+    return build_lexicon_parts(project, shipped=shipped, texts=texts).lexicon
 
 
 def lexicon_entries(project: Project, *, shipped: bool = False) -> list[LexiconEntry]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 from functools import partial
 
+from annotator.core.lexicon import LexiconParts
 from annotator.core.store import (
     AnnotationsChanged,
     ChangeEvent,
@@ -38,6 +39,7 @@ from annotator.ui.actions.document_actions import DocumentActions
 from annotator.ui.editor import AnnotationView
 from annotator.ui.editor.sync import EditorSync
 from annotator.ui.qt import QObject, QtCore, Signal
+from annotator.ui.session.lexicon import build_in_thread, needs_background, starting_lexicon
 from annotator.ui.session.links import load_links
 from annotator.ui.session.session import DocumentSession
 
@@ -59,6 +61,7 @@ class Workbench(QObject):
     pickChanged = Signal(str)  # noqa: N815  (purpose, "" when pick mode ends)
     picked = Signal(str, str)  # (purpose, span id) for the stance form
     roleChoiceNeeded = Signal(str, list)  # noqa: N815  (entity id, roles to choose from)
+    lexiconBuilt = Signal(object, str)  # noqa: N815  (LexiconParts or None, why not)
 
     def __init__(self, project: Project, editor: AnnotationView,
                  parent: QObject | None = None) -> None:
@@ -85,6 +88,7 @@ class Workbench(QObject):
         session.cursor_requested.connect(lambda at: editor.set_selection_codepoints(at, at))
         session.scroll_requested.connect(editor.scroll_to_codepoint)
         project.events.subscribe(self._on_event)
+        self.lexiconBuilt.connect(self._on_lexicon_built)
         editor.spanClicked.connect(self._on_span_clicked)
         editor.cursorPositionChanged.connect(self._cursor_timer.start)
 
@@ -128,8 +132,27 @@ class Workbench(QObject):
         QtCore.QTimer.singleShot(0, self._ensure_lexicon)
 
     def _ensure_lexicon(self) -> None:
-        if not self._detached:
+        """A small project's lexicon is read at once; a large one starts from the shipped
+        names and the gazetteer while a thread reads every annotated name on a read-only
+        connection of its own (the window never waits for it)."""
+        session = self.session
+        if self._detached or session.lexicon is not None or session.doc_id is None:
+            return
+        if not needs_background(self.project):
             self.actions.entity.ensure_lexicon()
+            return
+        session.use_lexicon(starting_lexicon(self.project))
+        build_in_thread(self.project.path, self.lexiconBuilt.emit)
+
+    def _on_lexicon_built(self, parts: LexiconParts | None, why: str) -> None:
+        """The full lexicon arrived from its thread (queued to the GUI thread)."""
+        current = self.session.lexicon
+        if self._detached or current is None or current.complete:
+            return
+        if parts is None:
+            self.message.emit(f"Only the shipped names help snapping: {why}")
+            return
+        self.session.use_lexicon(current.merged(parts))
 
     def restore_last_document(self) -> int | None:
         """Open the document (and cursor) this annotator had open last; else the first

@@ -16,6 +16,7 @@ from annotator.core.text import (
     strip_proclitics_candidates,
     words,
 )
+from annotator.core.text.clitics import name_key
 from tests.seed_path import SEED as SEED_PATH
 
 SEED = SEED_PATH
@@ -203,3 +204,17 @@ def test_wa_plus_al_is_still_cut_when_the_rest_stands_alone() -> None:
     start = once.index("والعراق")
     assert snap_to_name(once, start, start + 7, NameLexicon.from_texts([once])) == (
         start + 1, start + 7)
+
+
+def test_a_discarded_name_stops_being_evidence_but_shared_words_stay() -> None:
+    lexicon = NameLexicon(names=["وكرانوفسك", "سامر خليل", "خليل"])
+    lexicon.discard_key(name_key("وكرانوفسك"))
+    text = "زار وكرانوفسك"
+    assert not lexicon.is_name("وكرانوفسك")
+    assert snap_to_name(text, 4, len(text), lexicon) == (4, len(text))
+    lexicon.add_name("كرانوفسك")
+    assert snap_to_name(text, 4, len(text), lexicon) == (5, len(text))
+    lexicon.discard_key(name_key("سامر خليل"))
+    assert lexicon.is_name("خليل")
+    assert not lexicon.is_name("سامر")
+    assert not lexicon.starts_known_name("سامر")

@@ -70,6 +70,9 @@ class NameLexicon:
         self.names: set[str] = set()
         self.name_words: set[str] = set()
         self._by_first_word: dict[str, set[str]] = {}
+        self._word_names: dict[str, tuple[str, ...]] = {}
+        """Names whose words count as name words, with those words (for :meth:`discard_key`)."""
+        self._word_refs: Counter[str] = Counter()
         self.vocabulary: Counter[str] = Counter()
         for name in names:
             self.add_name(name)
@@ -100,8 +103,28 @@ class NameLexicon:
         self.names.add(folded)
         words = folded.split()
         self._by_first_word.setdefault(words[0], set()).add(folded)
-        if label is None or label in WORD_LABELS:
+        if (label is None or label in WORD_LABELS) and folded not in self._word_names:
+            self._word_names[folded] = tuple(words)
+            self._word_refs.update(words)
             self.name_words.update(words)
+
+    def discard_key(self, folded: str) -> None:
+        """Forget a name (folded by :func:`name_key`); its words stay name words only while
+        another name still gives them. The vocabulary is left as it is."""
+        if folded not in self.names:
+            return
+        self.names.discard(folded)
+        first = folded.split(maxsplit=1)[0]
+        same_start = self._by_first_word.get(first)
+        if same_start is not None:
+            same_start.discard(folded)
+            if not same_start:
+                del self._by_first_word[first]
+        for word in self._word_names.pop(folded, ()):
+            self._word_refs[word] -= 1
+            if self._word_refs[word] <= 0:
+                del self._word_refs[word]
+                self.name_words.discard(word)
 
     def add_text(self, text: str) -> None:
         """Count the words of ``text`` into the vocabulary."""

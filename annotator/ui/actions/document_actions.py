@@ -3,7 +3,8 @@
 :class:`DocumentActions` gives each kind of annotation its own small action object, all
 built from the same ``(session, project, notify)``: ``entity`` (:mod:`.entity`), ``quote``
 (:mod:`.quote`), ``event`` (:mod:`.event`), ``stance`` (:mod:`.stance`, with the document
-labels), ``suggestion`` (:mod:`.suggestion`) and ``pick`` (:mod:`.pick`). It adds only what
+labels), ``suggestion`` (:mod:`.suggestion`), ``pick`` (:mod:`.pick`) and ``corpus``
+(:mod:`.corpus`: label-all, names the lexicon must not learn). It adds only what
 crosses them: deleting and moving an edge of whatever is selected.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from annotator.core.store import Project
 from annotator.ui.actions.base import Notify
+from annotator.ui.actions.corpus import CorpusActions
 from annotator.ui.actions.entity import EntityActions
 from annotator.ui.actions.event import EventActions
 from annotator.ui.actions.pick import PickActions
@@ -32,6 +34,7 @@ class DocumentActions:
         self.stance = StanceActions(session, project, notify)
         self.suggestion = SuggestionActions(session, project, notify)
         self.pick = PickActions(session, project, notify, self.quote, self.event)
+        self.corpus = CorpusActions(session, project, notify)
 
     def delete_selected(self) -> bool:
         """Delete the selected annotation (with what refers to it); a selected suggestion

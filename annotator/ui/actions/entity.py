@@ -12,16 +12,17 @@ from __future__ import annotations
 from annotator.core.model import Entity
 from annotator.ui.actions.base import SessionActions
 from annotator.ui.session.edges import Edge, Unit, moved_span
-from annotator.ui.session.lexicon import ProjectLexicon
+from annotator.ui.session.lexicon import full_lexicon
 
 
 class EntityActions(SessionActions):
     """Adding and editing the entities of the open document."""
 
     def ensure_lexicon(self) -> None:
-        """Build the snapping lexicon (reads the project's names and words) if not yet."""
+        """Build the snapping lexicon (every annotated name of the project, the shipped
+        names, the gazetteer; the open document's words) if there is none yet."""
         if self.session.lexicon is None and self.session.doc_id is not None:
-            self.session.use_lexicon(ProjectLexicon(self.project))
+            self.session.use_lexicon(full_lexicon(self.project))
 
     def label(self, label: str) -> bool:
         """Label the text selection (snapped) with ``label``; without a selection, relabel
@@ -47,8 +48,6 @@ class EntityActions(SessionActions):
         new_id = self.run(lambda: self.project.add_entity(doc_id, span[0], span[1], label))
         if new_id is None:
             return False
-        if session.lexicon is not None:
-            session.lexicon.learn_name(session.text[span[0]:span[1]])
         session.cursor_requested.emit(span[1])
         session.select(str(new_id))
         return True

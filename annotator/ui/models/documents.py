@@ -26,6 +26,7 @@ from annotator.core.store import (
     DocumentsAdded,
     Project,
 )
+from annotator.ui.models.following import FollowsStore
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
@@ -44,7 +45,7 @@ _ROW_TABLES = frozenset({"entities"})
 """Annotation tables whose changes alter what a row shows (its entity count)."""
 
 
-class DocumentListModel(QAbstractListModel):
+class DocumentListModel(FollowsStore, QAbstractListModel):
     """Rows are documents in store order; ``data`` loads the page that holds a row on demand."""
 
     filterChanged = Signal()  # noqa: N815 - Qt signal naming
@@ -67,18 +68,6 @@ class DocumentListModel(QAbstractListModel):
         return len(self._pages)
 
     # -- store events -------------------------------------------------------------------------
-
-    def attach(self) -> None:
-        """Follow the store's change events (call :meth:`detach` before the project closes)."""
-        if not self._attached:
-            self._project.events.subscribe(self._on_event)
-            self._attached = True
-
-    def detach(self) -> None:
-        """Stop following the store."""
-        if self._attached:
-            self._project.events.unsubscribe(self._on_event)
-            self._attached = False
 
     def _on_event(self, event: ChangeEvent) -> None:
         if isinstance(event, DocumentsAdded):

@@ -24,7 +24,7 @@ from annotator.core.suggest import SuggestedQuote
 from annotator.core.text import settle_span
 from annotator.ui.session.edges import labelled_span
 from annotator.ui.session.hook import Hook
-from annotator.ui.session.lexicon import ProjectLexicon
+from annotator.ui.session.lexicon import SessionLexicon
 from annotator.ui.session.links import DocumentLinks, connected, owner_of, owners_touching
 
 QuotePart = Literal["content", "cue"]
@@ -77,7 +77,8 @@ class DocumentSession:
         """The pending pick's purpose (one of :data:`PICK_PROMPTS`), "" when none."""
         self.character_mode = False
         """New entities keep the selection's edges (no proclitic snapping)."""
-        self.lexicon: ProjectLexicon | None = None
+        self.lexicon: SessionLexicon | None = None
+        """The snapping lexicon; it learns every committed entity of the open document."""
         self.text_selection = text_selection
         """Reads the editor's text selection, in code points of :attr:`text`."""
         self.selection_changed: Hook[[str | None]] = Hook()
@@ -106,18 +107,25 @@ class DocumentSession:
         self.quote_part = "content"
         self.cancel_pick()
         if self.lexicon is not None:
-            self.lexicon.learn_document(doc_id, record.text, record.entities)
+            self.lexicon.learn_text(doc_id, record.text)
 
-    def use_lexicon(self, lexicon: ProjectLexicon) -> None:
-        """Snap new entities with ``lexicon`` (which learns the open document)."""
+    def use_lexicon(self, lexicon: SessionLexicon) -> None:
+        """Snap new entities with ``lexicon`` (which learns the open document's words)."""
         self.lexicon = lexicon
         if self.doc_id is not None:
-            lexicon.learn_document(self.doc_id, self.text, self.entities.values())
+            lexicon.learn_text(self.doc_id, self.text)
 
     def apply_entities(self, changed: Mapping[str, Entity], deleted: Iterable[str]) -> None:
-        """Take committed entities (inserted or updated) and forget deleted ones."""
+        """Take committed entities (inserted or updated) and forget deleted ones; the
+        lexicon learns the new strings and forgets the old ones."""
+        lexicon = self.lexicon
         for key in deleted:
-            self.entities.pop(key, None)
+            old = self.entities.pop(key, None)
+            if lexicon is not None and old is not None:
+                lexicon.entity_changed(self.text, old, None)
+        if lexicon is not None:
+            for key, entity in changed.items():
+                lexicon.entity_changed(self.text, self.entities.get(key), entity)
         self.entities.update(changed)
 
     def follow(self, event: ChangeEvent,

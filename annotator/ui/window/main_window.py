@@ -32,6 +32,7 @@ from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QMainWindow, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 from annotator.ui.session.edges import Edge, Unit
 from annotator.ui.window import project_files
+from annotator.ui.window.corpus_wiring import CorpusWiring
 from annotator.ui.window.docks import make_docks, place_docks
 from annotator.ui.window.editor_keys import EditorKeys
 from annotator.ui.window.link_wiring import LinkWiring
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.link_wiring = LinkWiring(self, self.workbench, self.menu_actions,
                                       self.links_panel, self.status_line)
+        self.corpus = CorpusWiring(self, self.workbench, self.status_line)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self.workbench.detach()
         self.navigator.detach()
+        self.corpus.detach()
         self.project.events.unsubscribe(self._on_store_event)
         self.project.close()
         self.closed.emit()

@@ -1,0 +1,203 @@
+"""The concordance panel (Ctrl+Shift+F): every occurrence of a word in every document, as
+keyword-in-context rows read right to left.
+
+The query matches folded text (hamza forms, tashkeel, tatweel, ى/ي, ة/ه ignored), whole words
+by default and after attached proclitics (و ف ب ل ك, لل); "Substring" finds parts of words,
+"Regex" a regular expression. The label filter keeps matches with an entity of one label on
+them, or with none. Rows come a page at a time (:class:`~annotator.ui.models.concordance
+.ConcordanceModel`).
+
+Keys in the result table: Enter (or a double click) opens the document at the match; a label
+key (the palette's hotkeys, Latin or Arabic layout) labels the selected rows as one undoable
+action (``labelRequested``).
+"""
+
+from __future__ import annotations
+
+from annotator.core.corpus import Concordance, ConcordanceRow, Mode, SearchQuery
+from annotator.core.schema import Schema
+from annotator.core.store import Project
+from annotator.ui.models.concordance import (
+    AFTER,
+    BEFORE,
+    DOCUMENT,
+    LABEL,
+    MATCH,
+    ConcordanceModel,
+    ElideRole,
+    RowRole,
+)
+from annotator.ui.plain_text import plain_label
+from annotator.ui.qt import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QtCore,
+    QtGui,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from annotator.ui.session.hotkeys import hotkey_table, label_for_key
+
+MODES = (("Whole words", Mode.WORD), ("Substring", Mode.SUBSTRING), ("Regex", Mode.REGEX))
+ANY_LABEL, UNLABELLED = "", "\x00unlabelled"
+RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class KwicDelegate(QtWidgets.QStyledItemDelegate):
+    """Each context elided at its far end from the match (the model's :data:`ElideRole`)."""
+
+    def initStyleOption(self, option: QtWidgets.QStyleOptionViewItem,  # noqa: N802
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        mode = index.data(ElideRole)
+        if isinstance(mode, Qt.TextElideMode):
+            option.textElideMode = mode
+
+
+class ConcordancePanel(QWidget):
+    """Query, options, result table. ``matchActivated(row)`` asks to open a match;
+    ``labelRequested(rows, label)`` to label the selected rows."""
+
+    matchActivated = Signal(object)  # noqa: N815 - Qt signal naming (a ConcordanceRow)
+    labelRequested = Signal(list, str)  # noqa: N815  (rows, label)
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.hotkeys: dict[str, str] = {}
+        self.query_edit = QtWidgets.QLineEdit(self)
+        self.query_edit.setPlaceholderText("Search every document (hamza, tashkeel, ى/ي,"
+                                           " ة/ه ignored)")
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setAccessibleName("Concordance query")
+        self.query_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.mode_box = QtWidgets.QComboBox(self)
+        for text, mode in MODES:
+            self.mode_box.addItem(text, mode)
+        self.mode_box.setAccessibleName("Match")
+        self.label_box = QtWidgets.QComboBox(self)
+        self.label_box.setAccessibleName("Label filter")
+        self.search_button = QtWidgets.QPushButton("Search", self)
+        self.count_label = plain_label("", self)
+        self.model = ConcordanceModel(project, self)
+        self.model.attach()
+        self.table = QtWidgets.QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(KwicDelegate(self.table))
+        self.table.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(
+            QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Concordance")
+        header = self.table.horizontalHeader()
+        for column in (BEFORE, AFTER):
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        for column in (MATCH, LABEL, DOCUMENT):
+            header.setSectionResizeMode(column,
+                                        QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setMaximumSectionSize(320)
+        options = QtWidgets.QHBoxLayout()
+        options.addWidget(self.query_edit, 1)
+        options.addWidget(self.mode_box)
+        options.addWidget(self.label_box)
+        options.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(options)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        self.set_schema(project.schema)
+        self.query_edit.returnPressed.connect(self.search)
+        self.search_button.clicked.connect(self.search)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.installEventFilter(self)
+        self.model.rowsInserted.connect(self._show_count)
+
+    def set_schema(self, schema: Schema) -> None:
+        """Labels of the filter and the label keys."""
+        current = self.label_box.currentData()
+        self.label_box.clear()
+        self.label_box.addItem("Any label", ANY_LABEL)
+        self.label_box.addItem("Unlabelled", UNLABELLED)
+        for name in schema.entity_types:
+            self.label_box.addItem(name, name)
+        found = self.label_box.findData(current)
+        self.label_box.setCurrentIndex(max(found, 0))
+        self.hotkeys = hotkey_table({n: t.hotkey for n, t in schema.entity_types.items()})
+
+    def start(self, text: str = "") -> None:
+        """Focus the query (filled with ``text`` when given) for a new search."""
+        if text:
+            self.query_edit.setText(text)
+        self.query_edit.setFocus()
+        self.query_edit.selectAll()
+
+    def query(self) -> SearchQuery:
+        """The search the fields describe."""
+        label = self.label_box.currentData()
+        mode = self.mode_box.currentData()
+        return SearchQuery(self.query_edit.text(), mode if isinstance(mode, Mode) else Mode.WORD,
+                           label=label if label not in (ANY_LABEL, UNLABELLED) else None,
+                           unlabelled=label == UNLABELLED)
+
+    def search(self) -> bool:
+        """Run the query; a bad one (empty, a broken regex) is told in the panel."""
+        try:
+            concordance = Concordance(self.project, self.query())
+            self.model.search(concordance)
+        except ValueError as error:
+            self.model.search(None)
+            self.count_label.setText(str(error))
+            return False
+        self._show_count()
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, MATCH))
+        return True
+
+    def _show_count(self) -> None:
+        count = self.model.rowCount()
+        noun = "match" if count == 1 else "matches"
+        more = "" if self.model.complete else "+ (scroll for more)"
+        keys = " · Enter opens, a label key labels the selected rows" if count else ""
+        self.count_label.setText(f"{count}{more} {noun}{keys}")
+
+    def selected_rows(self) -> list[ConcordanceRow]:
+        """The selected concordance rows, in table order."""
+        numbers = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = [self.model.row(n) for n in numbers]
+        return [row for row in rows if row is not None]
+
+    def _activate(self, index: QModelIndex) -> None:
+        row = index.data(RowRole)
+        if isinstance(row, ConcordanceRow):
+            self.matchActivated.emit(row)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        """Enter and label keys in the result table."""
+        if watched is self.table and event.type() == QtCore.QEvent.Type.KeyPress \
+                and isinstance(event, QtGui.QKeyEvent) and self._key(event):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QtGui.QKeyEvent) -> bool:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+            return False
+        if event.key() in RETURN_KEYS:
+            current = self.table.currentIndex()
+            if current.isValid():
+                self._activate(current)
+            return True
+        label = label_for_key(self.hotkeys, event.text())
+        if label is None:
+            return False
+        rows = self.selected_rows()
+        if rows:
+            self.labelRequested.emit(rows, label)
+        return True

@@ -1,0 +1,164 @@
+"""The window side of the corpus tools: the Concordance dock, the Corpus menu (concordance,
+label-all with its preview, names the lexicon must not learn) and opening a match.
+
+The actions themselves are Qt-free (``workbench.actions.corpus``,
+:mod:`annotator.ui.actions.corpus`); this module creates the dock and the menu, shows the
+preview dialog and routes the panel's signals.
+
+=====================  ===============================================================
+Key                    What
+=====================  ===============================================================
+Ctrl+Shift+F           Concordance: show the panel and focus its query (filled with the
+                       selected text)
+Ctrl+Alt+L             Label all occurrences of the selected entity (preview first)
+Enter / double click   (in the results) open the document at the match
+a label key            (in the results) label the selected rows, one undoable action
+=====================  ===============================================================
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from annotator.core.corpus import ConcordanceRow
+from annotator.ui.panels.concordance import ConcordancePanel
+from annotator.ui.panels.label_all_dialog import LabelAllDialog
+from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QObject, Qt, QTimer, QtWidgets
+from annotator.ui.window.status_line import StatusLine
+from annotator.ui.workbench import Workbench
+
+DOCK_SHARE = 0.4
+"""Share of the window's height the concordance takes when it opens (below the text)."""
+MAX_PREFILL = 100
+"""Longest selected text copied into the concordance query."""
+
+
+class CorpusWiring(QObject):
+    """Creates the Concordance dock and the Corpus menu of ``window``."""
+
+    def __init__(self, window: QMainWindow, workbench: Workbench, status: StatusLine) -> None:
+        super().__init__(window)
+        self.workbench = workbench
+        self.status = status
+        self.dialog: LabelAllDialog | None = None
+        self.panel = ConcordancePanel(workbench.project, window)
+        self.dock = QtWidgets.QDockWidget("Concordance", window)
+        self.dock.setObjectName("dockConcordance")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        menu = window.menuBar().addMenu("&Corpus")
+        self.menu = menu
+        self.concordance = self._action(window, menu, "&Concordance…", "Ctrl+Shift+F",
+                                        "Search every document (keyword in context)")
+        self.label_all = self._action(window, menu, "&Label All Occurrences…", "Ctrl+Alt+L",
+                                      "Label every occurrence of the selected entity's text"
+                                      " with its label (preview first)")
+        menu.addSeparator()
+        self.dont_learn = self._action(window, menu, "&Don't Learn This Name", "",
+                                       "The selected entity's text is no longer evidence"
+                                       " for snapping off proclitics")
+        self.turned_off = menu.addMenu("&Names Not Learned")
+        self.turned_off.aboutToShow.connect(self._fill_turned_off)
+        self.concordance.triggered.connect(self.open_concordance)
+        self.label_all.triggered.connect(self.preview_label_all)
+        self.dont_learn.triggered.connect(workbench.actions.corpus.disable_selected_name)
+        self.panel.matchActivated.connect(self.open_match)
+        self.panel.labelRequested.connect(self.label_rows)
+        workbench.annotationSelected.connect(self._on_selection)
+        workbench.schemaChanged.connect(lambda: self.panel.set_schema(workbench.project.schema))
+        self._on_selection("")
+
+    @staticmethod
+    def _action(window: QMainWindow, menu: QtWidgets.QMenu, text: str, key: str,
+                tip: str) -> QAction:
+        action = QAction(text, window)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        menu.addAction(action)
+        window.addAction(action)
+        return action
+
+    def detach(self) -> None:
+        """Stop following the store (the window closes)."""
+        self.panel.model.detach()
+
+    def _on_selection(self, selected: str) -> None:
+        is_entity = bool(selected) and selected in self.workbench.session.entities
+        self.label_all.setEnabled(is_entity)
+        self.dont_learn.setEnabled(is_entity)
+
+    # -- the concordance ----------------------------------------------------------------------
+
+    def open_concordance(self) -> None:
+        """Show the panel and focus its query, filled with the selected text (if short)."""
+        editor = self.workbench.editor
+        selection = editor.selection_codepoints()
+        text = ""
+        if selection is not None and 0 < selection[1] - selection[0] <= MAX_PREFILL:
+            text = self.workbench.session.text[selection[0]:selection[1]].strip()
+        if not self.dock.isVisible():
+            self.dock.show()
+            window = self.parent()
+            if isinstance(window, QMainWindow) and not self.dock.isFloating():
+                height = int(window.height() * DOCK_SHARE)
+                # Once the dock is laid out; the side docks' minimum heights may leave less.
+                QTimer.singleShot(0, lambda: window.resizeDocks(
+                    [self.dock], [height], Qt.Orientation.Vertical))
+        self.dock.raise_()
+        self.panel.start(text)
+
+    def open_match(self, row: ConcordanceRow) -> None:
+        """Open the match's document with the match selected and in view."""
+        wb = self.workbench
+        if wb.session.doc_id != row.doc_id:
+            wb.open_document(row.doc_id, row.start)
+        if wb.session.doc_id != row.doc_id:  # a damaged document: the reason was told
+            return
+        wb.editor.set_selection_codepoints(row.start, row.end)
+        wb.editor.scroll_to_codepoint(row.start)
+        wb.editor.setFocus()
+
+    def label_rows(self, rows: list[ConcordanceRow], label: str) -> None:
+        """Label the selected concordance rows (one undoable action)."""
+        actions = self.workbench.actions.corpus
+        plan = actions.plan_rows(rows, label)
+        if plan is not None:
+            actions.apply(plan)
+
+    # -- label-all from an entity -------------------------------------------------------------
+
+    def preview_label_all(self) -> None:
+        """Plan label-all for the selected entity and show the preview."""
+        actions = self.workbench.actions.corpus
+        plan = actions.plan_for_selected()
+        if plan is None:
+            return
+        if not plan.add:
+            reasons = sorted({p.reason for p in plan.skipped})
+            self.status.show_message(f"Nothing to add for «{plan.text}»"
+                                     + (f": {'; '.join(reasons)}" if reasons else "."), 8000)
+            return
+        window = self.parent()
+        assert isinstance(window, QMainWindow)
+        dialog = LabelAllDialog(self.workbench.project, plan, window)
+        dialog.accepted.connect(lambda: actions.apply(plan, dialog.left_out()))
+        dialog.finished.connect(lambda _result: self.workbench.editor.setFocus())
+        self.dialog = dialog
+        dialog.open()
+
+    # -- names not learned --------------------------------------------------------------------
+
+    def _fill_turned_off(self) -> None:
+        menu = self.turned_off
+        menu.clear()
+        names = self.workbench.actions.corpus.disabled_names()
+        if not names:
+            empty = menu.addAction("(none)")
+            empty.setEnabled(False)
+            return
+        for name in names:
+            action = menu.addAction(f"Learn «{name}» Again")
+            action.triggered.connect(partial(self.workbench.actions.corpus.enable_name, name))
