@@ -12,6 +12,7 @@ from annotator.cli import corpus, lexicon, maintenance
 from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
 from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
+from annotator.cli.history import history_command
 from annotator.cli.schema_apply import schema_apply
 from annotator.cli.terminal import progress
 
@@ -263,17 +264,6 @@ def schema_check(path: str) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {path}")
     echo(f"{path}: ok")
-
-
-@click.command("history")
-@click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--limit", default=20, show_default=True)
-@user_errors
-def history_command(project: str, limit: int) -> None:
-    """Show the latest operations of the journal (the audit trail)."""
-    with open_project(project, readonly=True) as proj:
-        for entry in proj.history(limit):
-            echo(str(entry))
 
 
 @click.command("undo")

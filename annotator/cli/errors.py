@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from annotator.cli.common import echo
+from annotator.cli.pipes import end_quietly, is_closed_pipe
 from annotator.cli.terminal import neutralise
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,7 +52,8 @@ def _interruptible() -> Iterator[None]:
 def user_errors(func: F) -> F:
     """Wrap a command: project, input, schema, file and database problems become a one-line
     message and exit status 1, never a traceback; Ctrl-C ends it with "interrupted" and
-    exit status 130, whatever error the interrupted statement raised."""
+    exit status 130, whatever error the interrupted statement raised; a closed output pipe
+    ends it quietly with status 0 (:mod:`annotator.cli.pipes`)."""
     return _wrap(func, interruptible=True)
 
 
@@ -79,6 +81,8 @@ def _wrap(func: F, *, interruptible: bool) -> F:
         except click.ClickException as error:
             raise neutralised(error) from None
         except BaseException as error:
+            if is_closed_pipe(error):
+                end_quietly()
             if interrupt.requested() or isinstance(error, KeyboardInterrupt):
                 echo("interrupted", err=True)
                 raise click.exceptions.Exit(INTERRUPTED_STATUS) from None

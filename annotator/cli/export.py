@@ -143,6 +143,10 @@ def export_command(
         + (f"; {changed} annotation(s) widened or skipped, see the report" if changed else ""),
         err=True,
     )
+    empty = report.split.get("empty") if report.split else None
+    if report.split and empty:
+        echo(f"warning: split(s) {', '.join(empty)} received no document ({documents} "
+             f"document(s) for {len(report.split['ratios'])} splits)", err=True)
     if report.previous is not None:
         echo(f"the earlier export in {out} was moved to {report.previous}", err=True)
     fail_if_skipped(skipped)

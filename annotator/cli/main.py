@@ -1,5 +1,10 @@
 """Entry point: ``annotator [PROJECT]`` opens the app, ``annotator COMMAND ...`` runs a job.
 
+A first argument that is not a command is a project to open when it exists, ends in
+``.annotator`` or names a folder; otherwise, when it is close to a command name
+(``annotator exprot``), it is a usage error that suggests the nearest command, so a typo
+never opens (or creates) a project named after it.
+
 Every command is a thin wrapper over :mod:`annotator.core`; errors a user can cause (a missing or
 damaged project, bad input, a bad schema) are printed as one line on stderr with a non-zero exit
 status, never as a traceback.
@@ -7,6 +12,8 @@ status, never as a traceback.
 
 from __future__ import annotations
 
+import difflib
+import os
 import sys
 from typing import Any
 
@@ -15,6 +22,22 @@ import click
 from annotator import __version__
 from annotator.cli import commands
 from annotator.cli.errors import neutralised
+from annotator.cli.pipes import end_quietly
+
+PROJECT_SUFFIX = ".annotator"
+
+
+def looks_like_project(name: str) -> bool:
+    """True when ``name`` is meant as a project path: it exists, ends in ``.annotator`` or
+    has a folder part."""
+    return (os.path.lexists(name) or name.endswith(PROJECT_SUFFIX)
+            or "/" in name or os.sep in name)
+
+
+def nearest_command(name: str, commands: list[str]) -> str | None:
+    """The command ``name`` is probably a typo of (difflib's closest match), or None."""
+    matches = difflib.get_close_matches(name, commands, n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 class _DefaultOpenGroup(click.Group):
@@ -22,11 +45,20 @@ class _DefaultOpenGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and not args[0].startswith("-") and args[0] not in self.commands:
+            first = args[0]
+            guess = None if looks_like_project(first) else nearest_command(
+                first, sorted(self.commands))
+            if guess is not None:
+                raise neutralised(click.UsageError(
+                    f"no such command '{first}'; did you mean '{guess}'? (to open a project"
+                    f" of that name: annotator open {first})", ctx=ctx))
             args = ["open", *args]
         try:
             return super().parse_args(ctx, args)
         except click.ClickException as error:
             raise neutralised(error) from None
+        except BrokenPipeError:  # --help or --version into a closed pipe
+            end_quietly()
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; a usage error (which may quote a crafted value) is neutralised
@@ -35,6 +67,8 @@ class _DefaultOpenGroup(click.Group):
             return super().invoke(ctx)
         except click.ClickException as error:
             raise neutralised(error) from None
+        except BrokenPipeError:  # a command's output into a closed pipe
+            end_quietly()
 
 
 @click.group(cls=_DefaultOpenGroup, invoke_without_command=True)

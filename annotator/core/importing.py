@@ -38,6 +38,7 @@ from annotator.core.formats.detect import (
     is_brat_text,
 )
 from annotator.core.formats.doccano_reader import read_doccano
+from annotator.core.formats.own_exports import export_of_file, export_of_folder, is_export_file
 from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaintext
 from annotator.core.formats.webpage_reader import parse_webpage
 from annotator.core.model import DocumentRecord, InputError
@@ -104,13 +105,23 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
 _ALL_SUFFIXES = frozenset(s for group in _SUFFIXES.values() for s in group)
 
 
-def _walk(folder: Path, wanted: frozenset[str], skipped: list[tuple[str, str]]) -> Iterator[Path]:
+def _walk(folder: Path, wanted: frozenset[str], result: ImportResult) -> Iterator[Path]:
     """Files under ``folder`` with a ``wanted`` suffix, in sorted order, without hidden files
     and folders. Symbolic links that leave the folder, dangle or loop are not followed; they
-    go to ``skipped`` as ``(path, reason)``. Linked folders are never walked (their inside is
-    walked already, or they lead out)."""
+    go to ``result.skipped`` as ``(path, reason)``. Linked folders are never walked (their
+    inside is walked already, or they lead out). Our own exports inside: their report, card
+    and manifest are left out (a warning says so), and one the import cannot read back is a
+    problem in ``result.bad`` naming the formats to export instead (``own_exports``)."""
+    skipped = result.skipped
     root = os.path.realpath(folder)
     for base, dirs, files in os.walk(folder):
+        export = export_of_folder(Path(base))
+        if export is not None and not export.readable:
+            result.bad.append(InputError(base, export.refusal()))
+            dirs[:] = []
+            continue
+        if export is not None:
+            result.warnings.append(export.left_out())
         for name in sorted(dirs):
             if not name.startswith(".") and os.path.islink(os.path.join(base, name)):
                 reason = link_problem(Path(base) / name, root)
@@ -120,6 +131,11 @@ def _walk(folder: Path, wanted: frozenset[str], skipped: list[tuple[str, str]]) 
         for name in sorted(files):
             path = Path(base) / name
             if name.startswith(".") or path.suffix.lower() not in wanted:
+                continue
+            if is_export_file(path):
+                if export is None:  # OUT.report.json beside a one-file export OUT
+                    result.warnings.append(f"{path} is the report of an annotator export, "
+                                           "not a document; left out")
                 continue
             reason = link_problem(path, root)
             if reason is not None:
@@ -162,13 +178,23 @@ def _units(
         if path.is_dir():
             root = os.path.realpath(path)
             wanted = _ALL_SUFFIXES if fmt == "auto" else frozenset(_SUFFIXES[fmt])
-            candidates = list(_walk(path, wanted, result.skipped))
+            candidates = list(_walk(path, wanted, result))
+        elif path.is_file() and is_export_file(path):
+            result.warnings.append(f"{path} is a file of an annotator export, not a "
+                                   "document; left out")
+            continue
         elif path.is_file():
             candidates = [path]
         else:
             result.bad.append(InputError(str(path), "no such file or folder"))
             continue
         for file in candidates:
+            own = export_of_file(file)
+            if own is None and root is None:  # a file named on its own: its folder's export
+                own = export_of_folder(file.parent)
+            if own is not None and not own.readable:
+                result.bad.append(InputError(str(file), own.refusal()))
+                continue
             unit = _unit(file, fmt, result)
             if unit is None or (root is not None and _partner_outside(unit, root, result)):
                 continue

@@ -102,3 +102,56 @@ def test_stratify_by_document_label() -> None:
     assert by_b == {"train": 5, "test": 5}
     with pytest.raises(ValueError, match="stratify"):
         Splitter(RATIOS, 0, "nonsense")
+
+
+# -- no empty split when there are documents enough (issue 11) --------------------------------
+
+SMALL = {"train": 0.8, "dev": 0.1, "test": 0.1}
+
+
+def _plain_plan(keys: list[str], seed: int, previous: dict[str, str] | None = None
+                ) -> dict[str, str]:
+    splitter = Splitter(SMALL, seed, previous=previous)
+    splitter.plan_keys(lambda: iter(keys))
+    found = {key: splitter.split_of(_doc(key)) for key in keys}
+    splitter.close()
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.text(min_size=1, max_size=8), min_size=3, max_size=12), st.integers(0, 99))
+def test_plain_split_never_empty_with_documents_enough(keys: set[str], seed: int) -> None:
+    ordered = sorted(keys)
+    found = _plain_plan(ordered, seed)
+    assert set(found.values()) == set(SMALL)
+    assert _plain_plan(list(reversed(ordered)), seed) == found  # deterministic, any order
+    hashed = {key: hashed_split(key, seed, SMALL) for key in ordered}
+    moved = [key for key in ordered if found[key] != hashed[key]]
+    assert len(moved) <= sum(1 for name in SMALL if name not in hashed.values())
+
+
+def test_a_small_corpus_fills_every_split() -> None:
+    keys = ["doc-1", "doc-2", "doc-3"]
+    hashed = {hashed_split(key, 0, SMALL) for key in keys}
+    assert hashed != set(SMALL)  # the hash alone leaves a split empty here
+    assert set(_plain_plan(keys, 0).values()) == set(SMALL)
+
+
+def test_fewer_documents_than_splits_are_left_where_the_hash_puts_them() -> None:
+    found = _plain_plan(["only"], 3)
+    assert found == {"only": hashed_split("only", 3, SMALL)}
+
+
+def test_a_moved_document_stays_where_splits_json_put_it() -> None:
+    keys = ["doc-1", "doc-2", "doc-3"]
+    first = _plain_plan(keys, 0)
+    more = keys + [f"new-{n}" for n in range(40)]
+    later = _plain_plan(more, 0, previous=first)
+    assert all(later[key] == first[key] for key in keys)
+
+
+def test_stratified_split_never_empty_with_documents_enough() -> None:
+    docs = [_doc(f"d{n}", "PERS" if n % 2 else "GPE") for n in range(4)]
+    splitter = Splitter(SMALL, 0, "entities")
+    splitter.plan(docs)
+    assert {splitter.split_of(doc) for doc in docs} == set(SMALL)

@@ -75,6 +75,8 @@ class ExportSource(Protocol):
 
     def document_count(self, status: str | None = None, text: str | None = None) -> int: ...
 
+    def external_ids(self, status: str | None = None) -> Iterator[str]: ...
+
 
 @dataclass(slots=True)
 class ExportOptions:

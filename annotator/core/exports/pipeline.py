@@ -33,7 +33,12 @@ from annotator.core.exports.base import (
 )
 from annotator.core.exports.registry import FORMATS, resolve_layers
 from annotator.core.exports.report import ExportReport
-from annotator.core.exports.splits import MANIFEST_NAME, Splitter, read_manifest
+from annotator.core.exports.splits import (
+    MANIFEST_NAME,
+    Splitter,
+    empty_splits,
+    read_manifest,
+)
 from annotator.core.exports.tokens import TOKENIZATION, TOKENIZATION_SPLIT
 from annotator.core.exports.writer import REPORT_NAME
 from annotator.core.model import DocumentRecord
@@ -62,6 +67,13 @@ def selected_records(
     for record in project.iter_records(status=None, annotator=annotator):
         if wanted is None or record.status in wanted:
             yield record
+
+
+def selected_keys(project: ExportSource, statuses: Sequence[str] | None) -> Iterator[str]:
+    """The split keys of the selected documents (their external ids), without their text."""
+    wanted: Sequence[str | None] = statuses or [None]
+    for status in wanted:
+        yield from project.external_ids(status)
 
 
 def selected_count(project: ExportSource, statuses: Sequence[str] | None) -> int:
@@ -171,11 +183,12 @@ def export_dataset(
     if options.ratios is not None:
         _check_split_names(list(options.ratios), spec.suffix)
         previous = (read_manifest(target, options.seed, options.ratios)
-                    if options.stratify and target.is_dir() else {})
+                    if target.is_dir() else {})
         splitter = Splitter(options.ratios, options.seed, options.stratify, previous)
         splitter.plan(records())
+        splitter.plan_keys(lambda: selected_keys(project, options.statuses))
         report.split = {"ratios": dict(options.ratios), "seed": options.seed,
-                        "stratify": options.stratify, "kept_from_manifest": len(previous)}
+                        "stratify": options.stratify, "kept_from_manifest": len(splitter.previous)}
     marker = {"format": spec.name, "project": project.project_id}
     with staged_folder(target, marker, protected) as staged:
         folder = staged.path
@@ -190,6 +203,8 @@ def export_dataset(
             writers[name] = spec.writer(path, name, context)
             report.files.append(shown)
         _run(records(), writers, splitter, report, counted)
+        if report.split is not None and options.ratios is not None:
+            _report_empty(report, options.ratios)
         if spec.extra_files is not None:
             report.files += spec.extra_files(folder, context)
         if splitter is not None:
@@ -222,6 +237,18 @@ def export_canonical(
     options = ExportOptions(format="canonical", statuses=statuses, annotator=annotator,
                             write_report=False)
     return sum(export_dataset(project, out, options, progress).documents.values())
+
+
+def _report_empty(report: ExportReport, ratios: dict[str, float]) -> None:
+    """Name the splits that received no document (only possible with fewer documents than
+    splits, or when damaged documents were skipped) in the report and its card."""
+    assert report.split is not None
+    empty = empty_splits(report.documents, ratios)
+    report.split["empty"] = empty
+    if empty:
+        total = sum(report.documents.values())
+        report.note(f"split(s) {', '.join(empty)} received no document ({total} document(s) "
+                    f"for {len(ratios)} splits)")
 
 
 def _finish_levels(report: ExportReport, context: Context, tokenized: bool) -> None:

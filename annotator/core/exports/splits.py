@@ -4,6 +4,15 @@ Plain splits: a document's split is decided by ``sha256(seed, document id)`` alo
 a number in ``[0, 1)`` and compared with the cumulative ratios. Adding (or removing) other
 documents cannot change it, and a different seed gives an independent split.
 
+No split comes out empty when there are at least as many documents as splits: when the
+assignment above leaves one empty, :func:`fill_empty` moves into it, for each empty split in
+ratio order, the document whose hash point lies nearest its interval, taken from a split that
+holds more than one (a document kept from ``splits.json`` only when no other will do). The
+choice depends on the seed and the set of documents only, and ``splits.json`` keeps it: a
+later export into the same folder leaves a moved document where it went. A plain split learns
+the documents in a first pass over their ids only (no text is read twice). With fewer
+documents than splits some split stays empty: the report and the command say which.
+
 Stratified splits (``stratify="entities"``: the rarest entity label of the document in the
 corpus; ``stratify="label:NAME"``: the value of document label NAME): documents of each
 stratum are taken in hash order and each goes to the split that is furthest below its
@@ -22,7 +31,7 @@ import json
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -122,6 +131,49 @@ def read_manifest(folder: Path, seed: int, ratios: Mapping[str, float]) -> dict[
     return {str(k): str(v) for k, v in documents.items() if v in ratios}
 
 
+def _interval(ratios: Mapping[str, float], name: str) -> tuple[float, float]:
+    """The part of ``[0, 1)`` whose hash points go to split ``name``."""
+    low = 0.0
+    for other, ratio in ratios.items():
+        if other == name:
+            return low, low + ratio
+        low += ratio
+    raise KeyError(name)
+
+
+def fill_empty(splits: Mapping[str, str], ratios: Mapping[str, float], seed: int,
+               fixed: Collection[str] = ()) -> dict[str, str]:
+    """The moves (document key -> split) that leave no split of ``ratios`` empty, given the
+    assignment ``splits`` (key -> split); none when there are fewer documents than splits
+    or nothing is empty. See the module docstring for which document moves."""
+    if len(splits) < len(ratios):
+        return {}
+    current = dict(splits)
+    counts = Counter(current.values())
+    moves: dict[str, str] = {}
+    for name in ratios:
+        if counts[name]:
+            continue
+        low, high = _interval(ratios, name)
+
+        def rank(key: str, low: float = low, high: float = high) -> tuple[bool, float, str]:
+            point = hash_point(key, seed)
+            distance = 0.0 if low <= point < high else min(abs(point - low), abs(point - high))
+            return key in fixed, distance, key
+
+        donors = [key for key, split in current.items() if counts[split] > 1]
+        best = min(donors, key=rank)
+        counts[current[best]] -= 1
+        counts[name] += 1
+        current[best] = moves[best] = name
+    return moves
+
+
+def empty_splits(documents: Mapping[str, int], ratios: Mapping[str, float]) -> list[str]:
+    """The splits of ``ratios`` that received no document (``documents``: split -> count)."""
+    return [name for name in ratios if not documents.get(name)]
+
+
 class Splitter:
     """Decides the split of each document (plain or stratified)."""
 
@@ -138,8 +190,34 @@ class Splitter:
         self.seed = seed
         self.stratify = stratify
         self.previous = dict(previous or {})
+        if stratify is None:  # a plain split keeps only what its hash would not give
+            self.previous = {key: split for key, split in self.previous.items()
+                             if split != hashed_split(key, seed, self.ratios)}
         self.assigned: dict[str, str] = {}
+        self.moves: dict[str, str] = {}
+        """Plain split: documents moved into a split that would be empty (:func:`fill_empty`)."""
         self._spool: IO[str] | None = None
+
+    def plan_keys(self, keys: Callable[[], Iterable[str]]) -> None:
+        """Plain only: see every document key (``keys()`` may be called twice) and decide
+        the moves that leave no split empty. The first pass only counts; the keys are kept
+        in memory only when a split would be empty."""
+        if self.stratify is not None:
+            return
+        counts: Counter[str] = Counter()
+        total = 0
+        for key in keys():
+            counts[self._plain(key)] += 1
+            total += 1
+        if total < len(self.ratios) or all(counts[name] for name in self.ratios):
+            return
+        splits = {key: self._plain(key) for key in keys()}
+        self.moves = fill_empty(splits, self.ratios, self.seed, fixed=set(self.previous))
+
+    def _plain(self, key: str) -> str:
+        """A plain split's assignment before any move: kept from splits.json, or hashed."""
+        found = self.previous.get(key)
+        return found if found is not None else hashed_split(key, self.seed, self.ratios)
 
     def plan(self, records: Iterable[DocumentRecord]) -> None:
         """Stratified only: see every document once and fix all assignments."""
@@ -172,6 +250,8 @@ class Splitter:
                 best = max(self.ratios, key=lambda s: self.ratios[s] * total - counts[s])
                 self.assigned[key] = best
                 counts[best] += 1
+        self.assigned.update(fill_empty(self.assigned, self.ratios, self.seed,
+                                        fixed=set(self.previous)))
 
     def split_of(self, record: DocumentRecord) -> str:
         """The split of ``record``.
@@ -182,7 +262,7 @@ class Splitter:
         key = document_key(record)
         found = self.assigned.get(key)
         if found is None:
-            found = hashed_split(key, self.seed, self.ratios)
+            found = self.moves.get(key) or self._plain(key)
             if self.stratify is not None:
                 self.assigned[key] = found
             else:

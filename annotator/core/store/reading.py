@@ -70,6 +70,17 @@ class ReadingMixin(ProjectBase):
         sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
         return [int(r[0]) for r in self.conn.execute(sql, params)]
 
+    def external_ids(self, status: str | None = None) -> Iterator[str]:
+        """The external ids of the documents in order, optionally of one status, streaming
+        (what a split is computed from; a damaged id is left out, as its document is)."""
+        self._check_open()
+        where, params = self._filter(status, None)
+        sql = (f"SELECT d.external_id FROM documents AS d INDEXED BY documents_nav{where}"
+               " ORDER BY d.id")
+        for (value,) in self.conn.execute(sql, params):
+            if isinstance(value, str) and value:
+                yield value
+
     def find_document(self, external_id: str) -> int | None:
         """The id of the document with that external id, or None."""
         self._check_open()
