@@ -13,6 +13,9 @@ from annotator.ui.qt import QMainWindow, Qt, QtWidgets, QWidget
 PANELS = (("navigator", "Documents"), ("inspector", "Annotation"), ("palette", "Labels"),
           ("links", "Links"), ("document", "Document"))
 """Dock key and title of each panel."""
+LEADING_WIDTH = 270
+TRAILING_WIDTH = 250
+"""Default widths of the two dock columns (the text column takes the rest)."""
 
 
 def leading_area(window: QMainWindow) -> Qt.DockWidgetArea:
@@ -54,5 +57,8 @@ def place_docks(window: QMainWindow, docks: dict[str, QtWidgets.QDockWidget]) ->
     window.addDockWidget(trailing, docks["document"])
     window.tabifyDockWidget(docks["inspector"], docks["document"])
     docks["inspector"].raise_()
-    window.resizeDocks([docks["navigator"], docks["inspector"]], [300, 290],
+    # The text column gets most of the window (60% of a 1280-wide one).
+    window.resizeDocks([docks["navigator"], docks["inspector"]], [LEADING_WIDTH, TRAILING_WIDTH],
                        Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["inspector"], docks["palette"]], [380, 330],
+                       Qt.Orientation.Vertical)
