@@ -8,6 +8,9 @@ and the marks of a topic named «داعش» move. So every piece of document tex
 in its own direction (from its first strong letter) as one block. Qt and every terminal
 that knows UAX #9 show isolates without a glyph.
 
+A row's text as shown starts with a mark of its direction (:func:`directed`: LRM or RLM),
+because Qt guesses a row's direction from its first strong letter even inside an isolate.
+
 A preview is cut at its logical end, which is the end the reader reaches last in either
 direction (the left of an Arabic run).
 """
@@ -18,6 +21,8 @@ import unicodedata
 
 FSI = "\u2068"
 PDI = "\u2069"
+LRM = "\u200e"
+RLM = "\u200f"
 ELLIPSIS = "…"
 PREVIEW = 48
 """Document text in a row is cut to this many characters."""
@@ -43,13 +48,23 @@ def doc_text(text: str, limit: int = PREVIEW) -> str:
 
 
 def strip_isolates(text: str) -> str:
-    """``text`` without the isolate marks (for accessible names and tests)."""
-    return text.translate({ord(c): None for c in (*_ISOLATES, PDI)})
+    """``text`` without the isolate and direction marks (for accessible names, tooltips and
+    tests)."""
+    return text.translate({ord(c): None for c in (*_ISOLATES, PDI, LRM, RLM)})
 
 
-def is_rtl_text(text: str) -> bool:
-    """Whether the first strong character of ``text`` outside isolates is right to left
-    (UAX #9 rule P2: the direction a row of this text takes by itself)."""
+def directed(text: str) -> str:
+    """``text`` led by a mark of its direction (RLM or LRM) when nothing outside its
+    isolates says it (a row that is one isolated quote): Qt would lay such a row out left to
+    right, its ellipsis at the reader's first end. Other rows are returned as they are."""
+    if not text or _strong_outside(text) is not None:
+        return text
+    return (RLM if row_is_rtl(text) else LRM) + text
+
+
+def _strong_outside(text: str) -> str | None:
+    """``R`` or ``L``: the first strong character of ``text`` outside isolates (UAX #9
+    rule P2); None when there is none."""
     depth = 0
     for ch in text:
         if ch in _ISOLATES:
@@ -59,10 +74,23 @@ def is_rtl_text(text: str) -> bool:
         elif depth == 0:
             kind = unicodedata.bidirectional(ch)
             if kind in ("R", "AL"):
-                return True
+                return "R"
             if kind == "L":
-                return False
-    return False
+                return "L"
+    return None
+
+
+def is_rtl_text(text: str) -> bool:
+    """Whether the first strong character of ``text`` outside isolates is right to left
+    (UAX #9 rule P2: the direction a row of this text takes by itself)."""
+    return _strong_outside(text) == "R"
+
+
+def row_is_rtl(text: str) -> bool:
+    """The direction a row lays out in: its own (:func:`is_rtl_text`), or, for a row made of
+    isolated document text only (a suggested quote), that text's."""
+    own = _strong_outside(text)
+    return own == "R" if own is not None else _strong_outside(strip_isolates(text)) == "R"
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:

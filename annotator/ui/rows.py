@@ -12,7 +12,7 @@ combo box from widening its panel to its longest row (the popup is wider instead
 from __future__ import annotations
 
 from annotator.ui.qt import QModelIndex, QPersistentModelIndex, Qt, QtWidgets
-from annotator.ui.row_text import is_rtl_text
+from annotator.ui.row_text import row_is_rtl
 
 COMBO_CHARACTERS = 12
 """A combo box asks for room for this many characters; longer rows are elided."""
@@ -29,7 +29,7 @@ class RowDelegate(QtWidgets.QStyledItemDelegate):
         """The row's own direction, from its first strong letter outside isolates."""
         super().initStyleOption(option, index)
         view_direction = option.direction
-        rtl = is_rtl_text(option.text)
+        rtl = row_is_rtl(option.text)
         option.direction = (Qt.LayoutDirection.RightToLeft if rtl
                             else Qt.LayoutDirection.LeftToRight)
         option.textElideMode = Qt.TextElideMode.ElideRight

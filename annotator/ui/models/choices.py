@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from annotator.ui.row_text import strip_isolates
+from annotator.ui.row_text import directed, strip_isolates
 from annotator.ui.session.choices import Choice
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,7 +51,7 @@ class ChoiceListModel(QAbstractListModel):
             return None
         choice = self._choices[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return choice.text
+            return directed(choice.text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return strip_isolates(choice.text)
         if role == Qt.ItemDataRole.ToolTipRole:

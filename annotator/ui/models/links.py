@@ -14,7 +14,7 @@ from typing import Any
 from annotator.core.schema import Schema
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from annotator.ui.row_text import strip_isolates
+from annotator.ui.row_text import directed, strip_isolates
 from annotator.ui.session.link_list import GROUPS, LinkRow, link_rows
 from annotator.ui.session.session import DocumentSession
 
@@ -112,7 +112,7 @@ class LinksTreeModel(QAbstractItemModel):
             return None
         row = self._rows[index.internalId() - 1][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.text
+            return directed(row.text)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return strip_isolates(row.text)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -14,7 +14,7 @@ from typing import Any
 
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QVBoxLayout, QWidget
-from annotator.ui.row_text import isolate
+from annotator.ui.row_text import directed, isolate
 from annotator.ui.rows import document_combo
 from annotator.ui.workbench import Workbench
 
@@ -56,7 +56,7 @@ class DocumentPanel(QWidget):
                     combo = self._combo(definition.values, f"{title}: {topic.label_en or topic.id}")
                     combo.activated.connect(lambda _i, n=name, t=topic.id, c=combo:
                                             self._set_topic(n, t, c))
-                    label = QLabel(isolate(topic.label), self)
+                    label = QLabel(directed(isolate(topic.label)), self)
                     label.setToolTip(plain_tooltip(topic.label_en))
                     label.setTextFormat(Qt.TextFormat.PlainText)
                     label.setWordWrap(True)  # a long topic never widens the dock

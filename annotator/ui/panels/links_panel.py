@@ -19,7 +19,16 @@ from annotator.ui.panels.event_page import EventPage
 from annotator.ui.panels.quote_page import QuotePage, page_form
 from annotator.ui.panels.stance_form import StanceFormBox
 from annotator.ui.plain_text import plain_label
-from annotator.ui.qt import QAction, QLabel, QModelIndex, Qt, QtWidgets, QVBoxLayout, QWidget
+from annotator.ui.qt import (
+    QAction,
+    QLabel,
+    QModelIndex,
+    Qt,
+    QtCore,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+)
 from annotator.ui.rows import document_view
 from annotator.ui.session.choices import UNKNOWN, entity_text
 from annotator.ui.workbench import Workbench
@@ -135,11 +144,9 @@ class LinksPanel(QWidget):
     def open_stance_form(self, focus: bool = True) -> None:
         """Fill and show the stance form for the selection."""
         self.stance_form.open_form(focus)
-        forms = self.form_area.widget()
-        layout = forms.layout() if forms is not None else None
-        if layout is not None:
-            layout.activate()  # the form's place, now that it is shown
-        self.form_area.verticalScrollBar().setValue(self.stance_form.y())
+        # Scrolled into view once the form has its place (the next turn of the event loop).
+        QtCore.QTimer.singleShot(0, lambda: self.form_area.ensureWidgetVisible(
+            self.stance_form, 0, 0))
 
     def _on_row(self, index: QModelIndex) -> None:
         owner = index.data(OwnerRole)
