@@ -64,6 +64,8 @@ def test_the_text_gets_most_of_the_window_and_every_label_shows(window: MainWind
         rect = palette.item_rect(label)
         assert view.viewport().rect().contains(rect), label
     assert view.verticalScrollBar().maximum() == 0
+    assert not view.verticalScrollBar().isVisible()
+    assert palette.rows_needed() <= 12  # a grid of two columns, not one long list
     _shot(window, "edges_layout.png")
 
 

@@ -59,6 +59,7 @@ class LinksPanel(QWidget):
                                  "select text, then Quote (Ctrl+Shift+Q) or Event "
                                  "(Ctrl+Shift+E).", self)
         self.empty_page.setWordWrap(True)
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.details.addWidget(self.empty_page)
         self.quote_page = QuotePage(workbench, self)
         self.details.addWidget(self.quote_page)

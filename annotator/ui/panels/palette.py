@@ -106,28 +106,44 @@ class LabelPalette(QWidget):
         self.list_view.setWrapping(True)
         self.list_view.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
         self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list_view.viewport().installEventFilter(self)
+        self.list_view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list_view)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        """Size the grid's cells to the viewport's width (equal columns)."""
-        if watched is self.list_view.viewport() and event.type() == QtCore.QEvent.Type.Resize:
+        """Size the grid's cells to the list's width (equal columns)."""
+        if watched is self.list_view and event.type() == QtCore.QEvent.Type.Resize:
             self._fit_grid()
         return super().eventFilter(watched, event)
 
-    def _fit_grid(self) -> None:
-        width = self.list_view.viewport().width()
+    def _columns(self) -> tuple[int, int]:
+        """(columns, width) of the grid: from the list's own width, less the scroll bar only
+        when the rows do not fit without it (the viewport's width depends on the scroll bar,
+        which depends on the columns)."""
+        view = self.list_view
+        width = view.contentsRect().width()
+        height = view.fontMetrics().height() + PADDING + 2
         columns = max(1, width // COLUMN_WIDTH)
-        height = self.list_view.fontMetrics().height() + PADDING + 2
-        self.list_view.setGridSize(QSize(max(width // columns, 1) - 1, height))
+        if -(-self.model.rowCount() // columns) * height > view.contentsRect().height():
+            width -= view.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+            columns = max(1, width // COLUMN_WIDTH)
+        return columns, width
+
+    def _fit_grid(self) -> None:
+        view = self.list_view
+        columns, width = self._columns()
+        height = view.fontMetrics().height() + PADDING + 2
+        fits = width == view.contentsRect().width()
+        # No scroll bar when every label fits (one shown "as needed" while the grid was
+        # still one column wide would stay and keep it one column).
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        view.setGridSize(QSize(max(width // columns, 1) - 1, height))
 
     def rows_needed(self) -> int:
         """The grid's rows at the current width."""
-        width = self.list_view.viewport().width()
-        columns = max(1, width // COLUMN_WIDTH)
-        return -(-self.model.rowCount() // columns)
+        return -(-self.model.rowCount() // self._columns()[0])
 
     def set_schema(self, schema: Schema) -> None:
         """Show the entity types of ``schema`` (after a schema change)."""
