@@ -210,3 +210,15 @@ def test_links_join_speaker_to_quote_and_holder_to_target(window: MainWindow) ->
     _shot(window.editor, "edges_stance_link.png")
     wb.reveal(f"q{quote}")
     _shot(window.editor, "edges_speaker_link.png")
+
+
+def test_selecting_and_marking_never_resize_the_panels(qtbot: Any, window: MainWindow) -> None:
+    QtWidgets.QApplication.processEvents()
+    before = {key: dock.geometry() for key, dock in window.docks.items()}
+    editor = window.editor.geometry()
+    window.workbench.select_annotation(entity_id(window, "برلين"))  # the inspector's form
+    select_text(window, "«نرفض أي حل لا يضمن أمن المدنيين»")
+    assert window.workbench.actions.quote.mark_quote()  # the quote page
+    qtbot.wait(50)
+    assert {key: dock.geometry() for key, dock in window.docks.items()} == before
+    assert window.editor.geometry() == editor
