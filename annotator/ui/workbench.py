@@ -286,6 +286,8 @@ class Workbench(QObject):
         if isinstance(event, AnnotationsChanged) and event.table == "entities":
             self._last_change = event
         followed = self.session.follow(event, partial(load_links, self.project))
+        if followed is not None and followed.what in ("entities", "links"):
+            self._collapse_text_selection()
         if followed is not None and followed.what == "entities":
             self.sync.show_entities(followed.changed, followed.deleted)
             self.session.refresh_selection()
@@ -300,6 +302,15 @@ class Workbench(QObject):
             self.undoStateChanged.emit(event)
         elif isinstance(event, SchemaChanged):
             self.schemaChanged.emit()
+
+    def _collapse_text_selection(self) -> None:
+        """After a stored change the selected words are done with: the text selection
+        collapses to its end (the caret stays), so the new span's colour shows instead of
+        the selection highlight."""
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.editor.setTextCursor(cursor)
 
     def _on_suggestions(self) -> None:
         self.sync.show_links()

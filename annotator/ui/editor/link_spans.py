@@ -55,12 +55,14 @@ def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote]) -> list[
 
 def link_items(links: DocumentLinks, suggestions: list[SuggestedQuote],
                topic_names: dict[str, str]) -> list[LinkItem]:
-    """Every drawn link: speaker -> cue (or content), trigger -> argument, holder -> target."""
+    """Every drawn link: speaker -> quoted words, trigger -> argument, holder -> target (a
+    connector between the two; a stance's evidence is underlined, never boxed)."""
     items: list[LinkItem] = []
     for qid, quote in links.quotes.items():
         if quote.speaker not in (None, AUTHOR):
-            target = f"k{qid}" if quote.cue is not None else f"q{qid}"
-            items.append(LinkItem(f"q{qid}", str(quote.speaker), target, "speaker",
+            # The speaker joins the quoted words (not the cue: a cue is often far from the
+            # words, and the link says who said *them*).
+            items.append(LinkItem(f"q{qid}", str(quote.speaker), f"q{qid}", "speaker",
                                   QUOTE_COLOR))
     for eid, event in links.events.items():
         for argument in event.arguments:

@@ -206,7 +206,12 @@ class SpanPainter:
                 continue
             for left, right in fragment.segments:
                 painter.fillRect(QtCore.QRectF(left + 1.0, y, right - left - 2.0, width), color)
-            if selected:
+            # A box marks the selected span and the spans its link connects; a long outline
+            # span (a stance's evidence, a quote shown for its stance) only gets the
+            # stronger underline: a box round whole lines would hide the connector.
+            boxed = item_id == self.selected_id or (
+                item_id in self.highlighted and fragment.item.style == STYLE_SOLID)
+            if selected and boxed:
                 painter.setPen(QtGui.QPen(color.darker(115), 1.2))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 for left, right in fragment.segments:

@@ -14,6 +14,7 @@ from typing import Any
 
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from annotator.ui.row_text import directed, strip_isolates
 from annotator.ui.session.choices import Choice
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,10 +50,12 @@ class ChoiceListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._choices):
             return None
         choice = self._choices[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return choice.text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return directed(choice.text)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return strip_isolates(choice.text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(choice.detail or choice.text)
+            return plain_tooltip(choice.detail or strip_isolates(choice.text))
         if role == Qt.ItemDataRole.UserRole:
             return choice.data
         return None

@@ -14,6 +14,7 @@ from typing import Any
 from annotator.core.schema import Schema
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from annotator.ui.row_text import directed, strip_isolates
 from annotator.ui.session.link_list import GROUPS, LinkRow, link_rows
 from annotator.ui.session.session import DocumentSession
 
@@ -110,10 +111,12 @@ class LinksTreeModel(QAbstractItemModel):
                 return f"{title} ({len(self._rows[index.row()])})"
             return None
         row = self._rows[index.internalId() - 1][index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return row.text
+        if role == Qt.ItemDataRole.DisplayRole:
+            return directed(row.text)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return strip_isolates(row.text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(row.text)
+            return plain_tooltip(strip_isolates(row.text))
         if role == OwnerRole:
             return row.owner
         return None

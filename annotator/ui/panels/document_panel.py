@@ -14,6 +14,8 @@ from typing import Any
 
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QVBoxLayout, QWidget
+from annotator.ui.row_text import directed, isolate
+from annotator.ui.rows import document_combo
 from annotator.ui.workbench import Workbench
 
 NO_VALUE = "—"
@@ -54,9 +56,10 @@ class DocumentPanel(QWidget):
                     combo = self._combo(definition.values, f"{title}: {topic.label_en or topic.id}")
                     combo.activated.connect(lambda _i, n=name, t=topic.id, c=combo:
                                             self._set_topic(n, t, c))
-                    label = QLabel(topic.label, self)
+                    label = QLabel(directed(isolate(topic.label)), self)
                     label.setToolTip(plain_tooltip(topic.label_en))
                     label.setTextFormat(Qt.TextFormat.PlainText)
+                    label.setWordWrap(True)  # a long topic never widens the dock
                     self.form.addRow(label, combo)
                     self.topic_combos[(name, topic.id)] = combo
                 continue
@@ -83,7 +86,7 @@ class DocumentPanel(QWidget):
             self.fields[name] = widget
 
     def _combo(self, values: tuple[str, ...], name: str) -> QtWidgets.QComboBox:
-        combo = QtWidgets.QComboBox(self)
+        combo = document_combo(QtWidgets.QComboBox(self))
         combo.setAccessibleName(name)
         combo.addItem(NO_VALUE, None)
         for value in values:

@@ -12,7 +12,8 @@ from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.quote_page import page_form
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QtWidgets, QWidget
-from annotator.ui.session.choices import Choice, entity_text, nearby
+from annotator.ui.rows import document_combo, document_view
+from annotator.ui.session.choices import Choice, entity_choices, entity_text, nearby
 from annotator.ui.workbench import Workbench
 
 
@@ -39,26 +40,27 @@ class EventPage(QWidget):
         self.arguments = ChoiceListModel(parent=self)
         self.argument_list = QtWidgets.QListView(self)
         self.argument_list.setModel(self.arguments)
+        document_view(self.argument_list)
         self.argument_list.setAccessibleName("Arguments")
         self.argument_list.setMaximumHeight(110)
         self.remove_argument = QtWidgets.QPushButton("Remove argument", self)
         self.roles = ChoiceListModel(parent=self)
-        self.role_combo = QtWidgets.QComboBox(self)
+        self.role_combo = document_combo(QtWidgets.QComboBox(self))
         self.role_combo.setAccessibleName("Role")
         self.role_combo.setModel(self.roles)
         self.entities = ChoiceListModel(parent=self)
-        self.argument_combo = QtWidgets.QComboBox(self)
+        self.argument_combo = document_combo(QtWidgets.QComboBox(self))
         self.argument_combo.setAccessibleName("Argument entity")
         self.argument_combo.setModel(self.entities)
         self.add_argument = QtWidgets.QPushButton("Add", self)
         self.pick_argument = QtWidgets.QPushButton("Pick in text", self)
         adder = QtWidgets.QHBoxLayout()
-        adder.addWidget(self.role_combo)
         adder.addWidget(self.argument_combo, 1)
         adder.addWidget(self.add_argument)
         form.addRow("Arguments", self.argument_list)
         form.addRow("", self.remove_argument)
-        form.addRow("New", adder)
+        form.addRow("New role", self.role_combo)
+        form.addRow("Entity", adder)
         form.addRow("", self.pick_argument)
         self.remove_argument.clicked.connect(self._on_remove_argument)
         self.add_argument.clicked.connect(self._on_add_argument)
@@ -77,8 +79,7 @@ class EventPage(QWidget):
             Choice(f"{row.role}: {entity_text(session, row.entity_id)}", str(row.id))
             for row in session.links.arguments.get(key, []))
         self.roles.set_choices(Choice(r, r) for r in schema.allowed_roles(event.type))
-        self.entities.set_choices(Choice(entity_text(session, e), e)
-                                  for e in nearby(session, event.trigger.start))
+        self.entities.set_choices(entity_choices(session, nearby(session, event.trigger.start)))
         self._updating = False
 
     def _set_attribute(self, name: str, combo: QtWidgets.QComboBox) -> None:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from annotator.core.schema import Schema
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.qt import QModelIndex, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
+from annotator.ui.rows import document_view
 from annotator.ui.session.choices import Choice
-from annotator.ui.session.event_search import ranked_types
+from annotator.ui.session.event_search import ranked_types, type_row
 
 
 class EventTypePicker(QtWidgets.QDialog):
@@ -32,6 +33,7 @@ class EventTypePicker(QtWidgets.QDialog):
         self.model = ChoiceListModel(parent=self)
         self.list_view = QtWidgets.QListView(self)
         self.list_view.setModel(self.model)
+        document_view(self.list_view)
         self.list_view.setAccessibleName("Event types")
         self.hint = QtWidgets.QLabel("Enter chooses · Esc cancels", self)
         self.hint.setObjectName("pickerHint")
@@ -55,7 +57,8 @@ class EventTypePicker(QtWidgets.QDialog):
         current."""
         types = self.schema.event_types
         self.model.set_choices(
-            Choice(name, name, f"{types[name].description}\nRoles: "
+            Choice(type_row(name, types[name].description), name,
+                   f"{types[name].description}\nRoles: "
                                f"{', '.join(types[name].roles)}")
             for name in ranked_types(self.schema, query))
         self._set_row(0 if self.model.rowCount() else -1)

@@ -19,7 +19,17 @@ from annotator.ui.panels.event_page import EventPage
 from annotator.ui.panels.quote_page import QuotePage, page_form
 from annotator.ui.panels.stance_form import StanceFormBox
 from annotator.ui.plain_text import plain_label
-from annotator.ui.qt import QAction, QLabel, QModelIndex, Qt, QtWidgets, QVBoxLayout, QWidget
+from annotator.ui.qt import (
+    QAction,
+    QLabel,
+    QModelIndex,
+    Qt,
+    QtCore,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+)
+from annotator.ui.rows import document_view
 from annotator.ui.session.choices import UNKNOWN, entity_text
 from annotator.ui.workbench import Workbench
 
@@ -32,12 +42,14 @@ class LinksPanel(QWidget):
         self.wb = workbench
         self._updating = False
         self.buttons = QtWidgets.QWidget(self)
-        self.button_row = QtWidgets.QHBoxLayout(self.buttons)
+        self.button_row = QtWidgets.QGridLayout(self.buttons)
         self.button_row.setContentsMargins(0, 0, 0, 0)
         self.button_row.setSpacing(4)
+        self._button_count = 0
         self.model = LinksTreeModel(workbench.session, lambda: workbench.project.schema, self)
         self.tree = QtWidgets.QTreeView(self)
         self.tree.setModel(self.model)
+        document_view(self.tree)
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Quotes, events and stances")
         self.tree.setRootIsDecorated(True)
@@ -47,6 +59,7 @@ class LinksPanel(QWidget):
                                  "select text, then Quote (Ctrl+Shift+Q) or Event "
                                  "(Ctrl+Shift+E).", self)
         self.empty_page.setWordWrap(True)
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.details.addWidget(self.empty_page)
         self.quote_page = QuotePage(workbench, self)
         self.details.addWidget(self.quote_page)
@@ -54,12 +67,25 @@ class LinksPanel(QWidget):
         self.details.addWidget(self.event_page)
         self._build_suggestion_page()
         self.stance_form = StanceFormBox(workbench, self)
+        # Details and the stance form scroll inside the panel: opening them never asks the
+        # dock for more room, so the other panels and the text keep their size.
+        self.form_area = QtWidgets.QScrollArea(self)
+        self.form_area.setObjectName("linkForms")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.form_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        forms = QWidget(self.form_area)
+        forms_layout = QVBoxLayout(forms)
+        forms_layout.setContentsMargins(0, 0, 0, 0)
+        forms_layout.addWidget(self.details)
+        forms_layout.addWidget(self.stance_form)
+        forms_layout.addStretch(1)
+        self.form_area.setWidget(forms)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.buttons)
-        layout.addWidget(self.tree, 3)
-        layout.addWidget(self.details)
-        layout.addWidget(self.stance_form)
+        layout.addWidget(self.tree, 2)
+        layout.addWidget(self.form_area, 3)
         self.tree.expandAll()
         self.tree.activated.connect(self._on_row)
         self.tree.clicked.connect(self._on_row)
@@ -78,8 +104,12 @@ class LinksPanel(QWidget):
             button = QtWidgets.QToolButton(self.buttons)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            self.button_row.addWidget(button)
-        self.button_row.addStretch(1)
+            button.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred,
+                                 QtWidgets.QSizePolicy.Policy.Fixed)
+            # Three to a row: the panel stays narrow enough to leave the text most of the
+            # window.
+            self.button_row.addWidget(button, self._button_count // 3, self._button_count % 3)
+            self._button_count += 1
 
     def _build_suggestion_page(self) -> None:
         self.suggestion_page = QWidget(self)
@@ -115,6 +145,9 @@ class LinksPanel(QWidget):
     def open_stance_form(self, focus: bool = True) -> None:
         """Fill and show the stance form for the selection."""
         self.stance_form.open_form(focus)
+        # Scrolled into view once the form has its place (the next turn of the event loop).
+        QtCore.QTimer.singleShot(0, lambda: self.form_area.ensureWidgetVisible(
+            self.stance_form, 0, 0))
 
     def _on_row(self, index: QModelIndex) -> None:
         owner = index.data(OwnerRole)

@@ -9,8 +9,6 @@ list; Enter in the filter field opens the first match.
 
 from __future__ import annotations
 
-import unicodedata
-
 from annotator.core.model import STATUSES
 from annotator.core.store import Project
 from annotator.ui.models.documents import (
@@ -34,18 +32,7 @@ from annotator.ui.qt import (
     QWidget,
     Signal,
 )
-
-
-def is_rtl_text(text: str) -> bool:
-    """Whether the first strong character of ``text`` is right-to-left (Arabic, Hebrew)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
+from annotator.ui.row_text import is_rtl_text
 
 STATUS_COLORS = {"todo": "#9aa4b2", "in-progress": "#e0a100", "done": "#2e9d5b",
                  "skipped": "#b05c5c"}

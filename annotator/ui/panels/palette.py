@@ -22,8 +22,11 @@ from annotator.ui.qt import (
     Signal,
 )
 
-PADDING = 6
+PADDING = 4
 SWATCH = 14
+COLUMN_WIDTH = 104
+"""The narrowest column of the compact grid: the palette shows as many as fit (two in the
+default dock), so every label of the default schema is visible at 800 px without scrolling."""
 
 
 class LabelDelegate(QtWidgets.QStyledItemDelegate):
@@ -31,7 +34,7 @@ class LabelDelegate(QtWidgets.QStyledItemDelegate):
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem,  # noqa: N802 - Qt override
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return QSize(160, option.fontMetrics.height() + 2 * PADDING)
+        return QSize(COLUMN_WIDTH, option.fontMetrics.height() + PADDING + 2)
 
     def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -61,7 +64,7 @@ class LabelDelegate(QtWidgets.QStyledItemDelegate):
         hotkey = str(index.data(HotkeyRole) or "")
         cap_w = 0
         if hotkey:
-            cap_w = max(metrics.horizontalAdvance(hotkey.upper()) + 10, metrics.height())
+            cap_w = max(metrics.horizontalAdvance(hotkey.upper()) + 8, metrics.height() - 2)
             cap = QtCore.QRect(rect.right() - cap_w, rect.center().y() - metrics.height() // 2,
                                cap_w, metrics.height())
             cap = QtWidgets.QStyle.visualRect(direction, rect, cap)
@@ -70,8 +73,8 @@ class LabelDelegate(QtWidgets.QStyledItemDelegate):
             painter.drawRoundedRect(QtCore.QRectF(cap).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
             painter.setPen(option.palette.color(QtGui.QPalette.ColorRole.ButtonText))
             painter.drawText(cap, Qt.AlignmentFlag.AlignCenter, hotkey.upper())
-        name_rect = QtCore.QRect(rect.left() + SWATCH + 8, rect.top(),
-                                 rect.width() - SWATCH - 16 - cap_w, rect.height())
+        name_rect = QtCore.QRect(rect.left() + SWATCH + 5, rect.top(),
+                                 rect.width() - SWATCH - 9 - cap_w, rect.height())
         name_rect = QtWidgets.QStyle.visualRect(direction, rect, name_rect)
         painter.setPen(text_color)
         align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading)
@@ -98,9 +101,49 @@ class LabelPalette(QWidget):
         self.list_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.clicked.connect(self._on_clicked)
+        # A compact grid: rows flow across as many columns as the dock's width allows.
+        self.list_view.setFlow(QtWidgets.QListView.Flow.LeftToRight)
+        self.list_view.setWrapping(True)
+        self.list_view.setResizeMode(QtWidgets.QListView.ResizeMode.Adjust)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list_view)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        """Size the grid's cells to the list's width (equal columns)."""
+        if watched is self.list_view and event.type() == QtCore.QEvent.Type.Resize:
+            self._fit_grid()
+        return super().eventFilter(watched, event)
+
+    def _columns(self) -> tuple[int, int]:
+        """(columns, width) of the grid: from the list's own width, less the scroll bar only
+        when the rows do not fit without it (the viewport's width depends on the scroll bar,
+        which depends on the columns)."""
+        view = self.list_view
+        width = view.contentsRect().width()
+        height = view.fontMetrics().height() + PADDING + 2
+        columns = max(1, width // COLUMN_WIDTH)
+        if -(-self.model.rowCount() // columns) * height > view.contentsRect().height():
+            width -= view.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+            columns = max(1, width // COLUMN_WIDTH)
+        return columns, width
+
+    def _fit_grid(self) -> None:
+        view = self.list_view
+        columns, width = self._columns()
+        height = view.fontMetrics().height() + PADDING + 2
+        fits = width == view.contentsRect().width()
+        # No scroll bar when every label fits (one shown "as needed" while the grid was
+        # still one column wide would stay and keep it one column).
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        view.setGridSize(QSize(max(width // columns, 1) - 1, height))
+
+    def rows_needed(self) -> int:
+        """The grid's rows at the current width."""
+        return -(-self.model.rowCount() // self._columns()[0])
 
     def set_schema(self, schema: Schema) -> None:
         """Show the entity types of ``schema`` (after a schema change)."""

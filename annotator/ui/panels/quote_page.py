@@ -14,7 +14,8 @@ from annotator.core.model import AUTHOR
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.qt import QtWidgets, QWidget
-from annotator.ui.session.choices import UNKNOWN, Choice, entity_text, nearby
+from annotator.ui.rows import document_combo
+from annotator.ui.session.choices import UNKNOWN, Choice, entity_choices, nearby
 from annotator.ui.session.stance_form import AUTHOR_CHOICE
 from annotator.ui.workbench import Workbench
 
@@ -26,6 +27,7 @@ def page_form(page: QWidget) -> QtWidgets.QFormLayout:
     form = QtWidgets.QFormLayout(page)
     form.setContentsMargins(0, 4, 0, 0)
     form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
     return form
 
 
@@ -42,7 +44,7 @@ class QuotePage(QWidget):
         self.kind_combo.setModel(ChoiceListModel(
             [Choice(k, k) for k in workbench.project.schema.quote_kinds], self.kind_combo))
         self.speakers = ChoiceListModel(parent=self)
-        self.speaker_combo = QtWidgets.QComboBox(self)
+        self.speaker_combo = document_combo(QtWidgets.QComboBox(self))
         self.speaker_combo.setAccessibleName("Speaker")
         self.speaker_combo.setModel(self.speakers)
         self.pick_speaker = QtWidgets.QPushButton("Pick in text", self)
@@ -98,7 +100,7 @@ class QuotePage(QWidget):
         if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
             ids.insert(0, str(quote.speaker))
         self.speakers.set_choices([Choice(UNKNOWN, ""), Choice(AUTHOR_CHOICE, AUTHOR),
-                                   *(Choice(entity_text(session, e), e) for e in ids)])
+                                   *entity_choices(session, ids)])
         self.speaker_combo.setCurrentIndex(max(self.speakers.row_of(quote.speaker or ""), 0))
         self._updating = False
         self._show_part()

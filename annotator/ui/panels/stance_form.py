@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.qt import QtWidgets, QWidget
-from annotator.ui.session.choices import Choice
+from annotator.ui.rows import document_combo
+from annotator.ui.session.choices import Choice, entity_choice
 from annotator.ui.session.stance_form import (
     evidence_of,
     picked_choice,
@@ -30,6 +31,7 @@ class StanceFormBox(QtWidgets.QGroupBox):
         self.wb = workbench
         self._updating = False
         form = QtWidgets.QFormLayout(self)
+        form.setRowWrapPolicy(QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows)
         self.holders = ChoiceListModel(parent=self)
         self.targets = ChoiceListModel(parent=self)
         self.evidence = ChoiceListModel(parent=self)
@@ -59,7 +61,7 @@ class StanceFormBox(QtWidgets.QGroupBox):
         self.hide()
 
     def _combo(self, name: str, model: ChoiceListModel) -> QtWidgets.QComboBox:
-        combo = QtWidgets.QComboBox(self)
+        combo = document_combo(QtWidgets.QComboBox(self))
         combo.setAccessibleName(name)
         combo.setModel(model)
         return combo
@@ -72,24 +74,31 @@ class StanceFormBox(QtWidgets.QGroupBox):
         self.holders.set_choices(filled.holders)
         self.targets.set_choices(filled.targets)
         self.evidence.set_choices(filled.evidence)
-        if filled.label is not None:
-            self.stance_label_combo.setCurrentIndex(max(self.labels.row_of(filled.label), 0))
+        # Every field is set from ``filled``: nothing stays from the stance shown before.
+        self.stance_label_combo.setCurrentIndex(
+            max(self.labels.row_of(filled.label), 0) if filled.label is not None else 0)
+        self.holder_combo.setCurrentIndex(0)
+        self.target_combo.setCurrentIndex(0)
+        self.evidence_combo.setCurrentIndex(0)
         if filled.holder is not None:
             self._choose(self.holder_combo, self.holders, filled.holder)
+        if filled.target is not None:
+            self._choose(self.target_combo, self.targets, filled.target)
         if filled.evidence_choice is not None:
             self._choose(self.evidence_combo, self.evidence, filled.evidence_choice)
+        self.setTitle("Stance" if filled.can_add else "Selected stance")
         self.add_stance_button.setEnabled(filled.can_add)
         self._updating = False
         self.show()
         if focus:
             self.holder_combo.setFocus()
 
-    @staticmethod
-    def _choose(combo: QtWidgets.QComboBox, model: ChoiceListModel, data: str) -> None:
+    def _choose(self, combo: QtWidgets.QComboBox, model: ChoiceListModel, data: str) -> None:
         """Make ``data`` current; an entity outside the nearby window is added first."""
         row = model.row_of(data)
-        if row < 0 and ":" not in data:
-            model.set_choices([*model.choices(), Choice(data, data)])
+        entity = data[len("entity:"):] if data.startswith("entity:") else data
+        if row < 0 and ":" not in entity and entity in self.wb.session.entities:
+            model.set_choices([*model.choices(), entity_choice(self.wb.session, entity, data)])
             row = model.row_of(data)
         if row >= 0:
             combo.setCurrentIndex(row)
@@ -110,6 +119,7 @@ class StanceFormBox(QtWidgets.QGroupBox):
         label = self.stance_label_combo.currentData()
         if not isinstance(target, str) or not isinstance(label, str):
             self.wb.message.emit("Choose the stance's target and label.")
+            self.target_combo.setFocus()
             return False
         evidence = self.evidence_combo.currentData()
         return self.wb.actions.stance.add_stance(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from annotator.core.schema import Schema
 from annotator.core.text import fold_text
+from annotator.ui.row_text import is_rtl_text, isolate
 
 RANK_SUBTYPE_PREFIX = 0
 RANK_TYPE_PREFIX = 1
@@ -63,3 +64,16 @@ def ranked_types(schema: Schema, query: str) -> list[str]:
         if rank is not None:
             ranked.append((rank, order, event_type.name))
     return [name for _rank, _order, name in sorted(ranked)]
+
+
+def arabic_gloss(description: str) -> str:
+    """The Arabic gloss of an event type's description (what follows its last dash:
+    ``"A violent physical act … — هجوم"`` gives ``هجوم``); empty when there is none."""
+    gloss = description.rpartition(" — ")[2].strip() if " — " in description else ""
+    return gloss if is_rtl_text(gloss) else ""
+
+
+def type_row(name: str, description: str) -> str:
+    """A row of the event picker: the English name, then the Arabic gloss (isolated)."""
+    gloss = arabic_gloss(description)
+    return f"{name}  {isolate(gloss)}" if gloss else name

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from annotator.core.model import AUTHOR
 from annotator.core.schema import Schema
-from annotator.ui.session.choices import UNKNOWN, entity_text, preview
+from annotator.ui.row_text import count, doc_text, isolate, preview
+from annotator.ui.session.choices import UNKNOWN, entity_text
 from annotator.ui.session.session import DocumentSession
 
 GROUPS = (("q", "Quotes"), ("v", "Events"), ("s", "Stances"), ("g", "Suggestions"))
@@ -25,6 +26,12 @@ class LinkRow:
     text: str
 
 
+def quote_text(content: str) -> str:
+    """A quote's words between « and », as the document shows them (the marks inside the
+    isolate, so they stay on their sides of the Arabic)."""
+    return f"«{preview(content)}»"
+
+
 def _who(session: DocumentSession, entity_id: str | None) -> str:
     if entity_id == AUTHOR:
         return "AUTHOR"
@@ -36,23 +43,25 @@ def link_rows(session: DocumentSession, schema: Schema) -> dict[str, list[LinkRo
     links, text = session.links, session.text
     rows: dict[str, list[LinkRow]] = {kind: [] for kind, _ in GROUPS}
     for key, quote in links.quotes.items():
-        rows["q"].append(LinkRow(f"q{key}", f"«{preview(quote.content.slice(text))}» — "
+        rows["q"].append(LinkRow(f"q{key}", f"{isolate(quote_text(quote.content.slice(text)))} — "
                                             f"{_who(session, quote.speaker)}"))
     for key, event in links.events.items():
-        rows["v"].append(LinkRow(f"v{key}", f"{event.type}: {event.trigger.slice(text)}"
-                                            f" ({len(event.arguments)} arguments)"))
+        rows["v"].append(LinkRow(f"v{key}", f"{event.type}: {doc_text(event.trigger.slice(text))}"
+                                            f" ({count(len(event.arguments), 'argument')})"))
     topics = schema.topics
     for key, stance in links.stances.items():
         target = stance.target
         if target.topic is not None:
-            aim = topics[target.topic].label if target.topic in topics else target.topic
+            aim = isolate(topics[target.topic].label if target.topic in topics
+                              else target.topic)
         elif target.entity is not None:
             aim = entity_text(session, target.entity)
         else:
             trigger = links.events.get(str(target.event))
-            aim = trigger.type if trigger is not None else "event"
+            aim = (f"{trigger.type}: {doc_text(trigger.trigger.slice(text))}"
+                   if trigger is not None else "event")
         rows["s"].append(LinkRow(f"s{key}",
                                  f"{_who(session, stance.holder)} → {aim}: {stance.label}"))
     for n, suggestion in enumerate(session.suggestions):
-        rows["g"].append(LinkRow(f"g{n}", f"«{preview(suggestion.content.slice(text))}»"))
+        rows["g"].append(LinkRow(f"g{n}", isolate(quote_text(suggestion.content.slice(text)))))
     return rows

@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.core.schema import Schema
-from annotator.ui.session.choices import Choice, entity_text, nearby, preview
+from annotator.ui.row_text import doc_text, isolate
+from annotator.ui.session.choices import Choice, entity_choices, nearby
+from annotator.ui.session.link_list import quote_text
 from annotator.ui.session.session import DocumentSession
 
 AUTHOR_CHOICE = "AUTHOR (the article's author)"
+NO_TARGET = "— choose a target —"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +37,31 @@ class StanceForm:
     evidence_choice: str | None
     can_add: bool
     """False on a selected stance: the form shows it (its label changes it)."""
+    target: str | None = None
+    """The target shown at first: a selected stance's own; else none (never a topic the
+    user did not choose)."""
+
+
+def _target_data(target: StanceTarget) -> str | None:
+    if target.topic is not None:
+        return f"topic:{target.topic}"
+    if target.event is not None:
+        return f"event:{target.event}"
+    return f"entity:{target.entity}" if target.entity is not None else None
+
+
+def _evidence_data(evidence: str | Span | None) -> str | None:
+    if isinstance(evidence, str):
+        return f"quote:{evidence}"
+    return f"span:{evidence.start}:{evidence.end}" if evidence is not None else None
 
 
 def stance_form(session: DocumentSession, schema: Schema, cursor: int) -> StanceForm:
     """The stance form for the session's selection (``cursor``: the text cursor, the centre
-    of the nearby entities when the selection has no place of its own)."""
+    of the nearby entities when the selection has no place of its own).
+
+    Evidence starts as the selected quote, else the selected text; a selected stance shows
+    its own holder, target, label and evidence."""
     links, text = session.links, session.text
     selected = session.selected or ""
     stance = links.stances.get(selected[1:]) if selected[:1] == "s" else None
@@ -48,27 +71,41 @@ def stance_form(session: DocumentSession, schema: Schema, cursor: int) -> Stance
         centre = session.entities[selected].start
     elif quote is not None:
         centre = quote.content.start
+    elif stance is not None and stance.holder in session.entities:
+        centre = session.entities[str(stance.holder)].start
     holders = [Choice(AUTHOR_CHOICE, AUTHOR)]
-    holders += [Choice(entity_text(session, e), e)
-                for e in nearby(session, centre, schema.holder_types)]
-    targets = [Choice(f"Topic: {t.label}", f"topic:{t.id}") for t in schema.topics.values()]
-    targets += [Choice(f"Event: {e.type} ({e.trigger.slice(text)})", f"event:{key}")
+    holders += entity_choices(session, nearby(session, centre, schema.holder_types))
+    targets = [Choice(NO_TARGET, None)]
+    targets += [Choice(f"Topic: {isolate(t.label)}", f"topic:{t.id}", t.label_en)
+                for t in schema.topics.values()]
+    targets += [Choice(f"Event: {e.type} ({doc_text(e.trigger.slice(text))})", f"event:{key}")
                 for key, e in links.events.items()]
-    targets += [Choice(entity_text(session, e), f"entity:{e}") for e in nearby(session, centre)]
+    targets += entity_choices(session, nearby(session, centre), "entity:")
     evidence = [Choice("— none —", None)]
-    evidence += [Choice(f"Quote «{preview(q.content.slice(text))}»", f"quote:{key}")
+    evidence += [Choice(f"Quote {isolate(quote_text(q.content.slice(text)))}", f"quote:{key}")
                  for key, q in links.quotes.items()]
     span = session.evidence_span()
-    if span is not None:
-        evidence.append(Choice("The selected text", f"span:{span.start}:{span.end}"))
+    evidence_choice: str | None = None
+    if quote is not None:
+        evidence_choice = f"quote:{selected[1:]}"
+    elif span is not None:
+        evidence_choice = f"span:{span.start}:{span.end}"
     holder = quote.speaker if quote is not None else (
         selected if selected in session.entities else None)
+    target: str | None = None
     if stance is not None:
-        holder = stance.holder
+        holder, target = stance.holder, _target_data(stance.target)
+        evidence_choice = _evidence_data(stance.evidence)
+        if target is not None and target.startswith("entity:") \
+                and all(c.data != target for c in targets):
+            targets += entity_choices(session, [target[7:]], "entity:")
+    if evidence_choice is not None and evidence_choice.startswith("span:"):
+        _, start, end = evidence_choice.split(":")
+        evidence.append(Choice(f"Text: {doc_text(text[int(start):int(end)])}", evidence_choice,
+                               " ".join(text[int(start):int(end)].split())))
     return StanceForm(holders, targets, evidence, holder,
-                      stance.label if stance is not None else None,
-                      f"quote:{selected[1:]}" if quote is not None else None,
-                      can_add=stance is None)
+                      stance.label if stance is not None else None, evidence_choice,
+                      can_add=stance is None, target=target)
 
 
 def target_of(data: str) -> StanceTarget:

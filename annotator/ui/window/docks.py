@@ -13,6 +13,11 @@ from annotator.ui.qt import QMainWindow, Qt, QtWidgets, QWidget
 PANELS = (("navigator", "Documents"), ("inspector", "Annotation"), ("palette", "Labels"),
           ("links", "Links"), ("document", "Document"))
 """Dock key and title of each panel."""
+SCROLLED = ("inspector", "document")
+"""Panels shown in a scroll area (the links panel scrolls its own forms)."""
+LEADING_WIDTH = 270
+TRAILING_WIDTH = 250
+"""Default widths of the two dock columns (the text column takes the rest)."""
 
 
 def leading_area(window: QMainWindow) -> Qt.DockWidgetArea:
@@ -36,7 +41,17 @@ def make_docks(window: QMainWindow, panels: dict[str, QWidget]) -> dict[str, QtW
     for key, title in PANELS:
         dock = QtWidgets.QDockWidget(title, window)
         dock.setObjectName(f"dock{title}")
-        dock.setWidget(panels[key])
+        if key in SCROLLED:
+            # A panel whose content changes with the selection scrolls inside its dock:
+            # showing a bigger form never takes room from the other panels or the text.
+            area = QtWidgets.QScrollArea(dock)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setWidget(panels[key])
+            dock.setWidget(area)
+        else:
+            dock.setWidget(panels[key])
         dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         docks[key] = dock
@@ -54,5 +69,8 @@ def place_docks(window: QMainWindow, docks: dict[str, QtWidgets.QDockWidget]) ->
     window.addDockWidget(trailing, docks["document"])
     window.tabifyDockWidget(docks["inspector"], docks["document"])
     docks["inspector"].raise_()
-    window.resizeDocks([docks["navigator"], docks["inspector"]], [300, 290],
+    # The text column gets most of the window (60% of a 1280-wide one).
+    window.resizeDocks([docks["navigator"], docks["inspector"]], [LEADING_WIDTH, TRAILING_WIDTH],
                        Qt.Orientation.Horizontal)
+    window.resizeDocks([docks["inspector"], docks["palette"]], [380, 330],
+                       Qt.Orientation.Vertical)

@@ -13,7 +13,7 @@ from annotator.core.model import AUTHOR
 from annotator.ui.editor import AnnotationView
 from annotator.ui.panels.event_picker import EventTypePicker
 from annotator.ui.panels.links_panel import LinksPanel
-from annotator.ui.qt import QObject, Qt, QtWidgets, QWidget
+from annotator.ui.qt import QObject, Qt, QtCore, QtWidgets, QWidget
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
@@ -66,10 +66,16 @@ class LinkWiring(QObject):
             return
         picker = EventTypePicker(self.workbench.project.schema, self._window())
         picker.typeChosen.connect(self.workbench.actions.event.add_event)
-        picker.finished.connect(lambda _r: self.editor.setFocus())
+        # Back to the text once the dialog is gone (a queued call: the window takes the
+        # focus back to the dialog's field otherwise), so Ctrl+Shift+R works at once.
+        picker.finished.connect(lambda _r: QtCore.QTimer.singleShot(0, self._focus_text))
         self.event_picker = picker
         picker.open()
         picker.field.setFocus()
+
+    def _focus_text(self) -> None:
+        self._window().activateWindow()
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def choose_role(self, entity_id: str, roles: list[str]) -> None:
         """A menu of the roles the entity may fill (arrows + Enter, or a click)."""

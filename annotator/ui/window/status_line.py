@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from annotator.ui.models.documents import STATUS_NAMES
 from annotator.ui.qt import QLabel, QMainWindow, QtCore
+from annotator.ui.session.session import PICK_PROMPTS
 from annotator.ui.workbench import Workbench
 
 SAVE_TEXT = {"saving": "Saving…", "saved": "Saved", "failed": "Not saved"}
@@ -74,6 +75,8 @@ class StatusLine:
             self.mode_label.setText(f"Picking: {picking}")
             self.mode_label.show()
             return
+        if self.bar.currentMessage() in PICK_PROMPTS.values():
+            self.bar.clearMessage()  # the pick is over: its prompt must not linger
         self.mode_label.setText("Character mode")
         self.mode_label.setVisible(self.workbench.session.character_mode)
 
