@@ -20,6 +20,7 @@ from typing import Any
 
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.rows import (
+    TABLE_KEYS,
     DamagedRowError,
     DamagedText,
     kinds,
@@ -30,18 +31,6 @@ from annotator.core.store.timeutil import utc_now
 
 Row = dict[str, Any]
 Change = dict[str, Any]
-
-TABLE_KEYS: dict[str, tuple[str, ...]] = {
-    "documents": ("id",),
-    "entities": ("id",),
-    "quotes": ("id",),
-    "events": ("id",),
-    "event_arguments": ("id",),
-    "stances": ("id",),
-    "document_labels": ("doc_id", "key"),
-    "notes": ("id",),
-}
-"""Tables user actions may change, with their primary key columns."""
 
 SINGULAR: dict[str, str] = {
     "documents": "document",

@@ -172,6 +172,18 @@ def kinds() -> dict[str, dict[str, Kind]]:
         conn.close()
 
 
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    "documents": ("id",),
+    "entities": ("id",),
+    "quotes": ("id",),
+    "events": ("id",),
+    "event_arguments": ("id",),
+    "stances": ("id",),
+    "document_labels": ("doc_id", "key"),
+    "notes": ("id",),
+}
+"""Tables user actions may change, with their primary key columns."""
+
 _OPS = {"insert": (False, True), "delete": (True, False), "update": (True, True)}
 """Journal change operations: whether ``before`` and ``after`` must be rows."""
 
@@ -183,8 +195,6 @@ def _changes_problem(value: Any) -> str | None:
         return None
     if not isinstance(value, list):
         return f"holds a JSON {type(value).__name__}, not a list of changes"
-    from annotator.core.store.journal import TABLE_KEYS
-
     for i, change in enumerate(value):
         if not isinstance(change, dict):
             return f"change {i} is not an object"

@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Protocol
 from weakref import WeakKeyDictionary
 
 from annotator.core.text.foldmap import fold_fast
-
-if TYPE_CHECKING:
-    from annotator.core.store.base import ProjectBase
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
 TABLES: tuple[str, ...] = (
@@ -122,13 +120,23 @@ def sync_index(conn: sqlite3.Connection, missing: list[int], gone: list[int]) ->
         index_documents(conn, ((int(i), str(t)) for i, t in cursor))
 
 
-_CHECKED: WeakKeyDictionary[ProjectBase, tuple[int, int]] = WeakKeyDictionary()
+class OpenProject(Protocol):
+    """What :func:`ensure_index` needs of an open project (a
+    :class:`~annotator.core.store.base.ProjectBase`; typed by its shape so that this module,
+    which the migrations import, imports nothing of the store above it)."""
+
+    conn: sqlite3.Connection
+
+    def _transaction(self) -> AbstractContextManager[sqlite3.Connection]: ...
+
+
+_CHECKED: WeakKeyDictionary[OpenProject, tuple[int, int]] = WeakKeyDictionary()
 """Per open project: ``(PRAGMA data_version, total_changes)`` when the index was last found
 current. While neither moved (no commit by another connection, no row changed by this one),
 the next check is skipped."""
 
 
-def ensure_index(project: ProjectBase) -> None:
+def ensure_index(project: OpenProject) -> None:
     """Index documents added (and drop documents removed) since the index was last updated,
     in one transaction of its own."""
     conn = project.conn
