@@ -20,10 +20,10 @@ from annotator.core.schema.definitions import (
     Topic,
 )
 from annotator.core.schema.loading import (
-    check_schema_file,
     default_schema_path,
     load_schema,
     parse_schema,
+    schema_file_problems,
 )
 from annotator.core.schema.problems import SchemaError, SchemaProblem
 from annotator.core.schema.sections import RESERVED_KEYS
@@ -39,8 +39,8 @@ __all__ = [
     "SchemaError",
     "SchemaProblem",
     "Topic",
-    "check_schema_file",
     "default_schema_path",
     "load_schema",
     "parse_schema",
+    "schema_file_problems",
 ]

@@ -74,7 +74,7 @@ class DocumentLabelDef:
     description: str = ""
 
 
-def _check_attrs(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> list[str]:
+def _attrs_problems(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> list[str]:
     problems: list[str] = []
     for name, value in attrs.items():
         attr = defs.get(name)
@@ -86,7 +86,7 @@ def _check_attrs(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> 
     return problems
 
 
-def _check_label_value(definition: DocumentLabelDef, value: Any) -> str | None:
+def _label_value_problem(definition: DocumentLabelDef, value: Any) -> str | None:
     """Why ``value`` does not fit the label (one topic's value for a per-topic label)."""
     if definition.kind == "single":
         if isinstance(value, str) and value in definition.values:
@@ -183,16 +183,16 @@ class Schema:
         accepted = definition.role_types.get(role)
         return accepted is None or entity_label in accepted
 
-    def check_entity_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
+    def entity_attrs_problems(self, attrs: Mapping[str, Any]) -> list[str]:
         """Why an entity's attributes do not fit the schema (unknown names, values outside
         the declared set); an empty list when they do. Missing attributes are fine."""
-        return _check_attrs(attrs, self.entity_attributes)
+        return _attrs_problems(attrs, self.entity_attributes)
 
-    def check_event_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
-        """As :meth:`check_entity_attrs`, for an event's attributes."""
-        return _check_attrs(attrs, self.event_attributes)
+    def event_attrs_problems(self, attrs: Mapping[str, Any]) -> list[str]:
+        """As :meth:`entity_attrs_problems`, for an event's attributes."""
+        return _attrs_problems(attrs, self.event_attributes)
 
-    def check_document_labels(self, labels: Mapping[str, Any]) -> list[str]:
+    def document_labels_problems(self, labels: Mapping[str, Any]) -> list[str]:
         """Why a document's labels do not fit: unknown label names, values outside the
         declared ones, and for a per-topic label a value that is not a table of known topic
         ids to values. Empty when they fit."""
@@ -204,7 +204,7 @@ class Schema:
                 problems.append(f'unknown document label "{name}" (known: {known})')
                 continue
             if not definition.per_topic:
-                reason = _check_label_value(definition, value)
+                reason = _label_value_problem(definition, value)
                 if reason is not None:
                     problems.append(f"{name}: {reason}")
                 continue
@@ -215,7 +215,7 @@ class Schema:
                 if topic_id not in self.topics:
                     problems.append(f'{name}: unknown topic "{topic_id}"')
                     continue
-                reason = _check_label_value(definition, topic_value)
+                reason = _label_value_problem(definition, topic_value)
                 if reason is not None:
                     problems.append(f"{name}.{topic_id}: {reason}")
         return problems
