@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CORE_BIN := $(CORE_VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint test-gui test-core test-wheel bench clean
+.PHONY: run test lint test-gui test-core test-wheel bench bench-full clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,13 +53,23 @@ test-wheel:
 
 test: lint test-gui test-core test-wheel
 
+# Every benchmark script in bench/ (tests/test_bench_scripts.py keeps this list whole).
+BENCH_SCRIPTS := import_export store text editor navigator exports preannotate concordance \
+	lexicon wal_check row_decoding
+
+# Every benchmark at its quick size: a few minutes. `make bench-full` prints the figures of
+# docs/BENCHMARKS.md (about an hour).
 bench: $(BIN)/.installed-test
-	$(BIN)/python bench/import_export.py
-	$(BIN)/python bench/store.py
-	$(BIN)/python bench/text.py
-	$(BIN)/python bench/editor.py
-	$(BIN)/python bench/navigator.py
-	$(BIN)/python bench/exports.py
+	@for script in $(BENCH_SCRIPTS); do \
+	  echo "== bench/$$script.py --quick"; \
+	  $(BIN)/python bench/$$script.py --quick || exit 1; \
+	done
+
+bench-full: $(BIN)/.installed-test
+	@for script in $(BENCH_SCRIPTS); do \
+	  echo "== bench/$$script.py"; \
+	  $(BIN)/python bench/$$script.py || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .mypy_cache

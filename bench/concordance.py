@@ -6,7 +6,8 @@
     python bench/concordance.py --burn           # the same with a second process burning a core
 
 The project is built once (generated news-like sentences with tashkeel, emoji, names with
-attached proclitics, and entities on the names) and reused. Each query is timed as the CLI runs
+attached proclitics, and entities on the names) and reused; its name carries the project file
+format, so a project left by an older build is never picked up. Each query is timed as the CLI runs
 it: ``Concordance(project, query)`` (which checks the index is current: ``ours_ms`` pays that
 check every time, as a new CLI process does; ``warm_ms`` is the app, which skips it while nothing
 was written) then the first page of 100 rows, median of 5 runs. The baseline, timed in the
@@ -33,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from annotator.core.corpus import Concordance, Mode, SearchQuery, compile_query
 from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
+from annotator.core.store.migrations import FORMAT_VERSION
 
 
 def _split(words: str) -> list[str]:
@@ -150,7 +152,7 @@ def main() -> None:
     parser.add_argument("--burn", action="store_true", help="burn a core in another process")
     args = parser.parse_args()
     count = 1000 if args.quick else 20000
-    path = args.dir / f"concordance-bench-{count}.annotator"
+    path = args.dir / f"concordance-bench-{count}-format{FORMAT_VERSION}.annotator"
     build(path, count)
     burner = None
     if args.burn:

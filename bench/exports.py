@@ -3,7 +3,8 @@ and peak memory of every format at two corpus sizes.
 
     python bench/exports.py            # 20,000 documents x 50 entities = 1,000,000 entities,
                                        # then memory at 5,000 and 10,000 documents
-    python bench/exports.py --quick    # 400 documents (memory: 200 and 400), a smoke run
+    python bench/exports.py --quick    # 400 documents (memory: 200 and 400, canonical and
+                                       # hf-tokens only unless --formats), a smoke run
 
 Throughput: builds one project (the generated corpus of bench/corpus.py), then in the same
 run the raw baseline (plain sqlite3 rows -> json.dumps, one line per document, as in
@@ -36,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.import_export import build_entity_project, raw_dump
 
 RATIOS = {"train": 0.8, "dev": 0.1, "test": 0.1}
+QUICK_MEMORY_FORMATS = ("canonical", "hf-tokens")
+"""The formats whose memory `--quick` measures (a document-at-a-time writer and a token one)."""
 
 
 def emit(**figures: object) -> None:
@@ -171,12 +174,16 @@ def main() -> None:
         return
     docs, memory_docs, per_doc = (400, 200, 50) if args.quick else (20_000, 5_000, 50)
     formats = formats_to_run()
+    memory_formats = formats
     if args.formats:
-        formats = [fmt for fmt in formats if fmt in args.formats.split(",")]
+        formats = memory_formats = [fmt for fmt in formats if fmt in args.formats.split(",")]
+    elif args.quick:
+        memory_formats = [fmt for fmt in formats if fmt in QUICK_MEMORY_FORMATS]
     with tempfile.TemporaryDirectory(prefix="annotator-bench-exports-") as tmp:
         workdir = Path(tmp)
         rates = {} if args.skip_throughput else throughput(workdir, docs, per_doc, formats)
-        peaks = {} if args.skip_memory else memory(workdir, memory_docs, per_doc, formats)
+        peaks = {} if args.skip_memory else memory(workdir, memory_docs, per_doc,
+                                                   memory_formats)
     emit(bench="summary", rate_ratio_vs_raw=rates, python_peak_ratio_large_over_small=peaks,
          targets={"rate_ratio_vs_raw": ">= 0.2 (spaCy), >= 0.33 (token formats)",
                   "python_peak_ratio_large_over_small": "about 1.0"})

@@ -1,7 +1,8 @@
 """Building the project-wide name lexicon (issue 11) on a large project.
 
     python bench/lexicon.py                  # 20,000 documents, 50 entities each (1,000,000)
-    python bench/lexicon.py --docs 2000      # smaller
+    python bench/lexicon.py --quick          # 2,000 documents (a smoke run)
+    python bench/lexicon.py --docs 5000      # another size
 
 The app builds the lexicon once per project after the first paint. Printed figures (JSON
 lines): the project build, ``build_project_lexicon`` (shipped names + gazetteer + every
@@ -74,9 +75,12 @@ def _ours(path: Path) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=20_000)
+    parser.add_argument("--quick", action="store_true", help="2,000 documents")
+    parser.add_argument("--docs", type=int, help="documents (default 20,000; 2,000 with --quick)")
     parser.add_argument("--per-doc", type=int, default=50)
     args = parser.parse_args()
+    if args.docs is None:
+        args.docs = 2_000 if args.quick else 20_000
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "lexicon.annotator"
         began = time.perf_counter()

@@ -3,6 +3,7 @@ WAL, both timed in the same run.
 
     python bench/wal_check.py            # a WAL of about 40 MB (one import, writer killed)
     python bench/wal_check.py --mb 4     # a WAL of the usual size (autocheckpoint: 1000 pages)
+    python bench/wal_check.py --quick    # the same as --mb 4 (a smoke run)
 
 Prints one JSON line: WAL size, the check's time (``wal_problem``: header, frames and their
 checksums in Python), the baseline (a read-only ``sqlite3`` connection that recovers the
@@ -41,8 +42,11 @@ os._exit(0)
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--mb", type=int, default=40)
+    parser.add_argument("--quick", action="store_true", help="a WAL of about 4 MB")
+    parser.add_argument("--mb", type=int, help="WAL size in MB (default 40; 4 with --quick)")
     args = parser.parse_args()
+    if args.mb is None:
+        args.mb = 4 if args.quick else 40
     root = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "p.annotator"

@@ -63,16 +63,5 @@ def _project_loops() -> list[list[str]]:
     return _loops({m: set(built.find_modules_directly_imported_by(m)) for m in built.modules})
 
 
-SCHEMA_LOOP = ["annotator.core.schema.definitions", "annotator.core.schema.layout"]
-"""Known: ``Schema.to_dict``/``to_toml`` import ``layout`` lazily and ``layout`` imports the
-schema classes for its type hints. Being untangled with the schema rules (issue 10, section
-6); the test below then passes and its ``xfail`` marker must go."""
-
-
-def test_no_import_loop_outside_the_schema_package() -> None:
-    assert [loop for loop in _project_loops() if loop != SCHEMA_LOOP] == []
-
-
-@pytest.mark.xfail(strict=True, reason="the schema package's loop, see SCHEMA_LOOP")
 def test_no_import_loop_among_the_project_modules() -> None:
     assert _project_loops() == []

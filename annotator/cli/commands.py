@@ -256,9 +256,9 @@ def schema_show(source: str | None, bidi: bool | None) -> None:
 @user_errors
 def schema_check(path: str) -> None:
     """Check a schema TOML file; list every mistake with its key and reason."""
-    from annotator.core.schema import check_schema_file
+    from annotator.core.schema import schema_file_problems
 
-    problems = check_schema_file(path)
+    problems = schema_file_problems(path)
     for problem in problems:
         echo(str(problem), err=True)
     if problems:

@@ -1,8 +1,8 @@
 """Maintenance commands: ``annotator backup`` and ``annotator restore``.
 
-Both are thin callers of :mod:`annotator.core.store.backup`; every problem (not a project, a
-damaged or newer backup, a project open elsewhere, a full disk...) is one line on stderr and
-exit status 1.
+Both are thin callers of :mod:`annotator.core.store.backup` and
+:mod:`annotator.core.store.restore`; every problem (not a project, a damaged or newer backup, a
+project open elsewhere, a full disk...) is one line on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def restore_command(project: str, backup: str) -> None:
     store invariant holding); the project must not be open in the app. The previous file is
     kept as PROJECT.before-restore-<time>Z.
     """
-    from annotator.core.store.backup import restore_project
+    from annotator.core.store.restore import restore_project
 
     aside = restore_project(project, backup)
     echo(f"restored {project} from {backup}")

@@ -1,7 +1,7 @@
 """Record-level checks: does a ``DocumentRecord`` fit the text rules (docs/ARABIC.md) and the
 schema?
 
-``check_record`` is run on every parsed record before anything is imported. It returns
+``record_problems`` is run on every parsed record before anything is imported. It returns
 one readable reason per problem (an empty list when the record is fine):
 
 * every span (entities, quote contents and cues, event triggers, stance evidence) is
@@ -124,7 +124,7 @@ def _stances(record: DocumentRecord, schema: Schema, *, labels: dict[str, str],
                             "document")
 
 
-def check_record(record: DocumentRecord, schema: Schema) -> list[str]:
+def record_problems(record: DocumentRecord, schema: Schema) -> list[str]:
     """Every reason ``record`` cannot be imported into a project with ``schema``."""
     problems: list[str] = []
     status = rules.status_problem(record.status)
@@ -137,5 +137,5 @@ def check_record(record: DocumentRecord, schema: Schema) -> list[str]:
     quotes = _quotes(record, schema, labels, problems)
     events = _events(record, schema, labels, problems)
     _stances(record, schema, labels=labels, quotes=quotes, events=events, problems=problems)
-    problems.extend(schema.check_document_labels(record.labels))
+    problems.extend(schema.document_labels_problems(record.labels))
     return problems

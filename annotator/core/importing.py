@@ -3,7 +3,7 @@
 ``import_paths`` walks the given paths (folders sorted, hidden files and folders
 skipped, symbolic links leading out of a folder not followed but listed), picks the
 format of each file (``detect_format``, or the one given), parses it lazily, checks
-every record against the project's schema (``check_record``) and collects every problem
+every record against the project's schema (``record_problems``) and collects every problem
 with its file and line. Then:
 
 * without ``skip_bad``, any problem means nothing is imported: the project is left
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from annotator.core.checks import check_record
+from annotator.core.checks import record_problems
 from annotator.core.formats.brat_reader import read_brat
 from annotator.core.formats.canonical_reader import read_canonical
 from annotator.core.formats.detect import (
@@ -361,7 +361,7 @@ def import_paths(
             if extension is not None:
                 extension.add(item)
                 schema = extension.schema
-            reasons = check_record(item, schema)
+            reasons = record_problems(item, schema)
             problems.extend(InputError(path, reason, line) for reason in reasons)
             if by_line or (not problems and (skip_bad or not result.bad)):
                 file_records.append(item)

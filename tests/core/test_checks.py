@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.checks import check_record
+from annotator.core.checks import record_problems
 from annotator.core.model import (
     AUTHOR,
     DocumentRecord,
@@ -49,7 +49,7 @@ def _good() -> DocumentRecord:
 
 
 def test_good_record_has_no_problems(schema: Schema) -> None:
-    assert check_record(_good(), schema) == []
+    assert record_problems(_good(), schema) == []
 
 
 def test_every_kind_of_problem_is_reported(schema: Schema) -> None:
@@ -68,7 +68,7 @@ def test_every_kind_of_problem_is_reported(schema: Schema) -> None:
     record.stances[2].target = StanceTarget(event="v9")
     record.stances.append(Stance("s4", "e42", StanceTarget(entity="e43"), "FAVOR"))
     record.labels["mood"] = "happy"
-    problems = "\n".join(check_record(record, schema))
+    problems = "\n".join(record_problems(record, schema))
     expected = [
         "unknown status 'finished'",
         "entity e3 [0, 4): span end is whitespace",

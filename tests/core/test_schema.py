@@ -18,10 +18,10 @@ from annotator.core.schema import (
     Schema,
     SchemaError,
     SchemaProblem,
-    check_schema_file,
     default_schema_path,
     load_schema,
     parse_schema,
+    schema_file_problems,
 )
 from tests.seed_path import SEED as SEED_PATH
 
@@ -151,7 +151,7 @@ def test_default_schema_file_is_bundled_and_checks_clean() -> None:
     path = default_schema_path()
     assert path.parts[-3:] == ("resources", "schema", "default.toml")
     assert path.is_file()
-    assert check_schema_file(path) == []
+    assert schema_file_problems(path) == []
 
 
 def test_default_schema_header(default: Schema) -> None:
@@ -326,14 +326,14 @@ def test_attribute_and_label_checks(default: Schema) -> None:
     assert default.has_entity_label("GPE")
     assert not default.has_entity_label("gpe")
     assert default.allowed_roles("Nope:Nope") == ()
-    assert default.check_entity_attrs({"mention": "NOM"}) == []
-    assert default.check_entity_attrs({}) == []
-    bad = default.check_entity_attrs({"mention": "XYZ", "colour": "red"})
+    assert default.entity_attrs_problems({"mention": "NOM"}) == []
+    assert default.entity_attrs_problems({}) == []
+    bad = default.entity_attrs_problems({"mention": "XYZ", "colour": "red"})
     assert len(bad) == 2
     assert "XYZ" in bad[0]
     assert "colour" in bad[1]
-    assert default.check_event_attrs({"polarity": "Negative", "tense": "Past"}) == []
-    assert default.check_event_attrs({"tense": "Later"}) == [
+    assert default.event_attrs_problems({"polarity": "Negative", "tense": "Past"}) == []
+    assert default.event_attrs_problems({"tense": "Later"}) == [
         "tense: 'Later' is not one of Past, Present, Future, Unspecified"
     ]
     assert default.entity_attr_defaults() == {"mention": "NAM"}
@@ -342,8 +342,8 @@ def test_attribute_and_label_checks(default: Schema) -> None:
 
 def test_document_label_checks(default: Schema) -> None:
     good = {"topic": "security", "overall_stance": {"anti-isis-coalition": "FAVOR"}}
-    assert default.check_document_labels(good) == []
-    bad = default.check_document_labels(
+    assert default.document_labels_problems(good) == []
+    bad = default.document_labels_problems(
         {
             "topic": "gossip",
             "overall_stance": {"no-such-topic": "FAVOR", "refugee-reception": "MAYBE"},
@@ -355,7 +355,7 @@ def test_document_label_checks(default: Schema) -> None:
     assert any("no-such-topic" in p for p in bad)
     assert any(p.startswith("overall_stance.refugee-reception") for p in bad)
     assert any("mood" in p for p in bad)
-    assert default.check_document_labels({"overall_stance": "FAVOR"}) != []
+    assert default.document_labels_problems({"overall_stance": "FAVOR"}) != []
 
 
 def test_to_dict_is_json_and_to_toml_round_trips(default: Schema) -> None:
@@ -563,7 +563,7 @@ def test_load_schema_tolerates_bom_and_rejects_non_utf8(tmp_path: Path) -> None:
     latin.write_bytes(MINIMAL.encode("cp1256"))
     with pytest.raises(SchemaError, match=r"cp1256\.toml: not UTF-8 text"):
         load_schema(latin)
-    problems = check_schema_file(tmp_path / "missing.toml")
+    problems = schema_file_problems(tmp_path / "missing.toml")
     assert len(problems) == 1
     assert "cannot read" in problems[0].reason
     assert problems[0].file.endswith("missing.toml")
@@ -572,7 +572,7 @@ def test_load_schema_tolerates_bom_and_rejects_non_utf8(tmp_path: Path) -> None:
 def test_check_schema_file_lists_problems(tmp_path: Path) -> None:
     path = tmp_path / "myschema.toml"
     path.write_text(edit('color = "#6fdc8c"', 'color = "#12"'), encoding="utf-8")
-    assert [str(p) for p in check_schema_file(path)] == [
+    assert [str(p) for p in schema_file_problems(path)] == [
         f'{path}: entities.types[1].color: "#12" is not a colour (#rrggbb)'
     ]
     with pytest.raises(SchemaError):

@@ -1,7 +1,7 @@
 """Tests for annotator.core.schema.rules: one rule, one message, wherever it is checked.
 
 The same unknown label, role or kind is refused with the same reason by the rule function, by
-the import checks (``check_record``), by the store's bulk import and by a user action.
+the import checks (``record_problems``), by the store's bulk import and by a user action.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.checks import check_record
+from annotator.core.checks import record_problems
 from annotator.core.model import DocumentRecord, Entity, Event, EventArgument, Quote, Span
 from annotator.core.schema import Schema, default_schema_path, load_schema, rules
 from annotator.core.store import Project, ProjectError
@@ -92,7 +92,7 @@ def test_one_message_everywhere(case: str, schema: Schema, project: Project) -> 
     rule, record, action = CASES[case]
     reason = rule(schema)
     assert reason is not None
-    assert any(problem.endswith(reason) for problem in check_record(record(), schema))
+    assert any(problem.endswith(reason) for problem in record_problems(record(), schema))
     with pytest.raises((ValueError, ProjectError)) as bulk:
         project.import_records([record()])
     assert reason in str(bulk.value)

@@ -13,14 +13,8 @@ from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.core.store import Project, ProjectError
-from annotator.core.store.backup import (
-    AutoBackup,
-    BackupPolicy,
-    backup_project,
-    check_backup,
-    list_backups,
-    restore_project,
-)
+from annotator.core.store.backup import AutoBackup, BackupPolicy, backup_project, list_backups
+from annotator.core.store.restore import check_backup, restore_project
 from tests.reliability.helpers import (
     REPO,
     content_digest,

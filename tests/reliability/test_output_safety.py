@@ -17,7 +17,8 @@ from click.testing import CliRunner, Result
 from annotator.cli.main import cli
 from annotator.core.model import DocumentRecord
 from annotator.core.store import Project, ProjectError
-from annotator.core.store.backup import backup_project, restore_project
+from annotator.core.store.backup import backup_project
+from annotator.core.store.restore import restore_project
 from tests.reliability.helpers import content_digest, make_project
 
 KEEP = frozenset({"annotators", "sqlite_sequence", "ui_state"})

@@ -58,6 +58,10 @@ def test_quote_cue_and_speaker(desk: Desk) -> None:
 
 
 def test_an_argument_with_one_possible_role_is_stored_at_once(desk: Desk) -> None:
+    # Every fixture entity fills some role of an attack (OCC is a Target since issue 11), so
+    # the refusal below needs an entity of another label.
+    desk.select_text("مؤتمر صحفي")
+    assert desk.actions.entity.label("EVENT")
     desk.select_text("هجوماً")
     assert desk.actions.event.add_event("Conflict:Attack")
     assert desk.session.selected == "v1"
@@ -72,6 +76,8 @@ def test_an_argument_with_one_possible_role_is_stored_at_once(desk: Desk) -> Non
     assert len(roles) > 1
     assert desk.actions.event.add_argument_for(coalition)
     assert asked == [(coalition, roles)]
+    assert not desk.actions.event.add_argument_for(desk.entity("مؤتمر صحفي"))
+    assert desk.told.messages[-1].startswith("Refused: no role of Conflict:Attack accepts")
     # A person named by a title (OCC) takes every role a person takes (docs/FORMAT.md).
     assert "Target" in desk.actions.event.roles_for(desk.entity("وزير الخارجية الروسي"))
 

@@ -17,7 +17,7 @@ from annotator.ui.session.event_search import (
     RANK_SUBTYPE_PREFIX,
     RANK_TYPE_PREFIX,
     match_rank,
-    matches,
+    type_matches,
 )
 from annotator.ui.window.main_window import MainWindow
 from tests.ui.helpers import (
@@ -57,8 +57,8 @@ def test_picker_filters_by_name_and_arabic_gloss(qtbot) -> None:  # type: ignore
     assert picker.visible_types() == ["Justice:Sentence"]
     picker.filter("")
     assert len(picker.visible_types()) == len(schema.event_types)
-    assert matches("meet", "Contact:Meet", "")
-    assert not matches("zzz", "Contact:Meet", "")
+    assert type_matches("meet", "Contact:Meet", "")
+    assert not type_matches("zzz", "Contact:Meet", "")
     chosen: list[str] = []
     picker.typeChosen.connect(chosen.append)
     picker.filter("transport")

@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_word_char
+from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_token_char
 from annotator.core.store import Project
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
@@ -225,7 +225,7 @@ class Concordance:
 def _proclitic(text: str, start: int) -> str:
     """The attached letters before ``start`` up to the word start (the stripped proclitics)."""
     i = start
-    while i > 0 and is_word_char(text[i - 1]):
+    while i > 0 and is_token_char(text[i - 1]):
         i -= 1
     return text[i:start]
 

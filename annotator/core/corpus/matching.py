@@ -43,7 +43,7 @@ class Mode(Enum):
     REGEX = "regex"
 
 
-def is_word_char(ch: str) -> bool:
+def is_token_char(ch: str) -> bool:
     """A token character of the index: letter, number, mark or private use."""
     category = unicodedata.category(ch)
     return category[0] in "LNM" or category == "Co"
@@ -71,12 +71,12 @@ class Matcher:
     def needs_scan(self) -> bool:
         """True when the FTS index cannot pick candidates (regex, substring, no word in the
         query): the search reads the folded texts instead."""
-        return self.mode is not Mode.WORD or not any(is_word_char(c) for c in self.folded)
+        return self.mode is not Mode.WORD or not any(is_token_char(c) for c in self.folded)
 
     def fts_query(self) -> str:
         """The FTS5 MATCH expression whose hits include every document with a match."""
         phrases = [_fts_phrase(self.folded)]
-        if is_word_char(self.folded[0]):
+        if is_token_char(self.folded[0]):
             phrases += [_fts_phrase(p + self.folded) for p in PREFIXES[1:]]
             if self.elided is not None:
                 rest = self.folded[1:]
@@ -111,18 +111,18 @@ class Matcher:
     def _whole_words(self, text: str, pattern: re.Pattern[str],
                      prefixes: re.Pattern[str]) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        check_start = is_word_char(self.folded[0])
-        check_end = is_word_char(self.folded[-1])
+        check_start = is_token_char(self.folded[0])
+        check_end = is_token_char(self.folded[-1])
         pos = 0
         while True:
             m = pattern.search(text, pos)
             if m is None:
                 return spans
             start, end = m.span()
-            ok = not (check_end and end < len(text) and is_word_char(text[end]))
+            ok = not (check_end and end < len(text) and is_token_char(text[end]))
             if ok and check_start:
                 word_start = start
-                while word_start > 0 and is_word_char(text[word_start - 1]):
+                while word_start > 0 and is_token_char(text[word_start - 1]):
                     word_start -= 1
                 ok = prefixes.fullmatch(text, word_start, start) is not None
             if ok:

@@ -108,7 +108,7 @@ class BratWriter(FormatWriter):
                 entity_ids[entity.id] = ident
                 ann.attributes(ident, entity.attrs)
                 ann.note(ident, entity.note)
-                self.report.span(self.split, "entities", entity.label)
+                self.report.count_span(self.split, "entities", entity.label)
         if "quotes" in layers:
             self._quotes(record, ann, entity_ids)
         if "events" in layers:
@@ -121,14 +121,14 @@ class BratWriter(FormatWriter):
             out.write(record.text)
         with open_text(self.path / f"{stem}.ann") as out:
             out.writelines(line + "\n" for line in ann.lines)
-        self.report.record(self.split)
+        self.report.count_records(self.split)
 
     def _quotes(self, record: DocumentRecord, ann: _Ann, entity_ids: dict[str, str]) -> None:
         for quote in record.quotes:
             ident = ann.text_bound(QUOTE_LABEL, quote.content.start, quote.content.end)
             if ident is None:
                 continue
-            self.report.span(self.split, "quotes", quote.kind)
+            self.report.count_span(self.split, "quotes", quote.kind)
             ann.attributes(ident, {"kind": quote.kind, **quote.attrs})
             ann.note(ident, quote.note)
             if quote.cue is not None:
@@ -151,7 +151,7 @@ class BratWriter(FormatWriter):
             trigger = ann.text_bound(kind, event.trigger.start, event.trigger.end)
             if trigger is None:
                 continue
-            self.report.span(self.split, "events", event.type)
+            self.report.count_span(self.split, "events", event.type)
             parts = [f"{kind}:{trigger}"]
             seen: dict[str, int] = {}
             for argument in event.arguments:

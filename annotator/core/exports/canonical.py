@@ -47,11 +47,11 @@ class CanonicalWriter(FormatWriter):
         self.out.write(self.encode(record_to_json(record, schema.name, schema.version)))
         self.out.write("\n")
         report, split = self.report, self.split
-        report.record(split)
-        report.spans_of(split, "entities", [entity.label for entity in record.entities])
-        report.spans_of(split, "quotes", [quote.kind for quote in record.quotes])
-        report.spans_of(split, "events", [event.type for event in record.events])
-        report.spans_of(split, "stances", [stance.label for stance in record.stances])
+        report.count_records(split)
+        report.count_spans(split, "entities", [entity.label for entity in record.entities])
+        report.count_spans(split, "quotes", [quote.kind for quote in record.quotes])
+        report.count_spans(split, "events", [event.type for event in record.events])
+        report.count_spans(split, "stances", [stance.label for stance in record.stances])
 
     def close(self) -> None:
         if self.path == STDOUT:

@@ -56,8 +56,8 @@ class ConllWriter(FormatWriter):
             parts.append("\n\n")
         self.out.write("".join(parts))
         self.columns_written.add(levels)
-        self.report.record(self.split, len(ranges))
-        self.report.spans_of(self.split, "entities", [span.entity.label for span in spans])
+        self.report.count_records(self.split, len(ranges))
+        self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
         self.out.close()

@@ -52,7 +52,7 @@ class DoccanoWriter(FormatWriter):
         }
         self.out.write(encode_json(line))
         self.out.write("\n")
-        self.report.record(self.split)
+        self.report.count_records(self.split)
 
     def close(self) -> None:
         self.out.close()

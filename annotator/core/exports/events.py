@@ -91,10 +91,10 @@ class EventsWriter(FormatWriter):
         if lines:
             self.out.write("\n".join(lines))
             self.out.write("\n")
-        self.report.record(self.split, len(ranges))
+        self.report.count_records(self.split, len(ranges))
 
     def _mention(self, span: TokenSpan, tokens: Tokens, first: int) -> dict[str, Any]:
-        self.report.span(self.split, "entities", span.entity.label)
+        self.report.count_span(self.split, "entities", span.entity.label)
         return {
             "id": file_id("e", span.entity.id),
             "text": tokens.text[tokens.starts[span.first] : tokens.ends[span.last - 1]],
@@ -114,7 +114,7 @@ class EventsWriter(FormatWriter):
         first: int,
         last: int,
     ) -> dict[str, Any]:
-        self.report.span(self.split, "events", event.type)
+        self.report.count_span(self.split, "events", event.type)
         text = tokens.text
         arguments: list[dict[str, Any]] = []
         here = where(record, event.trigger.start, event.trigger.end)

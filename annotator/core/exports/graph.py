@@ -62,13 +62,13 @@ def span_graph(
             key = "e" + entity.id
             spans.append(SpanItem(key, entity.start, entity.end, entity.label, "entities"))
             entity_keys.add(key)
-            report.span(split, "entities", entity.label)
+            report.count_span(split, "entities", entity.label)
     if "quotes" in layers:
         for quote in record.quotes:
             key = "q" + quote.id
             spans.append(SpanItem(key, quote.content.start, quote.content.end, QUOTE_LABEL,
                                   "quotes"))
-            report.span(split, "quotes", quote.kind)
+            report.count_span(split, "quotes", quote.kind)
             if quote.cue is not None:
                 spans.append(SpanItem("c" + quote.id, quote.cue.start, quote.cue.end,
                                       CUE_LABEL, "quotes"))
@@ -86,7 +86,7 @@ def span_graph(
             key = "v" + event.id
             spans.append(SpanItem(key, event.trigger.start, event.trigger.end, event.type,
                                   "events"))
-            report.span(split, "events", event.type)
+            report.count_span(split, "events", event.type)
             for argument in event.arguments:
                 if "e" + argument.entity in entity_keys:
                     relations.append(RelationItem(key, "e" + argument.entity, argument.role))

@@ -65,10 +65,10 @@ class HfTokensWriter(FormatWriter):
         if lines:
             self.out.write("\n".join(lines))
             self.out.write("\n")
-        self.report.record(self.split, len(ranges))
+        self.report.count_records(self.split, len(ranges))
         if ranges:
             self.levels_written.add(levels)
-        self.report.spans_of(self.split, "entities", [span.entity.label for span in spans])
+        self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
         self.out.close()

@@ -98,7 +98,7 @@ class LabelStudioWriter(FormatWriter):
         self.out.write("\n" if self.first else ",\n")
         self.first = False
         self.out.write(encode_json(task))
-        self.report.record(self.split)
+        self.report.count_records(self.split)
 
     def close(self) -> None:
         self.out.write("\n]\n")

@@ -116,7 +116,7 @@ def _run(
     for done, record in enumerate(records, start=1):
         split = splitter.split_of(record) if splitter is not None else ALL_DOCUMENTS
         writers[split].add(record)
-        report.document(split)
+        report.count_document(split)
         if progress is not None:
             progress(done)
     for writer in writers.values():

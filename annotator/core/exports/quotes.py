@@ -75,8 +75,8 @@ class QuotesWriter(FormatWriter):
             }
             self.out.write(encode_json(line))
             self.out.write("\n")
-            self.report.span(self.split, "quotes", quote.kind)
-        self.report.record(self.split, len(record.quotes))
+            self.report.count_span(self.split, "quotes", quote.kind)
+        self.report.count_records(self.split, len(record.quotes))
 
     def close(self) -> None:
         self.out.close()

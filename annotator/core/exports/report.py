@@ -51,20 +51,20 @@ class ExportReport:
     previous: Path | None = None
     """Where an earlier export folder at the destination was moved (not in the JSON)."""
 
-    def document(self, split: str) -> None:
+    def count_document(self, split: str) -> None:
         """Count one exported document in ``split``."""
         self.documents[split] += 1
 
-    def record(self, split: str, count: int = 1) -> None:
+    def count_records(self, split: str, count: int = 1) -> None:
         """Count written records (lines, sentences, tasks, file pairs) in ``split``."""
         self.records[split] += count
 
-    def span(self, split: str, layer: str, label: str) -> None:
+    def count_span(self, split: str, layer: str, label: str) -> None:
         """Count one exported annotation of ``layer`` with ``label`` in ``split``."""
         self.spans.setdefault(split, {}).setdefault(layer, Counter())[label] += 1
 
-    def spans_of(self, split: str, layer: str, labels: Sequence[str]) -> None:
-        """Count several exported annotations at once (as :meth:`span` for each label)."""
+    def count_spans(self, split: str, layer: str, labels: Sequence[str]) -> None:
+        """Count several exported annotations at once (as :meth:`count_span` for each label)."""
         if labels:
             self.spans.setdefault(split, {}).setdefault(layer, Counter()).update(labels)
 

@@ -146,8 +146,8 @@ class SpacyWriter(FormatWriter):
                 self.docbin.add(self._make_doc(record, tokens, first, last, inside, labels))
                 if len(self.docbin) >= self.shard_docs:
                     self._flush()
-        self.report.spans_of(self.split, "entities", labels)
-        self.report.record(self.split, len(ranges))
+        self.report.count_spans(self.split, "entities", labels)
+        self.report.count_records(self.split, len(ranges))
 
     def _make_doc(self, record: DocumentRecord, tokens: Tokens, first: int, last: int,
                   spans: list[TokenSpan], labels: list[str]) -> Any:

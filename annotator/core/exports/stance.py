@@ -75,8 +75,8 @@ class StanceWriter(FormatWriter):
             }
             self.out.write(encode_json(line))
             self.out.write("\n")
-            self.report.span(self.split, "stances", stance.label)
-        self.report.record(self.split, len(record.stances))
+            self.report.count_span(self.split, "stances", stance.label)
+        self.report.count_records(self.split, len(record.stances))
 
     def close(self) -> None:
         self.out.close()

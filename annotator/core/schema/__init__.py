@@ -3,11 +3,11 @@
 ``resources/schema/default.toml`` is the bundled schema and documents the file layout. Loading
 reports every mistake at once as a :class:`SchemaError` of :class:`SchemaProblem` s.
 
-Modules: ``definitions`` (data classes and look-ups), ``rules`` (what the schema allows: is this
-label declared, may this role take this type; used by the store and the import checks),
-``loading`` (entry points), ``sections`` (per-section checks of the file, with the spelling of
-names), ``reader`` (typed TOML access), ``problems``, ``layout`` (TOML/dict output and the
-summary).
+Modules: ``definitions`` (data classes and look-ups; a schema's dict, TOML and summary), ``rules``
+(what the schema allows: is this label declared, may this role take this type; used by the store
+and the import checks), ``loading`` (entry points), ``sections`` (per-section checks of the file,
+with the spelling of names), ``reader`` (typed TOML access), ``problems``, ``toml_writer`` (plain
+dicts and lists to TOML text).
 """
 
 from annotator.core.schema.definitions import (
@@ -20,10 +20,10 @@ from annotator.core.schema.definitions import (
     Topic,
 )
 from annotator.core.schema.loading import (
-    check_schema_file,
     default_schema_path,
     load_schema,
     parse_schema,
+    schema_file_problems,
 )
 from annotator.core.schema.problems import SchemaError, SchemaProblem
 from annotator.core.schema.sections import RESERVED_KEYS
@@ -39,8 +39,8 @@ __all__ = [
     "SchemaError",
     "SchemaProblem",
     "Topic",
-    "check_schema_file",
     "default_schema_path",
     "load_schema",
     "parse_schema",
+    "schema_file_problems",
 ]

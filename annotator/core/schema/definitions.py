@@ -1,4 +1,6 @@
-"""The label schema as frozen data classes, with the look-ups importers and validators use.
+"""The label schema as frozen data classes, with the look-ups importers and validators use
+and its own output: the TOML-shaped dict, the TOML text (written by :mod:`.toml_writer`,
+which knows nothing of schemas) and the summary lines.
 
 A :class:`Schema` is built by :func:`annotator.core.schema.parse_schema`, which has already
 checked it, so the helpers here can trust its contents: they check *annotations* against it.
@@ -9,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from annotator.core.schema.toml_writer import dumps
 
 DOCUMENT_LABEL_KINDS: tuple[str, ...] = ("single", "multi", "text", "bool")
 """``single``: one of ``values``; ``multi``: a list of distinct ``values``; ``text``: free
@@ -70,7 +74,7 @@ class DocumentLabelDef:
     description: str = ""
 
 
-def _check_attrs(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> list[str]:
+def _attrs_problems(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> list[str]:
     problems: list[str] = []
     for name, value in attrs.items():
         attr = defs.get(name)
@@ -82,7 +86,7 @@ def _check_attrs(attrs: Mapping[str, Any], defs: Mapping[str, AttributeDef]) -> 
     return problems
 
 
-def _check_label_value(definition: DocumentLabelDef, value: Any) -> str | None:
+def _label_value_problem(definition: DocumentLabelDef, value: Any) -> str | None:
     """Why ``value`` does not fit the label (one topic's value for a per-topic label)."""
     if definition.kind == "single":
         if isinstance(value, str) and value in definition.values:
@@ -100,6 +104,23 @@ def _check_label_value(definition: DocumentLabelDef, value: Any) -> str | None:
     if definition.kind == "text":
         return None if isinstance(value, str) else f"{value!r} is not text"
     return None if isinstance(value, bool) else f"{value!r} is not true or false"
+
+
+def _attributes(attributes: Mapping[str, AttributeDef]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for name, attr in attributes.items():
+        entry: dict[str, Any] = {"values": list(attr.values)}
+        if attr.default is not None:
+            entry["default"] = attr.default
+        if attr.description:
+            entry["description"] = attr.description
+        result[name] = entry
+    return result
+
+
+def _attribute_line(attr: AttributeDef) -> str:
+    default = f" (default {attr.default})" if attr.default is not None else ""
+    return f"    {attr.name}: {' | '.join(attr.values)}{default}"
 
 
 @dataclass(frozen=True)
@@ -162,16 +183,16 @@ class Schema:
         accepted = definition.role_types.get(role)
         return accepted is None or entity_label in accepted
 
-    def check_entity_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
+    def entity_attrs_problems(self, attrs: Mapping[str, Any]) -> list[str]:
         """Why an entity's attributes do not fit the schema (unknown names, values outside
         the declared set); an empty list when they do. Missing attributes are fine."""
-        return _check_attrs(attrs, self.entity_attributes)
+        return _attrs_problems(attrs, self.entity_attributes)
 
-    def check_event_attrs(self, attrs: Mapping[str, Any]) -> list[str]:
-        """As :meth:`check_entity_attrs`, for an event's attributes."""
-        return _check_attrs(attrs, self.event_attributes)
+    def event_attrs_problems(self, attrs: Mapping[str, Any]) -> list[str]:
+        """As :meth:`entity_attrs_problems`, for an event's attributes."""
+        return _attrs_problems(attrs, self.event_attributes)
 
-    def check_document_labels(self, labels: Mapping[str, Any]) -> list[str]:
+    def document_labels_problems(self, labels: Mapping[str, Any]) -> list[str]:
         """Why a document's labels do not fit: unknown label names, values outside the
         declared ones, and for a per-topic label a value that is not a table of known topic
         ids to values. Empty when they fit."""
@@ -183,7 +204,7 @@ class Schema:
                 problems.append(f'unknown document label "{name}" (known: {known})')
                 continue
             if not definition.per_topic:
-                reason = _check_label_value(definition, value)
+                reason = _label_value_problem(definition, value)
                 if reason is not None:
                     problems.append(f"{name}: {reason}")
                 continue
@@ -194,7 +215,7 @@ class Schema:
                 if topic_id not in self.topics:
                     problems.append(f'{name}: unknown topic "{topic_id}"')
                     continue
-                reason = _check_label_value(definition, topic_value)
+                reason = _label_value_problem(definition, topic_value)
                 if reason is not None:
                     problems.append(f"{name}.{topic_id}: {reason}")
         return problems
@@ -210,18 +231,103 @@ class Schema:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable copy laid out like the TOML file (unused parts left out);
         :meth:`to_toml` writes exactly this, so it reads back to an equal schema."""
-        from annotator.core.schema.layout import schema_to_dict
-
-        return schema_to_dict(self)
+        types: list[dict[str, Any]] = []
+        for entity in self.entity_types.values():
+            item: dict[str, Any] = {"label": entity.name, "color": entity.color}
+            if entity.hotkey is not None:
+                item["hotkey"] = entity.hotkey
+            item["description"] = entity.description
+            types.append(item)
+        entities: dict[str, Any] = {"nesting": self.nesting, "types": types}
+        if self.entity_attributes:
+            entities["attributes"] = _attributes(self.entity_attributes)
+        data: dict[str, Any] = {
+            "schema": {"name": self.name, "version": self.version,
+                       "description": self.description},
+            "entities": entities,
+        }
+        if self.quote_kinds:
+            quotes: dict[str, Any] = {"kinds": list(self.quote_kinds),
+                                      "cue_verbs": list(self.cue_verbs)}
+            if self.speaker_types:
+                quotes["speaker_types"] = list(self.speaker_types)
+            data["quotes"] = quotes
+        if self.stance_labels:
+            stance: dict[str, Any] = {"labels": list(self.stance_labels)}
+            if self.holder_types:
+                stance["holder_types"] = list(self.holder_types)
+            stance["topics"] = [
+                {"id": t.id, "label": t.label, **({"label_en": t.label_en} if t.label_en else {})}
+                for t in self.topics.values()
+            ]
+            data["stance"] = stance
+        if self.event_types:
+            events: dict[str, Any] = {"types": [
+                {"label": e.name, "roles": list(e.roles),
+                 **({"role_types": {r: list(v) for r, v in e.role_types.items()}}
+                    if e.role_types else {}),
+                 **({"description": e.description} if e.description else {})}
+                for e in self.event_types.values()
+            ]}
+            if self.event_attributes:
+                events["attributes"] = _attributes(self.event_attributes)
+            data["events"] = events
+        if self.document_labels:
+            labels: dict[str, Any] = {}
+            for name, label in self.document_labels.items():
+                entry: dict[str, Any] = {"kind": label.kind}
+                if label.values:
+                    entry["values"] = list(label.values)
+                if label.per_topic:
+                    entry["per_topic"] = True
+                if label.description:
+                    entry["description"] = label.description
+                labels[name] = entry
+            data["documents"] = {"labels": labels}
+        if self.gazetteer:
+            data["gazetteer"] = {label: list(names) for label, names in self.gazetteer.items()}
+        return data
 
     def to_toml(self) -> str:
-        """The schema as a TOML document in the layout of ``resources/schema/default.toml``."""
-        from annotator.core.schema.layout import schema_to_toml
-
-        return schema_to_toml(self)
+        """The schema as a TOML document in the layout of ``resources/schema/default.toml``,
+        with a one-line header comment."""
+        header = f"# Label schema {self.name} version {self.version}, written by annotator.\n\n"
+        return header + dumps(self.to_dict())
 
     def summary_lines(self) -> list[str]:
         """A human-readable summary, one line per label type (``annotator schema show``)."""
-        from annotator.core.schema.layout import summary_lines
-
-        return summary_lines(self)
+        lines = [f"{self.name} (version {self.version})"]
+        if self.description:
+            lines.append(f"  {self.description}")
+        nesting = "nested spans allowed" if self.nesting else "no nesting"
+        lines.append(f"Entity types ({len(self.entity_types)}, {nesting}):")
+        for entity in self.entity_types.values():
+            key = entity.hotkey if entity.hotkey is not None else "-"
+            lines.append(f"  {entity.name:<9} [{key}] {entity.color}  {entity.description}")
+        if self.entity_attributes:
+            lines.append("  attributes:")
+            lines.extend(_attribute_line(a) for a in self.entity_attributes.values())
+        if self.quote_kinds:
+            lines.append(f"Quotes: kinds {', '.join(self.quote_kinds)}; "
+                         f"cue verbs {' '.join(self.cue_verbs) or '-'}")
+        if self.stance_labels:
+            lines.append(f"Stance: labels {', '.join(self.stance_labels)}; "
+                         f"{len(self.topics)} topic(s)")
+            lines.extend(f"  topic {t.id}: {t.label}" + (f" ({t.label_en})" if t.label_en else "")
+                         for t in self.topics.values())
+        if self.event_types:
+            lines.append(f"Event types ({len(self.event_types)}):")
+            lines.extend(f"  {e.name}: {', '.join(e.roles)}" for e in self.event_types.values())
+        if self.event_attributes:
+            lines.append("  attributes:")
+            lines.extend(_attribute_line(a) for a in self.event_attributes.values())
+        if self.document_labels:
+            lines.append("Document labels:")
+            for label in self.document_labels.values():
+                values = f": {', '.join(label.values)}" if label.values else ""
+                per_topic = ", per topic" if label.per_topic else ""
+                lines.append(f"  {label.name} ({label.kind}{per_topic}){values}")
+        if self.gazetteer:
+            counts = ", ".join(f"{label} {len(names)}" for label, names in self.gazetteer.items())
+            lines.append(f"Gazetteer names: {counts}")
+        return lines

@@ -110,7 +110,7 @@ def _read_text(path: Path, problems: Problems) -> str | None:
         return None
 
 
-def check_schema_file(path: str | Path) -> list[SchemaProblem]:
+def schema_file_problems(path: str | Path) -> list[SchemaProblem]:
     """Every problem of the schema file at ``path`` (empty when it loads)."""
     problems = Problems(str(path))
     text = _read_text(Path(path), problems)

@@ -31,7 +31,7 @@ def entity_label_problem(schema: Schema, label: str) -> str | None:
 
 def entity_attrs_problem(schema: Schema, attrs: Mapping[str, Any]) -> str | None:
     """Entity attributes the schema does not declare, or values outside their set."""
-    problems = schema.check_entity_attrs(attrs)
+    problems = schema.entity_attrs_problems(attrs)
     return "; ".join(problems) if problems else None
 
 
@@ -45,7 +45,7 @@ def event_type_problem(schema: Schema, event_type: str) -> str | None:
 
 def event_attrs_problem(schema: Schema, attrs: Mapping[str, Any]) -> str | None:
     """Event attributes the schema does not declare, or values outside their set."""
-    problems = schema.check_event_attrs(attrs)
+    problems = schema.event_attrs_problems(attrs)
     return "; ".join(problems) if problems else None
 
 
@@ -102,7 +102,7 @@ def topic_problem(schema: Schema, topic: str) -> str | None:
 def document_labels_problem(schema: Schema, labels: Mapping[str, Any]) -> str | None:
     """Document labels the schema does not declare, or values that do not fit them (every
     reason, joined by ``; ``)."""
-    problems = schema.check_document_labels(labels)
+    problems = schema.document_labels_problems(labels)
     return "; ".join(problems) if problems else None
 
 

@@ -191,7 +191,7 @@ def read_attributes(parent: Table) -> dict[str, AttributeDef]:
     return result
 
 
-def check_entity_refs(table: Table, name: str, labels: set[str]) -> tuple[str, ...]:
+def read_entity_refs(table: Table, name: str, labels: set[str]) -> tuple[str, ...]:
     """An optional array of entity labels in ``table`` that must all be declared."""
     def known(label: str) -> str | None:
         if label in labels:
@@ -207,7 +207,7 @@ def read_quotes(table: Table, labels: set[str]) -> tuple[tuple[str, ...], tuple[
     kinds = table.strings("kinds", required=True, nonempty=True,
                           check=quote_kind_spelling_problem) or ()
     cues = table.strings("cue_verbs", check=word_problem, nfc=True) or ()
-    speakers = check_entity_refs(table, "speaker_types", labels)
+    speakers = read_entity_refs(table, "speaker_types", labels)
     table.finish()
     return kinds, cues, speakers
 
@@ -217,7 +217,7 @@ def read_stance(table: Table, labels: set[str]) -> tuple[tuple[str, ...], dict[s
     """``[stance]``: ``labels``, ``holder_types`` and ``[[stance.topics]]``."""
     stance_labels = table.strings("labels", required=True, nonempty=True,
                                   check=stance_label_spelling_problem) or ()
-    holders = check_entity_refs(table, "holder_types", labels)
+    holders = read_entity_refs(table, "holder_types", labels)
     topics: dict[str, Topic] = {}
     seen: dict[str, str] = {}
     for entry in table.tables("topics"):
@@ -255,7 +255,7 @@ def _role_types(table: Table | None, roles: tuple[str, ...] | None, labels: set[
             table.known.add(role)
             table.problems.add(table.key(role), problem)
             continue
-        accepted = check_entity_refs(table, role, labels)
+        accepted = read_entity_refs(table, role, labels)
         if accepted:
             result[role] = accepted
     table.finish()

@@ -1,4 +1,4 @@
-"""Consistent copies of a project file, automatic rotating backups, and restore.
+"""Consistent copies of a project file and automatic rotating backups.
 
 * :func:`backup_project` copies a project with SQLite's online backup API through a
   read-only connection: the copy is one consistent snapshot even while the app (or another
@@ -9,9 +9,9 @@
   project is opened, then one per interval when something changed; the oldest are removed
   so that ``keep`` remain. The GUI calls :meth:`AutoBackup.at_open` after opening a project
   and :meth:`AutoBackup.tick` from a timer.
-* :func:`restore_project` checks a backup (SQLite header, integrity, an annotator project,
-  not made by a newer version, no foreign triggers or views, every store invariant), then
-  replaces the project with it, keeping the previous file aside under a new name.
+
+Restoring a backup is :mod:`annotator.core.store.restore`, which copies with :func:`snapshot`
+through :func:`read_only` too.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import contextlib
 import glob
 import os
 import re
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -29,28 +28,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.output import (
-    OutputError,
-    Protected,
-    atomic_file,
-    check_target,
-    file_guard,
-    project_guard,
-)
+from annotator.core.output import OutputError, Protected, atomic_file, project_guard
 from annotator.core.store import interrupt
-from annotator.core.store.database import (
-    _readonly_uri,
-    check_regular,
-    check_wal,
-    fault_message,
-    inspect_readonly,
-)
+from annotator.core.store.database import _readonly_uri, fault_message, inspect_readonly
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
 
 BACKUP_SUFFIX = ".backup"
 """Suffix of the automatic backups: ``<project name>.<UTC time>.backup``."""
-_STAMP = "%Y%m%dT%H%M%S"
+STAMP = "%Y%m%dT%H%M%S"
+"""The UTC time in backup names (and in the name a restore keeps the old project under)."""
 _AUTO_NAME = re.compile(r"\.(\d{8}T\d{6})(?:-(\d+))?Z" + re.escape(BACKUP_SUFFIX) + "$")
 
 
@@ -89,7 +76,7 @@ def _os_message(path: Path, exc: OSError) -> str:
     return f"{path}: {exc.strerror or exc}"
 
 
-def _snapshot(source: sqlite3.Connection, path: Path, label: Path) -> None:
+def snapshot(source: sqlite3.Connection, path: Path, label: Path) -> None:
     """Copy the database of ``source`` into the file ``path`` and check the copy (one
     consistent snapshot, rollback-journal mode: a single self-contained file)."""
     target = sqlite3.connect(path, isolation_level=None)
@@ -105,7 +92,7 @@ def _snapshot(source: sqlite3.Connection, path: Path, label: Path) -> None:
 
 
 @contextlib.contextmanager
-def _project_errors(dest: Path, doing: str) -> Iterator[None]:
+def project_errors(dest: Path, doing: str) -> Iterator[None]:
     """Disk, database and refused-destination problems as one ``ProjectError``."""
     try:
         yield
@@ -125,15 +112,15 @@ def _copy_from(source: sqlite3.Connection, dest: Path, label: Path,
     temporary name, integrity check, fsync, rename). ``label`` names the source."""
     temp: Path | None = None
     try:
-        with _project_errors(dest, "write the backup"), atomic_file(dest, protected) as temp:
-            _snapshot(source, temp, label)
+        with project_errors(dest, "write the backup"), atomic_file(dest, protected) as temp:
+            snapshot(source, temp, label)
     finally:
         if temp is not None:
             Path(f"{temp}-journal").unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
-def _reader(path: Path) -> Iterator[sqlite3.Connection]:
+def read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection to a checked project file (it may be open elsewhere)."""
     try:
         conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None)
@@ -151,7 +138,7 @@ def _reader(path: Path) -> Iterator[sqlite3.Connection]:
 def _dest_path(project: Path, dest: Path) -> Path:
     """``dest`` itself, or inside an existing folder a time-stamped name."""
     if dest.is_dir():
-        stamp = datetime.now(UTC).strftime(_STAMP)
+        stamp = datetime.now(UTC).strftime(STAMP)
         return dest / f"{project.name}.{stamp}Z{BACKUP_SUFFIX}"
     return dest
 
@@ -169,7 +156,7 @@ def backup_project(path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
         raise ProjectError(f"{source}: no such project file")
     inspect_readonly(source, FORMAT_VERSION)
     target = _dest_path(source, Path(dest))
-    with _reader(source) as conn:
+    with read_only(source) as conn:
         _copy_from(conn, target, source, project_guard(source))
     return target
 
@@ -197,7 +184,7 @@ def list_backups(project_path: str | os.PathLike[str],
 def _auto_name(project: Path, folder: Path, now: datetime) -> Path:
     """``<name>.<UTC time>Z.backup``, or ``<name>.<UTC time>-<n>Z.backup`` after other backups
     of the same second (n above any used, so a pruned name is never reused)."""
-    stamp = now.astimezone(UTC).strftime(_STAMP)
+    stamp = now.astimezone(UTC).strftime(STAMP)
     used = [-1]
     for entry in folder.glob(f"{glob.escape(project.name)}.{stamp}*Z{BACKUP_SUFFIX}"):
         match = _AUTO_NAME.search(entry.name[len(project.name):])
@@ -286,142 +273,3 @@ class AutoBackup:
         if now is not None:
             self.last_backup = now
         return path
-
-
-# -- restore --------------------------------------------------------------------------------
-
-
-def check_backup(backup: str | os.PathLike[str]) -> None:
-    """Refuse a backup that is not a healthy annotator project this version can open:
-    header, ``quick_check``, application id and meta row, format not newer, no foreign
-    triggers or views (all read-only), then SQLite's full ``integrity_check``."""
-    path = Path(backup)
-    if not path.is_file():
-        raise ProjectError(f"{path}: no such backup file")
-    inspect_readonly(path, FORMAT_VERSION)
-    with _reader(path) as conn:
-        try:
-            problems = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
-        except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{path}: the backup is damaged ({exc})") from exc
-    if problems != ["ok"]:
-        raise ProjectError(f"{path}: the backup is damaged ({'; '.join(problems)})")
-
-
-def _release_project(project: Path) -> None:
-    """Fold the project's ``-wal`` into the file and make sure no one else has it open.
-
-    The last connection to close removes ``-wal`` and ``-shm``; if they are still there
-    after ours closed, another program has the project open and the restore is refused.
-    A project too damaged to open is left to be moved aside with its side files. A ``-wal``
-    that is not the project's is refused (folding it in would replace the project kept
-    aside), as is a project or side file that is not a regular file.
-    """
-    check_regular(project)
-    check_wal(project)
-    try:
-        conn = sqlite3.connect(project, isolation_level=None)
-    except sqlite3.Error:
-        return
-    try:
-        conn.execute("PRAGMA busy_timeout=2000")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.Error as exc:
-        message = fault_message(project, exc)
-        if message is not None and "busy" in message:
-            raise ProjectError(f"{project}: the project is open in another program; "
-                               "close it before restoring") from exc
-    finally:
-        conn.close()
-    if any(Path(str(project) + s).exists() for s in ("-wal", "-shm")):
-        raise ProjectError(f"{project}: the project is open in another program; "
-                           "close it before restoring")
-
-
-def _aside_name(project: Path) -> Path:
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    candidate = project.with_name(f"{project.name}.before-restore-{stamp}Z")
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = project.with_name(f"{project.name}.before-restore-{stamp}-{number}Z")
-    return candidate
-
-
-def _keep_aside(project: Path) -> Path:
-    """Hard-link (or copy) the project and any side files to a new name; return it."""
-    aside = _aside_name(project)
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(str(project) + suffix)
-        if not src.exists():
-            continue
-        dst = Path(str(aside) + suffix)
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-    return aside
-
-
-def restore_project(project: str | os.PathLike[str], backup: str | os.PathLike[str]) -> Path | None:
-    """Replace ``project`` with a checked copy of ``backup``; return where the previous
-    project file was kept (None when there was none).
-
-    Order of work, so that an interruption at any point leaves a usable project:
-    the backup is checked (:func:`check_backup`) and copied beside the project under a
-    temporary name, where its invariants are checked too; the project is released (its
-    ``-wal`` folded in; refused if another program has it open), kept aside under
-    ``<name>.before-restore-<time>Z``, and only then replaced with one atomic rename.
-    """
-    target = Path(project)
-    source = Path(backup)
-    guard = file_guard(source, f"the backup {source} (a project cannot be restored from itself)")
-    with _project_errors(target, "restore"):
-        check_target(target, guard, "file")
-    check_backup(source)
-    aside: Path | None = None
-    staged: Path | None = None
-    try:
-        with _project_errors(target, "restore"), atomic_file(target, guard) as staged:
-            with _reader(source) as conn:
-                _snapshot(conn, staged, source)
-            _check_invariants(staged, source)
-            if target.exists():
-                _release_project(target)
-                aside = _keep_aside(target)
-                for suffix in ("-wal", "-shm"):
-                    Path(str(target) + suffix).unlink(missing_ok=True)
-    finally:
-        if staged is not None:
-            for suffix in ("-wal", "-shm", "-journal"):
-                Path(str(staged) + suffix).unlink(missing_ok=True)
-    return aside
-
-
-def _check_invariants(staged: Path, source: Path) -> None:
-    """Refuse a staged copy in which ``validate()``'s invariant checks find a problem. It is
-    read without being opened as a project, so nothing (not even an annotator row) is added
-    to it. A copy in an older format is migrated when it is next opened; its invariants are
-    checked then by ``validate``."""
-    from annotator.core.schema import Schema, SchemaError, parse_schema
-    from annotator.core.store.integrity import find_violations
-
-    with _reader(staged) as conn:
-        if int(conn.execute("PRAGMA user_version").fetchone()[0]) != FORMAT_VERSION:
-            return
-
-        def schema_for(version: int) -> Schema:
-            row = conn.execute("SELECT toml FROM schemas WHERE version = ?",
-                               (version,)).fetchone()
-            if row is None:
-                raise ProjectError(f"no schema version {version}")
-            return parse_schema(str(row[0]), f"{source} (schema version {version})")
-
-        try:
-            violations = find_violations(conn, schema_for)
-        except (sqlite3.Error, SchemaError) as exc:
-            raise ProjectError(f"{source}: the backup cannot be checked ({exc})") from exc
-    if violations:
-        first = violations[0]
-        raise ProjectError(f"{source}: the backup breaks {len(violations)} store "
-                           f"invariant(s), e.g. {first.table} {first.row_id}: {first.reason}")

@@ -19,7 +19,7 @@ from annotator.core.schema import Schema
 from annotator.core.store import validation as v
 from annotator.core.store.journal import q
 from annotator.core.store.records import GroupedStream
-from annotator.core.store.rows import DamagedText, decode_text, kinds, load_json, row_problems
+from annotator.core.store.rows import DamagedText, decode_text, decode_values, kinds, load_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +77,7 @@ def _damaged_rows(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
         has_doc = "doc_id" in spec
         sql = f'SELECT rowid, {", ".join(q(c) for c in columns)} FROM {q(table)}'
         for rowid, *row in conn.execute(sql):
-            _values, problems = row_problems(table, columns, tuple(row))
+            _values, problems = decode_values(table, columns, tuple(row))
             if not problems:
                 continue
             damaged.add((table, rowid))

@@ -22,9 +22,9 @@ from annotator.core.store.errors import ProjectError
 from annotator.core.store.rows import (
     DamagedRowError,
     DamagedText,
+    decode_value,
+    decode_values,
     kinds,
-    row_problems,
-    value_problem,
 )
 from annotator.core.store.tables import TABLE_KEYS
 from annotator.core.store.timeutil import utc_now
@@ -232,8 +232,8 @@ _ENTRY_COLUMNS = ("id", "ts", "doc_id", "action", "kind", "target_id", "changes"
 
 
 def _entry(row: tuple[Any, ...]) -> JournalEntry:
-    values, problems = row_problems("journal", _ENTRY_COLUMNS, row[:2] + row[3:])
-    name, name_problem = value_problem(kinds()["annotators"]["name"], row[2])
+    values, problems = decode_values("journal", _ENTRY_COLUMNS, row[:2] + row[3:])
+    name, name_problem = decode_value(kinds()["annotators"]["name"], row[2])
     if name_problem is not None:
         problems.append(f"annotator name {name_problem}")
     jid, ts, doc_id, action, kind, target, changes = values

@@ -2,10 +2,10 @@
 
 ``Project.open`` checks an existing file read-only before writing anything to it (see
 :mod:`.database`), applies pending migrations, and registers the annotator. The class
-combines the user actions (:mod:`.actions`), the reading API (:mod:`.reading`), the
-import (:mod:`.importer`) and the name lexicon's settings (:mod:`.lexicon`), and adds
-undo/redo, the journal view, schema versions, per-annotator UI state, validation and
-statistics.
+combines the user actions (:mod:`.actions`, :mod:`.link_actions`), the reading API
+(:mod:`.reading`), the import (:mod:`.importer`) and the name lexicon's settings
+(:mod:`.lexicon`), and adds undo/redo, the journal view, schema versions, per-annotator UI
+state, validation and statistics.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from annotator.core.store.journal import (
     write_entry,
 )
 from annotator.core.store.lexicon import LexiconMixin
+from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
 from annotator.core.store.rows import load_json
@@ -78,7 +79,8 @@ def _schema_text(path: Path) -> str:
 
 
 class Project(
-    ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin, SchemaChangeMixin
+    LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin,
+    SchemaChangeMixin,
 ):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 

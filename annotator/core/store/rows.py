@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.tables import TABLE_KEYS
 
 MAX_JSON_DEPTH = 64
 """Deepest nesting of arrays and objects accepted in a stored JSON value."""
@@ -183,8 +184,6 @@ def _changes_problem(value: Any) -> str | None:
         return None
     if not isinstance(value, list):
         return f"holds a JSON {type(value).__name__}, not a list of changes"
-    from annotator.core.store.tables import TABLE_KEYS
-
     for i, change in enumerate(value):
         if not isinstance(change, dict):
             return f"change {i} is not an object"
@@ -198,7 +197,7 @@ def _changes_problem(value: Any) -> str | None:
     return None
 
 
-def value_problem(kind: Kind, value: Any) -> tuple[Any, str | None]:
+def decode_value(kind: Kind, value: Any) -> tuple[Any, str | None]:
     """``(decoded value, None)`` or ``(None, reason)`` for one stored value."""
     if value is None:
         return None, (None if kind.nullable else "is NULL")
@@ -227,7 +226,7 @@ def value_problem(kind: Kind, value: Any) -> tuple[Any, str | None]:
     return decoded, None
 
 
-def row_problems(table: str, columns: tuple[str, ...], row: tuple[Any, ...]
+def decode_values(table: str, columns: tuple[str, ...], row: tuple[Any, ...]
                  ) -> tuple[list[Any], list[str]]:
     """The decoded values of ``row`` (its ``columns`` of ``table``) and a reason per damaged
     value (``"title is not valid UTF-8"``)."""
@@ -235,7 +234,7 @@ def row_problems(table: str, columns: tuple[str, ...], row: tuple[Any, ...]
     values: list[Any] = []
     problems: list[str] = []
     for name, raw in zip(columns, row, strict=True):
-        value, problem = value_problem(spec[name], raw)
+        value, problem = decode_value(spec[name], raw)
         values.append(value)
         if problem is not None:
             problems.append(f"{name} {problem}")
@@ -275,12 +274,12 @@ def decode_row(table: str, columns: tuple[str, ...], row: tuple[Any, ...], row_i
                 continue
             if text is None:
                 continue
-            value, problem = value_problem(kind, text)
+            value, problem = decode_value(kind, text)
             if problem is not None:
                 raise DamagedRowError(table, row_id, f"{columns[i]} {problem}", doc_id)
             values[i] = value
         return values
-    values, problems = row_problems(table, columns, row)
+    values, problems = decode_values(table, columns, row)
     if problems:
         raise DamagedRowError(table, row_id, "; ".join(problems), doc_id)
     return values

@@ -4,7 +4,7 @@ the new schema does not have).
 
 :func:`plan_rows` reads every annotation row once and checks it, with the renames applied,
 against the new schema by the same rules everything else uses (:mod:`annotator.core.schema
-.rules`, :meth:`Schema.check_document_labels`). It reads only; the store's
+.rules`, :meth:`Schema.document_labels_problems`). It reads only; the store's
 :mod:`.schema_change` writes what it found.
 """
 
@@ -111,7 +111,7 @@ def plan_rows(conn: sqlite3.Connection, new: Schema, renames: list[Rename]) -> R
         label = maps.use("entity", stored_label, fields, "label")
         if label not in new.entity_types:
             plan.orphan(f"entity label {label} is not in the new schema", doc_id)
-        for problem in new.check_entity_attrs(_attrs(attrs)):
+        for problem in new.entity_attrs_problems(_attrs(attrs)):
             plan.orphan(f"entity attribute {problem}", doc_id)
         update("entities", row_id, fields)
     for row_id, doc_id, stored_kind, speaker in _rows(
@@ -134,7 +134,7 @@ def plan_rows(conn: sqlite3.Connection, new: Schema, renames: list[Rename]) -> R
         event_type = maps.use("event", stored_type, fields, "type")
         if event_type not in new.event_types:
             plan.orphan(f"event type {event_type} is not in the new schema", doc_id)
-        for problem in new.check_event_attrs(_attrs(attrs)):
+        for problem in new.event_attrs_problems(_attrs(attrs)):
             plan.orphan(f"event attribute {problem}", doc_id)
         update("events", row_id, fields)
     for row_id, doc_id, stored_role, stored_type, entity_label in _rows(
@@ -186,7 +186,7 @@ def _document_labels(conn: sqlite3.Connection, new: Schema, maps: _Maps,
             if renamed != value:
                 fields["value"] = json_text(renamed, "document label")
                 value = renamed
-        for problem in new.check_document_labels({key: value}):
+        for problem in new.document_labels_problems({key: value}):
             plan.orphan(f"document label {problem}", doc_id)
         if fields:
             plan.updates.append(("document_labels", [doc_id, key], fields))

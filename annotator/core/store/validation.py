@@ -36,12 +36,19 @@ __all__ = [
     "event_type_problem",
     "json_text",
     "quote_kind_problem",
+    "require",
     "role_problem",
     "span_reason",
     "stance_label_problem",
     "status_problem",
     "topic_problem",
 ]
+
+
+def require(problem: str | None) -> None:
+    """Raise ``ValueError(problem)`` when there is a problem (a rule's answer, or None)."""
+    if problem is not None:
+        raise ValueError(problem)
 
 
 def span_reason(text: str, start: int, end: int, what: str) -> str | None:

@@ -7,26 +7,23 @@ for its right-to-left layout problems (QTBUG-7516), and ``ExtraSelection`` is no
 it is slow with thousands of spans and crashes PySide6 6.12 on Python 3.11.
 
 Spans are painted by :class:`.painter.SpanPainter` in the viewport's paint event, for the
-visible lines only. The API speaks plain Python and code points of the stored text; Qt's UTF-16
-positions stay inside this package (:class:`.offsets.QtOffsets`).
+visible lines only; the text's face, size and line height are a :class:`.appearance.TextAppearance`
+and clicks and hovering over spans a :class:`.pointer.SpanPointer`. The API speaks plain Python
+and code points of the stored text; Qt's UTF-16 positions stay inside this package
+(:class:`.offsets.QtOffsets`).
 """
 
 from __future__ import annotations
 
 import time
 
+from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
 from annotator.ui.editor.document import block_format, build_document
 from annotator.ui.editor.layers import SpanItem, SpanLayers
 from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
-from annotator.ui.editor.painter import (
-    Fragment,
-    Frame,
-    Metrics,
-    PaintStats,
-    SpanPainter,
-    make_metrics,
-)
+from annotator.ui.editor.painter import Fragment, Frame, PaintStats, SpanPainter
+from annotator.ui.editor.pointer import SpanPointer
 from annotator.ui.editor.selection import (
     codepoint_cursor,
     cursor_codepoints,
@@ -34,23 +31,7 @@ from annotator.ui.editor.selection import (
     stored_selection_text,
     tooltip_html,
 )
-from annotator.ui.fonts import preferred_text_font
-from annotator.ui.qt import (
-    QKeySequence,
-    QSize,
-    Qt,
-    QtCore,
-    QTextEdit,
-    QtGui,
-    QtWidgets,
-    QWidget,
-    Signal,
-)
-
-DEFAULT_POINT_SIZE = 16
-MIN_POINT_SIZE = 8
-MAX_POINT_SIZE = 48
-LINE_HEIGHT_PERCENT = 170
+from annotator.ui.qt import QSize, Qt, QtCore, QTextEdit, QtGui, QtWidgets, QWidget, Signal
 
 
 class AnnotationView(QTextEdit):
@@ -72,13 +53,8 @@ class AnnotationView(QTextEdit):
         self._offsets = QtOffsets("")
         self._layers = SpanLayers()
         self._painter = SpanPainter(self._layers, self._to_qt)
-        self._point_size = DEFAULT_POINT_SIZE
-        self._family: str | None = None
-        self._line_height = LINE_HEIGHT_PERCENT
-        self._text_font = preferred_text_font(self._point_size)
-        self._metrics: Metrics = make_metrics(self._text_font)
-        self._press_pos: QtCore.QPointF | None = None
-        self._hovered = ""
+        self._look = TextAppearance()
+        self._pointer = SpanPointer(self.spans_at_point)
         self._last_selection: tuple[int, int] = (0, 0)
         self._links: list[LinkItem] = []
         self._emphasized: frozenset[str] = frozenset()
@@ -89,9 +65,9 @@ class AnnotationView(QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setFont(self._text_font)
+        self.setFont(self._look.font)
         self.viewport().setMouseTracking(True)
-        self._install_document(build_document("", self._text_font, self._line_height, self))
+        self._install_document(build_document("", self._look.font, self._look.line_height, self))
         self.selectionChanged.connect(self._on_selection_changed)
 
     # ----------------------------------------------------------------- document and spans
@@ -108,10 +84,11 @@ class AnnotationView(QTextEdit):
         self._offsets = QtOffsets(text)
         self._painter.selected_id = None
         self._painter.hovered_id = None
-        self._hovered = ""
+        self._pointer.hovered = ""
         self._last_selection = (0, 0)
         old = self.document()
-        self._install_document(build_document(text, self._text_font, self._line_height, self))
+        self._install_document(build_document(text, self._look.font, self._look.line_height,
+                                              self))
         if old is not None and old.parent() is self:
             old.deleteLater()
 
@@ -240,48 +217,35 @@ class AnnotationView(QTextEdit):
     @property
     def point_size(self) -> int:
         """The text size in points; see :meth:`zoom`."""
-        return self._point_size
+        return self._look.point_size
 
     def zoom(self, steps: int) -> None:
         """Change the text size by ``steps`` points (Ctrl+= and Ctrl+- do one step)."""
-        size = min(max(self._point_size + steps, MIN_POINT_SIZE), MAX_POINT_SIZE)
-        if size == self._point_size:
-            return
-        self._point_size = size
-        self._apply_font()
+        if self._look.zoom(steps):
+            self._apply_font()
 
     def set_text_font(self, font: QtGui.QFont) -> None:
         """Use ``font``'s family (an empty family means the best installed Naskh face) and size."""
-        self._family = font.family() or None
-        size = font.pointSize()
-        if size > 0:
-            self._point_size = min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE)
+        self._look.use_font(font)
         self._apply_font()
 
     @property
     def line_height(self) -> int:
         """Line height in percent of the font's line spacing (room for tashkeel and lanes)."""
-        return self._line_height
+        return self._look.line_height
 
     def set_line_height(self, percent: int) -> None:
         """Change the line height of every paragraph; the text and spans stay as they are."""
-        percent = max(100, min(int(percent), 300))
-        if percent == self._line_height:
+        if not self._look.use_line_height(percent):
             return
-        self._line_height = percent
         cursor = QtGui.QTextCursor(self.document())
         cursor.select(QtGui.QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format(percent))
+        cursor.mergeBlockFormat(block_format(self._look.line_height))
         self.viewport().update()
 
     def _apply_font(self) -> None:
-        if self._family:
-            self._text_font = QtGui.QFont(self._family, self._point_size)
-        else:
-            self._text_font = preferred_text_font(self._point_size)
-        self._metrics = make_metrics(self._text_font)
-        self.setFont(self._text_font)
-        self.document().setDefaultFont(self._text_font)
+        self.setFont(self._look.font)
+        self.document().setDefaultFont(self._look.font)
         self.viewport().update()
 
     def last_paint(self) -> PaintStats:
@@ -304,7 +268,7 @@ class AnnotationView(QTextEdit):
         super().paintEvent(event)
         painter = QtGui.QPainter(self.viewport())
         base = self.viewport().palette().color(QtGui.QPalette.ColorRole.Base)
-        self._painter.paint_over(painter, frame, self._metrics, base)
+        self._painter.paint_over(painter, frame, self._look.metrics, base)
         if self._links:
             self._paint_links(painter, frame, QtCore.QRectF(event.rect()), base)
         painter.end()
@@ -329,60 +293,45 @@ class AnnotationView(QTextEdit):
             return item.start if item is not None else None
 
         self.links_drawn = paint_links(painter, frame, self._links, self._emphasized,
-                                       self._metrics, whole, visible, position,
+                                       self._look.metrics, whole, visible, position,
                                        self._painter.color, base)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+= / Ctrl++ zoom in, Ctrl+- zoom out, Ctrl+0 back to the default size."""
-        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
-                control and event.key() in (Qt.Key.Key_Equal, Qt.Key.Key_Plus)):
-            self.zoom(1)
-            return
-        if event.matches(QKeySequence.StandardKey.ZoomOut) or (
-                control and event.key() == Qt.Key.Key_Minus):
-            self.zoom(-1)
-            return
-        if control and event.key() == Qt.Key.Key_0:
-            self.zoom(DEFAULT_POINT_SIZE - self._point_size)
-            return
-        super().keyPressEvent(event)
+        steps = zoom_key_steps(event, self._look.point_size)
+        if steps is None:
+            super().keyPressEvent(event)
+        else:
+            self.zoom(steps)
 
     def wheelEvent(self, event: QtGui.QWheelEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+wheel zooms through :meth:`zoom` so that tags and lanes follow the text size."""
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            delta = event.angleDelta().y()
-            if delta:
-                self.zoom(1 if delta > 0 else -1)
-            return
-        super().wheelEvent(event)
+        steps = wheel_zoom_steps(event)
+        if steps is None:
+            super().wheelEvent(event)
+        else:
+            self.zoom(steps)
 
     def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
         """Remember where a possible click starts, then let Qt start a selection."""
-        self._press_pos = event.position()
+        self._pointer.pressed(event.position())
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
         """A release near the press (not a drag) over a span emits ``spanClicked``."""
         super().mouseReleaseEvent(event)
-        press, self._press_pos = self._press_pos, None
-        if press is None or event.button() != Qt.MouseButton.LeftButton:
-            return
-        moved = (event.position() - press).manhattanLength()
-        if moved < QtWidgets.QApplication.startDragDistance():
-            found = self.spans_at_point(event.position())
-            if found:
-                self.spanClicked.emit(found[0].id)
+        clicked = self._pointer.clicked(event.position(), event.button())
+        if clicked is not None:
+            self.spanClicked.emit(clicked)
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
         """Track the innermost span under the pointer for ``spanHovered``."""
         super().mouseMoveEvent(event)
-        found = self.spans_at_point(event.position())
-        self._set_hovered(found[0].id if found else "")
+        self._follow_pointer(event.position())
 
     def leaveEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
         """Leaving the view leaves every span."""
-        self._set_hovered("")
+        self._follow_pointer(None)
         super().leaveEvent(event)
 
     def viewportEvent(self, event: QtCore.QEvent) -> bool:  # noqa: N802 - Qt override
@@ -407,20 +356,20 @@ class AnnotationView(QTextEdit):
 
     def underline_y(self, fragment: Fragment) -> float:
         """Viewport y of a fragment's underline (its lane below its line)."""
-        return self._painter.lane_y(fragment.line, fragment.lane, self._metrics)
+        return self._painter.lane_y(fragment.line, fragment.lane, self._look.metrics)
 
     def spans_at_point(self, point: QtCore.QPointF) -> list[SpanItem]:
         """Spans painted under viewport ``point`` (text or lane area), innermost first."""
-        reach = self._metrics.lane_pitch * 4 + 80.0
+        reach = self._look.metrics.lane_pitch * 4 + 80.0
         band = QtCore.QRectF(0.0, point.y() - reach, float(self.viewport().width()), 2 * reach)
         frame = self._frame(band)
-        return spans_under_point(self._painter, frame.fragments, self._metrics, point)
+        return spans_under_point(self._painter, frame.fragments, self._look.metrics, point)
 
     def _frame(self, band: QtCore.QRectF) -> Frame:
         x_offset = self._horizontal_offset()
         return self._painter.prepare(self.document(), x_offset,
                                      float(self.verticalScrollBar().value()), band,
-                                     self._line_height,
+                                     self._look.line_height,
                                      lambda q: self._offsets.to_cp(self._offsets.clamp_qt(q)))
 
     def _horizontal_offset(self) -> float:
@@ -429,12 +378,11 @@ class AnnotationView(QTextEdit):
             return float(bar.maximum() - bar.value())
         return float(bar.value())
 
-    def _set_hovered(self, span_id: str) -> None:
-        if span_id != self._hovered:
-            self._hovered = span_id
-            self._painter.hovered_id = span_id or None
+    def _follow_pointer(self, position: QtCore.QPointF | None) -> None:
+        if self._pointer.moved(position):
+            self._painter.hovered_id = self._pointer.hovered or None
             self.viewport().update()
-            self.spanHovered.emit(span_id)
+            self.spanHovered.emit(self._pointer.hovered)
 
     def _to_qt(self, codepoint: int) -> int:
         return self._offsets.to_qt(codepoint)

@@ -23,14 +23,14 @@ def _folded(text: str) -> str:
     return fold_text(text).casefold()
 
 
-def matches(query: str, name: str, description: str) -> bool:
+def type_matches(query: str, name: str, description: str) -> bool:
     """Whether every word of ``query`` occurs in the type name or its description (folded)."""
     return match_rank(query, name, description) is not None
 
 
 def match_rank(query: str, name: str, description: str) -> int | None:
     """How well ``query`` matches the event type ``name`` (``Type:Subtype``), lower is
-    better; None when it does not match (see :func:`matches`).
+    better; None when it does not match (see :func:`type_matches`).
 
     ``RANK_SUBTYPE_PREFIX``: the subtype begins with the query (``att`` → Conflict:Attack);
     ``RANK_TYPE_PREFIX``: the type or the whole name does (``con`` → Contact:Meet,
