@@ -44,7 +44,7 @@ def test_one_readable_line_per_entry(project: Path) -> None:
     assert done.endswith("alice  Mark done  doc-17  todo → done")
     assert relabel.endswith(f"Relabel PERS → ORG  doc-17  PERS → ORG «بوتين» {start}-{start + 5}")
     assert add.endswith(f"alice  Add PERS entity  doc-17  PERS «بوتين» {start}-{start + 5}")
-    assert "Import 1 documents" in imported
+    assert "Import 1 document " in imported
     for line in out:
         assert "{" not in line
         assert "JournalEntry" not in line

@@ -294,10 +294,11 @@ class ImportMixin(ProjectBase):
             summary = {"imported": report.imported, "duplicates": len(report.duplicates),
                        "renamed": len(report.renamed), "counts": report.counts,
                        "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
+            plural = "" if report.imported == 1 else "s"
             report.journal_id = write_entry(
                 self.conn, annotator_id=self.annotator_id, doc_id=None,
-                action=f"Import {report.imported} documents", kind="audit", target_id=None,
-                changes=summary)
+                action=f"Import {report.imported} document{plural}", kind="audit",
+                target_id=None, changes=summary)
         if report.doc_ids:
             self.events.publish(DocumentsAdded(tuple(report.doc_ids)))
         return report
