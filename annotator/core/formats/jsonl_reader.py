@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.json_depth import nested_deeper
 from annotator.core.model import InputError
 from annotator.core.text import decode_bytes
 
@@ -29,21 +30,8 @@ _TOO_DEEP = f"line is nested more than {MAX_DEPTH} levels deep"
 
 
 def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """True when ``value`` nests arrays/objects more than ``limit`` levels (checked without
-    recursion, so any parsed value can be checked)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return False
+    """True when ``value`` nests arrays/objects more than ``limit`` levels."""
+    return nested_deeper(value, limit)
 
 
 def _decoded_lines(

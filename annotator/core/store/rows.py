@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.json_depth import nested_deeper
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.tables import TABLE_KEYS
 
@@ -85,20 +86,8 @@ class DamagedRowError(ProjectError):
 
 
 def _depth_ok(value: Any) -> bool:
-    """Whether ``value`` nests at most :data:`MAX_JSON_DEPTH` levels (iteratively)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > MAX_JSON_DEPTH:
-            return False
-        stack.extend((child, depth + 1) for child in children)
-    return True
+    """Whether ``value`` nests at most :data:`MAX_JSON_DEPTH` levels."""
+    return not nested_deeper(value, MAX_JSON_DEPTH)
 
 
 def load_json(text: Any) -> Any:
