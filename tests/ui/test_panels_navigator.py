@@ -185,3 +185,21 @@ def test_filtering_asks_the_model_about_visible_rows_only(  # type: ignore[no-un
     qtbot.keyClick(panel.list_view, Qt.Key.Key_Home)
     assert panel.list_view.currentIndex().row() == 0
     panel.detach()
+
+
+def test_a_status_choice_filters_once(qtbot, project: Project,  # type: ignore[no-untyped-def]
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing a status resets the list once (it reset twice: the combo's signal, then
+    again), and choosing the status already shown still applies the filters."""
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    resets: list[str | None] = []
+    set_filter = panel.model.set_filter
+    monkeypatch.setattr(panel.model, "set_filter",
+                        lambda status=None, text=None: (resets.append(status),
+                                                        set_filter(status, text)))
+    panel.set_status_filter("done")
+    assert resets == ["done"]
+    panel.set_status_filter("done")
+    assert resets == ["done", "done"]
+    panel.detach()

@@ -183,9 +183,11 @@ class NavigatorPanel(QWidget):
 
     def set_status_filter(self, status: str | None) -> None:
         """Choose a status in the combo (None: all) and filter."""
-        index = self.status_combo.findData(status)
-        self.status_combo.setCurrentIndex(max(index, 0))
-        self.apply_filters()
+        index = max(self.status_combo.findData(status), 0)
+        if index == self.status_combo.currentIndex():
+            self.apply_filters()
+        else:
+            self.status_combo.setCurrentIndex(index)  # filters through currentIndexChanged
 
     def _after_reset(self) -> None:
         """Reselect the current document in the rebuilt list, without reopening it."""
