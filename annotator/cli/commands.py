@@ -14,7 +14,7 @@ from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
 from annotator.cli.history import history_command
 from annotator.cli.schema_apply import schema_apply
-from annotator.cli.terminal import progress
+from annotator.cli.terminal import advancing, progress
 
 
 def _input_size(paths: tuple[str, ...]) -> int:
@@ -217,9 +217,12 @@ def _flatten(value: Any, prefix: str = "") -> list[str]:
 @bidi_option
 @user_errors
 def validate_command(project: str, bidi: bool | None) -> None:
-    """Check every invariant of PROJECT; exit status 1 on any violation."""
-    with open_project(project, readonly=True) as proj:
-        violations = proj.validate()
+    """Check every invariant of PROJECT; exit status 1 on any violation.
+
+    On a terminal a progress bar on stderr follows the documents checked."""
+    with open_project(project, readonly=True) as proj, \
+            progress("Validating", proj.document_count()) as bar:
+        violations = proj.validate(progress=advancing(bar))
     for violation in violations:
         echo(str(violation), bidi)
     if violations:

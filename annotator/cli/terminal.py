@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
@@ -105,3 +105,15 @@ def progress(label: str, total: int) -> Iterator[click._termui_impl.ProgressBar[
         return
     with click.progressbar(length=total, label=label, file=sys.stderr, show_pos=False) as bar:
         yield bar
+
+
+def advancing(bar: click._termui_impl.ProgressBar[int] | None) -> Callable[[int, int], None]:
+    """A ``progress(done, total)`` callback that moves ``bar`` to ``done`` (no-op without one)."""
+    state = {"done": 0}
+
+    def advance(done: int, _total: int) -> None:
+        if bar is not None:
+            bar.update(done - state["done"])
+        state["done"] = done
+
+    return advance

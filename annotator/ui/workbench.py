@@ -44,6 +44,8 @@ from annotator.ui.session.links import load_links
 from annotator.ui.session.session import DocumentSession
 
 CURSOR_SAVE_DELAY_MS = 800
+LEXICON_FALLBACK_MS = 2000
+"""When the lexicon is built if the editor is not painted (a window never shown)."""
 
 
 class Workbench(QObject):
@@ -75,6 +77,7 @@ class Workbench(QObject):
         self._utf16 = Utf16Map("")
         self._last_change: AnnotationsChanged | None = None
         self._detached = False
+        self._lexicon_waiting = False
         self._cursor_timer = QtCore.QTimer(self)
         self._cursor_timer.setSingleShot(True)
         self._cursor_timer.setInterval(CURSOR_SAVE_DELAY_MS)
@@ -129,7 +132,29 @@ class Workbench(QObject):
                               f" {damaged[0].message} (run annotator validate)")
         # The snapping lexicon reads the project's names and words: build it once the
         # document is painted, so neither the first paint nor the first label waits for it.
-        QtCore.QTimer.singleShot(0, self._ensure_lexicon)
+        self._lexicon_after_paint()
+
+    def _lexicon_after_paint(self) -> None:
+        """Build the lexicon in the event-loop pass after the editor's next paint (a
+        0 ms timer alone ran before the window's first paint); a hidden editor gets it
+        after ``LEXICON_FALLBACK_MS``."""
+        if self._lexicon_waiting or self.session.lexicon is not None:
+            return
+        self._lexicon_waiting = True
+        self.editor.viewport().installEventFilter(self)
+        QtCore.QTimer.singleShot(LEXICON_FALLBACK_MS, self, self._lexicon_now)
+
+    def _lexicon_now(self) -> None:
+        if self._lexicon_waiting:
+            self._lexicon_waiting = False
+            self.editor.viewport().removeEventFilter(self)
+            self._ensure_lexicon()
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        """The editor's first paint after a document opened schedules the lexicon."""
+        if event.type() == QtCore.QEvent.Type.Paint and self._lexicon_waiting:
+            QtCore.QTimer.singleShot(0, self, self._lexicon_now)
+        return False
 
     def _ensure_lexicon(self) -> None:
         """A small project's lexicon is read at once; a large one starts from the shipped

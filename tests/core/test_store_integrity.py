@@ -116,3 +116,14 @@ def test_stats(tmp_path: Path) -> None:
     assert stats["journal"]["do"] == 3
     assert stats["journal"]["audit"] == 1
     assert stats["schema_versions"] == [1]
+
+
+def test_validate_reports_progress_per_document(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    build(path)
+    seen: list[tuple[int, int]] = []
+    with Project.open(path, annotator="alice") as project:
+        assert project.validate(progress=lambda done, total: seen.append((done, total))) == []
+    assert seen[0] == (0, 2)
+    assert seen[-1] == (2, 2)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)

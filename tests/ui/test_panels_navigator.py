@@ -4,6 +4,7 @@ events, keyboard use, and reading only pages of 100,000 documents."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from annotator.ui.models.documents import (
     StatusRole,
     TitleRole,
 )
+from annotator.ui.panels import navigator
 from annotator.ui.panels.navigator import NavigatorPanel, is_rtl_text
 from annotator.ui.qt import Qt
 
@@ -136,3 +138,68 @@ def test_model_reads_pages_not_the_list_of_100000_documents(qtbot, tmp_path: Pat
         assert panel.list_view.currentIndex().row() == 98_999
         assert panel.model.pages_loaded <= 3  # never the whole list
         panel.detach()
+
+
+def test_row_of_under_filters_reads_no_pages(project: Project) -> None:
+    """Reselecting the current document after a filter keystroke asks the store for its
+    position instead of reading every filtered page (issue 12: 4 s at 100,000 documents)."""
+    model = DocumentListModel(project)
+    model.set_filter(text="رقم")  # no title holds it: nothing matches
+    assert model.row_of(PAGE + 10) is None
+    model.set_filter(text="ر")  # every title holds it
+    assert model.row_of(PAGE + 10) == PAGE + 9
+    model.set_filter(status="todo", text="الرياض")
+    assert model.row_of(PAGE + 3) == (PAGE + 2) // 3  # i = PAGE + 2 is a multiple of 3
+    assert model.row_of(PAGE + 4) is None
+    assert model.pages_loaded == 0
+    model.set_filter(status="done")
+    assert model.row_of(1) is None
+
+
+def test_filtering_asks_the_model_about_visible_rows_only(  # type: ignore[no-untyped-def]
+        qtbot, project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list view lays out every row after each reset (1 s per keystroke at 100,000
+    documents, issue 12); the navigator's rows are placed without asking the model."""
+    calls = {"rowCount": 0}
+
+    class Counting(DocumentListModel):
+        def rowCount(self, *args: Any) -> int:  # noqa: N802 - Qt override
+            calls["rowCount"] += 1
+            return super().rowCount(*args)
+
+    monkeypatch.setattr(navigator, "DocumentListModel", Counting)
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    panel.resize(300, 400)
+    panel.show()
+    panel.select_document(PAGE)
+    calls["rowCount"] = 0
+    panel.filter_edit.setText("ر")
+    panel.apply_filters()
+    panel.list_view.repaint()
+    assert panel.model.rowCount() == PAGE + 20
+    assert calls["rowCount"] < 100  # not once per row
+    assert panel.list_view.currentIndex().row() == PAGE - 1
+    qtbot.keyClick(panel.list_view, Qt.Key.Key_End)
+    assert panel.list_view.currentIndex().row() == PAGE + 19
+    qtbot.keyClick(panel.list_view, Qt.Key.Key_Home)
+    assert panel.list_view.currentIndex().row() == 0
+    panel.detach()
+
+
+def test_a_status_choice_filters_once(qtbot, project: Project,  # type: ignore[no-untyped-def]
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing a status resets the list once (it reset twice: the combo's signal, then
+    again), and choosing the status already shown still applies the filters."""
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    resets: list[str | None] = []
+    set_filter = panel.model.set_filter
+    monkeypatch.setattr(panel.model, "set_filter",
+                        lambda status=None, text=None: (resets.append(status),
+                                                        set_filter(status, text)))
+    panel.set_status_filter("done")
+    assert resets == ["done"]
+    panel.set_status_filter("done")
+    assert resets == ["done", "done"]
+    panel.detach()

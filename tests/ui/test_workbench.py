@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.store import Project
-from annotator.ui.qt import Qt
+from annotator.ui.qt import QApplication, Qt
 from annotator.ui.window.main_window import MainWindow
 from tests.ui.helpers import TEXT_A, TEXT_B, document_status, entity_rows, type_text_key
 
@@ -207,3 +207,17 @@ def test_find_matches_folded_text(qtbot, window: MainWindow) -> None:  # type: i
     assert not window.find_bar.isVisible()
     qtbot.keyClick(window.editor, "p")  # the found name can be labelled at once
     assert window.workbench.session.selected_entity() is not None
+
+
+def test_the_lexicon_waits_for_the_first_paint(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up (issue 12): the snapping lexicon (0.1 s) is read after the window's first
+    paint, not in the event-loop pass before it; a label key still builds it at once."""
+    window = MainWindow(Project.open(project_path, annotator="tester"))
+    qtbot.addWidget(window)
+    session = window.workbench.session
+    QApplication.processEvents()
+    assert session.doc_id is not None
+    assert session.lexicon is None  # not painted yet: nothing read
+    window.show()
+    qtbot.waitUntil(lambda: session.lexicon is not None)
+    window.close()

@@ -23,8 +23,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
 from annotator.core.store.errors import ProjectError
@@ -43,6 +41,7 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
+from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
 
 WRITE_ATTEMPTS = 3
@@ -83,7 +82,7 @@ TEXT_CACHE_SIZE = 8
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, annotator: str, *,
+    def __init__(self, path: Path, db: Database, annotator: str, *,
                  readonly: bool = False) -> None:
         self.path = path
         self.readonly = readonly

@@ -22,11 +22,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from annotator.core.store import interrupt
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME, SQLITE_HEADER
+from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.schema_objects import foreign_objects
 from annotator.core.store.wal import identity_problem, leftover_message, wal_problem
 
@@ -268,7 +267,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int) -> FileCh
     return FileCheck(format_version=user_version)
 
 
-def connect(path: Path) -> sqlite_utils.Database:
+def connect(path: Path) -> Database:
     """Open a read-write connection with the project pragmas, wrapped by sqlite-utils.
 
     The connection is in driver autocommit mode (``isolation_level=None``): the store
@@ -292,10 +291,10 @@ def connect(path: Path) -> sqlite_utils.Database:
     if mode != "wal":
         conn.close()
         raise ProjectError(f"{path}: the file system does not support WAL mode (got {mode})")
-    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
-def connect_readonly(path: Path) -> sqlite_utils.Database:
+def connect_readonly(path: Path) -> Database:
     """Open a checked project read-only (``mode=ro``, ``query_only``): the file is never
     written, whatever runs on the connection. A WAL beside it (the app has the project open,
     or a writer was killed) is read with all its committed transactions; SQLite's reader
@@ -316,4 +315,4 @@ def connect_readonly(path: Path) -> sqlite_utils.Database:
         conn.close()
         message = fault_message(path, exc)
         raise ProjectError(message or f"{path}: cannot configure the connection ({exc})") from exc
-    return sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    return Database(conn, recursive_triggers=False, execute_plugins=False)

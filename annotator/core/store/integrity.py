@@ -33,6 +33,10 @@ class Violation:
 
 
 SchemaFor = Callable[[int], Schema]
+Progress = Callable[[int, int], None]
+"""Called with (documents checked, documents in the project) as the text checks go."""
+PROGRESS_EVERY = 500
+"""Documents checked between two progress calls."""
 REASON_LIMIT = 400
 """Longest reason a violation gives (a crafted label or id may be megabytes long)."""
 
@@ -87,11 +91,21 @@ def _damaged_rows(conn: sqlite3.Connection, damaged: set[tuple[str, int]]
             yield Violation(doc_id, table, rowid, "; ".join(problems))
 
 
-def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
+def _documents_and_spans(conn: sqlite3.Connection, progress: Progress | None
+                         ) -> Iterator[Violation]:
+    """The text checks, one document at a time (the pass that takes the time: it reports
+    progress every ``PROGRESS_EVERY`` documents)."""
+    total = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    if progress is not None:
+        progress(0, total)
     streams = {t: GroupedStream(iter(conn.execute(
         f"SELECT {cols} FROM {t} ORDER BY doc_id, id"))) for t, (cols, _) in _SPANS.items()}
+    done = 0
     for doc_id, sha, length, status, text in conn.execute(
             "SELECT id, sha256, length, status, text FROM documents ORDER BY id"):
+        done += 1
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         if not isinstance(text, str) or isinstance(text, DamagedText):  # reported already
             for stream in streams.values():
                 stream.take(doc_id)
@@ -112,6 +126,8 @@ def _documents_and_spans(conn: sqlite3.Connection) -> Iterator[Violation]:
                     reason = v.span_reason(text, start, end, what)
                     if reason:
                         yield Violation(doc_id, table, row[1], reason)
+    if progress is not None and done % PROGRESS_EVERY:
+        progress(done, total)
 
 
 def _entity(s: Schema, label: str, attrs: str) -> str | None:
@@ -210,13 +226,14 @@ def _journal(conn: sqlite3.Connection, damaged: set[tuple[str, int]]) -> Iterato
         yield Violation(None, "undo_stack", jid, f"{stack} stack holds a non-'do' entry")
 
 
-def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor) -> list[Violation]:
-    """Every violation found, SQLite's own checks first."""
+def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor,
+                    progress: Progress | None = None) -> list[Violation]:
+    """Every violation found, SQLite's own checks first; ``progress`` follows the documents."""
     conn.text_factory = decode_text
     found: list[Violation] = []
     damaged: set[tuple[str, int]] = set()
     for part in (_sqlite_checks(conn), _damaged_rows(conn, damaged),
-                 _documents_and_spans(conn), _labels(conn, schema_for, damaged),
+                 _documents_and_spans(conn, progress), _labels(conn, schema_for, damaged),
                  _references(conn), _journal(conn, damaged)):
         found.extend(part)
     return [v if len(v.reason) <= REASON_LIMIT else

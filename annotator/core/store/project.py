@@ -32,7 +32,7 @@ from annotator.core.store.database import (
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
 from annotator.core.store.importer import ImportMixin
-from annotator.core.store.integrity import Violation, find_violations
+from annotator.core.store.integrity import Progress, Violation, find_violations
 from annotator.core.store.journal import (
     JournalEntry,
     apply_changes,
@@ -275,10 +275,11 @@ class Project(
 
     # -- checks ------------------------------------------------------------------------------
 
-    def validate(self) -> list[Violation]:
-        """Every broken store invariant (empty for a healthy project)."""
+    def validate(self, progress: Progress | None = None) -> list[Violation]:
+        """Every broken store invariant (empty for a healthy project). ``progress`` is called
+        with (documents checked, documents) as the checks go."""
         self._check_open()
-        return find_violations(self.conn, self.schema_for)
+        return find_violations(self.conn, self.schema_for, progress)
 
     def stats(self) -> dict[str, Any]:
         """Counts for an overview (see :func:`.stats.project_stats`)."""

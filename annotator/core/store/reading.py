@@ -70,6 +70,20 @@ class ReadingMixin(ProjectBase):
         sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
         return [int(r[0]) for r in self.conn.execute(sql, params)]
 
+    def document_position(self, doc_id: int, status: str | None = None,
+                          text: str | None = None) -> int | None:
+        """The row of ``doc_id`` among the documents the filters keep (as ``document_count``),
+        or None when they leave it out: two index-only queries, whatever the project size."""
+        self._check_open()
+        where, params = self._filter(status, text)
+        joined = f"{where} AND" if where else " WHERE"
+        nav = "FROM documents AS d INDEXED BY documents_nav"
+        if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
+                             [*params, doc_id]).fetchone() is None:
+            return None
+        return int(self.conn.execute(f"SELECT count(*) {nav}{joined} d.id < ?",
+                                     [*params, doc_id]).fetchone()[0])
+
     def external_ids(self, status: str | None = None) -> Iterator[str]:
         """The external ids of the documents in order, optionally of one status, streaming
         (what a split is computed from; a damaged id is left out, as its document is)."""

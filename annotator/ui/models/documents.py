@@ -15,7 +15,6 @@ subscribes it to ``project.events`` and
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import Any
 
 from annotator.core.model import DocumentSummary
@@ -59,7 +58,6 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         self._text: str | None = None
         self._count = project.document_count()
         self._pages: dict[int, list[DocumentSummary]] = {}
-        self._ids: list[int] | None = None
         self._attached = False
 
     @property
@@ -110,7 +108,6 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         self._status, self._text = status, (text or None)
         self._count = self._project.document_count(status=self._status, text=self._text)
         self._pages.clear()
-        self._ids = None
         self.endResetModel()
         self.filterChanged.emit()
 
@@ -135,19 +132,8 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
 
     def row_of(self, doc_id: int) -> int | None:
         """The row showing ``doc_id`` under the current filter, or None when it is filtered
-        out. Without a text filter this bisects the (cached) id list of the status; with one
-        it reads the filtered pages, which a text filter keeps short."""
-        if self._text is None:
-            if self._ids is None:
-                self._ids = self._project.document_ids(self._status)
-            position = bisect_left(self._ids, doc_id)
-            found = position < len(self._ids) and self._ids[position] == doc_id
-            return position if found else None
-        for row in range(self._count):
-            summary = self.summary(row)
-            if summary is not None and summary.doc_id == doc_id:
-                return row
-        return None
+        out (the store counts it in the index: no page is read)."""
+        return self._project.document_position(doc_id, self._status, self._text)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count

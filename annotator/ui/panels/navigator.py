@@ -19,8 +19,8 @@ from annotator.ui.models.documents import (
     StatusRole,
     TitleRole,
 )
+from annotator.ui.panels.document_table import DocumentTable
 from annotator.ui.qt import (
-    QListView,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -39,13 +39,17 @@ STATUS_COLORS = {"todo": "#9aa4b2", "in-progress": "#e0a100", "done": "#2e9d5b",
 ROW_PADDING = 6
 
 
+def row_height(metrics: QtGui.QFontMetrics) -> int:
+    """The height of a navigator row for a font."""
+    return metrics.height() + 2 * ROW_PADDING + 2
+
+
 class DocumentDelegate(QtWidgets.QStyledItemDelegate):
     """Status dot at the leading edge, title, and the entity count at the trailing edge."""
 
     def sizeHint(self, option: QtWidgets.QStyleOptionViewItem,  # noqa: N802 - Qt override
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
-        height = option.fontMetrics.height() + 2 * ROW_PADDING + 2
-        return QSize(200, height)
+        return QSize(200, row_height(option.fontMetrics))
 
     def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -132,11 +136,9 @@ class NavigatorPanel(QWidget):
         self.filter_edit.setAccessibleName("Title filter")
         self.count_label = QtWidgets.QLabel(self)
         self.count_label.setObjectName("navigatorCount")
-        self.list_view = QListView(self)
+        self.list_view = DocumentTable(row_height(self.fontMetrics()), self)
         self.list_view.setModel(self.model)
-        self.list_view.setUniformItemSizes(True)
         self.list_view.setItemDelegate(DocumentDelegate(self.list_view))
-        self.list_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setAccessibleName("Documents")
         self.list_view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
@@ -181,9 +183,11 @@ class NavigatorPanel(QWidget):
 
     def set_status_filter(self, status: str | None) -> None:
         """Choose a status in the combo (None: all) and filter."""
-        index = self.status_combo.findData(status)
-        self.status_combo.setCurrentIndex(max(index, 0))
-        self.apply_filters()
+        index = max(self.status_combo.findData(status), 0)
+        if index == self.status_combo.currentIndex():
+            self.apply_filters()
+        else:
+            self.status_combo.setCurrentIndex(index)  # filters through currentIndexChanged
 
     def _after_reset(self) -> None:
         """Reselect the current document in the rebuilt list, without reopening it."""
