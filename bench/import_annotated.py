@@ -147,7 +147,8 @@ def ours(db: Path, source: Path, docs: int) -> tuple[float, float]:
         indexed = time.perf_counter()
     finally:
         SearchIndexMixin.ensure_search_index = original  # type: ignore[method-assign]
-    assert not result.bad and len(result.imported) == docs, (result.bad[:3], docs)
+    assert not result.bad, result.bad[:3]
+    assert len(result.imported) == docs, (len(result.imported), docs)
     return imported - started, indexed - imported
 
 

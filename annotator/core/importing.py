@@ -12,13 +12,18 @@ with its file and line. Then:
   of the good files go in; in JSON Lines files (one document per line) only the bad lines
   are left out, unless a problem concerns the whole file (a read that stopped).
 
-The good records are handed to ONE ``project.import_records`` call, which is one
-transaction. docs/IMPORT.md describes the whole process for users.
+The good records are handed to ONE ``project.import_records`` call (one transaction).
+Without ``skip_bad`` and ``extend_schema`` (the usual case) they are streamed
+into it as they are read and checked, so memory does not grow with the input: the first
+problem stops the records going in, the rest is still read for its problems, and the
+transaction is rolled back at the end (issue 12). docs/IMPORT.md describes the whole
+process for users.
 """
 
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -61,7 +66,8 @@ class ImportTarget(Protocol):
     @property
     def schema(self) -> Schema: ...
 
-    def import_records(self, records: Iterable[DocumentRecord]) -> Any: ...
+    def import_records(self, records: Iterable[DocumentRecord], *,
+                       spans_checked: bool = False) -> Any: ...
 
 
 @dataclass(slots=True)
@@ -345,6 +351,10 @@ def import_paths(
             progress(min(done, total), total)
 
     schema = project.schema
+    if not skip_bad and not extend_schema:  # the usual case: stream, constant memory
+        _stream_import(project, _checked_records(units, schema, result, offsets, on_bytes),
+                       result)
+        return result
     extension = SchemaExtension(schema) if extend_schema else None
     records: list[DocumentRecord] = []
     for unit in units:
@@ -353,6 +363,7 @@ def import_paths(
         file_records: list[DocumentRecord] = []
         problems: list[InputError] = []
         by_line = skip_bad and unit.fmt in _LINE_FORMATS
+        checked = unit.fmt in _MOVER_FORMATS
         for item in _read_unit(unit, schema, offsets, result.warnings.append, on_bytes):
             if isinstance(item, InputError):
                 problems.append(item)
@@ -361,7 +372,7 @@ def import_paths(
             if extension is not None:
                 extension.add(item)
                 schema = extension.schema
-            reasons = record_problems(item, schema)
+            reasons = record_problems(item, schema, spans_checked=checked)
             problems.extend(InputError(path, reason, line) for reason in reasons)
             if by_line or (not problems and (skip_bad or not result.bad)):
                 file_records.append(item)
@@ -375,6 +386,64 @@ def import_paths(
             return result
         _store(project, records, result)
     return result
+
+
+_MOVER_FORMATS = frozenset({"canonical", "doccano", "brat"})
+"""Formats whose readers check every span they make (``SpanMover``): ``record_problems``
+does not check those spans again."""
+
+
+class _RefusedError(Exception):
+    """Raised by the record stream once every file is read, when any problem was found: it
+    rolls back the import transaction the records were streaming into."""
+
+
+def _checked_records(
+    units: list[_Unit], schema: Schema, result: ImportResult,
+    offsets: Literal["utf16", "codepoint"], on_bytes: Callable[[int], None],
+) -> Iterator[DocumentRecord]:
+    """The records of every unit, checked, in order, as long as no problem was found; after
+    the first problem the rest is still read and checked (every problem is reported) but no
+    record is yielded, and the stream ends by raising ``_RefusedError``. Nothing is kept."""
+    for unit in units:
+        result.files += 1
+        checked = unit.fmt in _MOVER_FORMATS
+        start = done = 0
+
+        def counted(count: int) -> None:
+            nonlocal done
+            done += count
+            on_bytes(count)
+
+        for item in _read_unit(unit, schema, offsets, result.warnings.append, counted):
+            if isinstance(item, InputError):
+                result.bad.append(item)
+                continue
+            reasons = record_problems(item, schema, spans_checked=checked)
+            if reasons:
+                path, line = _origin(item, unit.path)
+                result.bad.extend(InputError(path, reason, line) for reason in reasons)
+            elif not result.bad:
+                yield item
+        on_bytes(max(0, start + unit.size - done))
+    if result.bad:
+        raise _RefusedError
+
+
+def _stream_import(project: ImportTarget, records: Iterator[DocumentRecord],
+                   result: ImportResult) -> None:
+    """Hand the stream to the one ``import_records`` call (nothing at all when the stream
+    has no record: no empty import is journaled)."""
+    try:
+        first = next(records, None)
+    except _RefusedError:
+        return
+    if first is None:
+        return
+    try:
+        _store(project, itertools.chain((first,), records), result)
+    except _RefusedError:
+        return
 
 
 def _extend(project: ImportTarget, extension: SchemaExtension, result: ImportResult) -> bool:
@@ -412,12 +481,14 @@ def _good_records(
     return [record for record in records if _origin(record, path)[1] not in lines]
 
 
-def _store(project: ImportTarget, records: list[DocumentRecord], result: ImportResult) -> None:
-    """The single ``import_records`` call; a store refusal leaves nothing imported."""
+def _store(project: ImportTarget, records: Iterable[DocumentRecord],
+           result: ImportResult) -> None:
+    """The single ``import_records`` call; a store refusal leaves nothing imported. Every
+    span of ``records`` was checked already (by its reader or by ``record_problems``)."""
     from annotator.core.store.errors import ProjectError
 
     try:
-        report: _Report = project.import_records(records)
+        report: _Report = project.import_records(records, spans_checked=True)
     except ProjectError as exc:
         result.bad.append(InputError("import", exc.message))
         undo = getattr(project, "undo", None)
