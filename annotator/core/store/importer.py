@@ -27,6 +27,9 @@ from annotator.core.store.reading import search_key
 from annotator.core.store.timeutil import utc_now
 
 BATCH_DOCUMENTS = 2000
+BATCH_CHARS = 1_000_000
+"""Rows are written when this many documents, or this many code points of text, are
+buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
 INSERTS: dict[str, str] = {
     "documents": "id, external_id, title, sha256, length, status, source, search_key, meta,"
                  " normalization, created, updated, text",
@@ -80,7 +83,10 @@ class _Run:
         self.now = utc_now()
         self.next_id = {t: self._first_free(t) for t in ID_TABLES}
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
-        self.sha_seen: dict[str, str] = {}
+        self.sha_seen: dict[bytes, str] = {}
+        """Raw sha256 of every text added by this run -> its external id (32-byte keys:
+        half the memory of the hex digests for a 100,000-document import)."""
+        self.pending_chars = 0
         self.ext_seen: set[str] = set()
         # With no documents yet (the usual first import) nothing can clash: skip the
         # per-record look-ups, which would otherwise cost two queries per document.
@@ -118,6 +124,7 @@ class _Run:
             self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
             self.report.counts[table] += len(rows)
             rows.clear()
+        self.pending_chars = 0
 
     def external_id(self, record: DocumentRecord, doc_id: int) -> str:
         wanted = record.id if record.id else f"doc-{doc_id:06d}"
@@ -132,8 +139,9 @@ class _Run:
         return candidate
 
     def add(self, record: DocumentRecord, source: str) -> None:
-        digest = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
-        earlier = self.sha_seen.get(digest)
+        raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
+        digest = raw_digest.hex()
+        earlier = self.sha_seen.get(raw_digest)
         if earlier is None and not self.store_empty:
             row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
                                     (digest,)).fetchone()
@@ -145,7 +153,8 @@ class _Run:
         _require(rules.document_labels_problem(self.schema, record.labels))
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
-        self.sha_seen[digest] = ext
+        self.sha_seen[raw_digest] = ext
+        self.pending_chars += len(record.text)
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.status,
             record.source, search_key(record.title, ext), v.json_text(record.meta, "meta"),
@@ -298,7 +307,8 @@ class ImportMixin(ProjectBase):
                     raise ProjectError(f"{source}: {exc}") from exc
                 except sqlite3.IntegrityError as exc:
                     raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
-                if len(run.rows["documents"]) >= BATCH_DOCUMENTS:
+                if (len(run.rows["documents"]) >= BATCH_DOCUMENTS
+                        or run.pending_chars >= BATCH_CHARS):
                     self._flush(run)
             self._flush(run)
             report = run.report
