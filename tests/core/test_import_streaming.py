@@ -14,7 +14,7 @@ import annotator.core.formats.spans
 import annotator.core.store.validation
 from annotator.core.importing import import_paths
 from annotator.core.model import DocumentRecord
-from annotator.core.store import Project
+from annotator.core.store import Project, importer
 from annotator.core.text import spans as text_spans
 from annotator.core.text.graphemes import grapheme_boundaries, is_grapheme_boundary
 
@@ -130,3 +130,21 @@ def test_a_late_bad_record_still_imports_nothing(project: Project, tmp_path: Pat
     assert len(result.bad) == 2
     assert [b.line for b in result.bad] == [26, 29]
     assert project.stats()["documents"]["total"] == 0
+
+
+def test_rows_are_written_by_text_size(project: Project,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "BATCH_CHARS", 100)
+    buffered: list[int] = []
+    flush = importer._Run.flush
+
+    def counted(run: importer._Run) -> None:
+        buffered.append(len(run.rows["documents"]))
+        flush(run)
+
+    monkeypatch.setattr(importer._Run, "flush", counted)
+    report = project.import_records(DocumentRecord(id=f"t{n}", text=f"{TEXT} {n}")
+                                    for n in range(10))
+    assert report.imported == 10
+    assert max(buffered) == 3  # about 47 code points each: the third passes 100
+    assert sum(buffered) == 10
