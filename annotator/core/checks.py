@@ -24,7 +24,9 @@ from annotator.core.schema import Schema, rules
 from annotator.core.text.spans import span_problem
 
 
-def _span(text: str, span: Span, what: str, problems: list[str]) -> None:
+def _span(text: str | None, span: Span, what: str, problems: list[str]) -> None:
+    if text is None:  # checked already, by the reader that made the span
+        return
     problem = span_problem(text, span.start, span.end)
     if problem is not None:
         problems.append(f"{what} [{span.start}, {span.end}): {problem}")
@@ -44,13 +46,14 @@ def _unique(ids: Iterable[str], kind: str, problems: list[str]) -> set[str]:
     return seen
 
 
-def _entities(record: DocumentRecord, schema: Schema, problems: list[str]) -> dict[str, str]:
+def _entities(record: DocumentRecord, schema: Schema, problems: list[str],
+              text: str | None) -> dict[str, str]:
     labels: dict[str, str] = {}
     _unique((e.id for e in record.entities), "entity", problems)
     for entity in record.entities:
         what = f"entity {entity.id}"
         labels[entity.id] = entity.label
-        _span(record.text, entity.span, what, problems)
+        _span(text, entity.span, what, problems)
         _add(problems, what, rules.entity_label_problem(schema, entity.label))
         _add(problems, what, rules.entity_attrs_problem(schema, entity.attrs))
     return labels
@@ -68,13 +71,13 @@ def _party(ref: str | None, labels: dict[str, str], what: str, problems: list[st
 
 
 def _quotes(record: DocumentRecord, schema: Schema, labels: dict[str, str],
-            problems: list[str]) -> set[str]:
+            problems: list[str], text: str | None) -> set[str]:
     ids = _unique((q.id for q in record.quotes), "quote", problems)
     for quote in record.quotes:
         what = f"quote {quote.id}"
-        _span(record.text, quote.content, f"{what} content", problems)
+        _span(text, quote.content, f"{what} content", problems)
         if quote.cue is not None:
-            _span(record.text, quote.cue, f"{what} cue", problems)
+            _span(text, quote.cue, f"{what} cue", problems)
         _add(problems, what, rules.quote_kind_problem(schema, quote.kind))
         speaker = labels.get(quote.speaker or "")
         _party(quote.speaker, labels, f"{what}: speaker", problems,
@@ -83,11 +86,11 @@ def _quotes(record: DocumentRecord, schema: Schema, labels: dict[str, str],
 
 
 def _events(record: DocumentRecord, schema: Schema, labels: dict[str, str],
-            problems: list[str]) -> set[str]:
+            problems: list[str], text: str | None) -> set[str]:
     ids = _unique((e.id for e in record.events), "event", problems)
     for event in record.events:
         what = f"event {event.id}"
-        _span(record.text, event.trigger, f"{what} trigger", problems)
+        _span(text, event.trigger, f"{what} trigger", problems)
         _add(problems, what, rules.event_attrs_problem(schema, event.attrs))
         type_problem = rules.event_type_problem(schema, event.type)
         _add(problems, what, type_problem)
@@ -102,7 +105,8 @@ def _events(record: DocumentRecord, schema: Schema, labels: dict[str, str],
 
 
 def _stances(record: DocumentRecord, schema: Schema, *, labels: dict[str, str],
-             quotes: set[str], events: set[str], problems: list[str]) -> None:
+             quotes: set[str], events: set[str], problems: list[str],
+             text: str | None) -> None:
     _unique((s.id for s in record.stances), "stance", problems)
     for stance in record.stances:
         what = f"stance {stance.id}"
@@ -118,14 +122,19 @@ def _stances(record: DocumentRecord, schema: Schema, *, labels: dict[str, str],
         if target.topic is not None:
             _add(problems, what, rules.topic_problem(schema, target.topic))
         if isinstance(stance.evidence, Span):
-            _span(record.text, stance.evidence, f"{what} evidence", problems)
+            _span(text, stance.evidence, f"{what} evidence", problems)
         elif stance.evidence is not None and stance.evidence not in quotes:
             problems.append(f"{what}: evidence {stance.evidence!r} is not a quote of this "
                             "document")
 
 
-def record_problems(record: DocumentRecord, schema: Schema) -> list[str]:
-    """Every reason ``record`` cannot be imported into a project with ``schema``."""
+def record_problems(record: DocumentRecord, schema: Schema, *,
+                    spans_checked: bool = False) -> list[str]:
+    """Every reason ``record`` cannot be imported into a project with ``schema``.
+
+    ``spans_checked``: the record's spans were made by a reader's ``SpanMover``, which
+    checked each of them with ``span_problem`` on the stored text already; they are not
+    checked again (issue 12: each span is checked once)."""
     problems: list[str] = []
     status = rules.status_problem(record.status)
     if status is not None:
@@ -133,9 +142,11 @@ def record_problems(record: DocumentRecord, schema: Schema) -> list[str]:
     if not (record.entities or record.quotes or record.events or record.stances
             or record.labels):
         return problems  # a bare text: nothing else to check (the common case of big imports)
-    labels = _entities(record, schema, problems)
-    quotes = _quotes(record, schema, labels, problems)
-    events = _events(record, schema, labels, problems)
-    _stances(record, schema, labels=labels, quotes=quotes, events=events, problems=problems)
+    text = None if spans_checked else record.text
+    labels = _entities(record, schema, problems, text)
+    quotes = _quotes(record, schema, labels, problems, text)
+    events = _events(record, schema, labels, problems, text)
+    _stances(record, schema, labels=labels, quotes=quotes, events=events, problems=problems,
+             text=text)
     problems.extend(schema.document_labels_problems(record.labels))
     return problems

@@ -8,7 +8,8 @@ refer to the text *as written in the file*. The stored text is that text after
    a surrogate pair, and valid by ``span_problem`` (no split grapheme cluster, no
    whitespace/joiner/bidi mark at an edge);
 2. moved with the offset map of ``normalize_mapped``;
-3. checked again with ``span_problem`` on the normalized text.
+3. checked again with ``span_problem`` on the normalized text (unless normalization
+   changed nothing: then the raw check was that check).
 
 Problems are collected (not raised) so that one pass reports every bad span of a
 document, each as an ``InputError`` naming the file and line.
@@ -62,6 +63,9 @@ class SpanMover:
                        f"offset {surrogate.start()}")
             raw = raw.replace(surrogate.group(), "\ufffd")
         self.text, self.info = normalize(raw)
+        self._same = self.text == self.raw
+        """Normalization changed nothing: offsets stay, and a span valid on the raw text
+        is valid on the stored one (no second check, no offset map)."""
         self._offsets: list[int] | None = None
 
     @property
@@ -107,6 +111,8 @@ class SpanMover:
                 f"text there ({self.raw[start:end]!r})"
             )
             return None
+        if self._same:
+            return Span(start, end)
         new_start, new_end = self._map[start], self._map[end]
         problem = span_problem(self.text, new_start, new_end)
         if problem is not None:

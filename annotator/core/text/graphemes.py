@@ -27,6 +27,25 @@ def _is_plain(ch: str) -> bool:
     return 0x20 <= cp <= 0x7E or 0x0621 <= cp <= 0x063A or 0x0641 <= cp <= 0x064A
 
 
+_MAY_JOIN = regex.compile(
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=Prepend}\p{GCB=CR}\p{GCB=LF}"
+    r"\p{GCB=Control}\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}"
+    r"\p{GCB=Regional_Indicator}\p{Cs}]")
+_JOINS: dict[str, bool] = {}
+
+
+def may_join(ch: str) -> bool:
+    """True for a character that some rule of UAX #29 may keep in one cluster with a
+    neighbour (combining marks, joiners, prepended marks, CR/LF, controls, Hangul jamo,
+    regional indicators, surrogates). Two neighbours that are both False always have a
+    boundary between them: every no-break rule names one of these classes on one side.
+    Answers are remembered per character (one regex match the first time)."""
+    found = _JOINS.get(ch)
+    if found is None:
+        found = _JOINS[ch] = _MAY_JOIN.match(ch) is not None
+    return found
+
+
 def _splits_surrogates(text: str, i: int) -> bool:
     """True if ``i`` falls between a high and a low surrogate code point."""
     return (
@@ -65,10 +84,10 @@ def is_grapheme_boundary(text: str, i: int) -> bool:
     _check_index(text, i)
     if i in (0, len(text)):
         return True
+    if not may_join(text[i - 1]) and not may_join(text[i]):
+        return True  # the cheap test: no rule can join these two (no walk)
     if _splits_surrogates(text, i):
         return False
-    if _is_plain(text[i - 1]) and _is_plain(text[i]):
-        return True
     pos = _sure_boundary_at_or_before(text, i - 1)
     while pos < i:
         match = _CLUSTER.match(text, pos)

@@ -14,7 +14,12 @@ is followed by another pictograph, so cutting before it is a split.
 from __future__ import annotations
 
 from annotator.core.text.chars import JOINERS, is_edge_junk
-from annotator.core.text.graphemes import is_grapheme_boundary, next_boundary, prev_boundary
+from annotator.core.text.graphemes import (
+    is_grapheme_boundary,
+    may_join,
+    next_boundary,
+    prev_boundary,
+)
 
 
 def is_span_end(text: str, i: int) -> bool:
@@ -26,8 +31,18 @@ def is_span_end(text: str, i: int) -> bool:
 
 
 def span_problem(text: str, start: int, end: int) -> str | None:
-    """Why ``[start, end)`` is not a valid annotation span of ``text``, or None if it is."""
+    """Why ``[start, end)`` is not a valid annotation span of ``text``, or None if it is.
+
+    The cheap test comes first: a span inside the text whose edges have no combining mark,
+    joiner or other joining character on either side, and no whitespace or invisible mark
+    at either end, is valid without walking grapheme clusters (most spans)."""
     n = len(text)
+    if 0 <= start < end <= n:
+        first, last = text[start], text[end - 1]
+        if ((start == 0 or not (may_join(text[start - 1]) or may_join(first)))
+                and (end == n or not (may_join(last) or may_join(text[end])))
+                and not is_edge_junk(first) and not is_edge_junk(last)):
+            return None
     if start < 0 or end < 0 or start > n or end > n:
         return f"span [{start}, {end}) is out of range (text length {n})"
     if start > end:
