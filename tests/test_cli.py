@@ -7,23 +7,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from annotator.cli.main import cli
 from annotator.cli.terminal import display, terminal_does_bidi
+from tests.cli.helpers import run
 
 ARTICLE = (
     "موسكو (وكالات) أعلن الكرملين أن الرئيس فلاديمير بوتين سيلتقي الرئيس الفرنسي فرانسوا هولاند "
     "في موسكو، بعد زيارة هولاند لواشنطن. وقال بيسكوف «نحن مستعدون للتعاون».\n"
 )
 GAZETTEER = "# name<TAB>LABEL\nموسكو\tGPE\nواشنطن\tGPE\nهولاند\tPERS\nفلاديمير بوتين\tPERS\n"
-
-
-def run(*args: str, ok: bool = True) -> object:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    if ok:
-        assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture

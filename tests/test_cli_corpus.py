@@ -7,20 +7,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 
-from annotator.cli.main import cli
+from tests.cli.helpers import run
 
 ARTICLE = ("زار المستشار بَرلين ثم عاد إلى وبرلين، وكتبت الصحف البرلينية عن لبرلين.\n"
            "وقال: «برلين مدينة مفتوحة» 😀\n")
 OTHER = "لا ذكر للمدينة هنا، ولا لبرلينية.\n"
 
-
-def run(*args: str, ok: bool = True) -> Result:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    if ok:
-        assert result.exit_code == 0, result.output
-    return result
 
 
 @pytest.fixture
