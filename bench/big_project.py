@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.core.model import STATUSES, DocumentRecord, Entity
 from annotator.core.store import Project
-from annotator.core.store.backup import snapshot
+from annotator.core.store.backup_copy import snapshot
 
 CACHE = Path(tempfile.gettempdir()) / "annotator-bench-big"
 TEXT_CHARS = 2800

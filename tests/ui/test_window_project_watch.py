@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from annotator.core.store import Project
@@ -48,6 +49,7 @@ def test_a_vanished_project_file_shows_a_banner(qtbot, project_path: Path, tmp_p
 def test_automatic_backup_after_opening(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, project_path)
     window.watch.backup_at_open()
+    window.watch.wait_for_backup()
     backups = list((project_path.parent / f"{project_path.name}.backups").iterdir())
     assert len(backups) == 1
     with Project.open(backups[0], annotator="checker") as copy:
@@ -55,3 +57,61 @@ def test_automatic_backup_after_opening(qtbot, project_path: Path) -> None:  # t
         assert copy.validate() == []
     window.close()
     assert window.watch.auto_backup is None  # timers stopped with the window
+
+
+def test_the_backup_runs_while_the_window_answers(qtbot, project_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch) -> None:
+    from annotator.core.store import backup_copy
+
+    gate = threading.Event()
+    real = backup_copy.snapshot
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(30)  # the copy cannot end before the GUI thread has gone on
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(backup_copy, "snapshot", held)
+    window = _window(qtbot, project_path)
+    messages: list[str] = []
+    window.watch.message.connect(messages.append)
+    window.watch.backup_at_open()  # returns at once: the copy waits on its thread
+    assert window.watch.job is not None
+    assert not window.watch.job.done()
+    window.workbench.actions.entity.set_status("done")  # the window still works
+    gate.set()
+    qtbot.waitUntil(lambda: any(m.startswith("Backed up to") for m in messages), timeout=30000)
+    assert window.watch.job is None
+    window.close()
+
+
+def test_closing_during_a_backup_cancels_it(qtbot, project_path: Path,  # type: ignore[no-untyped-def]
+                                            monkeypatch) -> None:
+    from annotator.core.store import backup_copy
+
+    monkeypatch.setattr(backup_copy, "PAGES_PER_STEP", 1)
+    window = _window(qtbot, project_path)
+    window.watch.backup_at_open()
+    job = window.watch.job
+    assert job is not None
+    window.close()  # cancels the copy and waits for its thread
+    assert job.done()
+    folder = project_path.parent / f"{project_path.name}.backups"
+    left = [p.name for p in folder.iterdir()] if folder.exists() else []
+    assert not [name for name in left if name.endswith((".part", "-journal"))]
+    assert job.cancelled or len(left) == 1  # cancelled, or it had already finished
+
+
+def test_a_failed_backup_is_reported(qtbot, project_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from annotator.core.store import ProjectError, backup_copy
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise ProjectError("the disk is full (simulated)")
+
+    monkeypatch.setattr(backup_copy, "snapshot", broken)
+    window = _window(qtbot, project_path)
+    messages: list[str] = []
+    window.watch.message.connect(messages.append)
+    window.watch.backup_at_open()
+    window.watch.wait_for_backup()
+    assert messages == ["Automatic backup failed: the disk is full (simulated)"]
+    window.close()

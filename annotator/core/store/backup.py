@@ -7,30 +7,30 @@
   (rollback-journal mode, no ``-wal``).
 * :class:`BackupPolicy` and :class:`AutoBackup` give rotating automatic backups: one when a
   project is opened, then one per interval when something changed; the oldest are removed
-  so that ``keep`` remain. The GUI calls :meth:`AutoBackup.at_open` after opening a project
-  and :meth:`AutoBackup.tick` from a timer.
+  so that ``keep`` remain. :meth:`AutoBackup.at_open` and :meth:`AutoBackup.tick` copy at once
+  through the project's connection; the app uses :meth:`AutoBackup.start` instead, which
+  copies on a worker thread (:class:`~annotator.core.store.backup_copy.BackupJob`) while the
+  window stays responsive, and :meth:`AutoBackup.finish` once the job is done.
 
-Restoring a backup is :mod:`annotator.core.store.restore`, which copies with :func:`snapshot`
-through :func:`read_only` too.
+Copying itself is :mod:`annotator.core.store.backup_copy`; restoring a backup is
+:mod:`annotator.core.store.restore`, which copies the same way.
 """
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
-from annotator.core.output import OutputError, Protected, atomic_file, project_guard
-from annotator.core.store import interrupt
-from annotator.core.store.database import _readonly_uri, fault_message, inspect_readonly
+from annotator.core.output import project_guard
+from annotator.core.store.backup_copy import BackupJob, copy_database, os_message, read_only
+from annotator.core.store.database import inspect_readonly
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
 
@@ -69,70 +69,7 @@ class BackupPolicy:
         return project_path.parent / f"{project_path.name}.backups"
 
 
-# -- copying ------------------------------------------------------------------------------
-
-
-def _os_message(path: Path, exc: OSError) -> str:
-    return f"{path}: {exc.strerror or exc}"
-
-
-def snapshot(source: sqlite3.Connection, path: Path, label: Path) -> None:
-    """Copy the database of ``source`` into the file ``path`` and check the copy (one
-    consistent snapshot, rollback-journal mode: a single self-contained file)."""
-    target = sqlite3.connect(path, isolation_level=None)
-    try:
-        source.backup(target)  # one step: a single consistent snapshot
-        target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-        problems = [str(r[0]) for r in target.execute("PRAGMA integrity_check(5)")]
-    finally:
-        target.close()
-    if problems != ["ok"]:
-        raise ProjectError(f"{label}: the copy failed its integrity check "
-                           f"({'; '.join(problems)})")
-
-
-@contextlib.contextmanager
-def project_errors(dest: Path, doing: str) -> Iterator[None]:
-    """Disk, database and refused-destination problems as one ``ProjectError``."""
-    try:
-        yield
-    except OutputError as exc:
-        raise ProjectError(str(exc)) from exc
-    except sqlite3.Error as exc:
-        message = fault_message(dest, exc) or f"{dest}: cannot {doing} ({exc})"
-        raise ProjectError(message) from exc
-    except OSError as exc:
-        raise ProjectError(f"cannot {doing}: {_os_message(Path(exc.filename or dest), exc)}"
-                           ) from exc
-
-
-def _copy_from(source: sqlite3.Connection, dest: Path, label: Path,
-               protected: Protected) -> None:
-    """Copy the database of ``source`` to ``dest`` atomically (the one atomic writer: a
-    temporary name, integrity check, fsync, rename). ``label`` names the source."""
-    temp: Path | None = None
-    try:
-        with project_errors(dest, "write the backup"), atomic_file(dest, protected) as temp:
-            snapshot(source, temp, label)
-    finally:
-        if temp is not None:
-            Path(f"{temp}-journal").unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to a checked project file (it may be open elsewhere)."""
-    try:
-        conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise ProjectError(f"{path}: cannot open the file read-only ({exc})") from exc
-    try:
-        interrupt.watch(conn)
-        conn.execute("PRAGMA trusted_schema=OFF")
-        conn.execute("PRAGMA busy_timeout=5000")
-        yield conn
-    finally:
-        conn.close()
+# -- copying (one copy: backup_copy.py) ---------------------------------------------------
 
 
 def _dest_path(project: Path, dest: Path) -> Path:
@@ -157,7 +94,7 @@ def backup_project(path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
     inspect_readonly(source, FORMAT_VERSION)
     target = _dest_path(source, Path(dest))
     with read_only(source) as conn:
-        _copy_from(conn, target, source, project_guard(source))
+        copy_database(conn, target, source, project_guard(source))
     return target
 
 
@@ -224,31 +161,64 @@ class AutoBackup:
         self.policy = policy or BackupPolicy()
         self.last_backup: float | None = None
         self._last_state: tuple[int, int] | None = None
+        self._started: tuple[int, int] | None = None
 
     def _state(self) -> tuple[int, int]:
         conn = self.project.conn
         return (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+
+    def _target(self, now: float | None) -> Path:
+        """The next backup's name (its folder made if missing)."""
+        folder = self.policy.folder_for(self.project.path)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ProjectError(f"cannot make the backup folder: {os_message(folder, exc)}"
+                               ) from exc
+        stamp = datetime.fromtimestamp(now if now is not None else time.time(), UTC)
+        return _auto_name(self.project.path, folder, stamp)
+
+    def _made(self, state: tuple[int, int], now: float | None) -> None:
+        self.last_backup = now if now is not None else time.monotonic()
+        self._last_state = state
+        prune_backups(self.project.path, self.policy)
 
     def backup_now(self, now: float | None = None) -> Path:
         """Write a new automatic backup and prune the old ones; return its path."""
         conn = self.project.conn
         if conn.in_transaction:
             raise ProjectError(f"{self.project.path}: cannot back up inside a transaction")
-        folder = self.policy.folder_for(self.project.path)
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ProjectError(f"cannot make the backup folder: {_os_message(folder, exc)}"
-                               ) from exc
-        stamp = datetime.fromtimestamp(now if now is not None else time.time(), UTC)
-        target = _auto_name(self.project.path, folder, stamp)
+        target = self._target(now)
         state = self._state()
-        _copy_from(conn, target, self.project.path,
-                   project_guard(self.project.path, backups=False))
-        self.last_backup = now if now is not None else time.monotonic()
-        self._last_state = state
-        prune_backups(self.project.path, self.policy)
+        copy_database(conn, target, self.project.path,
+                      project_guard(self.project.path, backups=False))
+        self._made(state, now)
         return target
+
+    def start(self, *, at_open: bool = False) -> BackupJob | None:
+        """Start the backup :meth:`at_open` (``at_open=True``) or :meth:`tick` would make, on
+        a worker thread with its own read-only connection; None when none is wanted now.
+        Call :meth:`finish` with the job once it is done."""
+        if at_open and not self.policy.at_open:
+            self.at_open()
+            return None
+        if not at_open and not self.due():
+            return None
+        self._started = self._state()
+        job = BackupJob(self.project.path, self._target(None),
+                        project_guard(self.project.path, backups=False))
+        return job.start()
+
+    def finish(self, job: BackupJob) -> Path | None:
+        """Record a finished job: its path, or None when it was cancelled; raises its
+        ``ProjectError`` when it failed (the next tick tries again)."""
+        state, self._started = self._started, None
+        if job.error is not None:
+            raise job.error
+        if job.cancelled or state is None:
+            return None
+        self._made(state, None)
+        return job.dest
 
     def at_open(self) -> Path | None:
         """The backup made when a project is opened (unless the policy says not to)."""

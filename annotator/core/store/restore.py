@@ -3,7 +3,7 @@
 :func:`restore_project` checks a backup (SQLite header, integrity, an annotator project, not
 made by a newer version, no foreign triggers or views, every store invariant), then replaces
 the project with it, keeping the previous file aside under a new name. The copy is made like a
-backup's (:func:`annotator.core.store.backup.snapshot`).
+backup's (:func:`annotator.core.store.backup_copy.snapshot`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.core.output import atomic_file, check_target, file_guard
-from annotator.core.store.backup import STAMP, project_errors, read_only, snapshot
+from annotator.core.store.backup import STAMP
+from annotator.core.store.backup_copy import project_errors, read_only, snapshot
 from annotator.core.store.database import check_regular, check_wal, fault_message, inspect_readonly
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION

@@ -5,14 +5,16 @@ built from the same ``(session, project, notify)``: ``entity`` (:mod:`.entity`),
 (:mod:`.quote`), ``event`` (:mod:`.event`), ``stance`` (:mod:`.stance`, with the document
 labels), ``suggestion`` (:mod:`.suggestion`), ``pick`` (:mod:`.pick`) and ``corpus``
 (:mod:`.corpus`: label-all, names the lexicon must not learn). It adds only what
-crosses them: deleting and moving an edge of whatever is selected.
+crosses them: deleting and moving an edge of whatever is selected. ``corpus`` (and the
+core's corpus search it needs) is built on first use, after the window's first paint.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from annotator.core.store import Project
 from annotator.ui.actions.base import Notify
-from annotator.ui.actions.corpus import CorpusActions
 from annotator.ui.actions.entity import EntityActions
 from annotator.ui.actions.event import EventActions
 from annotator.ui.actions.pick import PickActions
@@ -22,19 +24,32 @@ from annotator.ui.actions.suggestion import SuggestionActions
 from annotator.ui.session.edges import Edge, Unit
 from annotator.ui.session.session import DocumentSession
 
+if TYPE_CHECKING:
+    from annotator.ui.actions.corpus import CorpusActions
+
 
 class DocumentActions:
     """The action objects of one session."""
 
     def __init__(self, session: DocumentSession, project: Project, notify: Notify) -> None:
         self.session = session
+        self._parts = (project, notify)
+        self._corpus: CorpusActions | None = None
         self.entity = EntityActions(session, project, notify)
         self.quote = QuoteActions(session, project, notify)
         self.event = EventActions(session, project, notify)
         self.stance = StanceActions(session, project, notify)
         self.suggestion = SuggestionActions(session, project, notify)
         self.pick = PickActions(session, project, notify, self.quote, self.event)
-        self.corpus = CorpusActions(session, project, notify)
+
+    @property
+    def corpus(self) -> CorpusActions:
+        """Label-all and names not learned (built when first used)."""
+        if self._corpus is None:
+            from annotator.ui.actions.corpus import CorpusActions
+
+            self._corpus = CorpusActions(self.session, *self._parts)
+        return self._corpus
 
     def delete_selected(self) -> bool:
         """Delete the selected annotation (with what refers to it); a selected suggestion

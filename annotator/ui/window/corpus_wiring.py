@@ -3,7 +3,9 @@ label-all with its preview, names the lexicon must not learn) and opening a matc
 
 The actions themselves are Qt-free (``workbench.actions.corpus``,
 :mod:`annotator.ui.actions.corpus`); this module creates the dock and the menu, shows the
-preview dialog and routes the panel's signals.
+preview dialog and routes the panel's signals. The menu exists from the start; the panel,
+its dock and the preview dialog (and the core's corpus search) are imported and built the
+first time they are needed, after the window's first paint (issue 12: start-up).
 
 =====================  ===============================================================
 Key                    What
@@ -19,13 +21,16 @@ a label key            (in the results) label the selected rows, one undoable ac
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
-from annotator.core.corpus import ConcordanceRow
-from annotator.ui.panels.concordance import ConcordancePanel
-from annotator.ui.panels.label_all_dialog import LabelAllDialog
 from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QObject, Qt, QTimer, QtWidgets
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:
+    from annotator.core.corpus import ConcordanceRow
+    from annotator.ui.panels.concordance import ConcordancePanel
+    from annotator.ui.panels.label_all_dialog import LabelAllDialog
 
 DOCK_SHARE = 0.4
 """Share of the window's height the concordance takes when it opens (below the text)."""
@@ -40,13 +45,10 @@ class CorpusWiring(QObject):
         super().__init__(window)
         self.workbench = workbench
         self.status = status
+        self.window = window
         self.dialog: LabelAllDialog | None = None
-        self.panel = ConcordancePanel(workbench.project, window)
-        self.dock = QtWidgets.QDockWidget("Concordance", window)
-        self.dock.setObjectName("dockConcordance")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
+        self._panel: ConcordancePanel | None = None
+        self._dock: QtWidgets.QDockWidget | None = None
         menu = window.menuBar().addMenu("&Corpus")
         self.menu = menu
         self.concordance = self._action(window, menu, "&Concordance…", "Ctrl+Shift+F",
@@ -62,12 +64,40 @@ class CorpusWiring(QObject):
         self.turned_off.aboutToShow.connect(self._fill_turned_off)
         self.concordance.triggered.connect(self.open_concordance)
         self.label_all.triggered.connect(self.preview_label_all)
-        self.dont_learn.triggered.connect(workbench.actions.corpus.disable_selected_name)
-        self.panel.matchActivated.connect(self.open_match)
-        self.panel.labelRequested.connect(self.label_rows)
+        self.dont_learn.triggered.connect(
+            workbench.actions.corpus.disable_selected_name)
         workbench.annotationSelected.connect(self._on_selection)
-        workbench.schemaChanged.connect(lambda: self.panel.set_schema(workbench.project.schema))
+        workbench.schemaChanged.connect(self._on_schema_changed)
         self._on_selection("")
+
+    @property
+    def panel(self) -> ConcordancePanel:
+        """The Concordance panel, built (with its hidden dock) when first asked for."""
+        if self._panel is None:
+            from annotator.ui.panels.concordance import ConcordancePanel
+
+            panel = ConcordancePanel(self.workbench.project, self.window)
+            dock = QtWidgets.QDockWidget("Concordance", self.window)
+            dock.setObjectName("dockConcordance")
+            dock.setWidget(panel)
+            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()
+            panel.matchActivated.connect(self.open_match)
+            panel.labelRequested.connect(self.label_rows)
+            self._panel, self._dock = panel, dock
+        return self._panel
+
+    @property
+    def dock(self) -> QtWidgets.QDockWidget:
+        """The Concordance dock (built with :attr:`panel`)."""
+        if self._dock is None:
+            self.panel  # noqa: B018 - builds the dock
+        assert self._dock is not None
+        return self._dock
+
+    def _on_schema_changed(self) -> None:
+        if self._panel is not None:
+            self._panel.set_schema(self.workbench.project.schema)
 
     @staticmethod
     def _action(window: QMainWindow, menu: QtWidgets.QMenu, text: str, key: str,
@@ -83,7 +113,8 @@ class CorpusWiring(QObject):
 
     def detach(self) -> None:
         """Stop following the store (the window closes)."""
-        self.panel.model.detach()
+        if self._panel is not None:
+            self._panel.model.detach()
 
     def _on_selection(self, selected: str) -> None:
         is_entity = bool(selected) and selected in self.workbench.session.entities
@@ -101,8 +132,8 @@ class CorpusWiring(QObject):
             text = self.workbench.session.text[selection[0]:selection[1]].strip()
         if not self.dock.isVisible():
             self.dock.show()
-            window = self.parent()
-            if isinstance(window, QMainWindow) and not self.dock.isFloating():
+            window = self.window
+            if not self.dock.isFloating():
                 height = int(window.height() * DOCK_SHARE)
                 # Once the dock is laid out; the side docks' minimum heights may leave less.
                 QTimer.singleShot(0, lambda: window.resizeDocks(
@@ -141,9 +172,9 @@ class CorpusWiring(QObject):
             self.status.show_message(f"Nothing to add for «{plan.text}»"
                                      + (f": {'; '.join(reasons)}" if reasons else "."), 8000)
             return
-        window = self.parent()
-        assert isinstance(window, QMainWindow)
-        dialog = LabelAllDialog(self.workbench.project, plan, window)
+        from annotator.ui.panels.label_all_dialog import LabelAllDialog
+
+        dialog = LabelAllDialog(self.workbench.project, plan, self.window)
         dialog.accepted.connect(lambda: actions.apply(plan, dialog.left_out()))
         dialog.finished.connect(lambda _result: self.workbench.editor.setFocus())
         self.dialog = dialog

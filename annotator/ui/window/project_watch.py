@@ -4,17 +4,23 @@ Two windows (or the app and the CLI) may work on one project at once: both write
 (see docs/RELIABILITY.md), and this watcher polls ``PRAGMA data_version`` so a view reloads
 what another process saved. It also notices when the project file was deleted, moved or
 replaced (nothing could be saved any more) and makes the rotating automatic backups: one
-shortly after opening and then at the policy's interval while something changed.
+shortly after opening and then at the policy's interval while something changed. A backup
+is copied on a worker thread (:meth:`AutoBackup.start`): the window stays responsive while a
+large project is copied; a timer looks for the end of the job and reports it in the status
+bar. Closing the window cancels a running copy (nothing is left under the backup's name).
+The backup code is imported when the first backup starts, after the window is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.store import Project, ProjectError
-from annotator.core.store.backup import AutoBackup, BackupPolicy
 from annotator.ui.qt import QObject, QtCore, Signal
+
+if TYPE_CHECKING:
+    from annotator.core.store.backup import AutoBackup, BackupPolicy
+    from annotator.core.store.backup_copy import BackupJob
 
 POLL_MS = 2000
 """How often the project file is checked (cheap: two pragmas and a stat)."""
@@ -22,6 +28,8 @@ BACKUP_CHECK_MS = 60_000
 """How often the backup timer asks whether a backup is due."""
 FIRST_BACKUP_DELAY_MS = 3000
 """The backup at open waits until the window is painted and the user has started."""
+JOB_POLL_MS = 100
+"""How often a running backup is looked at (only while one runs)."""
 
 
 class ProjectWatch(QObject):
@@ -37,7 +45,13 @@ class ProjectWatch(QObject):
         super().__init__(parent)
         self.project = project
         self.problem: str | None = None
-        self.auto_backup = AutoBackup(project, policy) if backups else None
+        self._policy = policy
+        self._backups = backups
+        self._stopped = False
+        self.auto_backup: AutoBackup | None = None
+        """Made when the first backup starts; None again once stopped."""
+        self.job: BackupJob | None = None
+        """The backup being copied on its worker thread, if any."""
         self._poll = QtCore.QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
@@ -45,19 +59,28 @@ class ProjectWatch(QObject):
         self._backup = QtCore.QTimer(self)
         self._backup.setInterval(BACKUP_CHECK_MS)
         self._backup.timeout.connect(self.backup_if_due)
-        if self.auto_backup is not None:
+        self._job_timer = QtCore.QTimer(self)
+        self._job_timer.setInterval(JOB_POLL_MS)
+        self._job_timer.timeout.connect(self.check_backup_job)
+        if backups:
             QtCore.QTimer.singleShot(FIRST_BACKUP_DELAY_MS, self, self.backup_at_open)
             self._backup.start()
 
     def stop(self) -> None:
-        """Stop polling (before the project closes)."""
+        """Stop polling and backing up (before the project closes): a running copy is
+        cancelled and its thread waited for."""
+        self._stopped = True
         self._poll.stop()
         self._backup.stop()
+        self._job_timer.stop()
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
         self.auto_backup = None
 
     def poll(self) -> None:
         """Check the file, then whether another process saved since the last poll."""
-        if self.auto_backup is None and not self._poll.isActive():
+        if self._stopped:
             return
         problem = self.project.file_problem()
         if problem != self.problem:
@@ -67,18 +90,47 @@ class ProjectWatch(QObject):
             self.externalChange.emit()
 
     def backup_at_open(self) -> None:
-        if self.auto_backup is not None and self.problem is None:
-            self._run(self.auto_backup.at_open)
+        """Start the backup made after opening."""
+        self._start(at_open=True)
 
     def backup_if_due(self) -> None:
-        if self.auto_backup is not None and self.problem is None:
-            self._run(self.auto_backup.tick)
+        """Start a timed backup if one is due."""
+        self._start(at_open=False)
 
-    def _run(self, make: Callable[[], Path | None]) -> None:
+    def _start(self, *, at_open: bool) -> None:
+        if self._stopped or not self._backups or self.problem is not None or self.job:
+            return
+        if self.auto_backup is None:
+            from annotator.core.store.backup import AutoBackup
+
+            self.auto_backup = AutoBackup(self.project, self._policy)
         try:
-            path = make()
+            self.job = self.auto_backup.start(at_open=at_open)
+        except (ProjectError, OSError) as error:
+            self.message.emit(f"Automatic backup failed: {error}")
+            return
+        if self.job is not None:
+            self._job_timer.start()
+
+    def check_backup_job(self) -> None:
+        """Report a backup job that has finished (called by a timer while one runs)."""
+        job, auto = self.job, self.auto_backup
+        if job is None or not job.done():
+            return
+        self._job_timer.stop()
+        self.job = None
+        if auto is None:
+            return
+        try:
+            path = auto.finish(job)
         except (ProjectError, OSError) as error:
             self.message.emit(f"Automatic backup failed: {error}")
             return
         if path is not None:
             self.message.emit(f"Backed up to {path}")
+
+    def wait_for_backup(self, timeout: float | None = None) -> None:
+        """Wait for a running backup and report it (tests, benches)."""
+        if self.job is not None:
+            self.job.wait(timeout)
+            self.check_backup_job()
