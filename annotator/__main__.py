@@ -1,6 +1,6 @@
 """``python -m annotator`` is the same as the ``annotator`` command."""
 
-from annotator.cli.main import main
+from annotator.cli.entry import main
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,7 @@
     QT_QPA_PLATFORM=offscreen python bench/startup.py --quick   # median of 3
 
 Each round starts a fresh process running ``annotator PROJECT`` (the real entry point,
-``annotator.cli.main.main``) on a copy of the bundled sample project and times, from just
+``annotator.cli.entry.main``) on a copy of the bundled sample project and times, from just
 before the process is started to the main window's first paint, the warm start (the files are
 in the page cache after the first round). The child wraps ``open_window`` to watch the window
 for its first ``Paint`` event, prints the wall clock and quits. Baselines in the same run:
@@ -32,7 +32,7 @@ TARGET_S = 1.0
 
 _APP_CHILD = """
 import sys, time
-from annotator.cli.main import main
+from annotator.cli.entry import main
 import annotator.ui.window.app as app
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication

@@ -21,10 +21,9 @@ import click
 
 from annotator import __version__
 from annotator.cli import commands
+from annotator.cli.entry import PROJECT_SUFFIX
 from annotator.cli.errors import neutralised
 from annotator.cli.pipes import end_quietly
-
-PROJECT_SUFFIX = ".annotator"
 
 
 def looks_like_project(name: str) -> bool:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from annotator.cli.entry import main as entry_main
+from annotator.cli.entry import opens_a_project
 from annotator.cli.main import cli, looks_like_project, nearest_command
 from tests.cli.helpers import run
 
@@ -68,3 +72,28 @@ def test_a_project_argument_still_opens_the_app(name: str, tmp_path: Path,
     result = run(name, ok=False)
     assert result.exit_code == 0, result.output
     assert opened == [name]
+
+
+@pytest.mark.parametrize(("args", "short"), [
+    (["news.annotator"], True), (["data/exprot"], True), (["exprot"], False), ([], False),
+    (["--help"], False), (["stats", "p.annotator"], False), (["open", "p.annotator"], False),
+])
+def test_which_arguments_take_the_short_way_to_the_app(args: list[str], short: bool) -> None:
+    assert opens_a_project(args) is short
+
+
+def test_the_entry_point_opens_a_project_without_the_command_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    probe = ("import sys; from annotator.ui.window import app; "
+             "app.run = lambda p: print(p, 'click' in sys.modules) or 0; "
+             "from annotator.cli.entry import main; main(sys.argv[1:])")
+    done = subprocess.run([sys.executable, "-c", probe, "news.annotator"], cwd=tmp_path,
+                          check=False,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["news.annotator", "False"]
+    opened = fake_app(monkeypatch)
+    with pytest.raises(SystemExit) as exit_info:  # anything else: the full command line
+        entry_main(["--version"])
+    assert exit_info.value.code == 0
+    assert opened == []

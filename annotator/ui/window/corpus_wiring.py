@@ -64,8 +64,7 @@ class CorpusWiring(QObject):
         self.turned_off.aboutToShow.connect(self._fill_turned_off)
         self.concordance.triggered.connect(self.open_concordance)
         self.label_all.triggered.connect(self.preview_label_all)
-        self.dont_learn.triggered.connect(
-            workbench.actions.corpus.disable_selected_name)
+        self.dont_learn.triggered.connect(self.disable_selected_name)
         workbench.annotationSelected.connect(self._on_selection)
         workbench.schemaChanged.connect(self._on_schema_changed)
         self._on_selection("")
@@ -181,6 +180,10 @@ class CorpusWiring(QObject):
         dialog.open()
 
     # -- names not learned --------------------------------------------------------------------
+
+    def disable_selected_name(self) -> None:
+        """Corpus > Don't Learn This Name (the corpus actions load on first use)."""
+        self.workbench.actions.corpus.disable_selected_name()
 
     def _fill_turned_off(self) -> None:
         menu = self.turned_off
