@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Any
 
-PROJECT_SUFFIX = ".annotator"
+from annotator.cli import PROJECT_SUFFIX
 
 
 def opens_a_project(args: list[str]) -> bool:

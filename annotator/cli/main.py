@@ -20,8 +20,7 @@ from typing import Any
 import click
 
 from annotator import __version__
-from annotator.cli import commands
-from annotator.cli.entry import PROJECT_SUFFIX
+from annotator.cli import PROJECT_SUFFIX, commands
 from annotator.cli.errors import neutralised
 from annotator.cli.pipes import end_quietly
 

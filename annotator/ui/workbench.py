@@ -220,7 +220,10 @@ class Workbench(QObject):
         position = self.cursor_codepoint()
         if cursors.get(str(doc_id)) != position:
             cursors[str(doc_id)] = position
-            self.project.set_state("cursor", cursors)
+            # Housekeeping: a file that can no longer be written (gone, damaged) keeps the
+            # old cursor; the banner already says why nothing is saved.
+            with contextlib.suppress(ProjectError):
+                self.project.set_state("cursor", cursors)
 
     def neighbour_unfinished(self, forward: bool = True) -> int | None:
         """The next (or previous) document still to do or in progress, wrapping around;

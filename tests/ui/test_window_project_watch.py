@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
 from annotator.ui.window.main_window import MainWindow
 from tests.ui.helpers import TEXT_A
@@ -114,4 +115,39 @@ def test_a_failed_backup_is_reported(qtbot, project_path: Path, monkeypatch) -> 
     window.watch.backup_at_open()
     window.watch.wait_for_backup()
     assert messages == ["Automatic backup failed: the disk is full (simulated)"]
+    window.close()
+
+
+def test_a_file_damaged_where_the_open_does_not_look_is_caught_after_the_paint(
+        qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from annotator.ui.window import app
+
+    with Project.open(project_path, annotator="setup") as project:
+        project.import_records([DocumentRecord(id=f"x{i}", text=f"نص الخبر رقم {i} " * 40)
+                                for i in range(60)])
+    data = bytearray(project_path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[len(data) - page] = 0xFF  # a b-tree page no read at open touches
+    project_path.write_bytes(bytes(data))
+    window = app.open_window(str(project_path))  # the app's open: the header only
+    assert window is not None
+    qtbot.addWidget(window)
+    assert not window.project.checked
+    qtbot.waitUntil(window.banner.isVisible, timeout=30000)
+    assert "damaged" in window.banner.text()
+    assert "Nothing more can be saved" in window.banner.text()
+    before = project_path.read_bytes()
+    window.workbench.actions.entity.set_status("done")  # refused, said in the status bar
+    assert project_path.read_bytes() == before
+    window.close()
+
+
+def test_a_healthy_file_is_checked_after_the_paint(qtbot, project_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from annotator.ui.window import app
+
+    window = app.open_window(str(project_path))
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.project.checked, timeout=30000)
+    assert not window.banner.isVisible()
     window.close()

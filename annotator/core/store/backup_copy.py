@@ -23,6 +23,7 @@ from pathlib import Path
 
 from annotator.core.output import OutputError, Protected, atomic_file
 from annotator.core.store import interrupt
+from annotator.core.store.background import BackgroundJob
 from annotator.core.store.database import BUSY_TIMEOUT_MS, _readonly_uri, fault_message
 from annotator.core.store.errors import ProjectError
 
@@ -126,7 +127,7 @@ def read_only(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]
         conn.close()
 
 
-class BackupJob:
+class BackupJob(BackgroundJob):
     """A copy of the project ``source`` to ``dest``, made on a worker thread.
 
     :meth:`start` returns at once; :meth:`done` says whether the thread finished; then
@@ -136,37 +137,18 @@ class BackupJob:
     appears under ``dest``.
     """
 
+    name = "annotator-backup"
+
     def __init__(self, source: Path, dest: Path, protected: Protected) -> None:
+        super().__init__()
         self.source = source
         self.dest = dest
         self.protected = protected
         self.error: ProjectError | None = None
         self.cancelled = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="annotator-backup",
-                                        daemon=True)
 
-    def start(self) -> BackupJob:
-        """Start the copy on its thread."""
-        self._thread.start()
-        return self
-
-    def done(self) -> bool:
-        """Whether the copy has finished (written, failed or cancelled)."""
-        return self._thread.ident is not None and not self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Wait for the thread; True when it has finished."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def cancel(self) -> None:
-        """Stop the copy (no half-written backup is left) and wait for the thread."""
-        self._stop.set()
-        if self._thread.ident is not None:
-            self._thread.join()
-
-    def _run(self) -> None:
+    def run(self) -> None:
+        """Copy through a read-only connection holding one read transaction."""
         try:
             with project_errors(self.source, "read the project for the backup"), \
                     read_only(self.source, live=True) as conn:
@@ -177,5 +159,5 @@ class BackupJob:
             self.cancelled = True
         except ProjectError as exc:
             self.error = exc
-        except Exception as exc:
+        except Exception as exc:  # reported in the window, never lost
             self.error = ProjectError(f"{self.dest}: cannot write the backup ({exc})")

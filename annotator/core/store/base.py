@@ -88,6 +88,10 @@ class ProjectBase:
         """Opened through a read-only connection: every write raises ProjectError."""
         self.created = False
         """Whether ``Project.open`` created the file (set by it)."""
+        self.checked = True
+        """Whether the file's ``quick_check`` ran at open (``Project.open(quick_check=)``)."""
+        self.damage: str | None = None
+        """Damage found after opening (:meth:`mark_damaged`): every write is refused."""
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.conn.text_factory = decode_text  # text that is not UTF-8 reads as DamagedText
@@ -204,6 +208,8 @@ class ProjectBase:
         then vanishes with the last handle), so every write transaction checks this first
         and again just before ``COMMIT``; the GUI may also poll it to show a banner."""
         self._check_open()
+        if self.damage is not None:
+            return self.damage
         current = self._current_file_id()
         if current is None:
             return (f"{self.path}: the project file has disappeared (moved or deleted, or "
@@ -211,6 +217,11 @@ class ProjectBase:
         if current != self._file_id:
             return f"{self.path}: the project file was replaced by another file"
         return None
+
+    def mark_damaged(self, reason: str) -> None:
+        """The file was found damaged after it was opened (the deferred ``quick_check``):
+        from now on :meth:`file_problem` says so and every write is refused."""
+        self.damage = reason
 
     def _require_file(self) -> None:
         problem = self.file_problem()

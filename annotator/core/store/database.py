@@ -24,6 +24,7 @@ from pathlib import Path
 
 from annotator.core.store import interrupt
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.file_header import header_problem
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME, SQLITE_HEADER
 from annotator.core.store.schema_objects import foreign_objects
 from annotator.core.store.wal import identity_problem, leftover_message, wal_problem
@@ -49,6 +50,8 @@ class FileCheck:
 
     format_version: int
     """``PRAGMA user_version``: the number of migrations applied to the file."""
+    checked: bool = True
+    """Whether ``PRAGMA quick_check`` ran (False: only the header was looked at)."""
 
 
 class Database:
@@ -200,12 +203,14 @@ def _readonly_uri(path: Path) -> str:
     return uri
 
 
-def inspect_readonly(path: Path, newest_format: int) -> FileCheck:
+def inspect_readonly(path: Path, newest_format: int, *, quick_check: bool = True) -> FileCheck:
     """Check an existing file (:func:`check_file`, then through a read-only connection);
     raise ProjectError if unsafe.
 
     ``newest_format`` is the number of migrations this code knows; a file that has more
-    was made by a newer annotator and is refused rather than misread.
+    was made by a newer annotator and is refused rather than misread. Without
+    ``quick_check`` only the header is checked for damage (:mod:`.file_header`); the
+    caller runs the full check later (:mod:`.file_check`).
     """
     check_file(path)
     for attempt in range(1, INSPECT_ATTEMPTS + 1):
@@ -215,7 +220,7 @@ def inspect_readonly(path: Path, newest_format: int) -> FileCheck:
             raise ProjectError(f"{path}: cannot open the file read-only ({exc})") from exc
         try:
             interrupt.watch(conn)
-            return _inspect(conn, path, newest_format)
+            return _inspect(conn, path, newest_format, quick_check)
         except ProjectError as exc:
             # A read-only connection cannot wait out another process that is just opening
             # the project (WAL recovery): try again briefly before calling it busy.
@@ -235,9 +240,29 @@ def _damaged(path: Path, exc: sqlite3.Error) -> ProjectError:
     return ProjectError(f"{path}: the project file is damaged ({exc})")
 
 
-def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int) -> FileCheck:
+def quick_check_problem(conn: sqlite3.Connection, path: Path) -> str | None:
+    """``PRAGMA quick_check`` through ``conn``: the damage found, as a user message, or
+    None. An error that is not damage (a lock held by another program) raises
+    ``ProjectError``; an interrupted check raises ``sqlite3.OperationalError``."""
+    try:
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc):
+            raise
+        error = _damaged(path, exc)
+        if not isinstance(exc, sqlite3.OperationalError) or fault_message(path, exc) is None:
+            return error.message
+        raise error from exc
+    if problems != ["ok"]:
+        return f"{path}: the project file is damaged ({'; '.join(problems)})"
+    return None
+
+
+def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int,
+             quick_check: bool) -> FileCheck:
     """Identity, format and schema objects first (cheap, and nothing of the file's schema
-    is evaluated before it is known to be ours), then ``quick_check`` and the meta row."""
+    is evaluated before it is known to be ours), then ``quick_check`` (or only the header)
+    and the meta row."""
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA trusted_schema=OFF")
     try:
@@ -266,19 +291,20 @@ def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int) -> FileCh
         reason = identity_problem(path, conn)
         if reason is not None:
             raise ProjectError(leftover_message(path, reason))
-    try:
-        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
-    if problems != ["ok"]:
-        raise ProjectError(f"{path}: the project file is damaged ({'; '.join(problems)})")
+    if quick_check:
+        damage = quick_check_problem(conn, path)
+    else:
+        reason = header_problem(path)
+        damage = None if reason is None else f"{path}: the project file is damaged ({reason})"
+    if damage is not None:
+        raise ProjectError(damage)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise ProjectError(f"{path}: not an annotator project ({exc})") from exc
     if row is None or row[0] != APPLICATION_NAME:
         raise ProjectError(f"{path}: not an annotator project (no annotator meta row)")
-    return FileCheck(format_version=user_version)
+    return FileCheck(format_version=user_version, checked=quick_check)
 
 
 def connect(path: Path) -> Database:

@@ -86,7 +86,8 @@ class Project(
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, annotator: str | None = None,
-             schema_path: str | Path | None = None, readonly: bool = False) -> Project:
+             schema_path: str | Path | None = None, readonly: bool = False,
+             quick_check: bool = True) -> Project:
         """Open (or, with ``create``, create) a project; ``annotator`` names the person
         working (default: the login name). A new project stores the default schema, or
         ``schema_path``, as schema version 1; for an existing project ``schema_path`` is
@@ -95,7 +96,12 @@ class Project(
 
         ``readonly`` opens an existing project through a read-only connection: nothing is
         written to the file (no migration, the annotator is not registered; every action
-        raises ``ProjectError``). ``created`` tells whether this call made the file."""
+        raises ``ProjectError``). ``created`` tells whether this call made the file.
+
+        ``quick_check=False`` (the app) checks only the file's header for damage at open
+        (``checked`` is then False): the caller runs :class:`.file_check.QuickCheckJob`
+        later and calls :meth:`mark_damaged` if it finds damage. A file that needs a
+        migration is fully checked anyway, before anything is written."""
         p = Path(path)
         name = annotator if annotator else default_annotator()
         check_regular(p)
@@ -109,7 +115,9 @@ class Project(
             schema_toml = _schema_text(Path(schema_path) if schema_path
                                        else Path(default_schema_path()))
         else:
-            check = inspect_readonly(p, FORMAT_VERSION)
+            check = inspect_readonly(p, FORMAT_VERSION, quick_check=quick_check or readonly)
+            if not check.checked and check.format_version < FORMAT_VERSION:
+                check = inspect_readonly(p, FORMAT_VERSION)  # about to write: check it all
             if readonly:
                 return cls._open_readonly(p, name, check.format_version)
         db = connect(p)
@@ -124,6 +132,7 @@ class Project(
                                                              utc_now()))
             project = cls(p, db, name)
             project.created = not existed
+            project.checked = new or check.checked
             return project
         except BaseException:
             db.close()

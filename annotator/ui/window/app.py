@@ -32,10 +32,12 @@ _windows: list[MainWindow] = []
 def open_window(path: str, *, create: bool = False) -> MainWindow | None:
     """Open ``path`` in a new window, or explain in a dialog why it cannot be opened.
 
-    With ``create`` a missing file becomes a new, empty project.
+    With ``create`` a missing file becomes a new, empty project. The file's full
+    ``quick_check`` runs on a worker once the window is painted (``ProjectWatch.start_check``);
+    only its header is checked before.
     """
     try:
-        project = Project.open(path, create=create)
+        project = Project.open(path, create=create, quick_check=False)
     except ProjectError as error:
         QMessageBox.critical(None, "Cannot open project", str(error))
         return None

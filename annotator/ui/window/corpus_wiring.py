@@ -45,7 +45,6 @@ class CorpusWiring(QObject):
         super().__init__(window)
         self.workbench = workbench
         self.status = status
-        self.window = window
         self.dialog: LabelAllDialog | None = None
         self._panel: ConcordancePanel | None = None
         self._dock: QtWidgets.QDockWidget | None = None
@@ -69,17 +68,24 @@ class CorpusWiring(QObject):
         workbench.schemaChanged.connect(self._on_schema_changed)
         self._on_selection("")
 
+    def _window(self) -> QMainWindow:
+        """The window (the parent; not kept as an attribute, which would keep its Python
+        wrapper alive after Qt deleted it)."""
+        parent = self.parent()
+        assert isinstance(parent, QMainWindow)
+        return parent
+
     @property
     def panel(self) -> ConcordancePanel:
         """The Concordance panel, built (with its hidden dock) when first asked for."""
         if self._panel is None:
             from annotator.ui.panels.concordance import ConcordancePanel
 
-            panel = ConcordancePanel(self.workbench.project, self.window)
-            dock = QtWidgets.QDockWidget("Concordance", self.window)
+            panel = ConcordancePanel(self.workbench.project, self._window())
+            dock = QtWidgets.QDockWidget("Concordance", self._window())
             dock.setObjectName("dockConcordance")
             dock.setWidget(panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self._window().addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
             dock.hide()
             panel.matchActivated.connect(self.open_match)
             panel.labelRequested.connect(self.label_rows)
@@ -131,7 +137,7 @@ class CorpusWiring(QObject):
             text = self.workbench.session.text[selection[0]:selection[1]].strip()
         if not self.dock.isVisible():
             self.dock.show()
-            window = self.window
+            window = self._window()
             if not self.dock.isFloating():
                 height = int(window.height() * DOCK_SHARE)
                 # Once the dock is laid out; the side docks' minimum heights may leave less.
@@ -173,7 +179,7 @@ class CorpusWiring(QObject):
             return
         from annotator.ui.panels.label_all_dialog import LabelAllDialog
 
-        dialog = LabelAllDialog(self.workbench.project, plan, self.window)
+        dialog = LabelAllDialog(self.workbench.project, plan, self._window())
         dialog.accepted.connect(lambda: actions.apply(plan, dialog.left_out()))
         dialog.finished.connect(lambda _result: self.workbench.editor.setFocus())
         self.dialog = dialog

@@ -35,6 +35,7 @@ from annotator.ui.window import project_files
 from annotator.ui.window.corpus_wiring import CorpusWiring
 from annotator.ui.window.docks import make_docks, place_docks
 from annotator.ui.window.editor_keys import EditorKeys
+from annotator.ui.window.first_paint import AfterFirstPaint
 from annotator.ui.window.link_wiring import LinkWiring
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.preferences import (
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.watch.externalChange.connect(self.reload_after_external_change)
         self.watch.fileProblem.connect(self._show_file_problem)
         self.watch.message.connect(self.status_line.show_message)
+        self.after_paint = AfterFirstPaint(self)
+        """Work that waits for the window's first paint (issue 12: start-up)."""
+        self.after_paint.add(self.watch.start_check)
         doc_id = self.workbench.restore_last_document()
         if doc_id is not None:
             self.navigator.select_document(doc_id)

@@ -9,6 +9,11 @@ is copied on a worker thread (:meth:`AutoBackup.start`): the window stays respon
 large project is copied; a timer looks for the end of the job and reports it in the status
 bar. Closing the window cancels a running copy (nothing is left under the backup's name).
 The backup code is imported when the first backup starts, after the window is shown.
+
+A project the app opened without its full ``quick_check`` (``Project.open(...,
+quick_check=False)``: only the header is checked at open) is checked by :meth:`start_check`
+on a worker thread once the window is painted; damage found marks the project damaged
+(nothing more is saved) and shows the file-problem banner.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from annotator.ui.qt import QObject, QtCore, Signal
 if TYPE_CHECKING:
     from annotator.core.store.backup import AutoBackup, BackupPolicy
     from annotator.core.store.backup_copy import BackupJob
+    from annotator.core.store.file_check import QuickCheckJob
 
 POLL_MS = 2000
 """How often the project file is checked (cheap: two pragmas and a stat)."""
@@ -52,6 +58,8 @@ class ProjectWatch(QObject):
         """Made when the first backup starts; None again once stopped."""
         self.job: BackupJob | None = None
         """The backup being copied on its worker thread, if any."""
+        self.check: QuickCheckJob | None = None
+        """The file check running on its worker thread, if any."""
         self._poll = QtCore.QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
@@ -73,9 +81,10 @@ class ProjectWatch(QObject):
         self._poll.stop()
         self._backup.stop()
         self._job_timer.stop()
-        if self.job is not None:
-            self.job.cancel()
-            self.job = None
+        for job in (self.job, self.check):
+            if job is not None:
+                job.cancel()
+        self.job = self.check = None
         self.auto_backup = None
 
     def poll(self) -> None:
@@ -97,9 +106,33 @@ class ProjectWatch(QObject):
         """Start a timed backup if one is due."""
         self._start(at_open=False)
 
-    def _start(self, *, at_open: bool) -> None:
-        if self._stopped or not self._backups or self.problem is not None or self.job:
+    def start_check(self) -> None:
+        """Run the file's ``quick_check`` on a worker if the open did not (after the first
+        paint); the job timer reports it."""
+        if self._stopped or self.project.checked or self.check is not None:
             return
+        from annotator.core.store.file_check import QuickCheckJob
+
+        self.check = QuickCheckJob(self.project.path)
+        self.check.start()
+        self._job_timer.start()
+
+    def _check_finished(self) -> None:
+        check = self.check
+        if check is None or not check.done():
+            return
+        self.check = None
+        self.project.checked = not check.cancelled and check.error is None
+        if check.problem is not None:
+            self.project.mark_damaged(check.problem)
+            self.poll()  # the banner at once
+        elif check.error is not None:
+            self.message.emit(f"Could not check the project file: {check.error}")
+
+    def _start(self, *, at_open: bool) -> None:
+        if (self._stopped or not self._backups or self.problem is not None or self.job
+                or self.check is not None or self.project.damage is not None):
+            return  # the at-open backup left out here is made by the next timed one
         if self.auto_backup is None:
             from annotator.core.store.backup import AutoBackup
 
@@ -113,12 +146,17 @@ class ProjectWatch(QObject):
             self._job_timer.start()
 
     def check_backup_job(self) -> None:
-        """Report a backup job that has finished (called by a timer while one runs)."""
+        """Report a backup or file check that has finished (a timer calls this while one
+        runs)."""
+        self._check_finished()
         job, auto = self.job, self.auto_backup
+        if job is None and self.check is None:
+            self._job_timer.stop()
         if job is None or not job.done():
             return
-        self._job_timer.stop()
         self.job = None
+        if self.check is None:
+            self._job_timer.stop()
         if auto is None:
             return
         try:
@@ -130,7 +168,8 @@ class ProjectWatch(QObject):
             self.message.emit(f"Backed up to {path}")
 
     def wait_for_backup(self, timeout: float | None = None) -> None:
-        """Wait for a running backup and report it (tests, benches)."""
-        if self.job is not None:
-            self.job.wait(timeout)
-            self.check_backup_job()
+        """Wait for a running backup and file check and report them (tests, benches)."""
+        for job in (self.check, self.job):
+            if job is not None:
+                job.wait(timeout)
+        self.check_backup_job()
