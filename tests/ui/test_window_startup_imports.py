@@ -19,6 +19,8 @@ DEFERRED = (
     "annotator.ui.models.concordance",
     "annotator.ui.panels.label_all_dialog",
     "annotator.ui.window.schema_editor",
+    "annotator.ui.panels.event_picker",
+    "annotator.core.store.file_check",
     "annotator.core.corpus",
     "annotator.core.store.backup",
     "annotator.core.store.history",

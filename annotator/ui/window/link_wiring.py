@@ -8,15 +8,18 @@ connects them and shows the dialogs and menus they need.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from annotator.core.model import AUTHOR
 from annotator.ui.editor import AnnotationView
-from annotator.ui.panels.event_picker import EventTypePicker
 from annotator.ui.panels.links_panel import LinksPanel
 from annotator.ui.qt import QObject, Qt, QtCore, QtWidgets, QWidget
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:
+    from annotator.ui.panels.event_picker import EventTypePicker
 
 
 class LinkWiring(QObject):
@@ -64,6 +67,8 @@ class LinkWiring(QObject):
         if self.editor.selection_codepoints() is None:
             self.status.show_message("Select the words that trigger the event first.")
             return
+        from annotator.ui.panels.event_picker import EventTypePicker  # after the first paint
+
         picker = EventTypePicker(self.workbench.project.schema, self._window())
         picker.typeChosen.connect(self.workbench.actions.event.add_event)
         # Back to the text once the dialog is gone (a queued call: the window takes the
