@@ -24,7 +24,6 @@ DEFERRED = (
     "annotator.core.corpus",
     "annotator.core.store.backup",
     "annotator.core.store.history",
-    "sqlite_utils",
     "pandas",
     "numpy",
 )

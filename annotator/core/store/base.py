@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.schema import Schema, parse_schema
-from annotator.core.store.database import Database, fault_message
+from annotator.core.store.database import fault_message
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
     EventHub,
@@ -41,6 +41,7 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
+from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
 
 WRITE_ATTEMPTS = 3

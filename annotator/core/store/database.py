@@ -26,6 +26,7 @@ from annotator.core.store import interrupt
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.file_header import header_problem
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME, SQLITE_HEADER
+from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.schema_objects import foreign_objects
 from annotator.core.store.wal import identity_problem, leftover_message, wal_problem
 
@@ -52,21 +53,6 @@ class FileCheck:
     """``PRAGMA user_version``: the number of migrations applied to the file."""
     checked: bool = True
     """Whether ``PRAGMA quick_check`` ran (False: only the header was looked at)."""
-
-
-class Database:
-    """An open project connection. (This was sqlite-utils' ``Database``, of which the store
-    used only ``conn`` and ``close()``; importing sqlite-utils cost 0.1 s of every start,
-    issue 12.)"""
-
-    __slots__ = ("conn",)
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def close(self) -> None:
-        """Close the connection."""
-        self.conn.close()
 
 
 LOW_SPACE_BYTES = 1 << 20
@@ -308,7 +294,7 @@ def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int,
 
 
 def connect(path: Path) -> Database:
-    """Open a read-write connection with the project pragmas.
+    """Open a read-write connection with the project pragmas, wrapped by sqlite-utils.
 
     The connection is in driver autocommit mode (``isolation_level=None``): the store
     opens its transactions explicitly with ``BEGIN IMMEDIATE``. A read-only file or folder is
@@ -331,7 +317,7 @@ def connect(path: Path) -> Database:
     if mode != "wal":
         conn.close()
         raise ProjectError(f"{path}: the file system does not support WAL mode (got {mode})")
-    return Database(conn)
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
 
 
 def connect_readonly(path: Path) -> Database:
@@ -355,4 +341,4 @@ def connect_readonly(path: Path) -> Database:
         conn.close()
         message = fault_message(path, exc)
         raise ProjectError(message or f"{path}: cannot configure the connection ({exc})") from exc
-    return Database(conn)
+    return Database(conn, recursive_triggers=False, execute_plugins=False)
