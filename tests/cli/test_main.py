@@ -85,7 +85,7 @@ def test_which_arguments_take_the_short_way_to_the_app(args: list[str], short: b
 def test_the_entry_point_opens_a_project_without_the_command_line(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     probe = ("import sys; from annotator.ui.window import app; "
-             "app.run = lambda p: print(p, 'click' in sys.modules) or 0; "
+             "app.run = lambda p: print(p, 'annotator.cli.commands' in sys.modules) or 0; "
              "from annotator.cli.entry import main; main(sys.argv[1:])")
     done = subprocess.run([sys.executable, "-c", probe, "news.annotator"], cwd=tmp_path,
                           check=False,
