@@ -35,6 +35,7 @@ from annotator.core.agreement.figures import (
 from annotator.core.agreement.loader import SharedDocument
 from annotator.core.agreement.matching import (
     MODES,
+    Counts,
     LabelScores,
     Mode,
     SpanItem,
@@ -106,8 +107,9 @@ def entity_items(record: DocumentRecord) -> list[SpanItem]:
     return items((e.start, e.end, e.label) for e in record.entities)
 
 
-def token_labels(tokens: Tokens, record: DocumentRecord) -> list[list[str]]:
-    """The label of every token at each nesting level (level 1 first), ``O`` for none."""
+def token_levels(tokens: Tokens, record: DocumentRecord) -> list[dict[int, str]]:
+    """The labelled tokens at each nesting level (level 1 first): token index to label;
+    a token missing from a level is ``O`` there."""
     placed: list[TokenSpan] = []
     seen: set[tuple[int, int, str]] = set()
     for entity in record.entities:
@@ -116,11 +118,21 @@ def token_labels(tokens: Tokens, record: DocumentRecord) -> list[list[str]]:
             continue
         seen.add((*covered, entity.label))
         placed.append(TokenSpan(entity, *covered))
-    levels = assign_levels(placed)
-    out = [[OUTSIDE] * len(tokens) for _ in range(levels)]
+    out: list[dict[int, str]] = [{} for _ in range(assign_levels(placed))]
     for span in placed:
-        row = out[span.level - 1]
-        row[span.first:span.last] = [span.entity.label] * (span.last - span.first)
+        out[span.level - 1].update(dict.fromkeys(range(span.first, span.last),
+                                                 span.entity.label))
+    return out
+
+
+def token_labels(tokens: Tokens, record: DocumentRecord) -> list[list[str]]:
+    """The label of every token at each nesting level (level 1 first), ``O`` for none."""
+    out: list[list[str]] = []
+    for level in token_levels(tokens, record):
+        row = [OUTSIDE] * len(tokens)
+        for index, label in level.items():
+            row[index] = label
+        out.append(row)
     return out
 
 
@@ -146,11 +158,10 @@ class EntityAgreement:
                   b: list[SpanItem]) -> None:
         pair.documents += 1
         for mode in MODES:
-            doc_counts = LabelScores()
-            score_spans(a, b, mode, doc_counts)
-            pair.scores[mode].add(doc_counts)
+            matched = len(score_spans(a, b, mode, pair.scores[mode]))
             if mode == "overlap":
-                pair.per_document.append((doc.doc_id, doc_counts.micro.f1, len(a), len(b)))
+                pair.per_document.append((doc.doc_id, Counts(
+                    matched, len(b) - matched, len(a) - matched).f1, len(a), len(b)))
         placed = [(s, e, None) for s, e, _ in a], [(s, e, None) for s, e, _ in b]
         matches = match_spans(placed[0], placed[1], "overlap")
         matched_a = {i for i, _ in matches}
@@ -173,25 +184,31 @@ class EntityAgreement:
                 pair.note(disagreement(doc, "only-b", s, e, OUTSIDE, str(label)))
 
     def _add_tokens(self, doc: SharedDocument) -> None:
+        """Tally the tokens' label tuples, level by level. Only the tokens someone labelled
+        are visited; the others add to the all-``O`` tuple in one step."""
         tokens = tokenize(doc.text)
-        if not len(tokens):
+        count = len(tokens)
+        if not count:
             return
-        self.tokens += len(tokens)
-        per_rater = [None if r is None else token_labels(tokens, r) for r in doc.records]
-        depth = max(len(levels) for levels in per_rater if levels is not None)
-        depth = max(depth, 1)
+        self.tokens += count
+        per_rater = [None if r is None else token_levels(tokens, r) for r in doc.records]
+        depth = max([1, *(len(levels) for levels in per_rater if levels is not None)])
         while len(self.levels) < depth:
             self.levels.append(Counter())
-        outside = [OUTSIDE] * len(tokens)
-        missing = [None] * len(tokens)
+        background = tuple(None if levels is None else OUTSIDE for levels in per_rater)
         for level in range(depth):
-            columns: list[Sequence[str | None]] = []
-            for levels in per_rater:
-                if levels is None:
-                    columns.append(missing)
-                else:
-                    columns.append(levels[level] if level < len(levels) else outside)
-            self.levels[level].update(zip(*columns, strict=True))
+            rows = [None if levels is None else levels[level] if level < len(levels) else {}
+                    for levels in per_rater]
+            covered: set[int] = set()
+            for row in rows:
+                if row:
+                    covered.update(row)
+            tally = self.levels[level]
+            for index in covered:
+                tally[tuple(None if row is None else row.get(index, OUTSIDE)
+                            for row in rows)] += 1
+            if count > len(covered):
+                tally[background] += count - len(covered)
 
     def to_dict(self) -> dict[str, Any]:
         names = self.annotators

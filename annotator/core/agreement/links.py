@@ -80,7 +80,12 @@ class PairLayer:
             a, b = doc.records[pair[0]], doc.records[pair[1]]
             if a is not None and b is not None:
                 self.documents[pair] += 1
-                self.compare(pair, a, b)
+                if self.has_items(a) or self.has_items(b):
+                    self.compare(pair, a, b)
+
+    def has_items(self, record: DocumentRecord) -> bool:
+        """Whether the record has anything of this layer (nothing to compare otherwise)."""
+        raise NotImplementedError
 
     def compare(self, pair: Pair, a: DocumentRecord, b: DocumentRecord) -> None:
         raise NotImplementedError
@@ -103,6 +108,9 @@ class QuotePair:
 
 class QuoteAgreement(PairLayer):
     layer = "quotes"
+
+    def has_items(self, record: DocumentRecord) -> bool:
+        return bool(record.quotes)
 
     def __init__(self, annotators: Sequence[str]) -> None:
         super().__init__(annotators)
@@ -154,6 +162,9 @@ def _argument_items(record: DocumentRecord, arguments: Sequence[Any]) -> list[Sp
 
 class EventAgreement(PairLayer):
     layer = "events"
+
+    def has_items(self, record: DocumentRecord) -> bool:
+        return bool(record.events)
 
     def __init__(self, annotators: Sequence[str]) -> None:
         super().__init__(annotators)
@@ -239,6 +250,9 @@ def match_stances(a: Sequence[tuple[Ref, Ref, str]], b: Sequence[tuple[Ref, Ref,
 
 class StanceAgreement(PairLayer):
     layer = "stances"
+
+    def has_items(self, record: DocumentRecord) -> bool:
+        return bool(record.stances)
 
     def __init__(self, annotators: Sequence[str]) -> None:
         super().__init__(annotators)

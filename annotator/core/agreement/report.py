@@ -60,8 +60,9 @@ def _charts(result: AgreementResult) -> list[tuple[str, str, bytes]]:
         if not found.documents:
             continue
         name_a, name_b = (result.annotators[i] for i in pair)
+        f1_title = pair_title("F1 per label", name_a, name_b)
         out.append((f"pair{number}-f1.png", f"F1 per label, {who}",
-                    label_f1_png(dict(found.scores.items()), pair_title("F1 per label", name_a, name_b))))
+                    label_f1_png(dict(found.scores.items()), f1_title)))
         out.append((f"pair{number}-confusion.png", f"label confusion, {who}",
                     confusion_png(found.confusion, name_a, name_b)))
         out.append((f"pair{number}-documents.png", f"agreement per document, {who}",
