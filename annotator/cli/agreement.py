@@ -10,6 +10,7 @@ import click
 
 from annotator.cli.common import bidi_option, echo, echo_json, open_project, skipped_damaged
 from annotator.cli.errors import user_errors
+from annotator.cli.terminal import advancing, progress
 
 LAYER_CHOICE = click.Choice(["entities", "quotes", "events", "stances", "labels"])
 
@@ -48,8 +49,12 @@ def agreement_command(project: str, annotators: str | None, layers: tuple[str, .
     if names is not None and not all(names):
         raise click.BadParameter("an annotator name cannot be blank", param_hint="--annotators")
     with open_project(project, readonly=True) as proj:
+        total = proj.document_count(status="done")
         try:
-            result = compute_agreement(proj, names, list(layers) or LAYERS)
+            with progress("Comparing", total) as bar:
+                advance = advancing(bar)
+                result = compute_agreement(proj, names, list(layers) or LAYERS,
+                                           progress=lambda done: advance(done, total))
         except ValueError as error:
             raise click.ClickException(str(error)) from None
         damaged = skipped_damaged(proj, bidi)

@@ -55,6 +55,9 @@ def test_json_holds_every_figure_with_its_counts(project: Path) -> None:
     pair = data["layers"]["entities"]["pairs"]["alice~سلمى"]
     assert pair["exact"]["per_label"]["GPE"] == {"tp": 0, "fp": 0, "fn": 2, "precision": None,
                                                  "recall": 0.0, "f1": 0.0}
+    assert pair["per_document"] == [
+        {"doc_id": "d1", "f1_overlap": 0.5, "spans_a": 2, "spans_b": 2},
+        {"doc_id": "d2", "f1_overlap": pytest.approx(2 / 3), "spans_a": 2, "spans_b": 1}]
     kappa = data["layers"]["entities"]["token_levels"][0]["cohen_kappa"]["alice~سلمى"]
     assert kappa["units"] > 0
     assert -1.0 <= kappa["value"] <= 1.0

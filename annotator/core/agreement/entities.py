@@ -230,6 +230,8 @@ class EntityAgreement:
                 "documents": pair.documents,
                 **modes_dict(pair.scores),
                 "disagreements": pair.disagreement_count,
+                "per_document": [{"doc_id": doc, "f1_overlap": f1, "spans_a": n_a,
+                                  "spans_b": n_b} for doc, f1, n_a, n_b in pair.per_document],
             } for p, pair in self.pairs.items()},
         }
 
