@@ -31,7 +31,9 @@ from annotator.core.output import project_guard, staged_folder
 
 REPORT_FORMAT = "agreement-report"
 SHOWN_DISAGREEMENTS = 200
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+"""What Markdown acts on inside a table cell (``<`` and ``&`` are entities already; a cell
+never starts a line, so ``#``, ``-`` and ``+`` are inert; ``(`` only counts after ``]``)."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
