@@ -154,3 +154,38 @@ def test_spacy_split_is_a_folder_of_shards_spacy_train_reads(
         texts += [d.text for d in docs]
     assert sum(len(list(d.ents)) for d in _load_shards(out / "train.spacy", nlp.vocab)) > 0
     assert "".join(texts).count("بغداد") >= 30
+
+
+def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents written before the deepest one was seen get their missing tag columns in a
+    second pass over the file; that pass writes whole chunks of lines (one call per chunk,
+    not per line: it was a third of a conll export of a corpus with nested entities)."""
+    import annotator.core.exports.writer as writer_module
+
+    writes: list[int] = []
+    opened = writer_module.open_text
+
+    class Counted:
+        def __init__(self, path: Path) -> None:
+            self.handle = opened(path)
+
+        def write(self, text: str) -> int:
+            writes.append(len(text))
+            return self.handle.write(text)
+
+        def __enter__(self) -> Counted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+    monkeypatch.setattr(writer_module, "open_text", Counted)
+    nested = tmp_path / "nested.conll"
+    export_dataset(project, nested, ExportOptions(format="conll"))
+    lines = nested.read_text(encoding="utf-8").split("\n")
+    assert {len(line.split(" ")) for line in lines if line} == {3}  # padded
+    assert len(lines) > 300
+    assert sum(writes) == len(nested.read_text(encoding="utf-8"))  # the pass wrote the file
+    assert len(writes) <= 2
