@@ -2,6 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python bench/editor.py            # full size
     QT_QPA_PLATFORM=offscreen python bench/editor.py --quick    # 75,000 characters, 2,000 spans
+    QT_QPA_PLATFORM=offscreen python bench/editor.py --burn     # the same on a busy machine:
+                                                                # a second process burns a core
 
 Shows :class:`AnnotationView` offscreen at 1200x800 and times, in the same run, a naive
 QTextEdit that marks spans with ``setExtraSelections`` (all spans, then only the visible ones):
@@ -24,6 +26,7 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -324,12 +327,27 @@ def bench_baseline_visible(app: QApplication, text: str, spans: list[SpanItem]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the size")
+    parser.add_argument("--burn", action="store_true",
+                        help="run with a second process burning one core the whole time")
     args = parser.parse_args()
-    chars, entities = (75_000, 2_000) if args.quick else (750_000, 20_000)
+    burner = (subprocess.Popen([sys.executable, "-c", "while True: pass"])
+              if args.burn else None)
+    try:
+        run(args.quick, args.burn)
+    finally:
+        if burner is not None:
+            burner.kill()
+            burner.wait()
+
+
+def run(quick: bool, burn: bool) -> None:
+    """Every measurement; prints the JSON line."""
+    chars, entities = (75_000, 2_000) if quick else (750_000, 20_000)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     text, spans = generate(chars, entities)
-    figures: dict[str, object] = {"bench": "editor", "chars": len(text), "entities": len(spans)}
+    figures: dict[str, object] = {"bench": "editor", "burn": burn, "chars": len(text),
+                                  "entities": len(spans), "load_average": os.getloadavg()[0]}
     figures.update(bench_view(app, text, spans))
     # Free words near the top of the document (the workbench opens it at offset 0).
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s.]{3,}", text[:4000])
@@ -346,6 +364,7 @@ def main() -> None:
                               and float(figures["add_span_ms_median"]) < 16  # type: ignore[arg-type]
                               and float(figures["workbench_add_span_committed_ms_median"]) < 16  # type: ignore[arg-type]
                               and float(figures["scroll_ms_median"]) < 16)  # type: ignore[arg-type]
+    figures["load_average_end"] = os.getloadavg()[0]
     print(json.dumps(figures, ensure_ascii=False), flush=True)
 
 

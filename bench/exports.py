@@ -13,8 +13,10 @@ and peak memory of every format at two corpus sizes.
 
 Throughput: builds one project (the generated corpus of bench/corpus.py), then in the same
 run the raw baseline (plain sqlite3 rows -> json.dumps, one line per document, as in
-bench/import_export.py) and every format of ``annotator.core.exports.FORMATS``, each in a
-child process so that its peak resident memory (VmHWM) is its own. Formats are timed with a
+bench/import_export.py; timed before and after each format, the mean of the two is that
+format's baseline, so that a shared machine's changing load falls on both) and every format
+of ``annotator.core.exports.FORMATS``, each in a child process so that its peak resident
+memory (VmHWM) is its own. Formats are timed with a
 split (train/dev/test) since that is how training data is written; spaCy is skipped when it
 is not installed.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -142,9 +145,13 @@ def throughput(workdir: Path, docs: int, per_doc: int, formats: list[str],
     entities = (build_annotated_project(project, docs) if annotated
                 else build_entity_project(project, docs, per_doc))
     corpus = "annotated" if annotated else "generated"
-    started = time.perf_counter()
-    raw_dump(project, workdir / "raw.jsonl")
-    raw_seconds = time.perf_counter() - started
+
+    def timed_raw_dump() -> float:
+        started = time.perf_counter()
+        raw_dump(project, workdir / "raw.jsonl")
+        return time.perf_counter() - started
+
+    raw_seconds = timed_raw_dump()
     emit(bench="raw_json_dump", corpus=corpus, documents=docs, entities=entities,
          seconds=round(raw_seconds, 2), entities_per_s=round(entities / raw_seconds),
          megabytes=round(size_of(workdir / "raw.jsonl") / 1e6, 1))
@@ -153,12 +160,18 @@ def throughput(workdir: Path, docs: int, per_doc: int, formats: list[str],
         result = run_child(project, workdir / f"out-{fmt}", fmt, traced=False)
         seconds = result.pop("seconds")
         result.pop("python_peak_mib")
-        ratios[fmt] = round(raw_seconds / seconds, 3)
+        # The load of a shared machine changes during a run: the baseline of each format
+        # is the raw dump timed just before it and again just after it (their mean).
+        after = timed_raw_dump()
+        raw = (raw_seconds + after) / 2
+        raw_seconds = after
+        ratios[fmt] = round(raw / seconds, 3)
         emit(bench="export", corpus=corpus, format=fmt, documents=docs, entities=entities,
              seconds=round(seconds, 2), entities_per_s=round(entities / seconds),
-             raw_json_dump_s=round(raw_seconds, 2), rate_ratio_vs_raw=ratios[fmt],
+             raw_json_dump_s=round(raw, 2), rate_ratio_vs_raw=ratios[fmt],
              megabytes=round(result.pop("megabytes"), 1),
-             peak_rss_mib=round(result.pop("peak_rss_mib"), 1), **result)
+             peak_rss_mib=round(result.pop("peak_rss_mib"), 1),
+             load_average=round(os.getloadavg()[0], 2), **result)
     project.unlink()
     return ratios
 
