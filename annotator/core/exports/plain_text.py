@@ -31,8 +31,10 @@ holds no space): each piece tokenizes alone exactly as it does inside the whole 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import add
 
 import regex
 
@@ -105,6 +107,8 @@ _MARK_ALONE = re.compile(rf"[^{_B}][{char_class(MARKS)}]")
 """A combining mark after something that is not a word character (a cluster of its own, or
 one that starts with a space: only the reference path knows)."""
 _MARK_CHARS = frozenset(chr(cp) for cp in MARKS)
+_NOT_WORD = re.compile(rf"[^{_B} ]")
+"""In plain text: a character that is neither a word character nor an ordinary space."""
 _NOT_PLAIN_RUN = re.compile(rf"[^{char_class(WORD_STARTS + MARKS + PUNCTUATION + SEPARATORS)}]+")
 _EXTENDS_CLUSTER = regex.compile(r"[\p{Grapheme_Cluster_Break=Extend}"
                                  r"\p{Grapheme_Cluster_Break=ZWJ}"
@@ -122,15 +126,15 @@ def is_plain(text: str) -> bool:
 
 
 def plain_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
-    """``(starts, ends, texts)`` of the tokens of ``text`` when it is plain, else None.
-
-    ``PLAIN_TOKEN.split`` returns separators and tokens alternately; the running sum of
-    their lengths gives every offset, all without a Python loop per token."""
+    """``(starts, ends, texts)`` of the tokens of ``text`` when it is plain, else None
+    (see :func:`plain_tokens_at`)."""
     if not is_plain(text):
         return None
-    pieces = PLAIN_TOKEN.split(text)
-    offsets = list(accumulate(map(len, pieces), initial=0))
-    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    plain_tokens_at(text, 0, len(text), starts, ends, texts)
+    return starts, ends, texts
 
 
 def _is_cut(text: str, at: int) -> bool:
@@ -201,9 +205,34 @@ def plain_pieces(text: str) -> list[tuple[int, int, bool]] | None:
 
 def plain_tokens_at(text: str, start: int, end: int, starts: list[int], ends: list[int],
                     texts: list[str]) -> None:
-    """Append the tokens of the plain piece ``text[start:end]`` (offsets into ``text``)."""
-    pieces = PLAIN_TOKEN.split(text[start:end])
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    starts += offsets[1:-1:2]
-    ends += offsets[2::2]
-    texts += pieces[1::2]
+    """Append the tokens of the plain piece ``text[start:end]`` (offsets into ``text``).
+
+    Cut at every ordinary space first (``str.split``, in C): a space is never inside a token,
+    so the tokens are those of each part. A part made only of word characters is one word
+    (it cannot start with a mark: that mark would be alone, so not plain), taken whole; only
+    the few parts holding anything else (punctuation, a line break, a connector) go through
+    :data:`PLAIN_TOKEN`. The offsets of the parts are running sums, without a Python step
+    per word."""
+    parts = text[start:end].split(" ")
+    lengths = list(map(len, parts))
+    # Part i starts after the parts before it and one space after each.
+    offsets = list(map(add, accumulate(lengths, initial=start), count()))
+    odd = sorted({bisect_right(offsets, m.start()) - 1
+                  for m in _NOT_WORD.finditer(text, start, end)})
+    done = 0
+    for index in [*odd, len(parts)]:
+        if index > done:
+            words, firsts, sizes = parts[done:index], offsets[done:index], lengths[done:index]
+            if 0 in sizes:  # two spaces in a row, or a space at an edge: an empty part
+                words, firsts = list(compress(words, sizes)), list(compress(firsts, sizes))
+                sizes = list(filter(None, sizes))
+            texts += words
+            starts += firsts
+            ends += map(add, firsts, sizes)
+        if index < len(parts):
+            pieces = PLAIN_TOKEN.split(parts[index])
+            at = list(accumulate(map(len, pieces), initial=offsets[index]))
+            starts += at[1:-1:2]
+            ends += at[2::2]
+            texts += pieces[1::2]
+        done = index + 1

@@ -21,7 +21,7 @@ encode_json = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)``, without building a new encoder for every call
 (``json.dumps`` does that whenever an option differs from its defaults)."""
 
-CHUNK = 1 << 20
+CHUNK = 1 << 18
 """Characters read at a time by :func:`rewrite_chunks`."""
 
 REPORT_NAME = "report.json"
