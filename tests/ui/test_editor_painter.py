@@ -170,3 +170,19 @@ def test_show_invisibles_marks_without_changing_the_text(qtbot) -> None:  # type
     assert differing > 50
     view.show_invisibles = False
     assert view.viewport().grab().toImage() == plain
+
+
+def test_label_tags_are_rendered_once_then_reused(big_view: AnnotationView) -> None:
+    """A tag (a label in a small rounded box) looks the same wherever it is drawn: each
+    label and colour is rendered once, and every later paint pass only places it."""
+    big_view.zoom(1)  # a new tag size: every tag is rendered again, once
+    big_view.viewport().repaint()
+    first = big_view.last_paint()
+    assert first.tags > 10
+    assert first.tags_rendered == 2  # two labels in two colours: GPE and ORG
+    bar = big_view.verticalScrollBar()
+    bar.setValue(bar.value() + bar.pageStep())
+    big_view.viewport().repaint()
+    again = big_view.last_paint()
+    assert again.tags > 10
+    assert again.tags_rendered == 0
