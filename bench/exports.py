@@ -81,12 +81,13 @@ def one_format(project: Path, out: Path, fmt: str, traced: bool) -> None:
     with Project.open(project, annotator="bench") as opened:
         if traced:
             tracemalloc.start()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         report = export_dataset(opened, out, ExportOptions(format=fmt, ratios=dict(RATIOS)))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         python_peak = tracemalloc.get_traced_memory()[1] if traced else 0
     print(json.dumps({
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "records": sum(report.records.values()),
         "widened": sum(report.widened.values()),
         "skipped": sum(report.skipped.values()),
@@ -146,9 +147,13 @@ def throughput(workdir: Path, docs: int, per_doc: int, formats: list[str],
                 else build_entity_project(project, docs, per_doc))
     corpus = "annotated" if annotated else "generated"
 
+    raw_cpu = 0.0
+
     def timed_raw_dump() -> float:
-        started = time.perf_counter()
+        nonlocal raw_cpu
+        started, cpu = time.perf_counter(), time.process_time()
         raw_dump(project, workdir / "raw.jsonl")
+        raw_cpu = time.process_time() - cpu
         return time.perf_counter() - started
 
     raw_seconds = timed_raw_dump()
@@ -160,12 +165,18 @@ def throughput(workdir: Path, docs: int, per_doc: int, formats: list[str],
         result = run_child(project, workdir / f"out-{fmt}", fmt, traced=False)
         seconds = result.pop("seconds")
         result.pop("python_peak_mib")
+        cpu = result.pop("cpu_seconds")
         # The load of a shared machine changes during a run: the baseline of each format
-        # is the raw dump timed just before it and again just after it (their mean).
+        # is the raw dump timed just before it and again just after it (their mean); the
+        # CPU times (process_time) of both are printed too, much less moved by the load.
+        cpu_before = raw_cpu
         after = timed_raw_dump()
         raw = (raw_seconds + after) / 2
         raw_seconds = after
         ratios[fmt] = round(raw / seconds, 3)
+        result["cpu_s"] = round(cpu, 2)
+        result["raw_json_dump_cpu_s"] = round((cpu_before + raw_cpu) / 2, 2)
+        result["cpu_ratio_vs_raw"] = round((cpu_before + raw_cpu) / 2 / cpu, 3)
         emit(bench="export", corpus=corpus, format=fmt, documents=docs, entities=entities,
              seconds=round(seconds, 2), entities_per_s=round(entities / seconds),
              raw_json_dump_s=round(raw, 2), rate_ratio_vs_raw=ratios[fmt],
