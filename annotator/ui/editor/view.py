@@ -20,6 +20,7 @@ import time
 
 from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
 from annotator.ui.editor.document import block_format, build_document
+from annotator.ui.editor.geometry import lines_band
 from annotator.ui.editor.layers import SpanItem, SpanLayers
 from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
@@ -403,26 +404,16 @@ class AnnotationView(QTextEdit):
                 self.viewport().update(self._area(item.start, item.end, lane))
 
     def _area(self, start: int, end: int, lanes: int) -> QtCore.QRect:
-        """The viewport's full width over the lines of ``[start, end)`` (code points) and
-        ``lanes`` + 1 lanes and a tag below them: what a change to those spans can repaint.
-        The whole viewport when a line is not laid out yet."""
-        document = self.document()
-        layout = document.documentLayout()
-        scroll = self.verticalScrollBar().value()
-        edges: list[float] = []
-        for position in (self._to_qt(start), max(self._to_qt(end) - 1, self._to_qt(start))):
-            block = document.findBlock(position)
-            if not block.isValid():
-                return self.viewport().rect()
-            line = block.layout().lineForTextPosition(position - block.position())
-            if not line.isValid():
-                return self.viewport().rect()
-            top = layout.blockBoundingRect(block).top() - scroll + line.y()
-            edges += [top, top + line.height()]
+        """What a change to the spans of ``[start, end)`` (code points, their deepest lane
+        ``lanes``) can repaint: the viewport's full width over their lines and the lanes and
+        tag below them; the whole viewport when a line is not laid out yet."""
         metrics = self._look.metrics
-        below = ((lanes + 1) * metrics.lane_pitch
-                 + metrics.tag_height + metrics.underline_width)
-        top, bottom = min(edges), max(edges) + below
+        below = (lanes + 1) * metrics.lane_pitch + metrics.tag_height + metrics.underline_width
+        band = lines_band(self.document(), self._to_qt(start), self._to_qt(end),
+                          float(self.verticalScrollBar().value()))
+        if band is None:
+            return self.viewport().rect()
+        top, bottom = band[0], band[1] + below
         return QtCore.QRect(0, math.floor(top) - 2, self.viewport().width(),
                             math.ceil(bottom - top) + 4)
 
