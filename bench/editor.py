@@ -2,12 +2,15 @@
 
     QT_QPA_PLATFORM=offscreen python bench/editor.py            # full size
     QT_QPA_PLATFORM=offscreen python bench/editor.py --quick    # 75,000 characters, 2,000 spans
+    QT_QPA_PLATFORM=offscreen python bench/editor.py --burn     # the same on a busy machine:
+                                                                # a second process burns a core
 
 Shows :class:`AnnotationView` offscreen at 1200x800 and times, in the same run, a naive
 QTextEdit that marks spans with ``setExtraSelections`` (all spans, then only the visible ones):
 
 * open: ``set_document`` (or ``setPlainText`` + extra selections) and the first paint;
-* add span: a key press whose handler adds a span over the selection and repaints (median of 50);
+* add span: a key press whose handler adds a span over the selection, and the paint of what the
+  view marked dirty (the event loop's next step; median of 50);
 * scroll: one page down and the repaint (median of 50 page scrolls);
 * workbench: the same document opened from a project in the main window, and the user's path of
   adding a span: hotkey -> snap -> SQLite commit with its journal entry -> change event -> repaint
@@ -24,6 +27,7 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -90,6 +94,12 @@ def generate(chars: int, entities: int, seed: int = 5) -> tuple[str, list[SpanIt
             taken_until = end
         spans.append(SpanItem(f"e{number}", start, end, label, _COLORS[label]))
     return text, spans[:entities]
+
+
+def paint_pending(app: QApplication) -> None:
+    """Paint what the widgets asked to repaint (their dirty regions), as the event loop
+    does right after the handler returns."""
+    app.processEvents()
 
 
 def median_ms(samples: list[float]) -> float:
@@ -185,7 +195,7 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
         selection = view.selection_codepoints()
         if selection is not None:
             view.add_span(SpanItem(f"new{next(counter)}", *selection, "GPE", _COLORS["GPE"]))
-            view.viewport().repaint()
+            paint_pending(app)
 
     key_filter = KeyToSpan(annotate)
     view.installEventFilter(key_filter)
@@ -198,6 +208,7 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
         press_e(view)
         add.append(time.perf_counter() - begun)
     view.removeEventFilter(key_filter)
+    add_lines = view.last_paint().lines
     if len(view.spans()) != before + len(add):
         raise RuntimeError("the key press did not add a span each time")
     return {
@@ -207,6 +218,7 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
         "first_paint_spans": first_paint.spans,
         "full_layout_background_ms": layout_ms,
         "add_span_ms_median": median_ms(add),
+        "add_span_lines_painted": add_lines,
         "scroll_ms_median": median_ms(scroll),
         "scroll_ms_max": round(max(scroll) * 1000.0, 2),
         "scroll_spans_painted": view.last_paint().spans,
@@ -271,7 +283,7 @@ def bench_baseline_all(app: QApplication, text: str, spans: list[SpanItem]) -> d
         item = SpanItem("n", start, end, "GPE", _COLORS["GPE"])
         selections.extend(selections_for(editor, offsets, [item]))
         editor.setExtraSelections(selections)
-        editor.viewport().repaint()
+        paint_pending(app)
         add.append(time.perf_counter() - begun)
         settle(app)
     editor.setExtraSelections([])
@@ -312,7 +324,7 @@ def bench_baseline_visible(app: QApplication, text: str, spans: list[SpanItem]
         by_id[item.id] = item
         index.add(start, end, item.id)
         refresh()
-        editor.viewport().repaint()
+        paint_pending(app)
         add.append(time.perf_counter() - begun)
         settle(app)
     editor.close()
@@ -324,12 +336,27 @@ def bench_baseline_visible(app: QApplication, text: str, spans: list[SpanItem]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the size")
+    parser.add_argument("--burn", action="store_true",
+                        help="run with a second process burning one core the whole time")
     args = parser.parse_args()
-    chars, entities = (75_000, 2_000) if args.quick else (750_000, 20_000)
+    burner = (subprocess.Popen([sys.executable, "-c", "while True: pass"])
+              if args.burn else None)
+    try:
+        run(args.quick, args.burn)
+    finally:
+        if burner is not None:
+            burner.kill()
+            burner.wait()
+
+
+def run(quick: bool, burn: bool) -> None:
+    """Every measurement; prints the JSON line."""
+    chars, entities = (75_000, 2_000) if quick else (750_000, 20_000)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     text, spans = generate(chars, entities)
-    figures: dict[str, object] = {"bench": "editor", "chars": len(text), "entities": len(spans)}
+    figures: dict[str, object] = {"bench": "editor", "burn": burn, "chars": len(text),
+                                  "entities": len(spans), "load_average": os.getloadavg()[0]}
     figures.update(bench_view(app, text, spans))
     # Free words near the top of the document (the workbench opens it at offset 0).
     words = [(m.start(), m.end()) for m in re.finditer(r"[^\s.]{3,}", text[:4000])
@@ -346,6 +373,7 @@ def main() -> None:
                               and float(figures["add_span_ms_median"]) < 16  # type: ignore[arg-type]
                               and float(figures["workbench_add_span_committed_ms_median"]) < 16  # type: ignore[arg-type]
                               and float(figures["scroll_ms_median"]) < 16)  # type: ignore[arg-type]
+    figures["load_average_end"] = os.getloadavg()[0]
     print(json.dumps(figures, ensure_ascii=False), flush=True)
 
 

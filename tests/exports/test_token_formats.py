@@ -154,3 +154,87 @@ def test_spacy_split_is_a_folder_of_shards_spacy_train_reads(
         texts += [d.text for d in docs]
     assert sum(len(list(d.ents)) for d in _load_shards(out / "train.spacy", nlp.vocab)) > 0
     assert "".join(texts).count("بغداد") >= 30
+
+
+def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents written before the deepest one was seen get their missing tag columns in a
+    second pass over the file; that pass writes whole chunks of lines (one call per chunk,
+    not per line: it was a third of a conll export of a corpus with nested entities)."""
+    import annotator.core.exports.writer as writer_module
+
+    writes: list[int] = []
+    opened = writer_module.open_text
+
+    class Counted:
+        def __init__(self, path: Path) -> None:
+            self.handle = opened(path)
+
+        def write(self, text: str) -> int:
+            writes.append(len(text))
+            return self.handle.write(text)
+
+        def __enter__(self) -> Counted:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+    monkeypatch.setattr(writer_module, "open_text", Counted)
+    nested = tmp_path / "nested.conll"
+    export_dataset(project, nested, ExportOptions(format="conll"))
+    lines = nested.read_text(encoding="utf-8").split("\n")
+    assert {len(line.split(" ")) for line in lines if line} == {3}  # padded
+    assert len(lines) > 300
+    assert sum(writes) == len(nested.read_text(encoding="utf-8"))  # the pass wrote the file
+    assert len(writes) <= 2
+
+
+def test_hf_tokens_pads_shallow_lines_without_parsing_them(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lines written before the deepest document was seen get their missing ``ner_tags_lN``
+    keys in a second pass; the keys are appended to the line's text as the JSON encoder
+    would write them, without decoding and encoding each line again (that was a third of
+    an hf-tokens export of a corpus with nested entities)."""
+    import annotator.core.exports.writer as writer_module
+
+    decoded: list[str] = []
+    real_loads = json.loads
+
+    def counted(text: str) -> object:
+        if '"ner_tags"' in text:  # an exported line (the store decodes its own JSON columns)
+            decoded.append(text)
+        return real_loads(text)
+
+    monkeypatch.setattr(json, "loads", counted)
+    out = tmp_path / "hf.jsonl"
+    export_dataset(project, out, ExportOptions(format="hf-tokens"))
+    assert decoded == []
+    monkeypatch.undo()
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 30
+    for line in lines:
+        value = json.loads(line)
+        assert writer_module.encode_json(value) == line  # exactly what the encoder writes
+        assert len(value["tokens"]) == len(value["ner_tags"]) == len(value["ner_tags_l2"])
+    assert any('"ner_tags_l2": ["O"' in line and "B-" not in line.split("ner_tags_l2")[1]
+               for line in lines)
+
+
+@pytest.mark.parametrize(("tokens", "tags"), [
+    (['"', '"ner_tags": [', '", "'], ["O", "B-X", "I-X"]),  # quotes, key text in tokens
+    (["a", "b"], ['B-A", "', 'I-A", "']),  # a label that needs escapes (decoded instead)
+    ([], []),
+])
+def test_hf_padding_equals_decoding_and_encoding_again(tokens: list[str],
+                                                       tags: list[str]) -> None:
+    from annotator.core.exports.hf_tokens import pad_line
+    from annotator.core.exports.writer import encode_json
+
+    line = encode_json({"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags})
+    expected = {"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags,
+                "ner_tags_l2": ["O"] * len(tokens), "ner_tags_l3": ["O"] * len(tokens)}
+    assert pad_line(line, 3) == encode_json(expected)
+    assert pad_line(line, 1) == line

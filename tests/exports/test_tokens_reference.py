@@ -13,6 +13,7 @@ import json
 import random
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -61,12 +62,17 @@ def _breaks_by_definition(tokens: Tokens) -> list[int]:
     return breaks
 
 
-@settings(max_examples=400, deadline=None)
-@given(TEXTS)
-def test_tokenize_and_sentences_equal_the_reference(text: str) -> None:
+def _tokens_equal_the_reference(text: str) -> Tokens:
     tokens = tokenize(text)
     assert list(zip(tokens.starts, tokens.ends, strict=True)) == reference_spans(text)
     assert tokens.texts == [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)]
+    return tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_tokenize_and_sentences_equal_the_reference(text: str) -> None:
+    tokens = _tokens_equal_the_reference(text)
     assert sentence_breaks(tokens) == _breaks_by_definition(tokens)
 
 
@@ -168,3 +174,37 @@ def test_token_writers_match_the_per_record_reference(tmp_path: Path) -> None:
         [token, *(str(line[level_key(n)][i]) for n in range(1, len(line) - 2))]  # type: ignore[index]
         for line in expected for i, token in enumerate(line["tokens"])  # type: ignore[arg-type]
     ]
+
+
+def test_a_few_emoji_send_only_their_words_to_the_reference_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An annotated news text with an emoji here and there is plain but for a few words: only
+    the words around each emoji take the (slow) reference path; the rest is plain."""
+    import annotator.core.exports.tokens as tokens_module
+
+    sentence = "قال مُحَمَّد «نعم»، في موسكو 12% أمس. "
+    family = "ا👨\u200d👩\u200d👧 ب"
+    text = sentence * 40 + "👍🏽 " + sentence * 40 + family + sentence * 40 + " \u0651"
+    given: list[str] = []
+    reference = tokens_module.reference_spans
+
+    def counted(part: str) -> list[tuple[int, int]]:
+        given.append(part)
+        return reference(part)
+
+    monkeypatch.setattr(tokens_module, "reference_spans", counted)
+    tokens = tokenize(text)
+    assert list(zip(tokens.starts, tokens.ends, strict=True)) == reference(text)
+    assert given == ["👍🏽 ", "ا👨\u200d👩\u200d👧 ", " \u0651"]
+
+
+MOSTLY_PLAIN = st.lists(st.sampled_from(ARABIC * 30 + [" "] * 60 + ["\n"] * 5 + PLAIN + NOT_PLAIN
+                                        + ["\u0600 ", "\u200d ", " \u0903", "\r\n", "\n\u0651"]),
+                        min_size=20, max_size=200).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MOSTLY_PLAIN)
+def test_text_cut_into_plain_and_reference_pieces_equals_the_reference(text: str) -> None:
+    _tokens_equal_the_reference(text)

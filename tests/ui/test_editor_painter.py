@@ -170,3 +170,43 @@ def test_show_invisibles_marks_without_changing_the_text(qtbot) -> None:  # type
     assert differing > 50
     view.show_invisibles = False
     assert view.viewport().grab().toImage() == plain
+
+
+def test_label_tags_are_rendered_once_then_reused(big_view: AnnotationView) -> None:
+    """A tag (a label in a small rounded box) looks the same wherever it is drawn: each
+    label and colour is rendered once, and every later paint pass only places it."""
+    big_view.zoom(1)  # a new tag size: every tag is rendered again, once
+    big_view.viewport().repaint()
+    first = big_view.last_paint()
+    assert first.tags > 10
+    assert first.tags_rendered == 2  # two labels in two colours: GPE and ORG
+    bar = big_view.verticalScrollBar()
+    bar.setValue(bar.value() + bar.pageStep())
+    big_view.viewport().repaint()
+    again = big_view.last_paint()
+    assert again.tags > 10
+    assert again.tags_rendered == 0
+
+
+def test_adding_a_span_repaints_only_the_lines_it_is_on(big_view: AnnotationView) -> None:
+    """A new span changes its own lines (tint, underline lanes of its cluster, its tag): the
+    view asks for those lines to be painted, not the whole viewport."""
+    big_view.viewport().repaint()
+    whole = big_view.last_paint().lines
+    assert whole >= 8
+    text = big_view.text()
+    start = text.index("المفاوضات", 2000)
+    big_view.scroll_to_codepoint(start)
+    big_view.viewport().repaint()
+    free = next(s for s in range(start, start + 3000)
+                if text[s - 1] == " " and text[s:s + 5] != " " * 5
+                and not big_view.span_at(s) and not big_view.span_at(s + 1)
+                and text[s].isalpha() and big_view.frame().lines
+                and big_view.frame().lines[3].start <= s)
+    end = text.index(" ", free)
+    big_view.add_span(SpanItem("new", free, end, "GPE", "#2ca02c"))
+    QApplication.processEvents()
+    painted = big_view.last_paint()
+    assert "new" in {f.item.id for f in big_view.frame().fragments}
+    assert 0 < painted.lines <= 4
+    assert painted.spans >= 1

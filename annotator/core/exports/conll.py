@@ -16,16 +16,49 @@ number of columns: lines written before a deeper document was seen are padded wi
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.hf_tokens import SENTENCE_KEPT
 from annotator.core.exports.tagging import OUTSIDE, flat_only, iob_levels
 from annotator.core.exports.tokens import units
-from annotator.core.exports.writer import open_text, rewrite_lines
+from annotator.core.exports.writer import open_text, rewrite_chunks
 from annotator.core.model import DocumentRecord
 
 DOCSTART = "-DOCSTART-"
+_DOCSTART_LINE = re.compile(rf"^({DOCSTART}(?: {OUTSIDE})*)$", re.M)
+"""A document's first line (no token line can be one: a token never holds a space, and
+``-DOCSTART-`` is three tokens)."""
+_TOKEN_LINE_END = re.compile(r"(?<=[^\n])\n")
+"""The end of a line that is not blank."""
+
+
+class _Padder:
+    """Adds the missing ``O`` columns to every line of every document, a chunk of whole
+    lines at a time: a document's lines all have the columns of its ``-DOCSTART-`` line,
+    so one substitution pads its whole block."""
+
+    def __init__(self, target: int) -> None:
+        self.target = target
+        self.padding = ""
+        """The columns missing in the document whose lines are being passed."""
+
+    def __call__(self, chunk: str) -> str:
+        parts = _DOCSTART_LINE.split(chunk)
+        out = [self._pad(parts[0])]
+        for k in range(1, len(parts), 2):
+            header, body = parts[k], parts[k + 1]
+            missing = self.target + 1 - (header.count(" ") + 1)
+            self.padding = f" {OUTSIDE}" * missing if missing > 0 else ""
+            out.append(header + self.padding)
+            out.append(self._pad(body))
+        return "".join(out)
+
+    def _pad(self, block: str) -> str:
+        if not self.padding:
+            return block
+        return _TOKEN_LINE_END.sub(self.padding + "\n", block)
 
 
 class ConllWriter(FormatWriter):
@@ -64,14 +97,7 @@ class ConllWriter(FormatWriter):
         target = self.context.max_levels
         if all(levels == target for levels in self.columns_written):
             return
-
-        def pad(line: str) -> str:
-            if not line:
-                return line
-            missing = target + 1 - (line.count(" ") + 1)
-            return line + f" {OUTSIDE}" * missing if missing > 0 else line
-
-        rewrite_lines(self.path, pad)
+        rewrite_chunks(self.path, _Padder(target))
 
 
 class ConllFlatWriter(ConllWriter):

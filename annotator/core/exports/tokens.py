@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from annotator.core.exports.plain_text import plain_tokens
+from annotator.core.exports.plain_text import plain_pieces, plain_tokens, plain_tokens_at
 from annotator.core.text import NameLexicon, is_edge_junk, snap_to_name, words
 
 TOKENIZATION = (
@@ -65,6 +65,10 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    def lists(self) -> tuple[list[int], list[int], list[str]]:
+        """``(starts, ends, texts)``."""
+        return self.starts, self.ends, self.texts
 
     def surface(self, i: int) -> str:
         """The text of token ``i``."""
@@ -140,21 +144,42 @@ def _split_proclitics(
     return out
 
 
+def _token_lists(text: str) -> tuple[list[int], list[int], list[str]]:
+    """``(starts, ends, texts)`` of the tokens of ``text``, by the fastest exact path."""
+    plain = plain_tokens(text)
+    if plain is not None:
+        return plain
+    pieces = plain_pieces(text)
+    if pieces is None:
+        return Tokens.of(text, reference_spans(text)).lists()
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    for start, end, is_plain in pieces:
+        if is_plain:
+            plain_tokens_at(text, start, end, starts, ends, texts)
+            continue
+        for s, e in reference_spans(text[start:end]):
+            starts.append(start + s)
+            ends.append(start + e)
+            texts.append(text[start + s : start + e])
+    return starts, ends, texts
+
+
 def tokenize(
     text: str, split_proclitics: bool = False, lexicon: NameLexicon | None = None
 ) -> Tokens:
     """Tokenize ``text`` by the rules of this module (offsets are code points).
 
     Plain text (see :mod:`annotator.core.exports.plain_text`) is tokenized by one stdlib
-    regex pass; any other text by :func:`reference_spans`. Both give the same tokens.
+    regex pass; text that is plain but for a few places is cut into pieces, and only the
+    pieces around those places go through :func:`reference_spans`; text that is mostly
+    not plain goes through it whole. Every path gives the same tokens.
     """
-    plain = plain_tokens(text)
-    if plain is not None and not split_proclitics:
-        return Tokens(text, *plain)
-    spans = reference_spans(text) if plain is None else list(zip(plain[0], plain[1],
-                                                                   strict=True))
-    if split_proclitics:
-        spans = _split_proclitics(text, spans, lexicon)
+    starts, ends, texts = _token_lists(text)
+    if not split_proclitics:
+        return Tokens(text, starts, ends, texts)
+    spans = _split_proclitics(text, list(zip(starts, ends, strict=True)), lexicon)
     return Tokens.of(text, spans)
 
 

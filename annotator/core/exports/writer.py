@@ -3,8 +3,9 @@
 Where a file goes and how it is made atomic is :mod:`annotator.core.output`'s business (the
 pipeline writes every export under a temporary name and swaps it in). Files are written line
 by line through ordinary buffered handles, so memory does not grow with the corpus.
-:func:`rewrite_lines` is the one second pass some formats need (padding tag columns to the
-deepest nesting level found), again one line at a time.
+:func:`rewrite_lines` and :func:`rewrite_chunks` are the one second pass some formats need
+(padding tag columns to the deepest nesting level found), one line or one chunk of whole
+lines at a time.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from annotator.core.output import atomic_file
 encode_json = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)``, without building a new encoder for every call
 (``json.dumps`` does that whenever an option differs from its defaults)."""
+
+CHUNK = 1 << 18
+"""Characters read at a time by :func:`rewrite_chunks`."""
 
 REPORT_NAME = "report.json"
 """The report of an export folder (a one-file export's report is ``OUT.report.json``)."""
@@ -42,3 +46,24 @@ def rewrite_lines(path: Path, change: Callable[[str], str]) -> None:
         for line in source:
             out.write(change(line[:-1] if line.endswith("\n") else line))
             out.write("\n")
+
+
+def rewrite_chunks(path: Path, change: Callable[[str], str], size: int = CHUNK) -> None:
+    """Pass ``path`` through ``change`` in chunks of whole lines (each about ``size``
+    characters and ending with a newline), in order, in place; a last line without a
+    newline is given one, as :func:`rewrite_lines` does. For changes that a regular
+    expression makes to many lines at once."""
+    with (
+        atomic_file(path) as temp,
+        path.open("r", encoding="utf-8", newline="\n") as source,
+        open_text(temp) as out,
+    ):
+        rest = ""
+        while block := source.read(size):
+            block = rest + block
+            cut = block.rfind("\n") + 1
+            rest = block[cut:]
+            if cut:
+                out.write(change(block[:cut]))
+        if rest:
+            out.write(change(rest + "\n"))

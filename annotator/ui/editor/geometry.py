@@ -128,6 +128,24 @@ def visible_lines(document: QtGui.QTextDocument, x_offset: float, y_offset: floa
     return lines
 
 
+def lines_band(document: QtGui.QTextDocument, start: int, end: int,
+               y_offset: float) -> tuple[float, float] | None:
+    """Viewport top and bottom of the lines holding Qt positions ``[start, end)`` (the view
+    scrolled down by ``y_offset``); None when one of them is not laid out yet."""
+    layout = document.documentLayout()
+    edges: list[float] = []
+    for position in (start, max(end - 1, start)):
+        block = document.findBlock(position)
+        if not block.isValid():
+            return None
+        line = block.layout().lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        top = layout.blockBoundingRect(block).top() - y_offset + line.y()
+        edges += [top, top + line.height()]
+    return min(edges), max(edges)
+
+
 def lines_overlapping(lines: list[VisibleLine], starts: list[int], start: int,
                       end: int) -> list[VisibleLine]:
     """The lines of ``lines`` (with ``starts`` their start positions) meeting ``[start, end)``."""

@@ -162,14 +162,17 @@ class SpanLayers:
         self.index.bulk_load(triples)
         self.lanes = assign_lanes(triples)
 
-    def add(self, item: SpanItem) -> None:
-        """Add one span and re-lane its cluster; ValueError if the id is taken."""
+    def add(self, item: SpanItem) -> tuple[int, int, int]:
+        """Add one span and re-lane its cluster; ValueError if the id is taken. Returns what
+        may look different now: the cluster's extent and the deepest lane any of its spans
+        had or has."""
         _check(item)
         if item.id in self.items:
             raise ValueError(f"duplicate span id {item.id!r}")
         self.items[item.id] = item
         self.index.add(item.start, item.end, item.id)
-        self._relane(item.start, item.end)
+        return self._relane(item.start, item.end)
+
 
     def remove(self, span_id: str) -> SpanItem:
         """Remove one span (KeyError if unknown), re-lane what was its cluster; returns it."""
@@ -213,10 +216,14 @@ class SpanLayers:
                 return low, high
             low, high = new_low, new_high
 
-    def _relane(self, start: int, end: int) -> None:
-        """Recompute the lanes of every cluster that touches ``[start, end)``."""
+    def _relane(self, start: int, end: int) -> tuple[int, int, int]:
+        """Recompute the lanes of every cluster that touches ``[start, end)``; returns their
+        extent and the deepest lane there, before or after."""
         low, high = self._cluster_range(start, end)
-        self.lanes.update(assign_lanes(self.index.overlapping(low, high)))
+        fresh = assign_lanes(self.index.overlapping(low, high))
+        deepest = max([*fresh.values(), *(self.lanes.get(i, 0) for i in fresh)], default=0)
+        self.lanes.update(fresh)
+        return low, high, deepest
 
 
 def _check(item: SpanItem) -> None:

@@ -20,6 +20,7 @@ The text itself is never touched: marks are drawn over it.
 from __future__ import annotations
 
 import itertools
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ _INVISIBLE_COLOR = QtGui.QColor("#7a5cc7")
 _FALLBACK_COLOR = "#808080"
 
 TINT_ALPHA = 52
+MAX_RENDERED_TAGS = 512
+"""Rendered label tags kept (labels x colours: a few dozen in practice)."""
 SELECTED_TINT_ALPHA = 110
 
 
@@ -80,6 +83,10 @@ class PaintStats:
     fragments: int = 0
     lines: int = 0
     milliseconds: float = 0.0
+    tags: int = 0
+    """Label tags drawn."""
+    tags_rendered: int = 0
+    """Label tags rendered anew (the others came from the cache of rendered tags)."""
 
 
 @dataclass(slots=True)
@@ -118,6 +125,9 @@ class SpanPainter:
         self.show_invisibles = False
         self.stats = PaintStats()
         self._colors: dict[str, QtGui.QColor] = {}
+        self._tags: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
+        self._tags_drawn = 0
+        self._tags_rendered = 0
 
     def color(self, name: str) -> QtGui.QColor:
         """The QColor of a span colour string (grey when Qt cannot parse it), cached."""
@@ -250,19 +260,45 @@ class SpanPainter:
 
     def _paint_tag(self, painter: QtGui.QPainter, fragment: Fragment, metrics: Metrics,
                    font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor) -> None:
-        color = self.color(fragment.item.color)
-        label = fragment.item.label
-        width = font_metrics.horizontalAdvance(label) + 8.0
+        pixmap, width = self._tag_pixmap(fragment.item, painter.device(), metrics,
+                                         font_metrics, base)
         right = max(right for _, right in fragment.segments)
         top = self.lane_y(fragment.line, fragment.lane, metrics) + metrics.underline_width
-        rect = QtCore.QRectF(right - width, top, width, metrics.tag_height)
-        fill = _blend(base, color, 0.16)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 3.0, 3.0)
-        painter.setPen(_readable(color, base))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPixmap(QtCore.QPointF(right - width, top), pixmap)
+        self._tags_drawn += 1
+
+    def _tag_pixmap(self, item: SpanItem, device: QtGui.QPaintDevice | None, metrics: Metrics,
+                    font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor
+                    ) -> tuple[QtGui.QPixmap, float]:
+        """The tag of ``item``'s label in its colour (a rounded box of the colour blended
+        into ``base``, the label in a readable shade), rendered once per label, colour,
+        base, tag font and pixel ratio, and its width."""
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        key = (item.label, item.color, base.rgba(), metrics.tag_font.key(),
+               metrics.tag_height, ratio)
+        found = self._tags.get(key)
+        if found is not None:
+            return found
+        color = self.color(item.color)
+        width = font_metrics.horizontalAdvance(item.label) + 8.0
+        pixmap = QtGui.QPixmap(math.ceil(width * ratio), math.ceil(metrics.tag_height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        rect = QtCore.QRectF(0.0, 0.0, width, metrics.tag_height)
+        tag = QtGui.QPainter(pixmap)
+        tag.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, True)
+        tag.setPen(Qt.PenStyle.NoPen)
+        tag.setBrush(_blend(base, color, 0.16))
+        tag.drawRoundedRect(rect, 3.0, 3.0)
+        tag.setFont(metrics.tag_font)
+        tag.setPen(_readable(color, base))
+        tag.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item.label)
+        tag.end()
+        if len(self._tags) >= MAX_RENDERED_TAGS:
+            self._tags.clear()
+        self._tags[key] = (pixmap, width)
+        self._tags_rendered += 1
+        return pixmap, width
 
     def paint_invisibles(self, painter: QtGui.QPainter, frame: Frame, metrics: Metrics) -> None:
         """A small named box above each ZWJ, ZWNJ, LRM, RLM, ALM; a dotted box on tatweel."""
@@ -293,7 +329,9 @@ class SpanPainter:
     def record(self, frame: Frame, started: float) -> None:
         """Keep the figures of a finished pass in :attr:`stats`."""
         self.stats = PaintStats(len(frame.span_ids), len(frame.fragments), len(frame.lines),
-                                (time.perf_counter() - started) * 1000.0)
+                                (time.perf_counter() - started) * 1000.0,
+                                self._tags_drawn, self._tags_rendered)
+        self._tags_drawn = self._tags_rendered = 0
 
 
 def _innermost_stretches(spans: list[tuple[int, int, SpanItem]]

@@ -15,10 +15,12 @@ and code points of the stored text; Qt's UTF-16 positions stay inside this packa
 
 from __future__ import annotations
 
+import math
 import time
 
 from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
 from annotator.ui.editor.document import block_format, build_document
+from annotator.ui.editor.geometry import lines_band
 from annotator.ui.editor.layers import SpanItem, SpanLayers
 from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
@@ -101,10 +103,12 @@ class AnnotationView(QTextEdit):
         return list(self._layers.items.values())
 
     def add_span(self, item: SpanItem) -> None:
-        """Show one more span (ValueError for a taken id or a range outside the text)."""
+        """Show one more span (ValueError for a taken id or a range outside the text).
+
+        Only the lines of its cluster (the spans it overlaps, transitively, whose lanes may
+        move) are repainted, with the lane and tag area below them."""
         self._check_range(item, len(self._text))
-        self._layers.add(item)
-        self.viewport().update()
+        self.viewport().update(self._area(*self._layers.add(item)))
 
     def remove_span(self, span_id: str) -> None:
         """Stop showing a span (KeyError if unknown)."""
@@ -123,8 +127,9 @@ class AnnotationView(QTextEdit):
         """Emphasize one span (stronger tint, outline), or none."""
         if span_id is not None and span_id not in self._layers.items:
             raise KeyError(span_id)
+        previous = self._painter.selected_id
         self._painter.selected_id = span_id
-        self.viewport().update()
+        self._update_spans({previous, span_id} if previous != span_id else set())
 
     def set_links(self, links: list[LinkItem]) -> None:
         """Draw these links between spans (ids of :meth:`spans`; unknown ids are skipped)."""
@@ -139,8 +144,11 @@ class AnnotationView(QTextEdit):
                       owners: set[str] | frozenset[str]) -> None:
         """Emphasize the spans ``span_ids`` like the selected one, and draw the links owned by
         ``owners`` strong with their labels (what a selected quote, event or stance connects)."""
-        self._painter.highlighted = frozenset(span_ids)
-        self._emphasized = frozenset(owners)
+        spans, owners = frozenset(span_ids), frozenset(owners)
+        if (spans, owners) == (self._painter.highlighted, self._emphasized):
+            return
+        self._painter.highlighted = spans
+        self._emphasized = owners
         self.viewport().update()
 
     def highlighted_spans(self) -> frozenset[str]:
@@ -386,6 +394,28 @@ class AnnotationView(QTextEdit):
 
     def _to_qt(self, codepoint: int) -> int:
         return self._offsets.to_qt(codepoint)
+
+    def _update_spans(self, span_ids: set[str | None]) -> None:
+        """Repaint the lines of these spans (ids no longer shown are left out)."""
+        for span_id in span_ids:
+            item = self._layers.items.get(span_id) if span_id is not None else None
+            if item is not None:
+                lane = self._layers.lanes.get(item.id, 0)
+                self.viewport().update(self._area(item.start, item.end, lane))
+
+    def _area(self, start: int, end: int, lanes: int) -> QtCore.QRect:
+        """What a change to the spans of ``[start, end)`` (code points, their deepest lane
+        ``lanes``) can repaint: the viewport's full width over their lines and the lanes and
+        tag below them; the whole viewport when a line is not laid out yet."""
+        metrics = self._look.metrics
+        below = (lanes + 1) * metrics.lane_pitch + metrics.tag_height + metrics.underline_width
+        band = lines_band(self.document(), self._to_qt(start), self._to_qt(end),
+                          float(self.verticalScrollBar().value()))
+        if band is None:
+            return self.viewport().rect()
+        top, bottom = band[0], band[1] + below
+        return QtCore.QRect(0, math.floor(top) - 2, self.viewport().width(),
+                            math.ceil(bottom - top) + 4)
 
     def _install_document(self, document: QtGui.QTextDocument) -> None:
         self.setDocument(document)
