@@ -282,6 +282,7 @@ class Project(
         return find_violations(self.conn, self.schema_for, progress)
 
     def stats(self) -> dict[str, Any]:
-        """Counts for an overview (see :func:`.stats.project_stats`)."""
+        """Counts for an overview, statuses of this annotator's layer, and every layer's
+        (see :func:`.stats.project_stats`)."""
         self._check_open()
-        return project_stats(self.conn)
+        return project_stats(self.conn, self.annotator_id)

@@ -1,0 +1,87 @@
+"""Annotator layers: every annotator's annotations, statuses, document labels and notes
+over the same text (issue 13).
+
+A project reads and writes the layer of the annotator who opened it; ``layer=NAME``
+reads another one. A status is a ``document_status`` row (no row means ``todo``); the
+navigator's status filters go through its index ``(annotator_id, status, doc_id)``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.store.base import ProjectBase
+from annotator.core.store.errors import ProjectError
+
+LAYER_TABLES = ("entities", "quotes", "events", "stances", "document_labels", "notes",
+                "document_status")
+"""The tables whose rows make a layer (event arguments follow their event)."""
+
+
+def status_clause(status: str, who: int, column: str = "d.id") -> tuple[str, list[Any]]:
+    """SQL keeping the documents (whose id is ``column``) that annotator ``who`` gave
+    ``status``."""
+    if status == "todo":
+        return (f"{column} NOT IN (SELECT doc_id FROM document_status WHERE annotator_id = ?"
+                " AND status <> 'todo')", [who])
+    return (f"{column} IN (SELECT doc_id FROM document_status WHERE annotator_id = ?"
+            " AND status = ?)", [who, status])
+
+
+STATUS_OF = ("coalesce((SELECT s.status FROM document_status AS s INDEXED BY"
+             " document_status_of WHERE s.doc_id = d.id AND s.annotator_id = ?), 'todo')")
+"""SQL: one annotator's status of the document ``d`` (parameter: the annotator id)."""
+
+
+class LayersMixin(ProjectBase):
+    """Which layers a project and a document hold, and one layer's statuses."""
+
+    def layer_id(self, layer: str | None) -> int:
+        """The annotator row id of a layer name (None: the opening annotator; 0 when a
+        read-only open's annotator never worked on the project). ``ProjectError`` for a
+        name the project does not know."""
+        self._check_open()
+        if layer is None:
+            return self.annotator_id
+        row = self.conn.execute("SELECT id FROM annotators WHERE name = ?",
+                                (layer,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no annotator named {layer!r}")
+        return int(row[0])
+
+    def _layer_ids(self, doc_id: int | None) -> set[int]:
+        where = "" if doc_id is None else " WHERE doc_id = ?"
+        params = [] if doc_id is None else [doc_id]
+        union = " UNION ".join(f"SELECT annotator_id FROM {t}{where}" for t in LAYER_TABLES)
+        return {int(r[0]) for r in self.conn.execute(union, params * len(LAYER_TABLES))}
+
+    def _names_of(self, ids: set[int]) -> list[str]:
+        return [str(name) for i, name in self.conn.execute(
+            "SELECT id, name FROM annotators ORDER BY id") if i in ids]
+
+    def layer_names(self) -> list[str]:
+        """The annotators with anything in the project (an annotation, a status, a document
+        label or note), in the order they joined it. (Opening a project registers an
+        annotator; only work makes a layer.)"""
+        self._check_open()
+        return self._names_of(self._layer_ids(None))
+
+    def annotators_of(self, doc_id: int) -> list[str]:
+        """The annotators with a layer on one document, in the order they joined."""
+        self._check_open()
+        return self._names_of(self._layer_ids(doc_id))
+
+    def status(self, doc_id: int, layer: str | None = None) -> str:
+        """A layer's status of one document (``todo`` when it set none)."""
+        row = self.conn.execute("SELECT status FROM document_status WHERE doc_id = ?"
+                                " AND annotator_id = ?", (doc_id, self.layer_id(layer))
+                                ).fetchone()
+        return "todo" if row is None else str(row[0])
+
+    def statuses(self, doc_id: int) -> dict[str, str]:
+        """Every annotator's status of one document that is not ``todo``, by name."""
+        self._check_open()
+        return {str(n): str(s) for n, s in self.conn.execute(
+            "SELECT a.name, s.status FROM document_status s JOIN annotators a"
+            " ON a.id = s.annotator_id WHERE s.doc_id = ? AND s.status <> 'todo'"
+            " ORDER BY a.id", (doc_id,))}
