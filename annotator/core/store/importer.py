@@ -185,10 +185,7 @@ class _Run:
             _require(rules.status_problem(state.status))
             _require(rules.document_labels_problem(self.schema, state.labels))
         if self.as_layer:
-            named: set[str | None] = {e.annotator for e in record.entities}
-            for items in (record.quotes, record.events, record.stances):
-                named |= {item.annotator for item in items}
-            named |= set(record.layers)
+            named = _annotators_named(record) | set(record.layers)
             named.discard(None)
             _require(None if len(named) < 2 else
                      f"the record holds the layers of {', '.join(sorted(map(str, named)))};"
@@ -288,7 +285,8 @@ class _Run:
                                          s.label, ev_quote, *ev_span, v.attrs_json(s.attrs),
                                          s.note, *self._stamp(s.annotator)))
         own = LayerState(record.status, record.labels, record.notes)
-        layers = {None: own} if self.as_layer or not record.layers else record.layers
+        layers = record.layers if record.layers and not self.as_layer else {
+            None if self.as_layer else _sole_annotator(record): own}
         for name, state in layers.items():
             who = self.annotator(name)
             for key, value in state.labels.items():
@@ -298,6 +296,21 @@ class _Run:
                 self.rows["notes"].append((doc_id, who, note, self.now))
             if state.status != "todo":
                 self.rows["document_status"].append((doc_id, who, state.status, self.now))
+
+
+def _annotators_named(record: DocumentRecord) -> set[str | None]:
+    """The annotators the record's annotations name (None for an annotation naming none)."""
+    named: set[str | None] = {e.annotator for e in record.entities}
+    for items in (record.quotes, record.events, record.stances):
+        named |= {item.annotator for item in items}
+    return named
+
+
+def _sole_annotator(record: DocumentRecord) -> str | None:
+    """The one annotator every annotation of the record names, else None: a record without
+    ``layers`` gives them its status, labels and notes (a one-layer export read back)."""
+    named = _annotators_named(record)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _require(problem: str | None) -> None:

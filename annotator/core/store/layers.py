@@ -8,6 +8,7 @@ navigator's status filters go through its index ``(annotator_id, status, doc_id)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from annotator.core.store.base import ProjectBase
@@ -49,27 +50,30 @@ class LayersMixin(ProjectBase):
             raise ProjectError(f"{self.path}: no annotator named {layer!r}")
         return int(row[0])
 
-    def _layer_ids(self, doc_id: int | None) -> set[int]:
-        where = "" if doc_id is None else " WHERE doc_id = ?"
-        params = [] if doc_id is None else [doc_id]
+    def _layer_ids(self, where: str = "", params: Sequence[Any] = ()) -> set[int]:
         union = " UNION ".join(f"SELECT annotator_id FROM {t}{where}" for t in LAYER_TABLES)
-        return {int(r[0]) for r in self.conn.execute(union, params * len(LAYER_TABLES))}
+        return {int(r[0]) for r in self.conn.execute(union, list(params) * len(LAYER_TABLES))}
 
     def _names_of(self, ids: set[int]) -> list[str]:
         return [str(name) for i, name in self.conn.execute(
             "SELECT id, name FROM annotators ORDER BY id") if i in ids]
 
-    def layer_names(self) -> list[str]:
+    def layer_names(self, statuses: Sequence[str] | None = None) -> list[str]:
         """The annotators with anything in the project (an annotation, a status, a document
-        label or note), in the order they joined it. (Opening a project registers an
-        annotator; only work makes a layer.)"""
+        label or note), in the order they joined it; with ``statuses``, in the documents of
+        those statuses in this annotator's layer (what an export selects). (Opening a
+        project registers an annotator; only work makes a layer.)"""
         self._check_open()
-        return self._names_of(self._layer_ids(None))
+        if not statuses:
+            return self._names_of(self._layer_ids())
+        either = [status_clause(s, self.annotator_id, "doc_id") for s in statuses]
+        where = " WHERE (" + " OR ".join(sql for sql, _ in either) + ")"
+        return self._names_of(self._layer_ids(where, [p for _, ps in either for p in ps]))
 
     def annotators_of(self, doc_id: int) -> list[str]:
         """The annotators with a layer on one document, in the order they joined."""
         self._check_open()
-        return self._names_of(self._layer_ids(doc_id))
+        return self._names_of(self._layer_ids(" WHERE doc_id = ?", [doc_id]))
 
     def status(self, doc_id: int, layer: str | None = None) -> str:
         """A layer's status of one document (``todo`` when it set none)."""

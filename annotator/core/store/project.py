@@ -54,9 +54,15 @@ from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
 
+ANNOTATOR_ENV = "ANNOTATOR_NAME"
+"""The environment variable naming the annotator when none is given."""
+
 
 def default_annotator() -> str:
-    """The login name, used when no annotator name is given."""
+    """``$ANNOTATOR_NAME``, else the login name: used when no annotator name is given."""
+    named = os.environ.get(ANNOTATOR_ENV, "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser() or "annotator"
     except (KeyError, OSError):
