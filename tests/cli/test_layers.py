@@ -50,7 +50,7 @@ def test_import_into_a_layer_then_export_one_or_every_layer(tmp_path: Path) -> N
     result = run("import", str(project), str(bob), "--annotator", "bob")
     assert "imported 0 document(s)" in result.output
     assert "2 layer(s) added to documents already there" in result.output
-    assert "layer: " in result.stderr and "added as bob's layer of d0" in result.stderr
+    assert "added as bob's layer of d0" in result.stderr
     again = run("import", str(project), str(bob), "--annotator", "bob")  # nothing twice
     assert "2 duplicate(s) skipped" in again.output
     plain = run("import", str(project), str(bob))  # without --annotator: as before
