@@ -279,6 +279,10 @@ class ReadingMixin(LayersMixin):
             return rec.GroupedStream(iter(cursor))
 
         streams = {table: stream(table, *rec.QUERIES[table]) for table in rec.PARTS}
+        # One layer: a reference to another layer is dropped, one to nothing is damage.
+        every = {table: rec.GroupedStream(iter(conn.execute(
+            f"SELECT doc_id, id FROM {table} ORDER BY doc_id"))) if who is not None else None
+            for table in ("entities", "events", "quotes")}
         statuses = (stream("document_status", rec.STATUS_COLUMNS, "doc_id, annotator_id")
                     if all_layers else None)
         where, params = "", list[Any]()
@@ -297,8 +301,13 @@ class ReadingMixin(LayersMixin):
                     layers = rec.layer_states(labels, notes, statuses.take(doc_id), names)
                 parts["document_labels"] = [r for r in labels if r[3] == reader]
                 parts["notes"] = [r for r in notes if r[3] == reader]
+            known = None
+            if who is not None:
+                e, v, q = ({str(r[1]) for r in s.take(doc_id)} if s is not None else set()
+                           for s in every.values())
+                known = (e, v, q)
             try:
-                record, damaged = rec.document(doc, parts, names, references=who is None)
+                record, damaged = rec.document(doc, parts, names, known=known)
             except DamagedRowError as exc:
                 damaged = [exc]
             self._note_damage(doc_id, damaged)

@@ -80,8 +80,9 @@ def document_columns(status: str) -> str:
 def layer_filter(table: str) -> str:
     """SQL keeping one annotator's rows of ``table`` (parameter: the annotator id); event
     arguments belong to the layer of their event."""
-    if table == "event_arguments":
-        return "event_id IN (SELECT id FROM events WHERE annotator_id = ?)"
+    if table == "event_arguments":  # (one of no event at all is kept, to be found damaged)
+        return ("(event_id IN (SELECT id FROM events WHERE annotator_id = ?)"
+                " OR event_id NOT IN (SELECT id FROM events))")
     return "annotator_id = ?"
 DOCUMENT_NAMES = column_names(DOCUMENT_COLUMNS)
 ENTITY_NAMES = column_names(ENTITY_COLUMNS)
