@@ -62,6 +62,11 @@ def test_each_annotator_reads_and_writes_their_own_layer(tmp_path: Path) -> None
         assert alice.document_ids(status="todo") == [b]
         assert alice.document_count(status="in-progress", layer="bob") == 1
         assert alice.document_position(b, status="done", layer="bob") == 0
+        # counted from the status index alone, or through the documents with a title filter
+        assert alice.document_count(status="todo") == 1
+        assert alice.document_position(b, status="todo") == 0
+        assert alice.document_count(status="done", text="a") == 1
+        assert alice.document_position(a, status="in-progress", layer="bob", text="a") == 0
         rows = alice.list_documents(0, 10)
         assert [(r.status, r.entity_count) for r in rows] == [("done", 1), ("todo", 0)]
         assert [r.status for r in alice.list_documents(0, 10, layer="bob")] == ["in-progress",

@@ -75,6 +75,23 @@ class LayersMixin(ProjectBase):
         self._check_open()
         return self._names_of(self._layer_ids(" WHERE doc_id = ?", [doc_id]))
 
+    def _status_count(self, status: str, layer: str | None, below: int | None = None) -> int:
+        """How many documents (with an id below ``below``) a layer gave ``status``, from the
+        status index alone (no document row is visited; ``todo``: all documents but the
+        others)."""
+        who = self.layer_id(layer)
+        bound, params = ("", []) if below is None else (" AND doc_id < ?", [below])
+        if status != "todo":
+            sql = ("SELECT count(*) FROM document_status INDEXED BY document_status_filter"
+                   f" WHERE annotator_id = ? AND status = ?{bound}")
+            return int(self.conn.execute(sql, [who, status, *params]).fetchone()[0])
+        every = "" if below is None else " WHERE id < ?"
+        total = self.conn.execute(f"SELECT count(*) FROM documents INDEXED BY documents_nav"
+                                  f"{every}", params).fetchone()[0]
+        done = self.conn.execute("SELECT count(*) FROM document_status WHERE annotator_id = ?"
+                                 f" AND status <> 'todo'{bound}", [who, *params]).fetchone()[0]
+        return int(total) - int(done)
+
     def status(self, doc_id: int, layer: str | None = None) -> str:
         """A layer's status of one document (``todo`` when it set none)."""
         row = self.conn.execute("SELECT status FROM document_status WHERE doc_id = ?"

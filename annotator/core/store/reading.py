@@ -53,6 +53,8 @@ class ReadingMixin(LayersMixin):
         ``layer``'s) and/or whose title or external id contains ``text`` (compared folded:
         hamza forms, tashkeel, tatweel... ignored)."""
         self._check_open()
+        if status is not None and not text:
+            return self._status_count(status, layer)
         where, params = self._filter(status, text, layer)
         sql = f"SELECT count(*) FROM documents AS d INDEXED BY documents_nav{where}"
         return int(self.conn.execute(sql, params).fetchone()[0])
@@ -91,6 +93,8 @@ class ReadingMixin(LayersMixin):
         if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
                              [*params, doc_id]).fetchone() is None:
             return None
+        if status is not None and not text:
+            return self._status_count(status, layer, below=doc_id)
         return int(self.conn.execute(f"SELECT count(*) {nav}{joined} d.id < ?",
                                      [*params, doc_id]).fetchone()[0])
 
