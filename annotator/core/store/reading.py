@@ -66,13 +66,26 @@ class ReadingMixin(LayersMixin):
         status and entity count are the layer's."""
         self._check_open()
         who = self.layer_id(layer)
-        where, params = self._filter(status, text, layer)
-        sql = (f"SELECT d.id, d.external_id, d.title, {STATUS_OF},"
-               " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id"
-               " AND e.annotator_id = ?), d.length"
-               f" FROM documents AS d INDEXED BY documents_nav{where}"
-               " ORDER BY d.id LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [who, who, *params, limit, offset]).fetchall()
+        columns = ("d.id, d.external_id, d.title, {},"
+                   " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id"
+                   " AND e.annotator_id = ?), d.length")
+        if status is not None and status != "todo":
+            # Walk the layer's status index in document order: a page stops after its rows.
+            where, params = self._filter(None, text)
+            also = where.replace(" WHERE ", " AND ", 1)
+            sql = (f"SELECT {columns.format('s.status')}"
+                   " FROM document_status AS s INDEXED BY document_status_filter"
+                   " CROSS JOIN documents AS d INDEXED BY documents_nav ON d.id = s.doc_id"
+                   f" WHERE s.annotator_id = ? AND s.status = ?{also}"
+                   " ORDER BY s.doc_id LIMIT ? OFFSET ?")
+            params = [who, who, status, *params, limit, offset]
+        else:
+            where, params = self._filter(status, text, layer)
+            sql = (f"SELECT {columns.format(STATUS_OF)}"
+                   f" FROM documents AS d INDEXED BY documents_nav{where}"
+                   " ORDER BY d.id LIMIT ? OFFSET ?")
+            params = [who, who, *params, limit, offset]
+        rows = self.conn.execute(sql, params).fetchall()
         return [rec.summary(row) for row in rows]
 
     def document_ids(self, status: str | None = None, layer: str | None = None) -> list[int]:
