@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,14 @@ from typing import Any
 import click
 
 from annotator.cli import agreement, corpus, lexicon, maintenance
-from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
+from annotator.cli.common import (
+    STATUS_CHOICE,
+    annotator_option,
+    bidi_option,
+    echo,
+    echo_json,
+    open_project,
+)
 from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
 from annotator.cli.history import history_command
@@ -68,6 +76,13 @@ def open_command(project: str | None, sample: bool = False) -> None:
 )
 @click.option("--skip-bad", is_flag=True, help="Import the good files and list the bad ones.")
 @click.option(
+    "--annotator",
+    metavar="NAME",
+    help="Import into NAME's layer: every annotation, status and label of the files becomes"
+    " NAME's, and a document already in the project (same text) gets NAME's layer instead"
+    " of being a duplicate.",
+)
+@click.option(
     "--schema",
     "schema_path",
     type=click.Path(exists=True, dir_okay=False),
@@ -90,6 +105,7 @@ def import_command(
     schema_path: str | None,
     bidi: bool | None,
     extend_schema: bool = False,
+    annotator: str | None = None,
 ) -> None:
     """Import files or folders into PROJECT (created if it does not exist).
 
@@ -99,9 +115,10 @@ def import_command(
     from annotator.core.importing import import_paths
     from annotator.core.store import Project
 
-    proj = Project.open(project, create=True, schema_path=schema_path)
+    proj = Project.open(project, create=True, schema_path=schema_path, annotator=annotator)
+    layer = proj.adding_layers() if annotator is not None else contextlib.nullcontext()
     try:
-        with progress("Importing", _input_size(paths)) as bar:
+        with layer, progress("Importing", _input_size(paths)) as bar:
             state = {"done": 0}
 
             def advance(done: int, _total: int) -> None:
@@ -137,6 +154,8 @@ def import_command(
             bidi,
             err=True,
         )
+    for source, existing in result.layered:
+        echo(f"layer: {source} added as {annotator}'s layer of {existing}", bidi, err=True)
     for problem in result.bad:
         echo(f"error: {problem}", bidi, err=True)
     if result.bad and not skip_bad:
@@ -146,6 +165,8 @@ def import_command(
         )
     echo(
         f"imported {len(result.imported)} document(s) from {result.files} file(s)"
+        + (f", {len(result.layered)} layer(s) added to documents already there"
+           if result.layered else "")
         + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
         + (f", {len(result.skipped)} link(s) not followed" if result.skipped else "")
         + (f", {len(result.bad)} problem(s): their files or lines left out" if result.bad else "")
@@ -169,16 +190,18 @@ def import_command(
     type=STATUS_CHOICE,
     help="Only documents with this status (repeatable).",
 )
+@annotator_option("Whose layer gets the entities (and whose statuses --status means)")
 @bidi_option
 @user_errors
 def preannotate_command(
-    project: str, gazetteer: str, statuses: tuple[str, ...], bidi: bool | None
+    project: str, gazetteer: str, statuses: tuple[str, ...], annotator: str | None,
+    bidi: bool | None
 ) -> None:
     """Add an entity for every occurrence of a gazetteer name (one undoable action)."""
     from annotator.core.preannotate import load_gazetteer, preannotate
 
     entries = load_gazetteer(gazetteer)
-    with open_project(project) as proj:
+    with open_project(project, annotator=annotator) as proj:
         added = preannotate(proj, entries, statuses=list(statuses) or None)
     total = sum(added.values())
     for label, count in sorted(added.items()):
@@ -189,10 +212,12 @@ def preannotate_command(
 @click.command("stats")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@annotator_option("Whose statuses the document counts are")
 @user_errors
-def stats_command(project: str, as_json: bool) -> None:
-    """Print counts: documents per status, annotations per kind and label, annotators."""
-    with open_project(project, readonly=True) as proj:
+def stats_command(project: str, as_json: bool, annotator: str | None) -> None:
+    """Print counts: documents per status (in your layer), annotations per kind and label,
+    annotators, and every annotator's layer (statuses and annotations)."""
+    with open_project(project, readonly=True, annotator=annotator) as proj:
         figures = proj.stats()
     if as_json:
         echo_json(figures)
@@ -271,7 +296,7 @@ def schema_check(path: str) -> None:
 
 @click.command("undo")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--annotator", help="Whose action to undo (default: you).")
+@annotator_option("Whose action to undo")
 @user_errors
 def undo_command(project: str, annotator: str | None) -> None:
     """Undo your last action in PROJECT (the same stack the app uses)."""
@@ -282,7 +307,7 @@ def undo_command(project: str, annotator: str | None) -> None:
 
 @click.command("redo")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--annotator", help="Whose action to redo (default: you).")
+@annotator_option("Whose action to redo")
 @user_errors
 def redo_command(project: str, annotator: str | None) -> None:
     """Redo your last undone action in PROJECT."""

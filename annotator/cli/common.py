@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from annotator.cli.terminal import display, neutralise, neutralise_json, want_bidi
 
+F = TypeVar("F", bound=Callable[..., Any])
 STATUS_CHOICE = click.Choice(["todo", "in-progress", "done", "skipped"])
 bidi_option = click.option(
     "--bidi/--no-bidi",
@@ -38,16 +40,33 @@ def echo_json(value: object, *, indent: int | None = 2) -> None:
     click.echo(neutralise_json(json.dumps(value, ensure_ascii=False, indent=indent)))
 
 
+def annotator_option(help_text: str) -> Callable[[F], F]:
+    """``--annotator NAME``: whose layer a command reads or writes (default: the
+    ``ANNOTATOR_NAME`` environment variable, else the login name: ``default_annotator``)."""
+    return click.option("--annotator", metavar="NAME",
+                        help=f"{help_text} (default: $ANNOTATOR_NAME, else your login).")
+
+
 def open_project(
     path: str, *, create: bool = False, annotator: str | None = None, readonly: bool = False
 ) -> Any:
     """Open an existing project (a missing file is a one-line error, never a new project);
-    ``readonly`` for the commands that only read it (nothing is written to the file)."""
+    ``readonly`` for the commands that only read it (nothing is written to the file).
+
+    A read-only open without an annotator name reads the project's only layer when the
+    login name has none and there is exactly one (a project made by someone else reads as
+    it did before layers)."""
     from annotator.core.store import Project, ProjectError
 
     if not create and not os.path.lexists(path):
         raise ProjectError(f"{path}: no such project")
-    return Project.open(path, create=create, annotator=annotator, readonly=readonly)
+    project = Project.open(path, create=create, annotator=annotator, readonly=readonly)
+    if readonly and annotator is None:
+        names = project.layer_names()
+        if len(names) == 1 and names[0] != project.annotator:
+            project.close()
+            project = Project.open(path, annotator=names[0], readonly=True)
+    return project
 
 
 def skipped_damaged(proj: Any, bidi: bool | None = None) -> int:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
+from annotator.cli.common import (
+    STATUS_CHOICE,
+    annotator_option,
+    bidi_option,
+    echo,
+    echo_json,
+    open_project,
+)
 from annotator.cli.errors import user_errors
 
 
@@ -29,11 +36,13 @@ def _flat(text: str) -> str:
               help="Characters of context on each side.")
 @click.option("--json", "as_json", is_flag=True,
               help="One JSON object per match (offsets in code points of the stored text).")
+@annotator_option("Whose labels and statuses the matches show and --label/--status mean")
 @bidi_option
 @user_errors
 def search_command(project: str, query: str, use_regex: bool, substring: bool,
                    label: str | None, unlabelled: bool, statuses: tuple[str, ...], limit: int,
-                   context: int, as_json: bool, bidi: bool | None) -> None:
+                   context: int, as_json: bool, annotator: str | None,
+                   bidi: bool | None) -> None:
     """Find QUERY in every document of PROJECT: keyword in context, one match a line.
 
     Matching ignores hamza forms, tashkeel, tatweel, ى/ي and ة/ه, takes whole words (after
@@ -46,7 +55,7 @@ def search_command(project: str, query: str, use_regex: bool, substring: bool,
     if label is not None and unlabelled:
         raise click.UsageError("--label and --unlabelled do not go together")
     mode = Mode.REGEX if use_regex else Mode.SUBSTRING if substring else Mode.WORD
-    with open_project(project) as proj:
+    with open_project(project, annotator=annotator) as proj:
         try:
             concordance = Concordance(proj, SearchQuery(query, mode, label, unlabelled,
                                                          statuses), context=context)
@@ -77,10 +86,12 @@ def search_command(project: str, query: str, use_regex: bool, substring: bool,
 @click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
 @click.option("--status", "statuses", multiple=True, type=STATUS_CHOICE,
               help="Only documents with this status (repeatable).")
+@annotator_option("Whose layer gets the entities (and whose statuses --status means)")
 @bidi_option
 @user_errors
 def label_all_command(project: str, text: str, label: str, dry_run: bool,
-                      statuses: tuple[str, ...], bidi: bool | None) -> None:
+                      statuses: tuple[str, ...], annotator: str | None,
+                      bidi: bool | None) -> None:
     """Label every whole-word occurrence of TEXT with LABEL, as one undoable action.
 
     Attached و ف ب ل ك stay outside the entity; an identical entity is never added twice.
@@ -88,7 +99,7 @@ def label_all_command(project: str, text: str, label: str, dry_run: bool,
     """
     from annotator.core.corpus import apply_plan, plan_label_all
 
-    with open_project(project) as proj:
+    with open_project(project, annotator=annotator) as proj:
         try:
             plan = plan_label_all(proj, text, label, statuses=statuses)
         except ValueError as error:

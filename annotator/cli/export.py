@@ -34,7 +34,13 @@ EXPORT_FORMATS = [
     type=STATUS_CHOICE,
     help="Only documents with this status (repeatable).",
 )
-@click.option("--annotator", help="Only annotations made by this annotator.")
+@click.option(
+    "--annotator",
+    metavar="NAME",
+    help="Export NAME's layer: their annotations, statuses (--status), labels and notes"
+    " (default: every layer in canonical JSONL; a training format needs it when the"
+    " documents hold several layers).",
+)
 @click.option(
     "--format",
     "fmt",
@@ -114,7 +120,7 @@ def export_command(
             split_proclitics=split_proclitics,
             write_report=not plain,
         )
-        with open_project(project, readonly=True) as proj:
+        with open_project(project, readonly=True, annotator=annotator) as proj:
             total = proj.document_count()
             with progress("Exporting", total) as bar:
 

@@ -36,6 +36,9 @@ class ImportResult:
 
     imported: list[int] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    layered: list[tuple[str, str]] = field(default_factory=list)
+    """(record source, external id of the document already there that got the importing
+    annotator's layer: ``Project.adding_layers``)."""
     bad: list[InputError] = field(default_factory=list)
     files: int = 0
     warnings: list[str] = field(default_factory=list)

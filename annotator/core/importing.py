@@ -51,6 +51,7 @@ Progress = Callable[[int, int], None]
 class _Report(Protocol):
     doc_ids: list[int]
     duplicates: list[tuple[str | None, str]]
+    layered: list[tuple[str | None, str]]
 
 
 class ImportTarget(Protocol):
@@ -313,6 +314,7 @@ def _store(project: ImportTarget, records: Iterable[DocumentRecord],
     if isinstance(project, SearchIndexMixin):  # the concordance index, after the import commits
         project.ensure_search_index()
     result.duplicates = [(source or "?", existing) for source, existing in report.duplicates]
+    result.layered = [(source or "?", existing) for source, existing in report.layered]
 
 
 __all__ = ["ImportResult", "ImportTarget", "has_visible_text", "import_paths"]

@@ -117,11 +117,27 @@ class Stance:
 
 
 @dataclass(slots=True)
+class LayerState:
+    """What one annotator set on a whole document: a status, document labels, notes (the
+    annotations carry their annotator themselves)."""
+
+    status: str = "todo"
+    labels: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class DocumentRecord:
     """One document with all its annotations: what importers produce and exporters consume.
 
     ``id`` is the external id (kept from the input file when given). ``normalization``
     records what import did to the text (encoding, BOM, newline and NFC changes).
+
+    ``status``, ``labels`` and ``notes`` are one annotator's (the layer read, or the reading
+    annotator's when every layer is read). ``layers``, when not empty, maps EVERY
+    annotator with a status, document label or note on the document to that
+    :class:`LayerState` (a read of all layers of a project with several annotators, or a
+    canonical line holding them): an import then takes them from it.
     """
 
     id: str | None
@@ -138,6 +154,7 @@ class DocumentRecord:
     normalization: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     """File (and line) the record came from, for messages."""
+    layers: dict[str, LayerState] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,3 +186,22 @@ def test_renaming_a_label_follows_its_references_in_the_schema(project: Project)
     change = project.apply_schema(grown.to_toml(), ["OCC=TITLE"], dry_run=True)
     assert change.lines()[:2] == ["entity label OCC → TITLE (renamed)",
                                   "entity label removed: LANGUAGE"]
+
+
+def test_a_topic_rename_follows_every_layer_of_a_per_topic_label(project: Project) -> None:
+    """Document labels are keyed by annotator (issue 13): the rename updates each layer's."""
+    a, _b = ids(project)
+    topic = next(iter(project.schema.topics))
+    project.set_document_label(a, "overall_stance", {topic: "FAVOR"})
+    with Project.open(project.path, annotator="bob") as bob:
+        bob.set_document_label(a, "overall_stance", {topic: "AGAINST"})
+    schema = project.schema
+    topics = {("coalition" if k == topic else k): (Topic("coalition", t.label, t.label_en)
+                                                   if k == topic else t)
+              for k, t in schema.topics.items()}
+    project.apply_schema(edited(schema, topics=topics), [f"topic:{topic}=coalition"])
+    assert project.get_record(a).labels == {"overall_stance": {"coalition": "FAVOR"}}
+    assert project.get_record(a, layer="bob").labels == {
+        "overall_stance": {"coalition": "AGAINST"}}
+    project.undo()
+    assert project.get_record(a, layer="bob").labels == {"overall_stance": {topic: "AGAINST"}}

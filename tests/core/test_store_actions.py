@@ -263,9 +263,11 @@ def test_failed_action_inside_batch_keeps_the_others(project: Project) -> None:
 def test_stale_undo_is_refused(path: Path, project: Project) -> None:
     a = doc(project, "a")
     entity = project.add_entity(a, *PUTIN, "PERS")
-    with Project.open(path, annotator="bob") as bob:
+    with Project.open(path, annotator="bob") as bob, \
+            pytest.raises(ProjectError, match=r"entity \d+ belongs to alice's layer"):
         bob.relabel_entity(entity, "NORP")
-    before = dump(project)
+    project.conn.execute("UPDATE entities SET label = 'NORP' WHERE id = ?", (entity,))
+    before = dump(project)  # changed by another program since
     with pytest.raises(ProjectError, match="Add PERS entity"):
         project.undo()
     assert dump(project) == before

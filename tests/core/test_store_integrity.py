@@ -107,8 +107,12 @@ def test_stats(tmp_path: Path) -> None:
         project.set_status(a, "done")
         project.add_entity(a, *at(TEXT_A, "الرئيس"), "OCC")
         stats = project.stats()
-    assert stats["documents"] == {"total": 2, "todo": 0, "in-progress": 1, "done": 1,
-                                  "skipped": 0}
+    assert stats["documents"] == {"total": 2, "todo": 1, "in-progress": 0, "done": 1,
+                                  "skipped": 0}  # bob's layer
+    assert stats["layers"]["alice"]["documents"]["in-progress"] == 1
+    assert stats["layers"]["bob"] == {"documents": {"todo": 1, "in-progress": 0, "done": 1,
+                                                    "skipped": 0},
+                                      "annotations": {"entities": 1}}
     assert stats["annotations"]["entities"] == 4
     assert stats["annotations"]["quotes"] == 1
     assert stats["entity_labels"] == {"GPE": 1, "OCC": 1, "PERS": 2}

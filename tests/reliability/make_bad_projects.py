@@ -104,7 +104,11 @@ _CASES: list[_Case] = [
           doc=None),
     _Case("external-id-invalid-utf8", "documents", (
         _set("documents", "external_id", BAD_UTF8, "2"),)),
-    _Case("status-unknown", "documents", (_set("documents", "status", "'bogus'", "2"),)),
+    _Case("status-unknown", "document_status", (
+        "INSERT OR REPLACE INTO document_status(doc_id, annotator_id, status, updated)"
+        f" VALUES (2, (SELECT id FROM annotators WHERE name = '{ANNOTATOR}'), 'bogus', 'x')",)),
+    _Case("legacy-status-unknown", "documents", (_set("documents", "status", "'bogus'", "2"),),
+          doc=None),
     _Case("status-null", "documents", (_set("documents", "status", "NULL", "2"),),
           relax=(("documents", "status TEXT NOT NULL DEFAULT", "status TEXT DEFAULT"),)),
     _Case("length-text", "documents", (_set("documents", "length", "'long'", "2"),), doc=None),

@@ -81,9 +81,13 @@ def _commands(path: Path, out: Path) -> dict[str, list[str]]:
         "validate": ["validate", p], "history": ["history", p, "--limit", "100"],
         "export-stdout": ["export", p, "-"],
         "export-canonical": ["export", p, str(out / "all.jsonl")],
-        "export-hf-tokens": ["export", p, str(out / "hf.jsonl"), "--format", "hf-tokens"],
-        "export-brat": ["export", p, str(out / "brat"), "--format", "brat"],
-        "export-doccano": ["export", p, str(out / "doccano.jsonl"), "--format", "doccano"],
+        # (a training format takes one annotator's layer: the crafted annotator makes two)
+        "export-hf-tokens": ["export", p, str(out / "hf.jsonl"), "--format", "hf-tokens",
+                             "--annotator", ANNOTATOR],
+        "export-brat": ["export", p, str(out / "brat"), "--format", "brat", "--annotator",
+                        ANNOTATOR],
+        "export-doccano": ["export", p, str(out / "doccano.jsonl"), "--format", "doccano",
+                           "--annotator", ANNOTATOR],
         "schema-show": ["schema", "show", p],
     }
 

@@ -67,7 +67,7 @@ def test_external_changes_sees_only_other_writers(tmp_path: Path) -> None:
         assert first.external_changes() is False  # its own write
         assert second.external_changes() is True
         assert second.external_changes() is False  # reset by the previous call
-        assert len(second.get_record(doc).entities) == 1  # a refreshed view sees it
+        assert len(second.get_record(doc, layer="a").entities) == 1  # a refreshed view sees it
 
 
 def test_busy_project_waits_then_saves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -331,7 +331,7 @@ def test_interrupt_request_stops_a_long_statement(tmp_path: Path) -> None:
 SLOW_STATS = """
 import sys, pathlib
 import annotator.core.store.project as project_module
-def endless(conn):
+def endless(conn, *_layer):
     pathlib.Path(sys.argv[2]).write_text('running')
     return conn.execute('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)'
                         ' SELECT count(*) FROM c').fetchone()

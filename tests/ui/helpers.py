@@ -37,10 +37,12 @@ def entity_rows(path: Path) -> list[tuple[int, int, int, str]]:
 
 
 def document_status(path: Path, doc_id: int) -> str:
-    """A document's status, read straight from the file."""
+    """A document's status (in its only layer: no status row is ``todo``), read straight
+    from the file."""
     with sqlite3.connect(path) as conn:
-        row = conn.execute("SELECT status FROM documents WHERE id = ?", (doc_id,)).fetchone()
-    return str(row[0])
+        row = conn.execute("SELECT status FROM document_status WHERE doc_id = ?",
+                           (doc_id,)).fetchone()
+    return "todo" if row is None else str(row[0])
 
 
 def utf16_offset(text: str, codepoint: int) -> int:

@@ -85,7 +85,7 @@ def test_preferences_persist_and_apply(qtbot, project_path: Path) -> None:  # ty
 
 def _sample_window(qtbot, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     path = build_sample_project(tmp_path / "sample.annotator")
-    project = Project.open(path, annotator="tester")
+    project = Project.open(path)  # the sample's layer is its builder's (you)
     doc_id = project.find_document("01-lavrov-faisal-moscow")
     assert doc_id is not None
     window = MainWindow(project)

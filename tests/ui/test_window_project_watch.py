@@ -24,7 +24,7 @@ def test_a_save_by_another_process_is_shown(qtbot, project_path: Path) -> None: 
     doc_id = window.workbench.session.doc_id
     assert doc_id is not None
     start = TEXT_A.index("موسكو")
-    with Project.open(project_path, annotator="colleague") as other:
+    with Project.open(project_path, annotator="tester") as other:  # the same annotator elsewhere
         other.add_entity(doc_id, start, start + len("موسكو"), "GPE")
     window.watch.poll()
     spans = [(e.start, e.end, e.label) for e in window.workbench.session.entities.values()]

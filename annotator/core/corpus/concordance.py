@@ -25,6 +25,7 @@ from typing import Any
 
 from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_token_char
 from annotator.core.store import Project
+from annotator.core.store.layers import status_clause
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
 from annotator.core.text.spans import settle_span
@@ -165,13 +166,15 @@ class Concordance:
     def _filters(self) -> tuple[str, list[Any]]:
         clauses = ["t.doc_id >= ?"]
         params: list[Any] = []
+        who = self.project.annotator_id  # statuses and labels of the searching annotator's layer
         if self.query.statuses:
-            marks = ",".join("?" for _ in self.query.statuses)
-            clauses.append(f"t.doc_id IN (SELECT id FROM documents WHERE status IN ({marks}))")
-            params += list(self.query.statuses)
+            either = [status_clause(s, who, "t.doc_id") for s in self.query.statuses]
+            clauses.append("(" + " OR ".join(sql for sql, _ in either) + ")")
+            params += [p for _, values in either for p in values]
         if self.query.label is not None:
-            clauses.append("t.doc_id IN (SELECT doc_id FROM entities WHERE label = ?)")
-            params.append(self.query.label)
+            clauses.append("t.doc_id IN (SELECT doc_id FROM entities WHERE label = ?"
+                           " AND annotator_id = ?)")
+            params += [self.query.label, who]
         return " AND ".join(clauses), params
 
     def _candidates(self, conn: sqlite3.Connection, first: int) -> Iterator[tuple[int, str]]:
@@ -204,7 +207,8 @@ class Concordance:
         external_id, title, text = str(found[0]), str(found[1]), str(found[2])
         entities: list[Entity] = [(int(i), int(s), int(e), str(lab)) for i, s, e, lab in
                                   conn.execute('SELECT id, start, "end", label FROM entities'
-                                               " WHERE doc_id = ?", (doc_id,))]
+                                               " WHERE doc_id = ? AND annotator_id = ?",
+                                               (doc_id, self.project.annotator_id))]
         mapping = fold_map(text)
         query = self.query
         for fs, fe in spans:

@@ -9,7 +9,7 @@ whole, is written as a folder of shards of a fixed number of Docs).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -73,9 +73,13 @@ class ExportSource(Protocol):
         self, status: str | None = None, annotator: str | None = None
     ) -> Iterator[DocumentRecord]: ...
 
-    def document_count(self, status: str | None = None, text: str | None = None) -> int: ...
+    def document_count(self, status: str | None = None, text: str | None = None,
+                       layer: str | None = None) -> int: ...
 
-    def external_ids(self, status: str | None = None) -> Iterator[str]: ...
+    def external_ids(self, status: str | None = None, layer: str | None = None
+                     ) -> Iterator[str]: ...
+
+    def layer_names(self, statuses: Sequence[str] | None = None) -> list[str]: ...
 
 
 @dataclass(slots=True)

@@ -170,6 +170,10 @@ def record_to_json(record: DocumentRecord, schema_name: str, schema_version: int
     }
     if record.notes:
         out["notes"] = list(record.notes)
+    if record.layers:
+        out["layers"] = {name: {"status": state.status, "labels": dict(state.labels),
+                                "notes": list(state.notes)}
+                         for name, state in record.layers.items()}
     return out
 
 

@@ -69,18 +69,35 @@ def selected_records(
             yield record
 
 
-def selected_keys(project: ExportSource, statuses: Sequence[str] | None) -> Iterator[str]:
-    """The split keys of the selected documents (their external ids), without their text."""
+def selected_keys(project: ExportSource, statuses: Sequence[str] | None,
+                  annotator: str | None = None) -> Iterator[str]:
+    """The split keys of the selected documents (their external ids), without their text
+    (statuses of ``annotator``'s layer, else the reading annotator's)."""
     wanted: Sequence[str | None] = statuses or [None]
     for status in wanted:
-        yield from project.external_ids(status)
+        yield from project.external_ids(status, layer=annotator)
 
 
-def selected_count(project: ExportSource, statuses: Sequence[str] | None) -> int:
+def selected_count(project: ExportSource, statuses: Sequence[str] | None,
+                   annotator: str | None = None) -> int:
     """How many documents the selection holds (for the progress bar)."""
     if statuses:
-        return sum(project.document_count(status=s) for s in statuses)
+        return sum(project.document_count(status=s, layer=annotator) for s in statuses)
     return project.document_count()
+
+
+def check_one_layer(project: ExportSource, spec_name: str, options: ExportOptions) -> None:
+    """A training format holds one annotator's layer: without ``--annotator``, refuse
+    (``ValueError`` naming the layers) when the selected documents hold several. The
+    canonical format keeps every layer (each annotation names its annotator)."""
+    if spec_name == "canonical" or options.annotator is not None:
+        return
+    names = project.layer_names(options.statuses)
+    if len(names) > 1:
+        shown = ", ".join(names)
+        raise ValueError(f"the documents hold the layers of {len(names)} annotators ({shown});"
+                         f" a {spec_name} export holds one: choose it with --annotator NAME"
+                         " (the canonical export keeps them all)")
 
 
 def new_report(project: ExportSource, options: ExportOptions) -> tuple[ExportReport, Context]:
@@ -151,7 +168,8 @@ def export_dataset(
     """
     report, context = new_report(project, options)
     spec = FORMATS[options.format]
-    total = selected_count(project, options.statuses)
+    check_one_layer(project, spec.name, options)
+    total = selected_count(project, options.statuses, options.annotator)
     counted = (lambda done: progress(done, total)) if progress is not None else None
     report.levels = None
 
@@ -186,7 +204,7 @@ def export_dataset(
                     if target.is_dir() else {})
         splitter = Splitter(options.ratios, options.seed, options.stratify, previous)
         splitter.plan(records())
-        splitter.plan_keys(lambda: selected_keys(project, options.statuses))
+        splitter.plan_keys(lambda: selected_keys(project, options.statuses, options.annotator))
         report.split = {"ratios": dict(options.ratios), "seed": options.seed,
                         "stratify": options.stratify, "kept_from_manifest": len(splitter.previous)}
     marker = {"format": spec.name, "project": project.project_id}

@@ -25,6 +25,7 @@ from annotator.core.model import (
     Event,
     EventArgument,
     InputError,
+    LayerState,
     Quote,
     Span,
     Stance,
@@ -277,10 +278,35 @@ def parse_canonical_object(
         notes=list(notes),
         normalization=normalization,
         source=f"{path}:{line_no}" if line_no is not None else path,
+        layers=_layers(line, obj.get("layers")),
     )
     if line.mover.errors:
         return None, line.mover.errors
     return record, []
+
+
+def _layers(line: _Line, value: Any) -> dict[str, LayerState]:
+    """``"layers"``: annotator name -> ``{"status", "labels", "notes"}`` (docs/FORMAT.md)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        line.error('"layers" must be an object: annotator name -> its status, labels, notes')
+        return {}
+    layers: dict[str, LayerState] = {}
+    for name, state in value.items():
+        what = f"layer {name!r}"
+        if not name or not isinstance(state, dict):
+            line.error(f"{what} must be an object with a status, labels and notes")
+            continue
+        status = line.opt_str(state, "status", what) or "todo"
+        if status not in STATUSES:
+            line.error(f"{what}: unknown status {status!r} (one of {', '.join(STATUSES)})")
+        notes = state.get("notes") or []
+        if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+            line.error(f'{what}: "notes" must be a list of strings')
+            notes = []
+        layers[name] = LayerState(status, dict(line.dict_of(state, "labels", what)), notes)
+    return layers
 
 
 def read_canonical(

@@ -24,6 +24,7 @@ from annotator.core.schema.rules import (
     status_problem,
 )
 from annotator.core.store.base import ProjectBase
+from annotator.core.store.errors import ProjectError
 from annotator.core.store.journal import ChangeSet, Row, describe, fetch_row
 from annotator.core.store.timeutil import utc_now
 from annotator.core.store.validation import attrs_json, json_text, require, span_reason
@@ -55,8 +56,28 @@ class ActionsMixin(ProjectBase):
             raise ValueError(f"no {describe(table, row_id)}")
         return row
 
+    def _own(self, table: str, row_id: int) -> Row:
+        """The row, which must be in this annotator's layer (see :meth:`_check_layer`)."""
+        row = self._row(table, row_id)
+        self._check_layer(row, describe(table, row_id))
+        return row
+
+    def _check_layer(self, row: Row, what: str) -> None:
+        """Refuse (``ProjectError``) a row of another annotator's layer: each annotator
+        changes only their own annotations, and links only to them. (A read-only project
+        refuses every change anyway, with its own message.)"""
+        owner = row.get("annotator_id")
+        if self.readonly or owner == self.annotator_id:
+            return
+        found = self.conn.execute("SELECT name FROM annotators WHERE id = ?",
+                                  (owner,)).fetchone()
+        name = str(found[0]) if found is not None else f"annotator {owner}"
+        raise ProjectError(f"{what} belongs to {name}'s layer; {self.annotator} can change"
+                           " only their own annotations")
+
     def _in_doc(self, table: str, ref: str | int, doc_id: int, what: str) -> Row:
-        """The row ``ref`` of ``table``, which must belong to document ``doc_id``."""
+        """The row ``ref`` of ``table``, which must belong to document ``doc_id`` and to
+        this annotator's layer."""
         row_id = _ref_id(ref, what)
         row = fetch_row(self.conn, table, row_id)
         if row is None:
@@ -64,6 +85,7 @@ class ActionsMixin(ProjectBase):
         if row["doc_id"] != doc_id:
             raise ValueError(f"{what} {row_id} belongs to document {row['doc_id']},"
                              f" not {doc_id}")
+        self._check_layer(row, f"{what} {row_id}")
         return row
 
     def _stamp(self) -> Row:
@@ -113,7 +135,7 @@ class ActionsMixin(ProjectBase):
     def delete_entity(self, entity_id: int) -> None:
         """Delete an entity, the event arguments it fills and the stances aimed at it (a
         stance needs a target), and clear the quote speakers and stance holders it was."""
-        entity = self._row("entities", entity_id)
+        entity = self._own("entities", entity_id)
         with self._action(f"Delete {entity['label']} entity") as cs:
             self._detach_entity(cs, entity_id)
             cs.delete("entities", entity_id)
@@ -135,7 +157,7 @@ class ActionsMixin(ProjectBase):
 
     def relabel_entity(self, entity_id: int, label: str) -> None:
         """Change an entity's label (refused when a role, quote or stance could not take it)."""
-        entity = self._row("entities", entity_id)
+        entity = self._own("entities", entity_id)
         require(entity_label_problem(self.schema, label))
         require(self._label_uses_problem(entity_id, label))
         with self._action(f"Relabel {entity['label']} → {label}") as cs:
@@ -143,14 +165,14 @@ class ActionsMixin(ProjectBase):
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> None:
         """Move an entity's edges."""
-        entity = self._row("entities", entity_id)
+        entity = self._own("entities", entity_id)
         require(span_reason(self.get_text(entity["doc_id"]), start, end, "entity"))
         with self._action(f"Resize {entity['label']} entity") as cs:
             cs.update("entities", entity_id, {"start": start, "end": end, "updated": utc_now()})
 
     def set_entity_attrs(self, entity_id: int, attrs: Mapping[str, Any]) -> None:
         """Replace an entity's attributes."""
-        entity = self._row("entities", entity_id)
+        entity = self._own("entities", entity_id)
         attrs_text = attrs_json(attrs)
         require(entity_attrs_problem(self.schema, attrs))
         with self._action(f"Set {entity['label']} attributes") as cs:
@@ -160,7 +182,7 @@ class ActionsMixin(ProjectBase):
         """Set (or clear, with None or blank) the note of an entity, quote, event or stance."""
         if table not in NOTE_TABLES:
             raise ValueError(f"notes go on {', '.join(NOTE_TABLES)}, not {table!r}")
-        self._row(table, row_id)
+        self._own(table, row_id)
         value = note if note and note.strip() else None
         with self._action("Edit note") as cs:
             cs.update(table, row_id, {"note": value, "updated": utc_now()})
@@ -168,16 +190,28 @@ class ActionsMixin(ProjectBase):
     # -- documents --------------------------------------------------------------------------
 
     def set_status(self, doc_id: int, status: str) -> None:
-        """Set a document's status (``Mark done`` in the journal)."""
+        """Set this annotator's status of a document (``Mark done`` in the journal); ``todo``
+        removes their status row (no row means ``todo``)."""
         require(status_problem(status))
         self._row("documents", doc_id)
+        key = [doc_id, self.annotator_id]
+        current = fetch_row(self.conn, "document_status", key)
         with self._action(f"Mark {status}") as cs:
-            cs.update("documents", doc_id, {"status": status, "updated": utc_now()})
+            if status == "todo":
+                if current is not None:
+                    cs.delete("document_status", key)
+            elif current is None:
+                cs.insert("document_status", {"doc_id": doc_id,
+                                              "annotator_id": self.annotator_id,
+                                              "status": status, "updated": utc_now()})
+            else:
+                cs.update("document_status", key, {"status": status, "updated": utc_now()})
 
     def set_document_label(self, doc_id: int, key: str, value: Any) -> None:
-        """Set a document label (``None`` removes it); checked against the schema."""
+        """Set this annotator's document label (``None`` removes it); checked against the
+        schema."""
         self._row("documents", doc_id)
-        key_id = [doc_id, key]
+        key_id = [doc_id, key, self.annotator_id]
         current = fetch_row(self.conn, "document_labels", key_id)
         if value is None:
             if current is not None:
@@ -195,11 +229,11 @@ class ActionsMixin(ProjectBase):
                                               "updated": stamp["updated"]})
             else:
                 cs.update("document_labels", key_id, {
-                    "value": value_text, "annotator_id": stamp["annotator_id"],
-                    "schema_version": stamp["schema_version"], "updated": stamp["updated"]})
+                    "value": value_text, "schema_version": stamp["schema_version"],
+                    "updated": stamp["updated"]})
 
     def add_document_note(self, doc_id: int, text: str) -> int:
-        """Add a free-text note to a document; returns its id."""
+        """Add a free-text note to this annotator's layer of a document; returns its id."""
         self._row("documents", doc_id)
         if not text.strip():
             raise ValueError("a document note cannot be empty")

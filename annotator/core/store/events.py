@@ -170,10 +170,12 @@ def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
         doc_id, table = change_doc_id(change), change["table"]
         if doc_id is None:  # a schema version: SchemaChanged, published by the store
             continue
-        if table in ("documents", "document_labels"):
+        if table in ("documents", "document_labels", "document_status"):
             fields = doc_fields.setdefault(doc_id, {})
             if table == "document_labels":
                 fields.setdefault("labels", None)
+            elif table == "document_status":  # the acting annotator's own status
+                fields["status"] = (change["after"] or {}).get("status", "todo")
             else:
                 before, after = change["before"] or {}, change["after"] or {}
                 fields.update({k: v for k, v in after.items()

@@ -132,6 +132,9 @@ def _one_change(change: dict[str, Any], docs: _Documents) -> str:
         if isinstance(old, str) and isinstance(new, str) and old != new:
             return f"{old} → {new}"
         return "document edited"
+    if table == "document_status":
+        old, new = before.get("status", "todo"), after.get("status", "todo")
+        return f"{old} → {new}" if isinstance(old, str) and isinstance(new, str) else "status"
     if table == "document_labels":
         value = row.get("value")
         shown = one_line(value, 40) if isinstance(value, str) else "?"

@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.model import AUTHOR, DocumentRecord, Span
+from annotator.core.model import AUTHOR, DocumentRecord, LayerState, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
+from annotator.core.store.layers import LAYER_TABLES
 from annotator.core.store.reading import search_key
 from annotator.core.store.timeutil import utc_now
 
@@ -31,7 +33,7 @@ BATCH_CHARS = 1_000_000
 """Rows are written when this many documents, or this many code points of text, are
 buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
 INSERTS: dict[str, str] = {
-    "documents": "id, external_id, title, sha256, length, status, source, search_key, meta,"
+    "documents": "id, external_id, title, sha256, length, source, search_key, meta,"
                  " normalization, created, updated, text",
     "entities": 'id, doc_id, start, "end", label, attrs, note, annotator_id, schema_version,'
                 " created, updated",
@@ -47,6 +49,7 @@ INSERTS: dict[str, str] = {
                " evidence_end, attrs, note, annotator_id, schema_version, created, updated",
     "document_labels": "doc_id, key, value, annotator_id, schema_version, updated",
     "notes": "doc_id, annotator_id, text, created",
+    "document_status": "doc_id, annotator_id, status, updated",
 }
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
 
@@ -54,10 +57,13 @@ ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
 @dataclass(slots=True)
 class ImportReport:
     """What an import did. ``duplicates``: (record source, external id of the document
-    that already has the same text); ``renamed``: (source, requested id, id given)."""
+    that already has the same text); ``renamed``: (source, requested id, id given);
+    ``layered`` (an import that adds layers): (source, external id of the document that
+    got the importing annotator's layer)."""
 
     doc_ids: list[int] = field(default_factory=list)
     duplicates: list[tuple[str | None, str]] = field(default_factory=list)
+    layered: list[tuple[str | None, str]] = field(default_factory=list)
     renamed: list[tuple[str | None, str, str]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     journal_id: int | None = None
@@ -73,8 +79,11 @@ class _Run:
 
     def __init__(self, conn: sqlite3.Connection, schema: Schema, version: int,
                  annotator_ids: dict[str, int], default_annotator: int,
-                 spans_checked: bool = False) -> None:
+                 spans_checked: bool = False, as_layer: bool = False) -> None:
         self.conn = conn
+        self.as_layer = as_layer
+        """Everything goes to ``default_annotator``'s layer, and a document already in the
+        project gets that layer instead of being a duplicate."""
         self.spans_checked = spans_checked
         self.schema = schema
         self.version = version
@@ -106,7 +115,7 @@ class _Run:
         return value
 
     def annotator(self, name: str | None) -> int:
-        if name is None:
+        if name is None or self.as_layer:
             return self.default_annotator
         found = self.annotator_ids.get(name)
         if found is None:
@@ -146,24 +155,55 @@ class _Run:
             row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
                                     (digest,)).fetchone()
             earlier = None if row is None else str(row[0])
+        if earlier is not None and self.as_layer and raw_digest not in self.sha_seen:
+            self._add_layer(record, earlier)
+            self.sha_seen[raw_digest] = earlier
+            return
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
             return
-        _require(rules.status_problem(record.status))
-        _require(rules.document_labels_problem(self.schema, record.labels))
+        self._check_layers(record)
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
         self.sha_seen[raw_digest] = ext
         self.pending_chars += len(record.text)
         self.rows["documents"].append((
-            doc_id, ext, record.title, digest, len(record.text), record.status,
-            record.source, search_key(record.title, ext), v.json_text(record.meta, "meta"),
+            doc_id, ext, record.title, digest, len(record.text), record.source,
+            search_key(record.title, ext), v.json_text(record.meta, "meta"),
             v.json_text(record.normalization, "normalization"), self.now, self.now,
             record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
         if record.source and (not self.sources or self.sources[-1] != record.source):
             self.sources.append(record.source)
+
+    def _check_layers(self, record: DocumentRecord) -> None:
+        """The statuses and labels of every layer the record holds are allowed; an import
+        into one layer takes a record of one layer only."""
+        states = record.layers or {"": LayerState(record.status, record.labels)}
+        for state in states.values():
+            _require(rules.status_problem(state.status))
+            _require(rules.document_labels_problem(self.schema, state.labels))
+        if self.as_layer:
+            named = _annotators_named(record) | set(record.layers)
+            named.discard(None)
+            _require(None if len(named) < 2 else
+                     f"the record holds the layers of {', '.join(sorted(map(str, named)))};"
+                     " an import into one annotator's layer takes one layer")
+
+    def _add_layer(self, record: DocumentRecord, external_id: str) -> None:
+        """The record's annotations, status, labels and notes as this import's layer of the
+        stored document with the same text (none when the layer is there already)."""
+        row = self.conn.execute("SELECT id FROM documents WHERE external_id = ?",
+                                (external_id,)).fetchone()
+        doc_id, who = int(row[0]), self.default_annotator
+        if any(self.conn.execute(f"SELECT 1 FROM {t} WHERE doc_id = ? AND annotator_id = ?",
+                                 (doc_id, who)).fetchone() for t in LAYER_TABLES):
+            self.report.duplicates.append((record.source, external_id))  # the layer is there
+            return
+        self._check_layers(record)
+        self._annotations(record, doc_id)
+        self.report.layered.append((record.source, external_id))
 
     def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
         return self.annotator(annotator), self.version, self.now, self.now
@@ -244,12 +284,33 @@ class _Run:
                                          holder_author, t_entity, t_event, s.target.topic,
                                          s.label, ev_quote, *ev_span, v.attrs_json(s.attrs),
                                          s.note, *self._stamp(s.annotator)))
-        for key, value in record.labels.items():
-            self.rows["document_labels"].append((doc_id, key, v.json_text(value, key),
-                                                 self.default_annotator, self.version,
-                                                 self.now))
-        for note in record.notes:
-            self.rows["notes"].append((doc_id, self.default_annotator, note, self.now))
+        own = LayerState(record.status, record.labels, record.notes)
+        layers = record.layers if record.layers and not self.as_layer else {
+            None if self.as_layer else _sole_annotator(record): own}
+        for name, state in layers.items():
+            who = self.annotator(name)
+            for key, value in state.labels.items():
+                self.rows["document_labels"].append((doc_id, key, v.json_text(value, key),
+                                                     who, self.version, self.now))
+            for note in state.notes:
+                self.rows["notes"].append((doc_id, who, note, self.now))
+            if state.status != "todo":
+                self.rows["document_status"].append((doc_id, who, state.status, self.now))
+
+
+def _annotators_named(record: DocumentRecord) -> set[str | None]:
+    """The annotators the record's annotations name (None for an annotation naming none)."""
+    named: set[str | None] = {e.annotator for e in record.entities}
+    for items in (record.quotes, record.events, record.stances):
+        named |= {item.annotator for item in items}
+    return named
+
+
+def _sole_annotator(record: DocumentRecord) -> str | None:
+    """The one annotator every annotation of the record names, else None: a record without
+    ``layers`` gives them its status, labels and notes (a one-layer export read back)."""
+    named = _annotators_named(record)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _require(problem: str | None) -> None:
@@ -278,6 +339,22 @@ class ImportMixin(ProjectBase):
         except sqlite3.IntegrityError as exc:
             raise ProjectError(f"{self.path}: import rejected by the database ({exc})") from exc
 
+    _adding_layers = False
+
+    @contextmanager
+    def adding_layers(self) -> Iterator[None]:
+        """Inside the block, imports (``import_records``, and the pipeline's
+        ``import_paths``) go into this annotator's LAYER: every annotation, status, label
+        and note of the records becomes theirs (a record holding several annotators' layers
+        is refused), and a document already in the project with the same text gets the
+        layer added (``ImportReport.layered``) instead of being a duplicate; one whose
+        layer of this annotator is there already is a duplicate."""
+        self._adding_layers = True
+        try:
+            yield
+        finally:
+            self._adding_layers = False
+
     def import_records(self, records: Iterable[DocumentRecord], *,
                        spans_checked: bool = False) -> ImportReport:
         """Add documents with their annotations, all or nothing (one transaction).
@@ -288,7 +365,9 @@ class ImportMixin(ProjectBase):
         (``-3``...) suffix, reported in ``renamed``. Annotation ids in the records are
         file-local and are remapped to the new row ids, references included. Annotations
         take the annotator named in them (else this project's annotator) and the current
-        schema version. The import is journaled as one ``audit`` entry: it is NOT undoable.
+        schema version; a record's ``layers`` give each annotator's status, labels and
+        notes, else they are this project's annotator's (see also :meth:`adding_layers`).
+        The import is journaled as one ``audit`` entry: it is NOT undoable.
         Raises ``ProjectError`` naming the record's source on the first invalid record.
         ``records`` may be a generator: it is consumed inside the open transaction, and
         an exception it raises rolls everything back. ``spans_checked``: the caller
@@ -298,7 +377,8 @@ class ImportMixin(ProjectBase):
         schema, version = self.schema, self.schema_version
         names = {n: i for i, n in self.conn.execute("SELECT id, name FROM annotators")}
         with self._transaction():
-            run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked)
+            run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked,
+                       self._adding_layers)
             for number, record in enumerate(records, start=1):
                 source = record.source or f"record {number}"
                 try:
@@ -313,6 +393,7 @@ class ImportMixin(ProjectBase):
             self._flush(run)
             report = run.report
             summary = {"imported": report.imported, "duplicates": len(report.duplicates),
+                       "layered": len(report.layered),
                        "renamed": len(report.renamed), "counts": report.counts,
                        "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
             plural = "" if report.imported == 1 else "s"

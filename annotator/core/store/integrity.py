@@ -191,6 +191,15 @@ def _labels(conn: sqlite3.Connection, schema_for: SchemaFor,
                 yield Violation(doc_id, table, row_id, reason)
 
 
+def _layer_statuses(conn: sqlite3.Connection) -> Iterator[Violation]:
+    """Annotator statuses that are not a status (the CHECK can be switched off)."""
+    for doc_id, who, status in conn.execute(
+            "SELECT doc_id, annotator_id, status FROM document_status"):
+        problem = v.status_problem(status) if isinstance(status, str) else None
+        if problem:
+            yield Violation(doc_id, "document_status", f"{doc_id}/{who}", problem)
+
+
 def _references(conn: sqlite3.Connection) -> Iterator[Violation]:
     for table, column, parent, what in _CROSS_DOC:
         sql = (f"SELECT c.doc_id, c.id, p.doc_id FROM {table} c JOIN {parent} p"
@@ -234,7 +243,7 @@ def find_violations(conn: sqlite3.Connection, schema_for: SchemaFor,
     damaged: set[tuple[str, int]] = set()
     for part in (_sqlite_checks(conn), _damaged_rows(conn, damaged),
                  _documents_and_spans(conn, progress), _labels(conn, schema_for, damaged),
-                 _references(conn), _journal(conn, damaged)):
+                 _layer_statuses(conn), _references(conn), _journal(conn, damaged)):
         found.extend(part)
     return [v if len(v.reason) <= REASON_LIMIT else
             Violation(v.doc_id, v.table, v.row_id, v.reason[:REASON_LIMIT] + "…")

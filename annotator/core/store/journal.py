@@ -40,6 +40,7 @@ SINGULAR: dict[str, str] = {
     "event_arguments": "event argument",
     "stances": "stance",
     "document_labels": "document label",
+    "document_status": "document status",
     "notes": "note",
     "schemas": "schema version",
 }
@@ -51,7 +52,8 @@ def q(name: str) -> str:
 
 
 def key_of(table: str, row: Row) -> Any:
-    """The journal ``id`` of a row: the integer id, or ``[doc_id, key]`` for labels."""
+    """The journal ``id`` of a row: the integer id, or the list of its key columns
+    (``[doc_id, key, annotator_id]`` for labels, ``[doc_id, annotator_id]`` for statuses)."""
     cols = TABLE_KEYS[table]
     return row[cols[0]] if len(cols) == 1 else [row[c] for c in cols]
 

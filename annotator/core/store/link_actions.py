@@ -92,7 +92,7 @@ class LinkActionsMixin(ActionsMixin):
         unknown = set(fields) - QUOTE_FIELDS
         if unknown:
             raise ValueError(f"unknown quote fields: {', '.join(sorted(unknown))}")
-        quote = self._row("quotes", quote_id)
+        quote = self._own("quotes", quote_id)
         doc_id = int(quote["doc_id"])
         text = self.get_text(doc_id)
         new: Row = {}
@@ -119,7 +119,7 @@ class LinkActionsMixin(ActionsMixin):
 
     def delete_quote(self, quote_id: int) -> None:
         """Delete a quote and clear it as the evidence of stances."""
-        self._row("quotes", quote_id)
+        self._own("quotes", quote_id)
         with self._action("Delete quote") as cs:
             now = utc_now()
             for stance_id in self._ids("SELECT id FROM stances WHERE evidence_quote_id = ?",
@@ -159,7 +159,7 @@ class LinkActionsMixin(ActionsMixin):
 
     def add_event_argument(self, event_id: int, role: str, entity_id: str | int) -> int:
         """Let an entity of the same document fill ``role`` of an event; returns its id."""
-        event = self._row("events", event_id)
+        event = self._own("events", event_id)
         doc_id = int(event["doc_id"])
         entity = self._in_doc("entities", entity_id, doc_id, "argument entity")
         require(role_problem(self.schema, event["type"], role, entity["label"]))
@@ -172,13 +172,13 @@ class LinkActionsMixin(ActionsMixin):
 
     def remove_event_argument(self, argument_id: int) -> None:
         """Remove one argument of an event."""
-        argument = self._row("event_arguments", argument_id)
+        argument = self._own("event_arguments", argument_id)
         with self._action(f"Remove {argument['role']} argument") as cs:
             cs.delete("event_arguments", argument_id)
 
     def delete_event(self, event_id: int) -> None:
         """Delete an event, its arguments and the stances aimed at it."""
-        event = self._row("events", event_id)
+        event = self._own("events", event_id)
         with self._action(f"Delete {event['type']} event") as cs:
             for arg_id in self._ids("SELECT id FROM event_arguments WHERE event_id = ?",
                                     event_id):
@@ -190,7 +190,7 @@ class LinkActionsMixin(ActionsMixin):
 
     def set_event_attrs(self, event_id: int, attrs: Mapping[str, Any]) -> None:
         """Replace an event's attributes."""
-        event = self._row("events", event_id)
+        event = self._own("events", event_id)
         attrs_text = attrs_json(attrs)
         require(event_attrs_problem(self.schema, attrs))
         with self._action(f"Set {event['type']} attributes") as cs:
@@ -230,6 +230,6 @@ class LinkActionsMixin(ActionsMixin):
 
     def delete_stance(self, stance_id: int) -> None:
         """Delete a stance."""
-        stance = self._row("stances", stance_id)
+        stance = self._own("stances", stance_id)
         with self._action(f"Delete {stance['label']} stance") as cs:
             cs.delete("stances", stance_id)

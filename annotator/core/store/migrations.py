@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME
+from annotator.core.store.layer_migration import migrate_to_layers
 from annotator.core.store.search_index import build_index
 from annotator.core.store.timeutil import utc_now
 
@@ -201,18 +202,31 @@ def _v4_search_index(conn: sqlite3.Connection) -> None:
     build_index(conn)
 
 
+def _v5_annotator_layers(conn: sqlite3.Connection) -> None:
+    """Every annotator a layer: per-annotator statuses and document labels (issue 13).
+
+    The statuses move to ``document_status`` (see :mod:`.layer_migration` for who gets each
+    one); ``documents.status`` stays as it was, no longer read or written. Document labels
+    are keyed by ``(doc_id, key, annotator_id)``. The navigator's covering index loses the
+    status column; the undo stacks lose the entries that changed a status or a label under
+    the old keys (their journal entries stay)."""
+    migrate_to_layers(conn, _STATUS_CHECK)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_indexes,
     _v3_lexicon_disabled,
     _v4_search_index,
+    _v5_annotator_layers,
 )
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
-OLDEST_READABLE_FORMAT = 1
-"""The oldest format a read-only open reads as it is (without migrating it): formats 1 to 4
-differ only in indexes and in tables the read-only commands never read (names turned off, the
-concordance index). Raise it when a migration changes what the reading code needs."""
+OLDEST_READABLE_FORMAT = 5
+"""The oldest format a read-only open reads as it is (without migrating it): format 5 moved
+the statuses and document labels into annotator layers, which every read uses (formats 1
+to 4 differed only in indexes and in tables the read-only commands never read). Raise it
+when a migration changes what the reading code needs."""
 
 
 def current_version(conn: sqlite3.Connection) -> int:

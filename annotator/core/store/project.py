@@ -54,9 +54,15 @@ from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
 
+ANNOTATOR_ENV = "ANNOTATOR_NAME"
+"""The environment variable naming the annotator when none is given."""
+
 
 def default_annotator() -> str:
-    """The login name, used when no annotator name is given."""
+    """``$ANNOTATOR_NAME``, else the login name: used when no annotator name is given."""
+    named = os.environ.get(ANNOTATOR_ENV, "").strip()
+    if named:
+        return named
     try:
         return getpass.getuser() or "annotator"
     except (KeyError, OSError):
@@ -291,6 +297,7 @@ class Project(
         return find_violations(self.conn, self.schema_for, progress)
 
     def stats(self) -> dict[str, Any]:
-        """Counts for an overview (see :func:`.stats.project_stats`)."""
+        """Counts for an overview, statuses of this annotator's layer, and every layer's
+        (see :func:`.stats.project_stats`)."""
         self._check_open()
-        return project_stats(self.conn)
+        return project_stats(self.conn, self.annotator_id)

@@ -18,8 +18,8 @@ from typing import Any
 
 from annotator.core.model import DocumentRecord, DocumentSummary, Event
 from annotator.core.store import records as rec
-from annotator.core.store.base import ProjectBase
 from annotator.core.store.errors import ProjectError
+from annotator.core.store.layers import STATUS_OF, LayersMixin, status_clause
 from annotator.core.store.rows import DamagedRowError
 from annotator.core.text import fold_text
 
@@ -29,66 +29,95 @@ def search_key(title: str, external_id: str) -> str:
     return f"{fold_text(title).casefold()}\n{external_id.casefold()}"
 
 
-class ReadingMixin(ProjectBase):
-    """Read-only queries of :class:`~annotator.core.store.Project`."""
+class ReadingMixin(LayersMixin):
+    """Read-only queries of :class:`~annotator.core.store.Project`. Statuses, document
+    labels, notes and annotations are those of one annotator's layer: the opening
+    annotator's, or ``layer``'s."""
 
-    def _filter(self, status: str | None, text: str | None) -> tuple[str, list[Any]]:
+    def _filter(self, status: str | None, text: str | None,
+                layer: str | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if status is not None:
-            clauses.append("d.status = ?")
-            params.append(status)
+            clause, values = status_clause(status, self.layer_id(layer))
+            clauses.append(clause)
+            params.extend(values)
         if text:
             clauses.append("instr(d.search_key, ?) > 0")
             params.append(fold_text(text).casefold())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def document_count(self, status: str | None = None, text: str | None = None) -> int:
-        """Number of documents, optionally of one status and/or whose title or external id
-        contains ``text`` (compared folded: hamza forms, tashkeel, tatweel... ignored)."""
+    def document_count(self, status: str | None = None, text: str | None = None,
+                       layer: str | None = None) -> int:
+        """Number of documents, optionally of one status (in this annotator's layer, or
+        ``layer``'s) and/or whose title or external id contains ``text`` (compared folded:
+        hamza forms, tashkeel, tatweel... ignored)."""
         self._check_open()
-        where, params = self._filter(status, text)
+        if status is not None and not text:
+            return self._status_count(status, layer)
+        where, params = self._filter(status, text, layer)
         sql = f"SELECT count(*) FROM documents AS d INDEXED BY documents_nav{where}"
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
-                       text: str | None = None) -> list[DocumentSummary]:
-        """A page of navigator rows in document order (filters as ``document_count``)."""
+                       text: str | None = None, layer: str | None = None
+                       ) -> list[DocumentSummary]:
+        """A page of navigator rows in document order (filters as ``document_count``); the
+        status and entity count are the layer's."""
         self._check_open()
-        where, params = self._filter(status, text)
-        sql = ("SELECT d.id, d.external_id, d.title, d.status,"
-               " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id), d.length"
-               f" FROM documents AS d INDEXED BY documents_nav{where}"
-               " ORDER BY d.id LIMIT ? OFFSET ?")
-        rows = self.conn.execute(sql, [*params, limit, offset]).fetchall()
+        who = self.layer_id(layer)
+        columns = ("d.id, d.external_id, d.title, {},"
+                   " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id"
+                   " AND e.annotator_id = ?), d.length")
+        if status is not None and status != "todo":
+            # Walk the layer's status index in document order: a page stops after its rows.
+            where, params = self._filter(None, text)
+            also = where.replace(" WHERE ", " AND ", 1)
+            sql = (f"SELECT {columns.format('s.status')}"
+                   " FROM document_status AS s INDEXED BY document_status_filter"
+                   " CROSS JOIN documents AS d INDEXED BY documents_nav ON d.id = s.doc_id"
+                   f" WHERE s.annotator_id = ? AND s.status = ?{also}"
+                   " ORDER BY s.doc_id LIMIT ? OFFSET ?")
+            params = [who, who, status, *params, limit, offset]
+        else:
+            where, params = self._filter(status, text, layer)
+            sql = (f"SELECT {columns.format(STATUS_OF)}"
+                   f" FROM documents AS d INDEXED BY documents_nav{where}"
+                   " ORDER BY d.id LIMIT ? OFFSET ?")
+            params = [who, who, *params, limit, offset]
+        rows = self.conn.execute(sql, params).fetchall()
         return [rec.summary(row) for row in rows]
 
-    def document_ids(self, status: str | None = None) -> list[int]:
-        """All document ids in order, optionally of one status."""
+    def document_ids(self, status: str | None = None, layer: str | None = None) -> list[int]:
+        """All document ids in order, optionally of one status (of the layer)."""
         self._check_open()
-        where, params = self._filter(status, None)
+        where, params = self._filter(status, None, layer)
         sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
         return [int(r[0]) for r in self.conn.execute(sql, params)]
 
     def document_position(self, doc_id: int, status: str | None = None,
-                          text: str | None = None) -> int | None:
+                          text: str | None = None, layer: str | None = None) -> int | None:
         """The row of ``doc_id`` among the documents the filters keep (as ``document_count``),
         or None when they leave it out: two index-only queries, whatever the project size."""
         self._check_open()
-        where, params = self._filter(status, text)
+        where, params = self._filter(status, text, layer)
         joined = f"{where} AND" if where else " WHERE"
         nav = "FROM documents AS d INDEXED BY documents_nav"
         if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
                              [*params, doc_id]).fetchone() is None:
             return None
+        if status is not None and not text:
+            return self._status_count(status, layer, below=doc_id)
         return int(self.conn.execute(f"SELECT count(*) {nav}{joined} d.id < ?",
                                      [*params, doc_id]).fetchone()[0])
 
-    def external_ids(self, status: str | None = None) -> Iterator[str]:
-        """The external ids of the documents in order, optionally of one status, streaming
-        (what a split is computed from; a damaged id is left out, as its document is)."""
+    def external_ids(self, status: str | None = None, layer: str | None = None
+                     ) -> Iterator[str]:
+        """The external ids of the documents in order, optionally of one status (of the
+        layer), streaming (what a split is computed from; a damaged id is left out, as its
+        document is)."""
         self._check_open()
-        where, params = self._filter(status, None)
+        where, params = self._filter(status, None, layer)
         sql = (f"SELECT d.external_id FROM documents AS d INDEXED BY documents_nav{where}"
                " ORDER BY d.id")
         for (value,) in self.conn.execute(sql, params):
@@ -106,8 +135,9 @@ class ReadingMixin(ProjectBase):
         """Annotator row id to name."""
         return {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
 
-    def get_record(self, doc_id: int) -> DocumentRecord:
-        """One document with all its annotations (ids are row ids as strings).
+    def get_record(self, doc_id: int, layer: str | None = None) -> DocumentRecord:
+        """One document with one layer's annotations, status, labels and notes (this
+        annotator's, or ``layer``'s; ids are row ids as strings).
 
         Raises :class:`DamagedRowError` (a ``ProjectError``) when the document's own row cannot
         be read (its text is not valid UTF-8, ...). Annotation rows that are damaged (not
@@ -115,23 +145,29 @@ class ReadingMixin(ProjectBase):
         listed by :meth:`document_damage`."""
         self._check_open()
         conn = self.conn
-        doc = conn.execute(f"SELECT {rec.DOCUMENT_COLUMNS} FROM documents WHERE id = ?",
-                           (doc_id,)).fetchone()
+        who = self.layer_id(layer)
+        doc = conn.execute(f"SELECT {rec.document_columns(STATUS_OF)} FROM documents AS d"
+                           " WHERE id = ?", (who, doc_id)).fetchone()
         if doc is None:
             raise ProjectError(f"{self.path}: no document {doc_id}")
 
         parts = {
             table: conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ?"
-                                f" ORDER BY {order}", (doc_id,)).fetchall()
+                                f" AND {rec.layer_filter(table)} ORDER BY {order}",
+                                (doc_id, who)).fetchall()
             for table, (columns, order) in rec.QUERIES.items()
         }
+        known = tuple({str(r[0]) for r in conn.execute(
+            f"SELECT id FROM {table} WHERE doc_id = ?", (doc_id,))}
+            for table in ("entities", "events", "quotes"))
         try:
-            record, damaged = rec.document(doc, parts, self.annotator_names())
+            record, damaged = rec.document(doc, parts, self.annotator_names(),
+                                           known=(known[0], known[1], known[2]))
         except DamagedRowError as exc:
             self._note_damage(doc_id, [exc])
             raise
         self._note_damage(doc_id, damaged)
-        return record
+        return rec.drop_dangling(record)
 
     def _note_damage(self, doc_id: int, damaged: list[DamagedRowError]) -> None:
         if damaged:
@@ -149,21 +185,32 @@ class ReadingMixin(ProjectBase):
         them), with what was damaged. ``validate`` finds them all without reading first."""
         return {doc_id: list(rows) for doc_id, rows in sorted(self._damaged.items())}
 
-    def get_links(self, doc_id: int) -> rec.LinkRecord:
+    def layers(self, doc_id: int) -> dict[str, DocumentRecord]:
+        """Every layer of one document: annotator name -> that layer's record."""
+        return {name: self.get_record(doc_id, layer=name)
+                for name in self.annotators_of(doc_id)}
+
+    def get_links(self, doc_id: int, layer: str | None = None) -> rec.LinkRecord:
         """The quotes, events (with their argument row ids), stances and document labels of
-        ``doc_id``, in the order of :meth:`get_record` (ids are row ids as strings); damaged
-        rows are left out as by :meth:`get_record`."""
+        ``doc_id`` in one layer (as :meth:`get_record`), in the order of :meth:`get_record`
+        (ids are row ids as strings); damaged rows are left out as by :meth:`get_record`."""
         self._check_open()
         conn = self.conn
+        who = self.layer_id(layer)
         kept = rec.Kept(doc_id, len(self.get_text(doc_id)))  # cached: actions need it too
         names = self.annotator_names()
-        entity_ids = {str(r[0]) for r in conn.execute(
-            "SELECT id FROM entities WHERE doc_id = ?", (doc_id,))}
+        own = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM entities WHERE doc_id = ? AND annotator_id = ?", (doc_id, who))}
+        # Damage is a reference to nothing; one to another layer is dropped (at the end).
+        entity_ids, event_ids, quote_ids = ({str(r[0]) for r in conn.execute(
+            f"SELECT id FROM {table} WHERE doc_id = ?", (doc_id,))}
+            for table in ("entities", "events", "quotes"))
 
         def rows(table: str) -> list[tuple[Any, ...]]:
             columns, order = rec.QUERIES[table]
             return conn.execute(f"SELECT {columns} FROM {table} WHERE doc_id = ?"
-                                f" ORDER BY {order}", (doc_id,)).fetchall()
+                                f" AND {rec.layer_filter(table)} ORDER BY {order}",
+                                (doc_id, who)).fetchall()
 
         def an_argument(r: tuple[Any, ...]) -> rec.EventArgumentRow:
             a = rec.argument_row(r)
@@ -181,15 +228,20 @@ class ReadingMixin(ProjectBase):
         links.quotes = kept.each(rows("quotes"),
                                  lambda r: kept.quote(r, rec.quote(r, names), entity_ids))
         argument_rows = conn.execute(f"SELECT {rec.ARGUMENT_ROW_COLUMNS} FROM event_arguments"
-                                     " WHERE doc_id = ? ORDER BY event_id, id", (doc_id,))
+                                     " WHERE doc_id = ? AND"
+                                     f" {rec.layer_filter('event_arguments')}"
+                                     " ORDER BY event_id, id", (doc_id, who))
         for r in argument_rows:
             for a in kept.each([r], an_argument):
                 links.arguments.setdefault(str(r[1]), []).append(a)
         links.events = kept.each(rows("events"), an_event)
-        refs = (entity_ids, {e.id for e in links.events}, {q.id for q in links.quotes})
+        refs = (entity_ids, event_ids, quote_ids)
         links.stances = kept.each(rows("stances"),
                                   lambda r: kept.stance(r, rec.stance(r, names), refs))
         links.labels = dict(kept.each(rows("document_labels"), rec.label))
+        links.stances = rec.drop_references(links.quotes, links.events, links.stances, own)
+        links.arguments = {k: [a for a in args if a.entity_id in own]
+                           for k, args in links.arguments.items()}
         return links
 
     def event_arguments(self, event_id: int) -> list[rec.EventArgumentRow]:
@@ -207,10 +259,15 @@ class ReadingMixin(ProjectBase):
                      annotator: str | None = None) -> Iterator[DocumentRecord]:
         """Every document (of one status) as a record, in id order, streaming.
 
-        With ``annotator`` only the annotations, labels and notes made by that annotator
-        are kept (event arguments follow their event), and references to annotations left
-        out are dropped (see :func:`records.drop_dangling`). Writing to the project while
-        iterating is allowed but the stream may or may not see the change.
+        With ``annotator`` the record is that annotator's layer: only the annotations,
+        labels and notes they made (event arguments follow their event; references to
+        annotations left out are dropped, see :func:`records.drop_dangling`), and
+        ``status`` is THEIR status (``iter_records(status="done", annotator=name)``: the
+        documents ``name`` marked done, with ``name``'s layer). Without it every layer's
+        annotations are kept, ``status`` (filter and field), labels and notes are the
+        reading annotator's, and when the project holds a layer of anyone else the record's
+        ``layers`` gives every annotator's status, labels and notes. Writing to the project
+        while iterating is allowed but the stream may or may not see the change.
 
         A damaged document (its row, or any of its annotation rows, cannot be read, lies
         outside the text or points at nothing) is skipped; :meth:`damaged_documents` lists
@@ -218,44 +275,60 @@ class ReadingMixin(ProjectBase):
         """
         self._check_open()
         names = self.annotator_names()
-        who: int | None = None
-        if annotator is not None:
-            ids = [i for i, n in names.items() if n == annotator]
-            if not ids:
-                raise ProjectError(f"{self.path}: no annotator named {annotator!r}")
-            who = ids[0]
+        who = None if annotator is None else self.layer_id(annotator)
+        reader = self.annotator_id if who is None else who
+        all_layers = who is None and self.layer_names() not in ([], [self.annotator])
         conn = self.conn
 
-        def stream(table: str) -> rec.GroupedStream:
-            columns, order = rec.QUERIES[table]
+        def stream(table: str, columns: str, order: str) -> rec.GroupedStream:
             clauses: list[str] = []
             params: list[Any] = []
             if status is not None:
-                clauses.append("doc_id IN (SELECT id FROM documents WHERE status = ?)")
-                params.append(status)
+                clause, values = status_clause(status, reader, "doc_id")
+                clauses.append(clause)
+                params.extend(values)
             if who is not None:
-                clauses.append("event_id IN (SELECT id FROM events WHERE annotator_id = ?)"
-                               if table == "event_arguments" else "annotator_id = ?")
+                clauses.append(rec.layer_filter(table))
                 params.append(who)
             where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
             cursor: sqlite3.Cursor = conn.execute(
                 f"SELECT {columns} FROM {table}{where} ORDER BY {order}", params)
             return rec.GroupedStream(iter(cursor))
 
-        streams = {table: stream(table) for table in rec.PARTS}
-        doc_sql = f"SELECT {rec.DOCUMENT_COLUMNS} FROM documents"
-        doc_params: list[Any] = []
+        streams = {table: stream(table, *rec.QUERIES[table]) for table in rec.PARTS}
+        # One layer: a reference to another layer is dropped, one to nothing is damage.
+        every = {table: rec.GroupedStream(iter(conn.execute(
+            f"SELECT doc_id, id FROM {table} ORDER BY doc_id"))) if who is not None else None
+            for table in ("entities", "events", "quotes")}
+        statuses = (stream("document_status", rec.STATUS_COLUMNS, "doc_id, annotator_id")
+                    if all_layers else None)
+        where, params = "", list[Any]()
         if status is not None:
-            doc_sql += " WHERE status = ?"
-            doc_params.append(status)
-        for doc in conn.execute(doc_sql + " ORDER BY id", doc_params):
+            clause, params = status_clause(status, reader)
+            where = f" WHERE {clause}"
+        doc_sql = (f"SELECT {rec.document_columns(STATUS_OF)} FROM documents AS d{where}"
+                   " ORDER BY d.id")
+        for doc in conn.execute(doc_sql, [reader, *params]):
             doc_id = doc[0]
             parts = {table: s.take(doc_id) for table, s in streams.items()}
+            layers = {}
+            if who is None:
+                labels, notes = parts["document_labels"], parts["notes"]
+                if statuses is not None:
+                    layers = rec.layer_states(labels, notes, statuses.take(doc_id), names)
+                parts["document_labels"] = [r for r in labels if r[3] == reader]
+                parts["notes"] = [r for r in notes if r[3] == reader]
+            known = None
+            if who is not None:
+                e, v, q = ({str(r[1]) for r in s.take(doc_id)} if s is not None else set()
+                           for s in every.values())
+                known = (e, v, q)
             try:
-                record, damaged = rec.document(doc, parts, names, references=who is None)
+                record, damaged = rec.document(doc, parts, names, known=known)
             except DamagedRowError as exc:
                 damaged = [exc]
             self._note_damage(doc_id, damaged)
             if damaged:
                 continue
+            record.layers = layers
             yield rec.drop_dangling(record) if who is not None else record

@@ -19,6 +19,7 @@ from annotator.core.model import (
     Entity,
     Event,
     EventArgument,
+    LayerState,
     Quote,
     Span,
     Stance,
@@ -52,10 +53,12 @@ STANCE_COLUMNS = ("doc_id, id, holder_entity_id, holder_author, target_entity_id
                   " target_event_id, target_topic, label, evidence_quote_id, evidence_start,"
                   " evidence_end, attrs, note, annotator_id, schema_version")
 STANCE_ORDER = "doc_id, id"
-LABEL_COLUMNS = "doc_id, key, value"
-LABEL_ORDER = "doc_id, key"
-NOTE_COLUMNS = "doc_id, text, id"
+LABEL_COLUMNS = "doc_id, key, value, annotator_id"
+LABEL_ORDER = "doc_id, key, annotator_id"
+NOTE_COLUMNS = "doc_id, text, id, annotator_id"
 NOTE_ORDER = "doc_id, id"
+STATUS_COLUMNS = "doc_id, annotator_id, status"
+"""The ``document_status`` rows of :func:`layer_states`."""
 QUERIES: dict[str, tuple[str, str]] = {
     "entities": (ENTITY_COLUMNS, ENTITY_ORDER),
     "quotes": (QUOTE_COLUMNS, QUOTE_ORDER),
@@ -66,6 +69,21 @@ QUERIES: dict[str, tuple[str, str]] = {
     "notes": (NOTE_COLUMNS, NOTE_ORDER),
 }
 """Columns and order of the rows of each annotation table."""
+
+
+def document_columns(status: str) -> str:
+    """``DOCUMENT_COLUMNS`` of the table aliased ``d``, with the SQL expression ``status``
+    (one annotator's status, :data:`~.layers.STATUS_OF`) as the status column."""
+    return ", ".join(status if c == "status" else f"d.{c}" for c in DOCUMENT_NAMES)
+
+
+def layer_filter(table: str) -> str:
+    """SQL keeping one annotator's rows of ``table`` (parameter: the annotator id); event
+    arguments belong to the layer of their event."""
+    if table == "event_arguments":  # (one of no event at all is kept, to be found damaged)
+        return ("(event_id IN (SELECT id FROM events WHERE annotator_id = ?)"
+                " OR event_id NOT IN (SELECT id FROM events))")
+    return "annotator_id = ?"
 DOCUMENT_NAMES = column_names(DOCUMENT_COLUMNS)
 ENTITY_NAMES = column_names(ENTITY_COLUMNS)
 QUOTE_NAMES = column_names(QUOTE_COLUMNS)
@@ -178,6 +196,32 @@ def label(r: Tup) -> tuple[str, Any]:
     return str(v[1]), v[2]
 
 
+def layer_states(labels: list[Tup], notes: list[Tup], statuses: list[Tup], names: Names
+                 ) -> dict[str, LayerState]:
+    """Every annotator's :class:`LayerState` of one document from its ``LABEL_COLUMNS``,
+    ``NOTE_COLUMNS`` and ``STATUS_COLUMNS`` rows (by annotator name, in annotator order;
+    rows that cannot be read are left out: the reading annotator's are reported as damage
+    by :func:`document`)."""
+    states: dict[int, LayerState] = {}
+    for r in statuses:
+        if type(r[1]) is int and r[2] in STATUSES:
+            states.setdefault(r[1], LayerState()).status = str(r[2])
+    for r in labels:
+        try:
+            key, value = label(r)
+        except DamagedRowError:
+            continue
+        states.setdefault(r[3], LayerState()).labels[key] = value
+    for r in notes:
+        if isinstance(r[1], str) and not isinstance(r[1], DamagedText):
+            states.setdefault(r[3], LayerState()).notes.append(r[1])
+    return {names[i]: states[i] for i in sorted(states, key=_order) if i in names}
+
+
+def _order(value: Any) -> int:
+    return value if type(value) is int else -1
+
+
 def _span(table: str, r: Tup, what: str, start: int | None, end: int | None) -> Span:
     if start is None or end is None or not 0 <= start < end:
         raise DamagedRowError(table, r[1], f"{what} [{start}, {end}) is not a span", r[0])
@@ -189,12 +233,18 @@ PARTS = ("entities", "quotes", "events", "event_arguments", "stances", "document
 """The tables whose rows :func:`document` takes, in the order of the ``*_COLUMNS`` above."""
 
 
-def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: bool = True
-             ) -> tuple[DocumentRecord, list[DamagedRowError]]:
+Refs = tuple[set[str], set[str], set[str]]
+"""The entity, event and quote ids a reference may point at."""
+
+
+def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: bool = True,
+             known: Refs | None = None) -> tuple[DocumentRecord, list[DamagedRowError]]:
     """A ``DOCUMENT_COLUMNS`` row with the rows of its annotations (``parts``: table name
     to rows, every name of :data:`PARTS`), and the annotation rows left out as damaged: not
     readable, outside the text, or (with ``references``) pointing at an annotation the
-    document does not hold. Raises :class:`DamagedRowError` when the document row itself cannot
+    document does not hold (``known``: every annotation of the document, when ``parts``
+    holds one layer; references to another layer are then left for :func:`drop_dangling`).
+    Raises :class:`DamagedRowError` when the document row itself cannot
     be read."""
     v = decode_row("documents", DOCUMENT_NAMES, d, d[0], d[0])
     doc_id, text = int(v[0]), str(v[7])
@@ -214,13 +264,15 @@ def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: b
         return kept.inside("events", r, e, e.trigger)
 
     entities = kept.each(parts["entities"], an_entity)
-    entity_ids = {e.id for e in entities} if references else None
+    entity_ids = ({e.id for e in entities} if known is None else known[0]) if references \
+        else None
     quotes = kept.each(parts["quotes"], lambda r: kept.quote(r, quote(r, names), entity_ids))
     bare = kept.each(parts["events"], an_event)
     events = {e.id: e for e in bare}
     for a in kept.each(parts["event_arguments"], lambda r: kept.argument(r, events, entity_ids)):
         events[str(a[1])].arguments.append(EventArgument(a[2], str(a[3])))
-    refs = None if entity_ids is None else (entity_ids, set(events), {q.id for q in quotes})
+    refs = None if entity_ids is None else (
+        (entity_ids, set(events), {q.id for q in quotes}) if known is None else known)
     stances = kept.each(parts["stances"], lambda r: kept.stance(r, stance(r, names), refs))
     labels = dict(kept.each(parts["document_labels"], label))
     notes = kept.each(parts["notes"], lambda r: str(_decoded("notes", NOTE_NAMES, r, r[2])[1]))
@@ -318,16 +370,24 @@ def drop_dangling(record: DocumentRecord) -> DocumentRecord:
     """Remove references to annotations the record does not contain (after an annotator
     filter): quote speakers and stance holders/evidence become None, event arguments and
     stances aimed at a missing annotation are dropped."""
-    entity_ids = {e.id for e in record.entities}
-    event_ids = {e.id for e in record.events}
-    quote_ids = {q.id for q in record.quotes}
-    for q in record.quotes:
+    record.stances = drop_references(record.quotes, record.events, record.stances,
+                                     {e.id for e in record.entities})
+    return record
+
+
+def drop_references(quotes: list[Quote], events: list[Event], stances: list[Stance],
+                    entity_ids: set[str]) -> list[Stance]:
+    """:func:`drop_dangling` on the parts of a record (changed in place); returns the
+    stances kept."""
+    event_ids = {e.id for e in events}
+    quote_ids = {q.id for q in quotes}
+    for q in quotes:
         if q.speaker not in (None, AUTHOR) and q.speaker not in entity_ids:
             q.speaker = None
-    for ev in record.events:
+    for ev in events:
         ev.arguments = [a for a in ev.arguments if a.entity in entity_ids]
     kept: list[Stance] = []
-    for s in record.stances:
+    for s in stances:
         if s.target.entity is not None and s.target.entity not in entity_ids:
             continue
         if s.target.event is not None and s.target.event not in event_ids:
@@ -337,8 +397,7 @@ def drop_dangling(record: DocumentRecord) -> DocumentRecord:
         if isinstance(s.evidence, str) and s.evidence not in quote_ids:
             s.evidence = None
         kept.append(s)
-    record.stances = kept
-    return record
+    return kept
 
 
 class GroupedStream:

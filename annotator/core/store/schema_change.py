@@ -165,7 +165,8 @@ def _key(key: Any) -> Any:
 
 def _keys(conn: sqlite3.Connection, table: str, version: int) -> list[Any]:
     if table == "document_labels":
-        return [(r[0], r[1]) for r in conn.execute(
-            "SELECT doc_id, key FROM document_labels WHERE schema_version = ?", (version,))]
+        return [(r[0], r[1], r[2]) for r in conn.execute(
+            "SELECT doc_id, key, annotator_id FROM document_labels WHERE schema_version = ?",
+            (version,))]
     return [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE schema_version = ?",
                                        (version,))]

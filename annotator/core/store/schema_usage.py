@@ -174,8 +174,8 @@ def plan_rows(conn: sqlite3.Connection, new: Schema, renames: list[Rename]) -> R
 def _document_labels(conn: sqlite3.Connection, new: Schema, maps: _Maps,
                      plan: RowPlan) -> None:
     """Document labels: per-topic values follow a topic rename; every value is checked."""
-    for doc_id, key, text in _rows(conn, "SELECT doc_id, key, value FROM document_labels"
-                                         " ORDER BY doc_id, key"):
+    for doc_id, key, text, who in _rows(conn, "SELECT doc_id, key, value, annotator_id"
+                                              " FROM document_labels ORDER BY doc_id, key"):
         try:
             value = load_json(text)
         except ValueError:
@@ -189,7 +189,7 @@ def _document_labels(conn: sqlite3.Connection, new: Schema, maps: _Maps,
         for problem in new.document_labels_problems({key: value}):
             plan.orphan(f"document label {problem}", doc_id)
         if fields:
-            plan.updates.append(("document_labels", [doc_id, key], fields))
+            plan.updates.append(("document_labels", [doc_id, key, who], fields))
 
 
 def external_ids(conn: sqlite3.Connection, doc_ids: set[int]) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "events": ("id",),
     "event_arguments": ("id",),
     "stances": ("id",),
-    "document_labels": ("doc_id", "key"),
+    "document_labels": ("doc_id", "key", "annotator_id"),
+    "document_status": ("doc_id", "annotator_id"),
     "notes": ("id",),
     "schemas": ("version",),
 }
