@@ -18,7 +18,7 @@ from typing import Any
 
 from annotator.core.model import DocumentRecord, DocumentSummary, Event
 from annotator.core.store import records as rec
-from annotator.core.store.base import ProjectBase
+from annotator.core.store.assignments import AssignmentsMixin
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.rows import DamagedRowError
 from annotator.core.text import fold_text
@@ -29,12 +29,17 @@ def search_key(title: str, external_id: str) -> str:
     return f"{fold_text(title).casefold()}\n{external_id.casefold()}"
 
 
-class ReadingMixin(ProjectBase):
+class ReadingMixin(AssignmentsMixin):
     """Read-only queries of :class:`~annotator.core.store.Project`."""
 
-    def _filter(self, status: str | None, text: str | None) -> tuple[str, list[Any]]:
+    def _filter(self, status: str | None, text: str | None,
+                assigned_to: str | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if assigned_to is not None:
+            clause, values = self.assigned_clause(assigned_to)
+            clauses.append(clause)
+            params.extend(values)
         if status is not None:
             clauses.append("d.status = ?")
             params.append(status)
@@ -43,19 +48,22 @@ class ReadingMixin(ProjectBase):
             params.append(fold_text(text).casefold())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def document_count(self, status: str | None = None, text: str | None = None) -> int:
+    def document_count(self, status: str | None = None, text: str | None = None,
+                       assigned_to: str | None = None) -> int:
         """Number of documents, optionally of one status and/or whose title or external id
-        contains ``text`` (compared folded: hamza forms, tashkeel, tatweel... ignored)."""
+        contains ``text`` (compared folded: hamza forms, tashkeel, tatweel... ignored) and/or
+        assigned to the annotator ``assigned_to``."""
         self._check_open()
-        where, params = self._filter(status, text)
+        where, params = self._filter(status, text, assigned_to)
         sql = f"SELECT count(*) FROM documents AS d INDEXED BY documents_nav{where}"
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
-                       text: str | None = None) -> list[DocumentSummary]:
+                       text: str | None = None, assigned_to: str | None = None
+                       ) -> list[DocumentSummary]:
         """A page of navigator rows in document order (filters as ``document_count``)."""
         self._check_open()
-        where, params = self._filter(status, text)
+        where, params = self._filter(status, text, assigned_to)
         sql = ("SELECT d.id, d.external_id, d.title, d.status,"
                " (SELECT count(*) FROM entities AS e WHERE e.doc_id = d.id), d.length"
                f" FROM documents AS d INDEXED BY documents_nav{where}"
@@ -63,19 +71,22 @@ class ReadingMixin(ProjectBase):
         rows = self.conn.execute(sql, [*params, limit, offset]).fetchall()
         return [rec.summary(row) for row in rows]
 
-    def document_ids(self, status: str | None = None) -> list[int]:
-        """All document ids in order, optionally of one status."""
+    def document_ids(self, status: str | None = None,
+                     assigned_to: str | None = None) -> list[int]:
+        """All document ids in order, optionally of one status and/or assigned to the
+        annotator ``assigned_to``."""
         self._check_open()
-        where, params = self._filter(status, None)
+        where, params = self._filter(status, None, assigned_to)
         sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
         return [int(r[0]) for r in self.conn.execute(sql, params)]
 
     def document_position(self, doc_id: int, status: str | None = None,
-                          text: str | None = None) -> int | None:
+                          text: str | None = None, assigned_to: str | None = None
+                          ) -> int | None:
         """The row of ``doc_id`` among the documents the filters keep (as ``document_count``),
         or None when they leave it out: two index-only queries, whatever the project size."""
         self._check_open()
-        where, params = self._filter(status, text)
+        where, params = self._filter(status, text, assigned_to)
         joined = f"{where} AND" if where else " WHERE"
         nav = "FROM documents AS d INDEXED BY documents_nav"
         if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
