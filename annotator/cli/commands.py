@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import corpus, lexicon, maintenance
+from annotator.cli import corpus, lexicon, maintenance, teams
 from annotator.cli.common import STATUS_CHOICE, bidi_option, echo, echo_json, open_project
 from annotator.cli.errors import app_errors, user_errors
 from annotator.cli.export import export_command
@@ -307,4 +307,5 @@ ALL: list[click.Command] = [
     *maintenance.COMMANDS,
     *lexicon.COMMANDS,
     *corpus.COMMANDS,
+    *teams.COMMANDS,
 ]
