@@ -103,8 +103,9 @@ def schema_problem(project: Project, package: Project) -> str | None:
     return None
 
 
-def check_package(project: Project, package: Project, source: str) -> PackageInfo:
-    """The package's description; ``ProjectError`` with the reason a merge refuses it."""
+def verified_package(project: Project, package: Project, source: str) -> PackageInfo:
+    """The description of a package a merge accepts; ``ProjectError`` with the reason it
+    refuses one."""
     info = read_package_info(package.conn, source)
     if info is None:
         raise ProjectError(f"{source}: not a work package (made by annotator package)")
@@ -139,7 +140,7 @@ def merge_package(project: Project, package_path: str | Path, *,
         raise ProjectError(f"{path}: is the project itself")
     package = Project.open(path, readonly=True, annotator=project.annotator)
     try:
-        info = check_package(project, package, str(path))
+        info = verified_package(project, package, str(path))
         report = MergeReport(path, info.annotator)
         layers = _layer_annotators(package)
         if info.annotator not in layers:
