@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import agreement, corpus, lexicon, maintenance
+from annotator.cli import agreement, corpus, lexicon, maintenance, teams
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -333,4 +333,5 @@ ALL: list[click.Command] = [
     *lexicon.COMMANDS,
     *corpus.COMMANDS,
     *agreement.COMMANDS,
+    *teams.COMMANDS,
 ]

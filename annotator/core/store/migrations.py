@@ -213,19 +213,34 @@ def _v5_annotator_layers(conn: sqlite3.Connection) -> None:
     migrate_to_layers(conn, _STATUS_CHECK)
 
 
+def _v6_assignments(conn: sqlite3.Connection) -> None:
+    """Which annotator is to annotate which document (``annotator assign``): one row per
+    (annotator, document); a document given to two or more annotators is shared. The primary
+    key serves "assigned to me" (a navigator filter) by index, the second index
+    ``assigned_to(doc_id)``."""
+    conn.execute("""CREATE TABLE assignments (
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    created TEXT NOT NULL,
+    PRIMARY KEY (annotator_id, doc_id))""")
+    conn.execute("CREATE INDEX assignments_doc ON assignments(doc_id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_indexes,
     _v3_lexicon_disabled,
     _v4_search_index,
     _v5_annotator_layers,
+    _v6_assignments,
 )
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""
 OLDEST_READABLE_FORMAT = 5
 """The oldest format a read-only open reads as it is (without migrating it): format 5 moved
 the statuses and document labels into annotator layers, which every read uses (formats 1
-to 4 differed only in indexes and in tables the read-only commands never read). Raise it
+to 4 differed only in indexes and in tables the read-only commands never read). Later formats
+add tables read only when present (assignments: none in a file without the table). Raise it
 when a migration changes what the reading code needs."""
 
 

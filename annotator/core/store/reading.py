@@ -18,6 +18,7 @@ from typing import Any
 
 from annotator.core.model import DocumentRecord, DocumentSummary, Event
 from annotator.core.store import records as rec
+from annotator.core.store.assignments import AssignmentsMixin
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.layers import STATUS_OF, LayersMixin, status_clause
 from annotator.core.store.rows import DamagedRowError
@@ -29,15 +30,20 @@ def search_key(title: str, external_id: str) -> str:
     return f"{fold_text(title).casefold()}\n{external_id.casefold()}"
 
 
-class ReadingMixin(LayersMixin):
+class ReadingMixin(LayersMixin, AssignmentsMixin):
     """Read-only queries of :class:`~annotator.core.store.Project`. Statuses, document
     labels, notes and annotations are those of one annotator's layer: the opening
     annotator's, or ``layer``'s."""
 
     def _filter(self, status: str | None, text: str | None,
-                layer: str | None = None) -> tuple[str, list[Any]]:
+                layer: str | None = None,
+                assigned_to: str | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if assigned_to is not None:
+            clause, values = self.assigned_clause(assigned_to)
+            clauses.append(clause)
+            params.extend(values)
         if status is not None:
             clause, values = status_clause(status, self.layer_id(layer))
             clauses.append(clause)
@@ -48,20 +54,20 @@ class ReadingMixin(LayersMixin):
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def document_count(self, status: str | None = None, text: str | None = None,
-                       layer: str | None = None) -> int:
+                       layer: str | None = None, assigned_to: str | None = None) -> int:
         """Number of documents, optionally of one status (in this annotator's layer, or
         ``layer``'s) and/or whose title or external id contains ``text`` (compared folded:
-        hamza forms, tashkeel, tatweel... ignored)."""
+        hamza forms, tashkeel, tatweel... ignored) and/or assigned to ``assigned_to``."""
         self._check_open()
-        if status is not None and not text:
+        if status is not None and not text and assigned_to is None:
             return self._status_count(status, layer)
-        where, params = self._filter(status, text, layer)
+        where, params = self._filter(status, text, layer, assigned_to)
         sql = f"SELECT count(*) FROM documents AS d INDEXED BY documents_nav{where}"
         return int(self.conn.execute(sql, params).fetchone()[0])
 
     def list_documents(self, offset: int = 0, limit: int = 100, status: str | None = None,
-                       text: str | None = None, layer: str | None = None
-                       ) -> list[DocumentSummary]:
+                       text: str | None = None, layer: str | None = None,
+                       assigned_to: str | None = None) -> list[DocumentSummary]:
         """A page of navigator rows in document order (filters as ``document_count``); the
         status and entity count are the layer's."""
         self._check_open()
@@ -71,7 +77,7 @@ class ReadingMixin(LayersMixin):
                    " AND e.annotator_id = ?), d.length")
         if status is not None and status != "todo":
             # Walk the layer's status index in document order: a page stops after its rows.
-            where, params = self._filter(None, text)
+            where, params = self._filter(None, text, None, assigned_to)
             also = where.replace(" WHERE ", " AND ", 1)
             sql = (f"SELECT {columns.format('s.status')}"
                    " FROM document_status AS s INDEXED BY document_status_filter"
@@ -80,7 +86,7 @@ class ReadingMixin(LayersMixin):
                    " ORDER BY s.doc_id LIMIT ? OFFSET ?")
             params = [who, who, status, *params, limit, offset]
         else:
-            where, params = self._filter(status, text, layer)
+            where, params = self._filter(status, text, layer, assigned_to)
             sql = (f"SELECT {columns.format(STATUS_OF)}"
                    f" FROM documents AS d INDEXED BY documents_nav{where}"
                    " ORDER BY d.id LIMIT ? OFFSET ?")
@@ -88,19 +94,22 @@ class ReadingMixin(LayersMixin):
         rows = self.conn.execute(sql, params).fetchall()
         return [rec.summary(row) for row in rows]
 
-    def document_ids(self, status: str | None = None, layer: str | None = None) -> list[int]:
-        """All document ids in order, optionally of one status (of the layer)."""
+    def document_ids(self, status: str | None = None, layer: str | None = None,
+                     assigned_to: str | None = None) -> list[int]:
+        """All document ids in order, optionally of one status (of the layer) and/or
+        assigned to the annotator ``assigned_to``."""
         self._check_open()
-        where, params = self._filter(status, None, layer)
+        where, params = self._filter(status, None, layer, assigned_to)
         sql = f"SELECT d.id FROM documents AS d INDEXED BY documents_nav{where} ORDER BY d.id"
         return [int(r[0]) for r in self.conn.execute(sql, params)]
 
     def document_position(self, doc_id: int, status: str | None = None,
-                          text: str | None = None, layer: str | None = None) -> int | None:
+                          text: str | None = None, layer: str | None = None,
+                          assigned_to: str | None = None) -> int | None:
         """The row of ``doc_id`` among the documents the filters keep (as ``document_count``),
         or None when they leave it out: two index-only queries, whatever the project size."""
         self._check_open()
-        where, params = self._filter(status, text, layer)
+        where, params = self._filter(status, text, layer, assigned_to)
         joined = f"{where} AND" if where else " WHERE"
         nav = "FROM documents AS d INDEXED BY documents_nav"
         if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
