@@ -260,7 +260,7 @@ class ReadingMixin(LayersMixin):
         names = self.annotator_names()
         who = None if annotator is None else self.layer_id(annotator)
         reader = self.annotator_id if who is None else who
-        all_layers = who is None and self.layer_names() not in ([], [self.annotator])
+        all_layers = who is None and self.layer_names() not in ([], [self.layer_name])
         conn = self.conn
 
         def stream(table: str, columns: str, order: str) -> rec.GroupedStream:
