@@ -62,7 +62,8 @@ class CurationProgress:
     open_disagreements: int
 
 
-def _names(value: object) -> tuple[str, ...]:
+def names_of(value: object) -> tuple[str, ...]:
+    """The annotator names of a stored JSON list (empty when damaged)."""
     try:
         loaded = load_json(value) if isinstance(value, str) else []
     except ValueError:
@@ -128,7 +129,7 @@ class CurationStateMixin(ActionsMixin):
             return {}
         names = {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
         return {(str(k), str(key)): Decision(str(k), str(key), str(d), names.get(c, str(c)),
-                                             _names(f), None if j is None else int(j))
+                                             names_of(f), None if j is None else int(j))
                 for k, key, d, c, f, j in self.conn.execute(
                     "SELECT kind, key, decision, curator_id, from_annotators, journal_id"
                     " FROM curation_decisions WHERE doc_id = ?", (doc_id,))}
@@ -142,7 +143,7 @@ class CurationStateMixin(ActionsMixin):
                                 " WHERE doc_id = ?", (doc_id,)).fetchone()
         if row is None:
             return None
-        return CurationState(doc_id, _names(row[0]), str(row[1]), int(row[2]))
+        return CurationState(doc_id, names_of(row[0]), str(row[1]), int(row[2]))
 
     def documents_with_disagreements(self, offset: int = 0, limit: int = 100) -> list[int]:
         """Ids of the documents in curation with open disagreements, in order (index only:

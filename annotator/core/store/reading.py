@@ -114,6 +114,15 @@ class ReadingMixin(LayersMixin):
                                 (external_id,)).fetchone()
         return None if row is None else int(row[0])
 
+    def external_id(self, doc_id: int) -> str:
+        """The external id of a document (``ProjectError`` when there is none)."""
+        self._check_open()
+        row = self.conn.execute("SELECT external_id FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no document {doc_id}")
+        return str(row[0])
+
     def annotator_names(self) -> dict[int, str]:
         """Annotator row id to name."""
         return {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
