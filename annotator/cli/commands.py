@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import corpus, lexicon, maintenance
+from annotator.cli import corpus, curation, lexicon, maintenance
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -332,4 +332,5 @@ ALL: list[click.Command] = [
     *maintenance.COMMANDS,
     *lexicon.COMMANDS,
     *corpus.COMMANDS,
+    *curation.COMMANDS,
 ]

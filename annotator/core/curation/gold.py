@@ -29,6 +29,8 @@ def agreement_figures(project: Project, annotators: Sequence[str]) -> dict[str, 
 def uncurated_documents(project: Project) -> list[str]:
     """External ids of the documents in curation (auto-merged, or holding a curated layer)
     that the curator has not marked curated (done) yet."""
+    if not project.curation_state_table():
+        return []
     rows = project.conn.execute(
         "SELECT d.external_id FROM documents d WHERE (d.id IN (SELECT doc_id FROM"
         " curation_documents) OR d.id IN (SELECT doc_id FROM entities e JOIN annotators a"
@@ -40,8 +42,12 @@ def uncurated_documents(project: Project) -> list[str]:
 
 def gold_description(project: Project) -> dict[str, Any]:
     """``{"layer", "annotators", "policies", "documents", "decisions", "curators",
-    "agreement"}`` for the report's ``gold`` key and the dataset card."""
+    "agreement"}`` for the report's ``gold`` key and the dataset card (its section:
+    ``exports/report.gold_card_lines``)."""
     annotators: list[str] = []
+    if not project.curation_state_table():
+        return {"layer": CURATED, "annotators": [], "policies": {}, "documents": 0,
+                "decisions": {}, "curators": [], "agreement": None}
     policies: Counter[str] = Counter()
     for names, policy in project.conn.execute(
             "SELECT annotators, policy FROM curation_documents"):
@@ -58,24 +64,3 @@ def gold_description(project: Project) -> dict[str, Any]:
             "documents": project.curation_progress().curated,
             "decisions": dict(sorted(decisions.items())), "curators": curators,
             "agreement": agreement_figures(project, annotators)}
-
-
-def gold_card_lines(gold: dict[str, Any]) -> list[str]:
-    """The dataset card's "How the gold was made" section."""
-    policies = ", ".join(f"{p} ({n} document(s))" for p, n in gold["policies"].items())
-    decisions = ", ".join(f"{d} {n}" for d, n in gold["decisions"].items()) or "none"
-    lines = ["", "## How the gold was made", "",
-             f"The curated layer (`{gold['layer']}`) of {gold['documents']} document(s), each"
-             " marked curated by a curator.", "",
-             f"- Annotators: {', '.join(gold['annotators']) or '-'}",
-             f"- Auto-merge policy: {policies or 'none (curated by hand)'}",
-             f"- Decisions: {decisions} (agreed/partial: the auto-merge; accepted, rejected,"
-             " edited: a curator)",
-             f"- Curators: {', '.join(gold['curators']) or '-'}"]
-    agreement = gold.get("agreement")
-    if agreement:
-        lines.append("- Agreement before curation: " + ", ".join(
-            f"{k} {v}" for k, v in agreement.items()))
-    else:
-        lines.append("- Agreement before curation: not computed (run `annotator agreement`)")
-    return lines

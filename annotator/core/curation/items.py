@@ -132,7 +132,7 @@ def describe(kind: str, version: Version | None) -> str:
         elif kind == "quote":
             parts.append(f"cue {element[0] or '—'}, speaker {element[1]}, {element[2]}")
         elif kind == "event":
-            args = ", ".join(f"{r} {ref}" for r, ref in element[1])  # type: ignore[misc, attr-defined]
+            args = ", ".join(f"{r} {ref}" for r, ref in element[1])  # type: ignore[attr-defined]
             parts.append(f"{element[0]}" + (f" ({args})" if args else ""))
         elif kind == "stance":
             parts.append(f"{element[0]}" + (f", evidence {element[1]}" if element[1] else ""))

@@ -84,7 +84,7 @@ def partial(kind: str, versions: Sequence[Version | None], need: int) -> Version
         if event_type is None:
             return None
         arguments = Counter(a for e in firsts if e[0] == event_type
-                            for a in set(e[1]))  # type: ignore[arg-type]
+                            for a in set(e[1]))  # type: ignore[call-overload]
         kept_args = tuple(sorted(a for a, n in arguments.items() if n >= need))
         return ((event_type, kept_args),)
     label = _agreed([e[0] for e in firsts], need)

@@ -79,6 +79,10 @@ class CurationStateMixin(ActionsMixin):
             raise ProjectError(f"{self.path}: curation writes the curated layer: open the"
                                f" project with layer={CURATED!r} (a curator only)")
 
+    def curation_state_table(self) -> bool:
+        """Whether the file has the curation tables (a read-only open of format 5 has not)."""
+        return self._curation_tables()
+
     def _curation_tables(self) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'"
                                  " AND name = 'curation_documents'").fetchone() is not None
