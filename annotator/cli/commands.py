@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import agreement, corpus, lexicon, maintenance, teams
+from annotator.cli import agreement, corpus, curation, lexicon, maintenance, teams
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -334,4 +334,5 @@ ALL: list[click.Command] = [
     *corpus.COMMANDS,
     *agreement.COMMANDS,
     *teams.COMMANDS,
+    *curation.COMMANDS,
 ]

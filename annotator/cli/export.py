@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from annotator.cli.common import STATUS_CHOICE, echo, fail_if_skipped, open_project, skipped_damaged
@@ -24,6 +26,26 @@ EXPORT_FORMATS = [
 """The names of ``annotator.core.exports.FORMATS`` (listed here so --help stays fast)."""
 
 
+def curated_scope(proj: Any, allow_uncurated: bool) -> dict[str, Any]:
+    """Check what a curated export takes (refuse, or warn, for documents not curated yet);
+    return how the gold was made, for the report and the dataset card."""
+    from annotator.core.curation import gold_description, uncurated_documents
+
+    left = uncurated_documents(proj)
+    shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+    if left and not allow_uncurated:
+        raise click.ClickException(f"{len(left)} document(s) in curation are not curated yet:"
+                                   f" {shown} (mark them curated, or leave them out with"
+                                   " --allow-uncurated)")
+    if left:
+        echo(f"warning: left out {len(left)} document(s) not curated yet: {shown}", err=True)
+    gold = gold_description(proj)
+    if not gold["documents"]:
+        raise click.ClickException("no document is curated yet: run 'annotator curate' and"
+                                   " mark the documents curated")
+    return gold
+
+
 @click.command("export")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("out", type=click.Path(allow_dash=True))
@@ -40,6 +62,17 @@ EXPORT_FORMATS = [
     help="Export NAME's layer: their annotations, statuses (--status), labels and notes"
     " (default: every layer in canonical JSONL; a training format needs it when the"
     " documents hold several layers).",
+)
+@click.option(
+    "--curated",
+    is_flag=True,
+    help="Export the curated (gold) layer of the documents a curator marked curated; refused"
+    " while documents in curation are not curated yet, unless --allow-uncurated.",
+)
+@click.option(
+    "--allow-uncurated",
+    is_flag=True,
+    help="With --curated: leave out the documents not curated yet, with a warning.",
 )
 @click.option(
     "--format",
@@ -91,9 +124,12 @@ def export_command(
     layers: str | None = None,
     unit: str = "sentence",
     split_proclitics: bool = False,
+    curated: bool = False,
+    allow_uncurated: bool = False,
 ) -> None:
     """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
     line, or a training-data format with --format (a folder with --split, for brat and spacy)."""
+    from annotator.core.curation import CURATED
     from annotator.core.exports import (
         ExportOptions,
         MissingDependencyError,
@@ -102,12 +138,19 @@ def export_command(
     )
     from annotator.core.output import OutputError
 
-    plain = fmt == "canonical" and split_spec is None and layers is None
+    if allow_uncurated and not curated:
+        raise click.UsageError("--allow-uncurated goes with --curated")
+    if curated and (annotator or statuses):
+        raise click.UsageError("--curated exports the curated layer of the curated documents:"
+                               " leave out --annotator and --status")
+    plain = fmt == "canonical" and split_spec is None and layers is None and not curated
     if out == "-" and not plain:
         raise click.ClickException(
             "only the canonical export (without --split or --layers) can go to stdout"
         )
     try:
+        if curated:
+            annotator, statuses = CURATED, ("done",)
         options = ExportOptions(
             format=fmt,
             statuses=list(statuses) or None,
@@ -121,6 +164,8 @@ def export_command(
             write_report=not plain,
         )
         with open_project(project, readonly=True, annotator=annotator) as proj:
+            if curated:
+                options.gold = curated_scope(proj, allow_uncurated)
             total = proj.document_count()
             with progress("Exporting", total) as bar:
 

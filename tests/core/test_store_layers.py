@@ -12,7 +12,7 @@ import pytest
 
 from annotator.core.model import DocumentRecord, Span
 from annotator.core.store import Project, ProjectError
-from annotator.core.store.migrations import migrate
+from annotator.core.store.migrations import FORMAT_VERSION, migrate
 
 TEXT = "قال الرئيس فلاديمير بوتين في موسكو إن روسيا تدعم الحل السياسي."
 
@@ -168,4 +168,4 @@ def test_a_format_4_project_gets_its_statuses_moved_to_layers(tmp_path: Path) ->
         assert not bob.can_undo()  # the old status change is no longer on the stack
         assert bob.document_ids(status="done") == [1]
         assert bob.validate() == []
-        assert bob.conn.execute("PRAGMA user_version").fetchone()[0] == 5
+        assert bob.conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION

@@ -97,6 +97,9 @@ class ExportOptions:
     split_proclitics: bool = False
     spacy_shard_docs: int = 1000
     """spaCy Docs per DocBin shard file (bounds the spaCy writer's memory)."""
+    gold: dict[str, Any] | None = None
+    """How the gold was made, for a curated export (:func:`~annotator.core.curation.gold.
+    gold_description`): the report's ``gold`` key and the dataset card's section."""
     write_report: bool = True
     """Write ``OUT.report.json`` beside a one-file export (the plain canonical export and
     standard output have none; an export folder always holds its ``report.json``)."""

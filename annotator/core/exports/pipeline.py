@@ -119,6 +119,8 @@ def new_report(project: ExportSource, options: ExportOptions) -> tuple[ExportRep
         tokenization=tokenization,
         unit=("sentence" if options.per_sentence else "document") if spec.tokenized else None,
     )
+    if options.gold is not None:
+        report.extra["gold"] = options.gold
     names = [name for group in schema.gazetteer.values() for name in group]
     return report, Context(schema, options, report, layers, gazetteer_names=names)
 

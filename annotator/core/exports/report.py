@@ -172,7 +172,31 @@ class ExportReport:
                 key = f"{title.lower()}: {reason}"
                 shown = "; ".join(self.examples.get(key, []))
                 lines.append(f"- {title} {count}: {reason}" + (f" (e.g. {shown})" if shown else ""))
+        if self.extra.get("gold"):
+            lines += gold_card_lines(self.extra["gold"])
         if self.notes:
             lines += ["", "## Notes", ""] + [f"- {note}" for note in self.notes]
         lines += ["", "## Files", ""] + [f"- `{name}`" for name in sorted(self.files)]
         return "\n".join(lines) + "\n"
+
+
+def gold_card_lines(gold: dict[str, Any]) -> list[str]:
+    """The dataset card's "How the gold was made" section (a curated export's ``gold``,
+    :func:`annotator.core.curation.gold.gold_description`)."""
+    policies = ", ".join(f"{p} ({n} document(s))" for p, n in gold["policies"].items())
+    decisions = ", ".join(f"{d} {n}" for d, n in gold["decisions"].items()) or "none"
+    lines = ["", "## How the gold was made", "",
+             f"The curated layer (`{gold['layer']}`) of {gold['documents']} document(s), each"
+             " marked curated by a curator.", "",
+             f"- Annotators: {', '.join(gold['annotators']) or '-'}",
+             f"- Auto-merge policy: {policies or 'none (curated by hand)'}",
+             f"- Decisions: {decisions} (agreed/partial: the auto-merge; accepted, rejected,"
+             " edited: a curator)",
+             f"- Curators: {', '.join(gold['curators']) or '-'}"]
+    agreement = gold.get("agreement")
+    if agreement:
+        lines.append("- Agreement before curation: " + ", ".join(
+            f"{k} {v}" for k, v in agreement.items()))
+    else:
+        lines.append("- Agreement before curation: not computed (run `annotator agreement`)")
+    return lines

@@ -20,10 +20,12 @@ from annotator.core.store.importer import ImportReport
 from annotator.core.store.integrity import Violation
 from annotator.core.store.journal import JournalEntry
 from annotator.core.store.project import Project
+from annotator.core.store.roles import CURATED
 from annotator.core.store.rows import DamagedRowError
 from annotator.core.store.schema_change import SchemaChange, SchemaChangeError
 
 __all__ = [
+    "CURATED",
     "ActionInfo",
     "AnnotationsChanged",
     "ChangeEvent",

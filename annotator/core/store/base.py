@@ -83,7 +83,7 @@ class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
     def __init__(self, path: Path, db: Database, annotator: str, *,
-                 readonly: bool = False) -> None:
+                 readonly: bool = False, layer: str | None = None) -> None:
         self.path = path
         self.readonly = readonly
         """Opened through a read-only connection: every write raises ProjectError."""
@@ -108,8 +108,18 @@ class ProjectBase:
         self._closed = False
         self._data_version = self._read_data_version()
         self._file_id = self._current_file_id()
-        self.annotator_id = (self._known_annotator_id(annotator) if readonly
-                             else self._annotator_id(annotator, create=True))
+        self.actor_id = (self._known_annotator_id(annotator) if readonly
+                         else self._annotator_id(annotator, create=True))
+        """The person acting (``annotator``): the journal's "who", their undo/redo stacks
+        and UI state."""
+        self.layer_name = layer if layer else annotator
+        """The layer this project reads by default and writes to: the annotator's own, or
+        the curated layer a curator opened (``Project.open(..., layer=CURATED)``)."""
+        self.annotator_id = self.actor_id if self.layer_name == annotator else (
+            self._known_annotator_id(self.layer_name) if readonly
+            else self._annotator_id(self.layer_name, create=True))
+        """The row id of :attr:`layer_name` (the annotator's own id unless a curator opened
+        the curated layer)."""
 
     # -- basics ---------------------------------------------------------------------------
 
@@ -325,11 +335,11 @@ class ProjectBase:
         """Journal a finished action (inside its transaction); no entry when nothing changed."""
         if not changes:
             return
-        journal_id = write_entry(self.conn, annotator_id=self.annotator_id,
+        journal_id = write_entry(self.conn, annotator_id=self.actor_id,
                                  doc_id=single_doc(changes), action=name, kind="do",
                                  target_id=None, changes=changes)
-        stack_push(self.conn, self.annotator_id, "undo", journal_id)
-        stack_clear(self.conn, self.annotator_id, "redo")
+        stack_push(self.conn, self.actor_id, "undo", journal_id)
+        stack_clear(self.conn, self.actor_id, "redo")
 
     def _publish_changes(self, changes: list[Change]) -> None:
         """After commit: the change events, then the new undo/redo state."""
@@ -368,21 +378,21 @@ class ProjectBase:
 
     def undo_text(self) -> str | None:
         """``"Undo Add PERS entity"`` for this annotator's next undo, or None."""
-        top = stack_top(self.conn, self.annotator_id, "undo")
+        top = stack_top(self.conn, self.actor_id, "undo")
         return None if top is None else f"Undo {top[1]}"
 
     def redo_text(self) -> str | None:
         """``"Redo Add PERS entity"`` for this annotator's next redo, or None."""
-        top = stack_top(self.conn, self.annotator_id, "redo")
+        top = stack_top(self.conn, self.actor_id, "redo")
         return None if top is None else f"Redo {top[1]}"
 
     def can_undo(self) -> bool:
         """Whether this annotator has an action to undo (in any document)."""
-        return stack_top(self.conn, self.annotator_id, "undo") is not None
+        return stack_top(self.conn, self.actor_id, "undo") is not None
 
     def can_redo(self) -> bool:
         """Whether this annotator has an undone action to redo."""
-        return stack_top(self.conn, self.annotator_id, "redo") is not None
+        return stack_top(self.conn, self.actor_id, "redo") is not None
 
     def undo_state(self) -> UndoStackChanged:
         """The current undo/redo state as the event the GUI listens to."""

@@ -158,6 +158,10 @@ class _Group:
     ops: dict[Any, list[str]] = field(default_factory=dict)
 
 
+CURATION_TABLES = ("curation_decisions", "curation_documents")
+"""Their changes are a ``DocumentChanged`` with the field ``curation`` (no values)."""
+
+
 def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
     """Change events describing recorded row changes (an action's, or what an undo or redo
     applied), grouped per document and table, with the committed rows.
@@ -170,10 +174,12 @@ def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
         doc_id, table = change_doc_id(change), change["table"]
         if doc_id is None:  # a schema version: SchemaChanged, published by the store
             continue
-        if table in ("documents", "document_labels", "document_status"):
+        if table in ("documents", "document_labels", "document_status", *CURATION_TABLES):
             fields = doc_fields.setdefault(doc_id, {})
             if table == "document_labels":
                 fields.setdefault("labels", None)
+            elif table in CURATION_TABLES:  # a decision or the open count: reread them
+                fields.setdefault("curation", None)
             elif table == "document_status":  # the acting annotator's own status
                 fields["status"] = (change["after"] or {}).get("status", "todo")
             else:
@@ -203,6 +209,7 @@ def events_for(changes: list[dict[str, Any]]) -> list[ChangeEvent]:
                 doc_id, table, tuple(inserted), tuple(updated), tuple(deleted),
                 rows=tuple(group.after[k] for k in (*inserted, *updated)),
                 removed=tuple(group.before[k] for k in deleted)))
-    result.extend(DocumentChanged(d, tuple(f), {k: v for k, v in f.items() if k != "labels"})
+    result.extend(DocumentChanged(d, tuple(f), {k: v for k, v in f.items()
+                                                if k not in ("labels", "curation")})
                   for d, f in doc_fields.items() if f)
     return result

@@ -398,7 +398,7 @@ class ImportMixin(ProjectBase):
                        "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
             plural = "" if report.imported == 1 else "s"
             report.journal_id = write_entry(
-                self.conn, annotator_id=self.annotator_id, doc_id=None,
+                self.conn, annotator_id=self.actor_id, doc_id=None,
                 action=f"Import {report.imported} document{plural}", kind="audit",
                 target_id=None, changes=summary)
         if report.doc_ids:

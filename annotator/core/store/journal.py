@@ -43,6 +43,8 @@ SINGULAR: dict[str, str] = {
     "document_status": "document status",
     "notes": "note",
     "schemas": "schema version",
+    "curation_decisions": "curation decision",
+    "curation_documents": "curation state",
 }
 
 

@@ -65,7 +65,7 @@ class LexiconMixin(ProjectBase):
             if conn.execute("SELECT 1 FROM lexicon_disabled WHERE key = ?", (key,)).fetchone():
                 return False
             conn.execute("INSERT INTO lexicon_disabled(key, name, annotator_id, created)"
-                         " VALUES (?, ?, ?, ?)", (key, name.strip(), self.annotator_id,
+                         " VALUES (?, ?, ?, ?)", (key, name.strip(), self.actor_id,
                                                   utc_now()))
             self._lexicon_audit(conn, "Turn off lexicon name", name)
         return True
@@ -87,5 +87,5 @@ class LexiconMixin(ProjectBase):
         return key
 
     def _lexicon_audit(self, conn: sqlite3.Connection, action: str, name: str) -> None:
-        write_entry(conn, annotator_id=self.annotator_id, doc_id=None, action=action,
+        write_entry(conn, annotator_id=self.actor_id, doc_id=None, action=action,
                     kind="audit", target_id=None, changes={"name": name.strip()})

@@ -226,6 +226,44 @@ def _v6_assignments(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX assignments_doc ON assignments(doc_id)")
 
 
+_CURATION_TABLES: tuple[str, ...] = (
+    # Who may do what in a project: curator (writes the curated layer), manager (grants).
+    """CREATE TABLE roles (
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    role TEXT NOT NULL CHECK (role IN ('curator', 'manager')),
+    granted_by INTEGER NOT NULL REFERENCES annotators(id),
+    granted TEXT NOT NULL,
+    PRIMARY KEY (annotator_id, role))""",
+    # What a curator (or the auto-merge) decided at one key of one document.
+    """CREATE TABLE curation_decisions (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('agreed', 'partial', 'accepted', 'rejected',
+                                               'edited')),
+    curator_id INTEGER NOT NULL REFERENCES annotators(id),
+    from_annotators TEXT NOT NULL DEFAULT '[]',
+    journal_id INTEGER,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (doc_id, kind, key))""",
+    # One row per document in curation: who is curated, how, and what is left to decide.
+    """CREATE TABLE curation_documents (
+    doc_id INTEGER PRIMARY KEY REFERENCES documents(id),
+    annotators TEXT NOT NULL DEFAULT '[]',
+    policy TEXT NOT NULL,
+    open_count INTEGER NOT NULL CHECK (open_count >= 0),
+    updated TEXT NOT NULL)""",
+    "CREATE INDEX curation_documents_open ON curation_documents(open_count, doc_id)",
+)
+
+
+def _v7_curation(conn: sqlite3.Connection) -> None:
+    """Curation (issue 14): roles per project, the curator's decisions and the documents in
+    curation with their count of open disagreements (the navigator's filter)."""
+    for statement in _CURATION_TABLES:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_indexes,
@@ -233,6 +271,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_search_index,
     _v5_annotator_layers,
     _v6_assignments,
+    _v7_curation,
 )
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""

@@ -22,6 +22,7 @@ from typing import Any
 from annotator.core.schema import SchemaError, default_schema_path, parse_schema
 from annotator.core.store.actions import ActionsMixin
 from annotator.core.store.base import ActionInfo
+from annotator.core.store.curation_state import CurationStateMixin
 from annotator.core.store.database import (
     check_leftovers,
     check_regular,
@@ -44,10 +45,12 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
+from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
+from annotator.core.store.roles import CURATED, RolesMixin, check_person_name
 from annotator.core.store.rows import load_json
 from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_problem
 from annotator.core.store.search import SearchIndexMixin
@@ -85,15 +88,15 @@ def _schema_text(path: Path) -> str:
 
 
 class Project(
-    LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin, LexiconMixin, SearchIndexMixin,
-    SchemaChangeMixin,
+    CurationStateMixin, LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin,
+    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin,
 ):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False, annotator: str | None = None,
              schema_path: str | Path | None = None, readonly: bool = False,
-             quick_check: bool = True) -> Project:
+             quick_check: bool = True, layer: str | None = None) -> Project:
         """Open (or, with ``create``, create) a project; ``annotator`` names the person
         working (default: the login name). A new project stores the default schema, or
         ``schema_path``, as schema version 1; for an existing project ``schema_path`` is
@@ -107,9 +110,21 @@ class Project(
         ``quick_check=False`` (the app) checks only the file's header for damage at open
         (``checked`` is then False): the caller runs :class:`.file_check.QuickCheckJob`
         later and calls :meth:`mark_damaged` if it finds damage. A file that needs a
-        migration is fully checked anyway, before anything is written."""
+        migration is fully checked anyway, before anything is written.
+
+        ``layer=CURATED`` (``"curation"``) opens the curated layer for a curator: ``annotator``
+        acts (the journal and the undo stack are theirs) and every write goes to the curated
+        layer; refused unless ``annotator`` holds the curator role. Any other ``layer``
+        than the annotator's own is refused, except read-only (it is then the layer read by
+        default). The reserved name is never a person's: ``annotator="curation"`` is refused
+        (a read-only open may use it to read the curated layer)."""
         p = Path(path)
         name = annotator if annotator else default_annotator()
+        if not readonly:
+            check_person_name(name)
+            if layer is not None and layer not in (name, CURATED):
+                raise ProjectError(f"{name} cannot write {layer}'s layer: open it read-only,"
+                                   f" or open your own layer (or {CURATED!r} as a curator)")
         check_regular(p)
         existed = os.path.lexists(p)
         new = not p.exists() or (create and not readonly and p.stat().st_size == 0)
@@ -125,7 +140,7 @@ class Project(
             if not check.checked and check.format_version < FORMAT_VERSION:
                 check = inspect_readonly(p, FORMAT_VERSION)  # about to write: check it all
             if readonly:
-                return cls._open_readonly(p, name, check.format_version)
+                return cls._open_readonly(p, name, check.format_version, layer)
         db = connect(p)
         try:
             migrate(db.conn)
@@ -136,7 +151,9 @@ class Project(
                     db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
                                     " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
                                                              utc_now()))
-            project = cls(p, db, name)
+            if layer == CURATED and name != CURATED:
+                cls._check_curator_file(db, p, name)
+            project = cls(p, db, name, layer=layer)
             project.created = not existed
             project.checked = new or check.checked
             return project
@@ -148,14 +165,27 @@ class Project(
             raise
 
     @classmethod
-    def _open_readonly(cls, path: Path, name: str, version: int) -> Project:
+    def _check_curator_file(cls, db: Database, path: Path, name: str) -> None:
+        """Refuse to open the curated layer for someone who is not a curator (checked before
+        the annotator is registered, so a refusal writes nothing)."""
+        row = db.conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
+                              " r.annotator_id WHERE a.name = ? AND r.role = 'curator'",
+                              (name,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{name} is not a curator of {path}: only a curator changes the"
+                               " curated layer (a manager grants it with 'annotator role"
+                               f" PROJECT --grant curator {name}')")
+
+    @classmethod
+    def _open_readonly(cls, path: Path, name: str, version: int,
+                       layer: str | None = None) -> Project:
         if version < OLDEST_READABLE_FORMAT:
             raise ProjectError(f"{path}: the project is in an old format ({version}); open it "
                                "once in the app (or with a command that changes it) to "
                                "upgrade it")
         db = connect_readonly(path)
         try:
-            return cls(path, db, name, readonly=True)
+            return cls(path, db, name, readonly=True, layer=layer)
         except BaseException:
             db.close()
             raise
@@ -222,7 +252,7 @@ class Project(
             raise ProjectError(f"cannot {verb} inside a batch")
         other = "redo" if verb == "undo" else "undo"
         with self._transaction() as conn:
-            top = stack_top(conn, self.annotator_id, verb)
+            top = stack_top(conn, self.actor_id, verb)
             if top is None:
                 return None
             entry = read_entry(conn, top[0])
@@ -233,10 +263,10 @@ class Project(
                 raise ProjectError(f"cannot {verb} {entry.action!r}: {problem}")
             conn.execute("PRAGMA defer_foreign_keys=ON")
             apply_changes(conn, changes, entry.action, verb)
-            write_entry(conn, annotator_id=self.annotator_id, doc_id=entry.doc_id,
+            write_entry(conn, annotator_id=self.actor_id, doc_id=entry.doc_id,
                         action=entry.action, kind=verb, target_id=entry.id, changes=changes)
-            stack_pop(conn, self.annotator_id, verb)
-            stack_push(conn, self.annotator_id, other, entry.id)
+            stack_pop(conn, self.actor_id, verb)
+            stack_push(conn, self.actor_id, other, entry.id)
         self._publish_changes(changes)
         return ActionInfo(entry.id, entry.action, entry.doc_id)
 
@@ -258,7 +288,7 @@ class Project(
             version = self.schema_version + 1
             conn.execute("INSERT INTO schemas(version, name, toml, created) VALUES (?, ?, ?, ?)",
                          (version, schema.name, toml_text, utc_now()))
-            write_entry(conn, annotator_id=self.annotator_id, doc_id=None,
+            write_entry(conn, annotator_id=self.actor_id, doc_id=None,
                         action=f"Set schema version {version}", kind="audit", target_id=None,
                         changes={"schema_version": version, "name": schema.name})
         self._schemas[version] = schema
@@ -272,7 +302,7 @@ class Project(
         (also when the stored value is damaged)."""
         self._check_open()
         row = self.conn.execute("SELECT value FROM ui_state WHERE annotator_id = ? AND key = ?",
-                                (self.annotator_id, key)).fetchone()
+                                (self.actor_id, key)).fetchone()
         if row is None:
             return default
         try:
@@ -286,7 +316,7 @@ class Project(
         with self._transaction() as conn:
             conn.execute("INSERT INTO ui_state(annotator_id, key, value) VALUES (?, ?, ?)"
                          " ON CONFLICT(annotator_id, key) DO UPDATE SET value = excluded.value",
-                         (self.annotator_id, key, text))
+                         (self.actor_id, key, text))
 
     # -- checks ------------------------------------------------------------------------------
 

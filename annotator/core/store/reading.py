@@ -140,6 +140,15 @@ class ReadingMixin(LayersMixin, AssignmentsMixin):
                                 (external_id,)).fetchone()
         return None if row is None else int(row[0])
 
+    def external_id(self, doc_id: int) -> str:
+        """The external id of a document (``ProjectError`` when there is none)."""
+        self._check_open()
+        row = self.conn.execute("SELECT external_id FROM documents WHERE id = ?",
+                                (doc_id,)).fetchone()
+        if row is None:
+            raise ProjectError(f"{self.path}: no document {doc_id}")
+        return str(row[0])
+
     def annotator_names(self) -> dict[int, str]:
         """Annotator row id to name."""
         return {int(i): str(n) for i, n in self.conn.execute("SELECT id, name FROM annotators")}
@@ -286,7 +295,7 @@ class ReadingMixin(LayersMixin, AssignmentsMixin):
         names = self.annotator_names()
         who = None if annotator is None else self.layer_id(annotator)
         reader = self.annotator_id if who is None else who
-        all_layers = who is None and self.layer_names() not in ([], [self.annotator])
+        all_layers = who is None and self.layer_names() not in ([], [self.layer_name])
         conn = self.conn
 
         def stream(table: str, columns: str, order: str) -> rec.GroupedStream:

@@ -129,6 +129,8 @@ JSON_COLUMNS: dict[tuple[str, str], str] = {
     ("document_labels", "value"): "any",
     ("journal", "changes"): "changes",
     ("ui_state", "value"): "any",
+    ("curation_decisions", "from_annotators"): "any",
+    ("curation_documents", "annotators"): "any",
 }
 
 

@@ -14,6 +14,8 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "document_status": ("doc_id", "annotator_id"),
     "notes": ("id",),
     "schemas": ("version",),
+    "curation_decisions": ("doc_id", "kind", "key"),
+    "curation_documents": ("doc_id",),
 }
 """Tables user actions may change, with their primary key columns (``schemas``: a schema
 change applied with renames, :mod:`.schema_change`, inserts its version row)."""
