@@ -31,6 +31,7 @@ from annotator.core.model import (
     StanceTarget,
 )
 from annotator.core.text.offsets import Utf16Map
+from annotator.core.text.spans import is_plain_span
 
 __all__ = [
     "parse_canonical_object",
@@ -116,24 +117,64 @@ class _Line:
             self.error(f"{what} [{start}, {end}): utf16 {units!r} disagrees (expected {expected})")
 
 
+def _quick_entity(line: _Line, item: dict[str, Any], seen: set[str]) -> Entity | None:
+    """The entity of ``item`` when cheap tests prove every check of :func:`_entity` passes
+    (the usual line: a string id used once, a label, integer offsets inside the text on
+    plain edges, a ``text`` equal to the slice, no mistyped optional field), else None and
+    :func:`_entity` decides, with its messages. Only for a text that normalization left as
+    it is (``SpanMover.plain``): the offsets need no map and no second check."""
+    get = item.get
+    ident, label, start, end = get("id"), get("label"), get("start"), get("end")
+    if not (type(ident) is str and ident and ident not in seen and type(label) is str and label
+            and type(start) is int and type(end) is int):
+        return None
+    raw = line.mover.raw
+    if not is_plain_span(raw, start, end):
+        return None
+    expected = get("text")
+    if expected is not None and not (type(expected) is str and len(expected) == end - start
+                                     and raw.startswith(expected, start)):
+        return None
+    units = get("utf16")
+    if units is not None and units != [line.utf16.to_utf16(start), line.utf16.to_utf16(end)]:
+        return None
+    attrs, note, annotator = get("attrs"), get("note"), get("annotator")
+    if not ((attrs is None or type(attrs) is dict) and (note is None or type(note) is str)
+            and (annotator is None or type(annotator) is str)):
+        return None
+    seen.add(ident)
+    return Entity(ident, start, end, label, dict(attrs) if attrs else {}, note, annotator)
+
+
 def _entities(line: _Line, obj: dict[str, Any]) -> list[Entity]:
     out: list[Entity] = []
     seen: set[str] = set()
+    quick = line.mover.plain
     for index, item in enumerate(line.items(obj, "entities")):
-        ident = line.ident(item, "entity", index, seen)
-        what = f"entity {ident}"
-        label = item.get("label")
-        if not isinstance(label, str) or not label:
-            line.error(f'{what}: "label" must be a non-empty string')
-            continue
-        span = line.mover.move(item.get("start"), item.get("end"), what, item.get("text"))
-        line.check_utf16(item, item.get("start"), item.get("end"), what)
-        attrs = line.dict_of(item, "attrs", what)
-        note = line.opt_str(item, "note", what)
-        annotator = line.opt_str(item, "annotator", what)
-        if span is not None:
-            out.append(Entity(ident, span.start, span.end, label, dict(attrs), note, annotator))
+        entity = _quick_entity(line, item, seen) if quick else None
+        if entity is None:
+            entity = _entity(line, item, index, seen)
+        if entity is not None:
+            out.append(entity)
     return out
+
+
+def _entity(line: _Line, item: dict[str, Any], index: int, seen: set[str]) -> Entity | None:
+    """One entity with every check and its message (None when it is refused)."""
+    ident = line.ident(item, "entity", index, seen)
+    what = f"entity {ident}"
+    label = item.get("label")
+    if not isinstance(label, str) or not label:
+        line.error(f'{what}: "label" must be a non-empty string')
+        return None
+    span = line.mover.move(item.get("start"), item.get("end"), what, item.get("text"))
+    line.check_utf16(item, item.get("start"), item.get("end"), what)
+    attrs = line.dict_of(item, "attrs", what)
+    note = line.opt_str(item, "note", what)
+    annotator = line.opt_str(item, "annotator", what)
+    if span is None:
+        return None
+    return Entity(ident, span.start, span.end, label, dict(attrs), note, annotator)
 
 
 def _quotes(line: _Line, obj: dict[str, Any]) -> list[Quote]:

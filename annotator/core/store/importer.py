@@ -168,20 +168,41 @@ class _Run:
     def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
         return self.annotator(annotator), self.version, self.now, self.now
 
+    def _entity_rows(self, record: DocumentRecord, doc_id: int) -> dict[str, tuple[int, str]]:
+        """Buffer the entity rows of a record; returns file id -> (row id, label). Every
+        check of every entity, in order, with the cheap form first (a label the schema
+        declares, no attributes, the record's own annotator): set and dict lookups and
+        local variables, one tuple per row (issue 12)."""
+        text, schema, checked = record.text, self.schema, self.spans_checked
+        types = schema.entity_types
+        entities: dict[str, tuple[int, str]] = {}
+        rows = self.rows["entities"]
+        row_id = self.next_id["entities"]
+        default = self._stamp(None)
+        try:
+            for e in record.entities:
+                ident, label, attrs = e.id, e.label, e.attrs
+                _require(None if ident not in entities else f"entity id {ident!r} used twice")
+                if not checked:
+                    _require(v.span_reason(text, e.start, e.end, f"entity {ident}"))
+                if label not in types:
+                    _require(rules.entity_label_problem(schema, label))
+                attrs_text = "{}"
+                if attrs or type(attrs) is not dict:
+                    _require(rules.entity_attrs_problem(schema, attrs))
+                    attrs_text = v.attrs_json(attrs)
+                entities[ident] = (row_id, label)
+                stamp = default if e.annotator is None else self._stamp(e.annotator)
+                rows.append((row_id, doc_id, e.start, e.end, label, attrs_text, e.note,
+                             *stamp))
+                row_id += 1
+        finally:
+            self.next_id["entities"] = row_id
+        return entities
+
     def _annotations(self, record: DocumentRecord, doc_id: int) -> None:
         text, schema = record.text, self.schema
-        entities: dict[str, tuple[int, str]] = {}
-        for e in record.entities:
-            _require(None if e.id not in entities else f"entity id {e.id!r} used twice")
-            if not self.spans_checked:
-                _require(v.span_reason(text, e.start, e.end, f"entity {e.id}"))
-            _require(rules.entity_label_problem(schema, e.label))
-            _require(rules.entity_attrs_problem(schema, e.attrs))
-            row_id = self.take_id("entities")
-            entities[e.id] = (row_id, e.label)
-            self.rows["entities"].append((row_id, doc_id, e.start, e.end, e.label,
-                                          v.attrs_json(e.attrs), e.note,
-                                          *self._stamp(e.annotator)))
+        entities = self._entity_rows(record, doc_id)
         quotes: dict[str, int] = {}
         for q in record.quotes:
             if not self.spans_checked:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from annotator.core.text.chars import JOINERS, is_edge_junk
 from annotator.core.text.graphemes import (
+    NO_JOIN,
     is_grapheme_boundary,
     may_join,
     next_boundary,
@@ -30,6 +31,23 @@ def is_span_end(text: str, i: int) -> bool:
     return all(ch in JOINERS for ch in text[i:nxt])
 
 
+PLAIN_EDGE: set[str] = set()
+"""Characters :func:`span_problem`'s cheap test has accepted at a span edge so far: no
+UAX #29 rule joins them to a neighbour, and they are not whitespace or invisible marks."""
+
+
+def is_plain_span(text: str, start: int, end: int) -> bool:
+    """True when ``[start, end)`` is inside ``text`` and valid by the cheap test alone, asked
+    with set lookups only (the bulk import's form of :func:`span_problem`'s first branch).
+    False means "not proven here": ask :func:`span_problem` (which also teaches the sets the
+    characters it sees, so a corpus's spans soon all take this path)."""
+    n = len(text)
+    return (0 <= start < end <= n
+            and text[start] in PLAIN_EDGE and text[end - 1] in PLAIN_EDGE
+            and (start == 0 or text[start - 1] in NO_JOIN)
+            and (end == n or text[end] in NO_JOIN))
+
+
 def span_problem(text: str, start: int, end: int) -> str | None:
     """Why ``[start, end)`` is not a valid annotation span of ``text``, or None if it is.
 
@@ -42,6 +60,8 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         if ((start == 0 or not (may_join(text[start - 1]) or may_join(first)))
                 and (end == n or not (may_join(last) or may_join(text[end])))
                 and not is_edge_junk(first) and not is_edge_junk(last)):
+            PLAIN_EDGE.add(first)
+            PLAIN_EDGE.add(last)
             return None
     if start < 0 or end < 0 or start > n or end > n:
         return f"span [{start}, {end}) is out of range (text length {n})"
