@@ -102,7 +102,7 @@ def iter_json_lines(
             if isinstance(line, InputError):
                 yield number, line
                 continue
-            if not line.strip():
+            if not line or line.isspace():  # (no stripped copy of a long line)
                 continue
             try:
                 value = json.loads(line)

@@ -179,10 +179,12 @@ class _Run:
         rows = self.rows["entities"]
         row_id = self.next_id["entities"]
         default = self._stamp(None)
+        append = rows.append
         try:
             for e in record.entities:
                 ident, label, attrs = e.id, e.label, e.attrs
-                _require(None if ident not in entities else f"entity id {ident!r} used twice")
+                if ident in entities:
+                    raise ValueError(f"entity id {ident!r} used twice")
                 if not checked:
                     _require(v.span_reason(text, e.start, e.end, f"entity {ident}"))
                 if label not in types:
@@ -193,8 +195,7 @@ class _Run:
                     attrs_text = v.attrs_json(attrs)
                 entities[ident] = (row_id, label)
                 stamp = default if e.annotator is None else self._stamp(e.annotator)
-                rows.append((row_id, doc_id, e.start, e.end, label, attrs_text, e.note,
-                             *stamp))
+                append((row_id, doc_id, e.start, e.end, label, attrs_text, e.note, *stamp))
                 row_id += 1
         finally:
             self.next_id["entities"] = row_id

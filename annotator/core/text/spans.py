@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from annotator.core.text.chars import JOINERS, is_edge_junk
 from annotator.core.text.graphemes import (
-    NO_JOIN,
     is_grapheme_boundary,
     may_join,
     next_boundary,
@@ -33,19 +32,10 @@ def is_span_end(text: str, i: int) -> bool:
 
 PLAIN_EDGE: set[str] = set()
 """Characters :func:`span_problem`'s cheap test has accepted at a span edge so far: no
-UAX #29 rule joins them to a neighbour, and they are not whitespace or invisible marks."""
-
-
-def is_plain_span(text: str, start: int, end: int) -> bool:
-    """True when ``[start, end)`` is inside ``text`` and valid by the cheap test alone, asked
-    with set lookups only (the bulk import's form of :func:`span_problem`'s first branch).
-    False means "not proven here": ask :func:`span_problem` (which also teaches the sets the
-    characters it sees, so a corpus's spans soon all take this path)."""
-    n = len(text)
-    return (0 <= start < end <= n
-            and text[start] in PLAIN_EDGE and text[end - 1] in PLAIN_EDGE
-            and (start == 0 or text[start - 1] in NO_JOIN)
-            and (end == n or text[end] in NO_JOIN))
+UAX #29 rule joins them to a neighbour, and they are not whitespace or invisible marks. A
+span inside its text whose two end characters are in this set and whose outer neighbours are
+in ``graphemes.NO_JOIN`` is valid: the bulk import (canonical reader) asks these sets first,
+and :func:`span_problem` (which teaches them) only when they cannot prove it."""
 
 
 def span_problem(text: str, start: int, end: int) -> str | None:
