@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -291,6 +292,27 @@ def _lookup(known: dict[str, tuple[int, str]], ref: str, what: str,
     return found
 
 
+BULK_CACHE_KIB = 16 * 1024
+"""SQLite's page cache during an import (the default is 2 MiB): a big transaction's pages
+stay in memory instead of spilling to the WAL before the commit. Bounded, so the import's
+memory stays flat (issue 12, goal 2: reached by a few thousand documents already)."""
+
+
+@contextmanager
+def _bulk_cache(conn: sqlite3.Connection) -> Iterator[None]:
+    """A larger page cache for the duration of an import, then the connection's own again."""
+    before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    kib = -before if before < 0 else before * 4  # pages of at most 4 KiB
+    if kib >= BULK_CACHE_KIB:
+        yield
+        return
+    conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size={before}")
+
+
 class ImportMixin(ProjectBase):
     """``import_records`` of :class:`~annotator.core.store.Project`."""
 
@@ -319,7 +341,7 @@ class ImportMixin(ProjectBase):
         """
         schema, version = self.schema, self.schema_version
         names = {n: i for i, n in self.conn.execute("SELECT id, name FROM annotators")}
-        with self._transaction():
+        with _bulk_cache(self.conn), self._transaction():
             run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked)
             for number, record in enumerate(records, start=1):
                 source = record.source or f"record {number}"
