@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +20,7 @@ from annotator.core.model import AUTHOR, DocumentRecord, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
+from annotator.core.store.bulk import bulk_cache, indexes_built_after
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
@@ -292,27 +292,6 @@ def _lookup(known: dict[str, tuple[int, str]], ref: str, what: str,
     return found
 
 
-BULK_CACHE_KIB = 16 * 1024
-"""SQLite's page cache during an import (the default is 2 MiB): a big transaction's pages
-stay in memory instead of spilling to the WAL before the commit. Bounded, so the import's
-memory stays flat (issue 12, goal 2: reached by a few thousand documents already)."""
-
-
-@contextmanager
-def _bulk_cache(conn: sqlite3.Connection) -> Iterator[None]:
-    """A larger page cache for the duration of an import, then the connection's own again."""
-    before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-    kib = -before if before < 0 else before * 4  # pages of at most 4 KiB
-    if kib >= BULK_CACHE_KIB:
-        yield
-        return
-    conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA cache_size={before}")
-
-
 class ImportMixin(ProjectBase):
     """``import_records`` of :class:`~annotator.core.store.Project`."""
 
@@ -321,6 +300,20 @@ class ImportMixin(ProjectBase):
             run.flush()
         except sqlite3.IntegrityError as exc:
             raise ProjectError(f"{self.path}: import rejected by the database ({exc})") from exc
+
+    def _add_all(self, run: _Run, records: Iterable[DocumentRecord]) -> None:
+        for number, record in enumerate(records, start=1):
+            source = record.source or f"record {number}"
+            try:
+                run.add(record, source)
+            except (ValueError, TypeError) as exc:
+                raise ProjectError(f"{source}: {exc}") from exc
+            except sqlite3.IntegrityError as exc:
+                raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
+            if (len(run.rows["documents"]) >= BATCH_DOCUMENTS
+                    or run.pending_chars >= BATCH_CHARS):
+                self._flush(run)
+        self._flush(run)
 
     def import_records(self, records: Iterable[DocumentRecord], *,
                        spans_checked: bool = False) -> ImportReport:
@@ -341,20 +334,10 @@ class ImportMixin(ProjectBase):
         """
         schema, version = self.schema, self.schema_version
         names = {n: i for i, n in self.conn.execute("SELECT id, name FROM annotators")}
-        with _bulk_cache(self.conn), self._transaction():
+        with bulk_cache(self.conn), self._transaction():
             run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked)
-            for number, record in enumerate(records, start=1):
-                source = record.source or f"record {number}"
-                try:
-                    run.add(record, source)
-                except (ValueError, TypeError) as exc:
-                    raise ProjectError(f"{source}: {exc}") from exc
-                except sqlite3.IntegrityError as exc:
-                    raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
-                if (len(run.rows["documents"]) >= BATCH_DOCUMENTS
-                        or run.pending_chars >= BATCH_CHARS):
-                    self._flush(run)
-            self._flush(run)
+            with indexes_built_after(self.conn, run.store_empty):
+                self._add_all(run, records)
             report = run.report
             summary = {"imported": report.imported, "duplicates": len(report.duplicates),
                        "renamed": len(report.renamed), "counts": report.counts,
