@@ -20,7 +20,7 @@ from annotator.core.model import AUTHOR, DocumentRecord, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
-from annotator.core.store.bulk import bulk_cache, indexes_built_after
+from annotator.core.store.bulk import KeyFilter, indexes_built_after
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
@@ -49,6 +49,8 @@ INSERTS: dict[str, str] = {
     "document_labels": "doc_id, key, value, annotator_id, schema_version, updated",
     "notes": "doc_id, annotator_id, text, created",
 }
+KEPT_SOURCES = 1000
+"""Record sources named in the import's journal entry (the others are counted)."""
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
 
 
@@ -84,16 +86,21 @@ class _Run:
         self.now = utc_now()
         self.next_id = {t: self._first_free(t) for t in ID_TABLES}
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
-        self.sha_seen: dict[bytes, str] = {}
-        """Raw sha256 of every text added by this run -> its external id (32-byte keys:
-        half the memory of the hex digests for a 100,000-document import)."""
+        self.sha_seen = KeyFilter()
+        """The first 8 bytes (as an int) of the sha256 of every text added by this run, and
+        ``ext_seen`` the ``hash()`` of every external id given, in constant memory (issue
+        12): a hit is confirmed on the full value, in the rows not written yet or in the
+        database (rare: a duplicate, a clash, or the filter's false positive)."""
         self.pending_chars = 0
-        self.ext_seen: set[str] = set()
+        self.ext_seen = KeyFilter()
         # With no documents yet (the usual first import) nothing can clash: skip the
         # per-record look-ups, which would otherwise cost two queries per document.
         self.store_empty = conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
         self.report = ImportReport(counts=dict.fromkeys(INSERTS, 0))
+        self.source_count = 0
+        self.last_source: str | None = None
         self.sources: list[str] = []
+        """The first :data:`KEPT_SOURCES` record sources (``source_count`` counts them all)."""
 
     def _first_free(self, table: str) -> int:
         row = self.conn.execute(
@@ -127,26 +134,43 @@ class _Run:
             rows.clear()
         self.pending_chars = 0
 
+    def _taken(self, external_id: str) -> bool:
+        """Whether a document of this run or of the store has this external id."""
+        if hash(external_id) in self.ext_seen:
+            if any(row[1] == external_id for row in self.rows["documents"]):
+                return True
+        elif self.store_empty:
+            return False
+        return self.conn.execute("SELECT 1 FROM documents WHERE external_id = ?",
+                                 (external_id,)).fetchone() is not None
+
+    def _earlier(self, raw_digest: bytes, digest: str) -> str | None:
+        """The external id of a document of this run or of the store with this text."""
+        if int.from_bytes(raw_digest[:8], "big") in self.sha_seen:
+            for row in self.rows["documents"]:
+                if row[3] == digest:
+                    return str(row[1])
+        elif self.store_empty:
+            return None
+        row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
+                                (digest,)).fetchone()
+        return None if row is None else str(row[0])
+
     def external_id(self, record: DocumentRecord, doc_id: int) -> str:
         wanted = record.id if record.id else f"doc-{doc_id:06d}"
         candidate, n = wanted, 1
-        while candidate in self.ext_seen or (not self.store_empty and self.conn.execute(
-                "SELECT 1 FROM documents WHERE external_id = ?", (candidate,)).fetchone()):
+        while self._taken(candidate):
             n += 1
             candidate = f"{wanted}-{n}"
         if candidate != wanted and record.id:
             self.report.renamed.append((record.source, wanted, candidate))
-        self.ext_seen.add(candidate)
+        self.ext_seen.add(hash(candidate))
         return candidate
 
     def add(self, record: DocumentRecord, source: str) -> None:
         raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
         digest = raw_digest.hex()
-        earlier = self.sha_seen.get(raw_digest)
-        if earlier is None and not self.store_empty:
-            row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
-                                    (digest,)).fetchone()
-            earlier = None if row is None else str(row[0])
+        earlier = self._earlier(raw_digest, digest)
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
             return
@@ -154,7 +178,7 @@ class _Run:
         _require(rules.document_labels_problem(self.schema, record.labels))
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
-        self.sha_seen[raw_digest] = ext
+        self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
         self.pending_chars += len(record.text)
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.status,
@@ -163,8 +187,11 @@ class _Run:
             record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
-        if record.source and (not self.sources or self.sources[-1] != record.source):
-            self.sources.append(record.source)
+        if record.source and record.source != self.last_source:
+            self.last_source = record.source
+            self.source_count += 1
+            if len(self.sources) < KEPT_SOURCES:
+                self.sources.append(record.source)
 
     def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
         return self.annotator(annotator), self.version, self.now, self.now
@@ -334,14 +361,15 @@ class ImportMixin(ProjectBase):
         """
         schema, version = self.schema, self.schema_version
         names = {n: i for i, n in self.conn.execute("SELECT id, name FROM annotators")}
-        with bulk_cache(self.conn), self._transaction():
+        with self._transaction():
             run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked)
             with indexes_built_after(self.conn, run.store_empty):
                 self._add_all(run, records)
             report = run.report
             summary = {"imported": report.imported, "duplicates": len(report.duplicates),
                        "renamed": len(report.renamed), "counts": report.counts,
-                       "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
+                       "sources": run.sources,
+                       "more_sources": run.source_count - len(run.sources)}
             plural = "" if report.imported == 1 else "s"
             report.journal_id = write_entry(
                 self.conn, annotator_id=self.annotator_id, doc_id=None,
