@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from annotator.cli.common import (
@@ -13,6 +15,19 @@ from annotator.cli.common import (
     open_project,
 )
 from annotator.cli.errors import user_errors
+from annotator.cli.terminal import advancing, progress
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
+
+
+def _index_first(proj: Project) -> None:
+    """Bring the concordance index up to date before a search (the import leaves it to the
+    first search): a progress bar on a terminal's stderr while it builds."""
+    pending = proj.search_index_pending()
+    if pending:
+        with progress("Indexing for search", pending) as bar:
+            proj.ensure_search_index(progress=advancing(bar))
 
 
 def _flat(text: str) -> str:
@@ -56,6 +71,7 @@ def search_command(project: str, query: str, use_regex: bool, substring: bool,
         raise click.UsageError("--label and --unlabelled do not go together")
     mode = Mode.REGEX if use_regex else Mode.SUBSTRING if substring else Mode.WORD
     with open_project(project, annotator=annotator) as proj:
+        _index_first(proj)
         try:
             concordance = Concordance(proj, SearchQuery(query, mode, label, unlabelled,
                                                          statuses), context=context)
@@ -100,6 +116,7 @@ def label_all_command(project: str, text: str, label: str, dry_run: bool,
     from annotator.core.corpus import apply_plan, plan_label_all
 
     with open_project(project, annotator=annotator) as proj:
+        _index_first(proj)
         try:
             plan = plan_label_all(proj, text, label, statuses=statuses)
         except ValueError as error:

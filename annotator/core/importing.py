@@ -308,11 +308,7 @@ def _store(project: ImportTarget, records: Iterable[DocumentRecord],
             undo()  # the schema version stored for these records goes too
             result.schema_added = []
         return
-    result.imported = list(report.doc_ids)
-    from annotator.core.store.search import SearchIndexMixin
-
-    if isinstance(project, SearchIndexMixin):  # the concordance index, after the import commits
-        project.ensure_search_index()
+    result.imported = list(report.doc_ids)  # (the concordance index follows at the first search)
     result.duplicates = [(source or "?", existing) for source, existing in report.duplicates]
     result.layered = [(source or "?", existing) for source, existing in report.layered]
 

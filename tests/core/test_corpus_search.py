@@ -68,11 +68,16 @@ def test_import_indexes_every_document(project: Project, tmp_path: Path) -> None
     assert indexed == [(1,), (2,), (3,)]
     hits = conn.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH 'وبرلين'").fetchall()
     assert hits == [(1,)]
-    # ...and the import pipeline (CLI, app) indexes right after its transaction commits.
+    # ...and so does the import pipeline (issue 12): the first search indexes what it added.
     source = tmp_path / "new.txt"
     source.write_text("خبر عن وبرلين", encoding="utf-8")
     new = import_paths(project, [source]).imported
+    assert not conn.execute("SELECT doc_id FROM search_text WHERE doc_id = ?", new).fetchone()
+    assert project.search_index_pending() == 1
+    (external,) = conn.execute("SELECT external_id FROM documents WHERE id = ?", new).fetchone()
+    assert matched(project, "برلين")[-1] == (external, "برلين")
     assert conn.execute("SELECT doc_id FROM search_text WHERE doc_id = ?", new).fetchone()
+    assert project.search_index_pending() == 0
 
 
 def test_whole_word_folded_and_clitic_aware(project: Project) -> None:

@@ -324,3 +324,49 @@ def test_a_lone_surrogate_rejects_its_line_only(tmp_path: Path) -> None:
         assert len(result.imported) == 1  # --skip-bad leaves out the bad line only
         assert len(result.bad) == 1
         assert project.document_count() == 1
+
+
+_QUICK_TEXT = "قال بوتين 😀 إن موسكو ترحب بُوتِينُ."
+_B = _QUICK_TEXT.index("بوتين")
+_M = _QUICK_TEXT.index("موسكو")
+_T = _QUICK_TEXT.index("بُوتِينُ")
+_QUICK_ITEMS: list[dict[str, Any]] = [
+    {"id": "e1", "start": _B, "end": _B + 5, "label": "PERS", "text": "بوتين"},
+    {"id": "e2", "start": _M, "end": _M + 5, "label": "GPE", "utf16": [_M + 1, _M + 6]},
+    {"id": "e3", "start": _M, "end": _M + 5, "label": "GPE", "utf16": [_M, _M + 5]},
+    {"id": "e1", "start": _M, "end": _M + 5, "label": "GPE"},
+    {"id": 7, "start": _M, "end": _M + 5, "label": "GPE"},
+    {"start": _M, "end": _M + 5, "label": "GPE"},
+    {"id": "", "start": _M, "end": _M + 5, "label": "GPE"},
+    {"id": "e4", "start": True, "end": _M + 5, "label": "GPE"},
+    {"id": "e5", "start": _M, "end": _M + 5.0, "label": "GPE"},
+    {"id": "e6", "start": _M + 5, "end": _M, "label": "GPE"},
+    {"id": "e7", "start": _M, "end": 999, "label": "GPE"},
+    {"id": "e8", "start": _M, "end": _M + 5, "label": ""},
+    {"id": "e9", "start": _M, "end": _M + 5, "label": "GPE", "text": "موسكا"},
+    {"id": "e10", "start": _M, "end": _M + 5, "label": "GPE", "text": 5},
+    {"id": "e11", "start": _M, "end": _M + 5, "label": "GPE", "attrs": []},
+    {"id": "e12", "start": _M, "end": _M + 5, "label": "GPE", "attrs": {"a": "b"}},
+    {"id": "e13", "start": _M, "end": _M + 5, "label": "GPE", "note": 3, "annotator": "x"},
+    {"id": "e14", "start": _M - 1, "end": _M + 5, "label": "GPE"},
+    {"id": "e15", "start": _T, "end": _T + 3, "label": "PERS"},
+    {"id": "e16", "start": _T, "end": _T + len("بُوتِينُ"), "label": "PERS"},
+    {"id": "e17", "start": _B - 2, "end": _B, "label": "PERS"},
+    {"id": "e18", "start": 0, "end": 3, "label": "PERS", "note": "n", "annotator": "a"},
+]
+
+
+@pytest.mark.parametrize("item", _QUICK_ITEMS)
+def test_the_quick_entity_path_decides_as_the_full_checks(
+        item: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: the reader proves the usual entity valid with set lookups; whatever it
+    accepts or refuses, the record and the messages are those of the full checks."""
+    from annotator.core.formats import canonical_reader
+
+    obj = {"id": "d", "text": _QUICK_TEXT, "entities": [_QUICK_ITEMS[0], item]}
+    for _ in range(2):  # the second time, the edge sets know every character
+        quick = parse_canonical_object(obj, "f.jsonl", 1)
+    monkeypatch.setattr(canonical_reader, "PLAIN_EDGE", set())  # nothing proven: full checks
+    full = parse_canonical_object(obj, "f.jsonl", 1)
+    assert quick[0] == full[0]
+    assert [str(e) for e in quick[1]] == [str(e) for e in full[1]]

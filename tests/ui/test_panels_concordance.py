@@ -25,6 +25,7 @@ from annotator.ui.models.concordance import (
     ElideRole,
     RowRole,
 )
+from annotator.ui.panels import concordance as concordance_panel
 from annotator.ui.qt import Qt, QtCore
 from annotator.ui.session import lexicon as session_lexicon
 from annotator.ui.window.main_window import MainWindow
@@ -47,6 +48,7 @@ def corpus_path(tmp_path: Path) -> Path:
             DocumentRecord(id="b", text=DOC_B, title="Visit report"),
             DocumentRecord(id="c", text=DOC_C, title="بروكسل", entities=[labelled]),
         ])
+        project.ensure_search_index()  # current (building it in the app: see the test below)
     return path
 
 
@@ -214,3 +216,27 @@ def test_dont_learn_this_name_and_learn_it_again_from_the_menu(window: MainWindo
     assert len(actions) == 1
     actions[0].trigger()
     assert window.workbench.project.disabled_names() == {}
+
+
+def test_a_search_before_the_index_is_complete_says_it_is_building(
+        window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 12: the import leaves the index to the first search; the panel builds it in steps
+    between events, says so with its progress, then shows the rows."""
+    project = window.workbench.project
+    project.import_records([DocumentRecord(id=f"n{n}", text=f"خبر {n}: وصل الوفد إلى برلين")
+                            for n in range(7)])
+    monkeypatch.setattr(concordance_panel, "INDEX_STEP", 2)
+    panel = window.corpus.panel
+    window.corpus.open_concordance()
+    panel.query_edit.setText("برلين")
+    assert not panel.search()
+    assert panel.count_label.text().startswith("Building the search index: 0 of 7 documents")
+    assert panel.model.rowCount() == 0
+    assert panel.index_timer.isActive()
+    seen = {panel.count_label.text()}
+    qtbot.waitUntil(lambda: seen.add(panel.count_label.text()) or not panel.index_timer.isActive(),
+                    timeout=10000)
+    assert any(text.startswith("Building the search index: 4 of 7") for text in seen), seen
+    assert project.search_index_pending() == 0
+    assert panel.model.rowCount() == 4 + 7  # برلين twice in a, once in b and c, and the new
+    assert "matches" in panel.count_label.text()

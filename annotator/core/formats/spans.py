@@ -66,6 +66,9 @@ class SpanMover:
         self._same = self.text == self.raw
         """Normalization changed nothing: offsets stay, and a span valid on the raw text
         is valid on the stored one (no second check, no offset map)."""
+        self.plain = self._same and surrogate is None
+        """No surrogate code point and nothing moved by normalization: a span proven valid
+        on the raw text is a stored span as it is (the readers' quick path, issue 12)."""
         self._offsets: list[int] | None = None
 
     @property

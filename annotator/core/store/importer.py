@@ -21,6 +21,7 @@ from annotator.core.model import AUTHOR, DocumentRecord, LayerState, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
+from annotator.core.store.bulk import KeyFilter, indexes_built_after
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
@@ -51,6 +52,8 @@ INSERTS: dict[str, str] = {
     "notes": "doc_id, annotator_id, text, created",
     "document_status": "doc_id, annotator_id, status, updated",
 }
+KEPT_SOURCES = 1000
+"""Record sources named in the import's journal entry (the others are counted)."""
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
 
 
@@ -91,17 +94,23 @@ class _Run:
         self.default_annotator = default_annotator
         self.now = utc_now()
         self.next_id = {t: self._first_free(t) for t in ID_TABLES}
+        self.first_doc_id = self.next_id["documents"]
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
-        self.sha_seen: dict[bytes, str] = {}
-        """Raw sha256 of every text added by this run -> its external id (32-byte keys:
-        half the memory of the hex digests for a 100,000-document import)."""
+        self.sha_seen = KeyFilter()
+        """The first 8 bytes (as an int) of the sha256 of every text added by this run, and
+        ``ext_seen`` the ``hash()`` of every external id given, in constant memory (issue
+        12): a hit is confirmed on the full value, in the rows not written yet or in the
+        database (rare: a duplicate, a clash, or the filter's false positive)."""
         self.pending_chars = 0
-        self.ext_seen: set[str] = set()
+        self.ext_seen = KeyFilter()
         # With no documents yet (the usual first import) nothing can clash: skip the
         # per-record look-ups, which would otherwise cost two queries per document.
         self.store_empty = conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone() is None
         self.report = ImportReport(counts=dict.fromkeys(INSERTS, 0))
+        self.source_count = 0
+        self.last_source: str | None = None
         self.sources: list[str] = []
+        """The first :data:`KEPT_SOURCES` record sources (``source_count`` counts them all)."""
 
     def _first_free(self, table: str) -> int:
         row = self.conn.execute(
@@ -135,29 +144,55 @@ class _Run:
             rows.clear()
         self.pending_chars = 0
 
+    def _taken(self, external_id: str) -> bool:
+        """Whether a document of this run or of the store has this external id."""
+        if hash(external_id) in self.ext_seen:
+            if any(row[1] == external_id for row in self.rows["documents"]):
+                return True
+        elif self.store_empty:
+            return False
+        return self.conn.execute("SELECT 1 FROM documents WHERE external_id = ?",
+                                 (external_id,)).fetchone() is not None
+
+    def _earlier(self, raw_digest: bytes, digest: str) -> str | None:
+        """The external id of a document of this run or of the store with this text."""
+        if int.from_bytes(raw_digest[:8], "big") in self.sha_seen:
+            for row in self.rows["documents"]:
+                if row[3] == digest:
+                    return str(row[1])
+        elif self.store_empty:
+            return None
+        row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
+                                (digest,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _from_this_run(self, external_id: str) -> bool:
+        """Whether the stored or pending document ``external_id`` was added by this run
+        (a second record of it is a duplicate, not a layer for it)."""
+        if any(row[1] == external_id for row in self.rows["documents"]):
+            return True
+        row = self.conn.execute("SELECT id FROM documents WHERE external_id = ?",
+                                (external_id,)).fetchone()
+        return row is not None and int(row[0]) >= self.first_doc_id
+
     def external_id(self, record: DocumentRecord, doc_id: int) -> str:
         wanted = record.id if record.id else f"doc-{doc_id:06d}"
         candidate, n = wanted, 1
-        while candidate in self.ext_seen or (not self.store_empty and self.conn.execute(
-                "SELECT 1 FROM documents WHERE external_id = ?", (candidate,)).fetchone()):
+        while self._taken(candidate):
             n += 1
             candidate = f"{wanted}-{n}"
         if candidate != wanted and record.id:
             self.report.renamed.append((record.source, wanted, candidate))
-        self.ext_seen.add(candidate)
+        self.ext_seen.add(hash(candidate))
         return candidate
 
     def add(self, record: DocumentRecord, source: str) -> None:
         raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
         digest = raw_digest.hex()
-        earlier = self.sha_seen.get(raw_digest)
-        if earlier is None and not self.store_empty:
-            row = self.conn.execute("SELECT external_id FROM documents WHERE sha256 = ?",
-                                    (digest,)).fetchone()
-            earlier = None if row is None else str(row[0])
-        if earlier is not None and self.as_layer and raw_digest not in self.sha_seen:
+        earlier = self._earlier(raw_digest, digest)
+        if earlier is not None and self.as_layer and not self._from_this_run(earlier):
             self._add_layer(record, earlier)
-            self.sha_seen[raw_digest] = earlier
+            self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
             return
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
@@ -165,7 +200,7 @@ class _Run:
         self._check_layers(record)
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
-        self.sha_seen[raw_digest] = ext
+        self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
         self.pending_chars += len(record.text)
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
@@ -174,8 +209,11 @@ class _Run:
             record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
-        if record.source and (not self.sources or self.sources[-1] != record.source):
-            self.sources.append(record.source)
+        if record.source and record.source != self.last_source:
+            self.last_source = record.source
+            self.source_count += 1
+            if len(self.sources) < KEPT_SOURCES:
+                self.sources.append(record.source)
 
     def _check_layers(self, record: DocumentRecord) -> None:
         """The statuses and labels of every layer the record holds are allowed; an import
@@ -208,20 +246,42 @@ class _Run:
     def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
         return self.annotator(annotator), self.version, self.now, self.now
 
+    def _entity_rows(self, record: DocumentRecord, doc_id: int) -> dict[str, tuple[int, str]]:
+        """Buffer the entity rows of a record; returns file id -> (row id, label). Every
+        check of every entity, in order, with the cheap form first (a label the schema
+        declares, no attributes, the record's own annotator): set and dict lookups and
+        local variables, one tuple per row (issue 12)."""
+        text, schema, checked = record.text, self.schema, self.spans_checked
+        types = schema.entity_types
+        entities: dict[str, tuple[int, str]] = {}
+        rows = self.rows["entities"]
+        row_id = self.next_id["entities"]
+        default = self._stamp(None)
+        append = rows.append
+        try:
+            for e in record.entities:
+                ident, label, attrs = e.id, e.label, e.attrs
+                if ident in entities:
+                    raise ValueError(f"entity id {ident!r} used twice")
+                if not checked:
+                    _require(v.span_reason(text, e.start, e.end, f"entity {ident}"))
+                if label not in types:
+                    _require(rules.entity_label_problem(schema, label))
+                attrs_text = "{}"
+                if attrs or type(attrs) is not dict:
+                    _require(rules.entity_attrs_problem(schema, attrs))
+                    attrs_text = v.attrs_json(attrs)
+                entities[ident] = (row_id, label)
+                stamp = default if e.annotator is None else self._stamp(e.annotator)
+                append((row_id, doc_id, e.start, e.end, label, attrs_text, e.note, *stamp))
+                row_id += 1
+        finally:
+            self.next_id["entities"] = row_id
+        return entities
+
     def _annotations(self, record: DocumentRecord, doc_id: int) -> None:
         text, schema = record.text, self.schema
-        entities: dict[str, tuple[int, str]] = {}
-        for e in record.entities:
-            _require(None if e.id not in entities else f"entity id {e.id!r} used twice")
-            if not self.spans_checked:
-                _require(v.span_reason(text, e.start, e.end, f"entity {e.id}"))
-            _require(rules.entity_label_problem(schema, e.label))
-            _require(rules.entity_attrs_problem(schema, e.attrs))
-            row_id = self.take_id("entities")
-            entities[e.id] = (row_id, e.label)
-            self.rows["entities"].append((row_id, doc_id, e.start, e.end, e.label,
-                                          v.attrs_json(e.attrs), e.note,
-                                          *self._stamp(e.annotator)))
+        entities = self._entity_rows(record, doc_id)
         quotes: dict[str, int] = {}
         for q in record.quotes:
             if not self.spans_checked:
@@ -355,6 +415,20 @@ class ImportMixin(ProjectBase):
         finally:
             self._adding_layers = False
 
+    def _add_all(self, run: _Run, records: Iterable[DocumentRecord]) -> None:
+        for number, record in enumerate(records, start=1):
+            source = record.source or f"record {number}"
+            try:
+                run.add(record, source)
+            except (ValueError, TypeError) as exc:
+                raise ProjectError(f"{source}: {exc}") from exc
+            except sqlite3.IntegrityError as exc:
+                raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
+            if (len(run.rows["documents"]) >= BATCH_DOCUMENTS
+                    or run.pending_chars >= BATCH_CHARS):
+                self._flush(run)
+        self._flush(run)
+
     def import_records(self, records: Iterable[DocumentRecord], *,
                        spans_checked: bool = False) -> ImportReport:
         """Add documents with their annotations, all or nothing (one transaction).
@@ -379,23 +453,14 @@ class ImportMixin(ProjectBase):
         with self._transaction():
             run = _Run(self.conn, schema, version, names, self.annotator_id, spans_checked,
                        self._adding_layers)
-            for number, record in enumerate(records, start=1):
-                source = record.source or f"record {number}"
-                try:
-                    run.add(record, source)
-                except (ValueError, TypeError) as exc:
-                    raise ProjectError(f"{source}: {exc}") from exc
-                except sqlite3.IntegrityError as exc:
-                    raise ProjectError(f"{source}: rejected by the database ({exc})") from exc
-                if (len(run.rows["documents"]) >= BATCH_DOCUMENTS
-                        or run.pending_chars >= BATCH_CHARS):
-                    self._flush(run)
-            self._flush(run)
+            with indexes_built_after(self.conn, run.store_empty):
+                self._add_all(run, records)
             report = run.report
             summary = {"imported": report.imported, "duplicates": len(report.duplicates),
                        "layered": len(report.layered),
                        "renamed": len(report.renamed), "counts": report.counts,
-                       "sources": run.sources[:1000], "more_sources": len(run.sources[1000:])}
+                       "sources": run.sources,
+                       "more_sources": run.source_count - len(run.sources)}
             plural = "" if report.imported == 1 else "s"
             report.journal_id = write_entry(
                 self.conn, annotator_id=self.actor_id, doc_id=None,

@@ -11,12 +11,11 @@ The index is a candidate filter only: a search verifies every match on the folde
 
 Keeping it current: migration 4 builds it for older projects (:func:`build_index`). Stored
 texts never change. :meth:`Project.ensure_search_index` (:mod:`.search`) indexes the
-documents added (and drops those removed) since the last check, in a transaction of its
-own: the import pipeline (:func:`annotator.core.importing.import_paths`) calls it right
-after the import commits, and every search calls it first, so documents added by any other
-path (``import_records`` alone, a restore, a future delete action, another program) are
-caught up. The import's own
-transaction stays as fast as before; an interrupted indexing is simply redone. The check is
+documents added (and drops those removed) since the last check, in steps of a few hundred
+documents, each a transaction of its own: every search calls it first (the import does not:
+indexing costs more than the import, issue 12), so documents added by any path (an import,
+a restore, a future delete action, another program) are caught up; the app runs the steps
+between events. An interrupted indexing is simply redone. The check is
 a comparison of the two id lists (count, sum and sum of squares in SQL, then id by id when
 they differ), a few milliseconds for 20,000 documents, skipped while nothing was written.
 There are no triggers: the store refuses files with triggers it did not create.
@@ -107,6 +106,18 @@ def stale_documents(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
     ids = {int(r[0]) for r in conn.execute(_DOCUMENT_IDS.format("id"))}
     done = {int(r[0]) for r in conn.execute(_INDEXED_IDS.format("doc_id"))}
     return sorted(ids - done), sorted(done - ids)
+
+
+def index_missing(conn: sqlite3.Connection, doc_ids: list[int]) -> int:
+    """Index those of ``doc_ids`` that exist and are not indexed yet (inside the caller's
+    transaction: another connection may have indexed some meanwhile); returns how many."""
+    if not doc_ids:
+        return 0
+    marks = ",".join("?" for _ in doc_ids)
+    cursor = conn.execute(
+        f"SELECT id, text FROM documents WHERE id IN ({marks}) AND id NOT IN"
+        f" (SELECT doc_id FROM search_text WHERE doc_id IN ({marks}))", doc_ids + doc_ids)
+    return index_documents(conn, ((int(i), str(t)) for i, t in cursor))
 
 
 def sync_index(conn: sqlite3.Connection, missing: list[int], gone: list[int]) -> None:

@@ -32,6 +32,9 @@ _MAY_JOIN = regex.compile(
     r"\p{GCB=Control}\p{GCB=L}\p{GCB=V}\p{GCB=T}\p{GCB=LV}\p{GCB=LVT}"
     r"\p{GCB=Regional_Indicator}\p{Cs}]")
 _JOINS: dict[str, bool] = {}
+NO_JOIN: set[str] = set()
+"""Every character :func:`may_join` has answered False for so far (a set lookup is the
+cheapest form of the test; it grows with the distinct characters seen)."""
 
 
 def may_join(ch: str) -> bool:
@@ -43,6 +46,8 @@ def may_join(ch: str) -> bool:
     found = _JOINS.get(ch)
     if found is None:
         found = _JOINS[ch] = _MAY_JOIN.match(ch) is not None
+        if not found:
+            NO_JOIN.add(ch)
     return found
 
 

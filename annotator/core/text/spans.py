@@ -30,6 +30,14 @@ def is_span_end(text: str, i: int) -> bool:
     return all(ch in JOINERS for ch in text[i:nxt])
 
 
+PLAIN_EDGE: set[str] = set()
+"""Characters :func:`span_problem`'s cheap test has accepted at a span edge so far: no
+UAX #29 rule joins them to a neighbour, and they are not whitespace or invisible marks. A
+span inside its text whose two end characters are in this set and whose outer neighbours are
+in ``graphemes.NO_JOIN`` is valid: the bulk import (canonical reader) asks these sets first,
+and :func:`span_problem` (which teaches them) only when they cannot prove it."""
+
+
 def span_problem(text: str, start: int, end: int) -> str | None:
     """Why ``[start, end)`` is not a valid annotation span of ``text``, or None if it is.
 
@@ -42,6 +50,8 @@ def span_problem(text: str, start: int, end: int) -> str | None:
         if ((start == 0 or not (may_join(text[start - 1]) or may_join(first)))
                 and (end == n or not (may_join(last) or may_join(text[end])))
                 and not is_edge_junk(first) and not is_edge_junk(last)):
+            PLAIN_EDGE.add(first)
+            PLAIN_EDGE.add(last)
             return None
     if start < 0 or end < 0 or start > n or end > n:
         return f"span [{start}, {end}) is out of range (text length {n})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from annotator.core.corpus import Concordance, ConcordanceRow, Mode, SearchQuery
 from annotator.core.schema import Schema
-from annotator.core.store import Project
+from annotator.core.store import Project, ProjectError
 from annotator.ui.models.concordance import (
     AFTER,
     BEFORE,
@@ -34,6 +34,7 @@ from annotator.ui.qt import (
     Qt,
     QtCore,
     QtGui,
+    QTimer,
     QtWidgets,
     QVBoxLayout,
     QWidget,
@@ -44,6 +45,9 @@ from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 MODES = (("Whole words", Mode.WORD), ("Substring", Mode.SUBSTRING), ("Regex", Mode.REGEX))
 ANY_LABEL, UNLABELLED = "", "\x00unlabelled"
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+INDEX_STEP = 50
+"""Documents indexed between two rounds of events while the search index builds (about
+50 ms of work: the window keeps answering)."""
 
 
 class KwicDelegate(QtWidgets.QStyledItemDelegate):
@@ -117,6 +121,11 @@ class ConcordancePanel(QWidget):
         self.search_button.clicked.connect(self.search)
         self.table.doubleClicked.connect(self._activate)
         self.table.installEventFilter(self)
+        self.index_timer = QTimer(self)
+        """Indexes the documents the search index lacks, a step per tick, then searches."""
+        self.index_timer.setInterval(0)
+        self.index_timer.timeout.connect(self._index_step)
+        self._index_total = 0
         self.model.rowsInserted.connect(self._show_count)
 
     def set_schema(self, schema: Schema) -> None:
@@ -147,7 +156,16 @@ class ConcordancePanel(QWidget):
                            unlabelled=label == UNLABELLED)
 
     def search(self) -> bool:
-        """Run the query; a bad one (empty, a broken regex) is told in the panel."""
+        """Run the query; a bad one (empty, a broken regex) is told in the panel. While the
+        search index lacks documents (after an import) it is built first, in steps between
+        events with its progress in the panel, and the search runs when it is complete."""
+        pending = self.project.search_index_pending()
+        if pending:
+            self._index_total = max(self._index_total, pending)
+            self.model.search(None)
+            self._show_building(pending)
+            self.index_timer.start()
+            return False
         try:
             concordance = Concordance(self.project, self.query())
             self.model.search(concordance)
@@ -159,6 +177,25 @@ class ConcordancePanel(QWidget):
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, MATCH))
         return True
+
+    def _index_step(self) -> None:
+        try:
+            left = self.project.index_search_step(INDEX_STEP)
+        except ProjectError as error:
+            self.index_timer.stop()
+            self.count_label.setText(f"The search index could not be built: {error}")
+            return
+        if left:
+            self._show_building(left)
+            return
+        self.index_timer.stop()
+        self._index_total = 0
+        self.search()
+
+    def _show_building(self, left: int) -> None:
+        total = max(self._index_total, left)
+        self.count_label.setText(f"Building the search index: {total - left:,} of {total:,}"
+                                 " documents… the search runs when it is ready")
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

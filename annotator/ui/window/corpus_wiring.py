@@ -168,6 +168,13 @@ class CorpusWiring(QObject):
 
     def preview_label_all(self) -> None:
         """Plan label-all for the selected entity and show the preview."""
+        if self.workbench.project.search_index_pending():
+            # The plan reads the search index: build it in the concordance, in steps.
+            self.open_concordance()
+            self.panel.search()
+            self.status.show_message("The search index is being built (progress in the"
+                                     " Concordance panel); try again when it is ready.", 8000)
+            return
         actions = self.workbench.actions.corpus
         plan = actions.plan_for_selected()
         if plan is None:

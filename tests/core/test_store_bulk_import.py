@@ -1,0 +1,126 @@
+"""Issue 12: a big import into an empty project builds its secondary indexes after the rows;
+the file is the same as a row-by-row import's, and a failed import leaves it exactly as it
+was. The run remembers texts and ids in constant memory."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import DocumentRecord, Entity
+from annotator.core.store import Project, ProjectError
+from annotator.core.store.bulk import DEFERRED_INDEXES
+from annotator.core.store.schema_objects import QUERY
+
+TEXT = "قال الرئيس في موسكو إن الوفد وصل إلى القاهرة"
+
+
+def _records(count: int, first: int = 0) -> Iterator[DocumentRecord]:
+    start = TEXT.index("موسكو")
+    for n in range(first, first + count):
+        yield DocumentRecord(id=f"d{n}", text=f"{TEXT} {n}", status="todo" if n % 2 else "done",
+                             entities=[Entity("e1", start, start + 5, "GPE")])
+
+
+def _objects(conn: sqlite3.Connection) -> set[tuple[str, str, str, str | None]]:
+    return {tuple(row) for row in conn.execute(QUERY)}
+
+
+def _roots(conn: sqlite3.Connection) -> dict[str, int]:
+    marks = ",".join("?" for _ in DEFERRED_INDEXES)
+    return dict(conn.execute(f"SELECT name, rootpage FROM sqlite_master WHERE name IN ({marks})",
+                             DEFERRED_INDEXES).fetchall())
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[Project]:
+    with Project.open(tmp_path / "p.annotator", create=True, annotator="t") as proj:
+        yield proj
+
+
+def test_indexes_of_an_empty_project_are_built_after_the_rows(project: Project) -> None:
+    conn = project.conn
+    objects, roots = _objects(conn), _roots(conn)
+    assert set(roots) == set(DEFERRED_INDEXES)
+    report = project.import_records(_records(50))
+    assert report.imported == 50
+    assert _objects(conn) == objects  # the same indexes, with the same SQL...
+    assert _roots(conn) != roots  # ...made again after the rows
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert project.validate() == []
+    plan = " ".join(str(r) for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE status = 'done'"))
+    assert "documents_status" in plan
+    assert conn.execute("SELECT count(*) FROM documents INDEXED BY documents_status"
+                        " WHERE status = 'done'").fetchone() == (25,)
+
+
+def test_a_project_with_documents_keeps_its_indexes(project: Project) -> None:
+    project.import_records(_records(3))
+    roots = _roots(project.conn)
+    project.import_records(_records(3, first=3))
+    assert _roots(project.conn) == roots
+    assert project.validate() == []
+
+
+def test_a_failed_import_leaves_the_indexes_as_they_were(project: Project) -> None:
+    conn = project.conn
+    objects, roots = _objects(conn), _roots(conn)
+
+    def records() -> Iterator[DocumentRecord]:
+        yield from _records(5)
+        yield DocumentRecord(id="bad", text="نص آخر", entities=[Entity("e1", 0, 2, "NOPE")])
+
+    with pytest.raises(ProjectError, match="unknown entity label"):
+        project.import_records(records())
+    assert _objects(conn) == objects
+    assert _roots(conn) == roots
+    assert project.document_count() == 0
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_the_project_reopens_after_a_bulk_import(tmp_path: Path) -> None:
+    path = tmp_path / "q.annotator"
+    with Project.open(path, create=True, annotator="t") as project:
+        project.import_records(_records(20))
+    with Project.open(path, annotator="t") as again:  # the open checks every schema object
+        assert again.document_count() == 20
+        assert again.validate() == []
+
+
+def test_duplicates_and_id_clashes_across_written_batches(project: Project,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run remembers texts and ids by short keys; a hit is confirmed in the rows not
+    written yet or in the database, so a repeat after a batch was written is still found."""
+    from annotator.core.store import importer
+
+    monkeypatch.setattr(importer, "BATCH_DOCUMENTS", 2)
+    records = [DocumentRecord(id="a", text="نص أول"), DocumentRecord(id="b", text="نص ثان"),
+               DocumentRecord(id="c", text="نص ثالث"),
+               DocumentRecord(id="x", text="نص أول", source="f:4"),  # written batch
+               DocumentRecord(id="c", text="نص رابع", source="f:5"),  # pending row
+               DocumentRecord(id="a", text="نص خامس", source="f:6"),  # written batch
+               DocumentRecord(id="y", text="نص ثالث", source="f:7")]  # pending row
+    report = project.import_records(records)
+    assert report.imported == 5
+    assert report.duplicates == [("f:4", "a"), ("f:7", "c")]
+    assert report.renamed == [("f:5", "c", "c-2"), ("f:6", "a", "a-2")]
+    again = project.import_records([DocumentRecord(id="b", text="نص ثان", source="g:1"),
+                                    DocumentRecord(id="b", text="نص سادس", source="g:2")])
+    assert again.duplicates == [("g:1", "b")]
+    assert again.renamed == [("g:2", "b", "b-2")]
+
+
+def test_the_key_filter_never_misses_an_added_key() -> None:
+    from annotator.core.store.bulk import KeyFilter
+
+    keys = KeyFilter()
+    added = [hash(f"doc-{n}") for n in range(5000)] + [-1, 0, 2**63 - 1, -(2**63)]
+    for key in added:
+        keys.add(key)
+    assert all(key in keys for key in added)
+    others = [hash(f"other-{n}") for n in range(5000)]
+    assert sum(key in keys for key in others) <= 5  # false positives: about 1 in 700,000 here
