@@ -51,11 +51,14 @@ def test_indexes_of_an_empty_project_are_built_after_the_rows(project: Project) 
     assert _roots(conn) != roots  # ...made again after the rows
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert project.validate() == []
+    who = project.annotator_id
     plan = " ".join(str(r) for r in conn.execute(
-        "EXPLAIN QUERY PLAN SELECT id FROM documents WHERE status = 'done'"))
-    assert "documents_status" in plan
-    assert conn.execute("SELECT count(*) FROM documents INDEXED BY documents_status"
-                        " WHERE status = 'done'").fetchone() == (25,)
+        "EXPLAIN QUERY PLAN SELECT doc_id FROM document_status"
+        " WHERE annotator_id = ? AND status = 'done'", (who,)))
+    assert "document_status_filter" in plan
+    assert conn.execute("SELECT count(*) FROM document_status INDEXED BY document_status_filter"
+                        " WHERE annotator_id = ? AND status = 'done'", (who,)).fetchone() == (25,)
+    assert project.document_count(status="done") == 25
 
 
 def test_a_project_with_documents_keeps_its_indexes(project: Project) -> None:

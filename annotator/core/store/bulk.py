@@ -18,7 +18,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-DEFERRED_INDEXES = ("documents_nav", "documents_status", "entities_doc")
+DEFERRED_INDEXES = ("document_status_filter", "document_status_of", "documents_nav",
+                    "documents_status", "entities_doc")
 """Secondary (not UNIQUE) indexes on the tables a big import fills; into an empty project
 they are built after the rows, by one sort each."""
 
