@@ -43,7 +43,12 @@ from annotator.ui.window.preferences import (
     apply_theme,
 )
 from annotator.ui.window.project_watch import ProjectWatch
-from annotator.ui.window.settings import Preferences, load_preferences, save_preferences
+from annotator.ui.window.settings import (
+    Preferences,
+    load_preferences,
+    remember_annotator,
+    save_preferences,
+)
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
 
@@ -53,12 +58,13 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
     projectRequested = Signal(str, bool)  # noqa: N815  (path, create): the app opens it
+    reopenAs = Signal(str)  # noqa: N815  (annotator name): the app reopens the project
 
     def __init__(self, project: Project, prefs: Preferences | None = None) -> None:
         super().__init__()
         self.project = project
         self.prefs = prefs or load_preferences()
-        self.setWindowTitle(f"{Path(project.path).name} — annotator")
+        self.setWindowTitle(f"{Path(project.path).name} — {project.annotator} — annotator")
         self.editor = AnnotationView(self)
         self.editor.setObjectName("editor")
         self.workbench = Workbench(project, self.editor, self)
@@ -283,10 +289,15 @@ class MainWindow(QMainWindow):
     # -- preferences --------------------------------------------------------------------------
 
     def edit_preferences(self) -> None:
-        """Show the preferences dialog; store and apply what was accepted."""
-        dialog = PreferencesDialog(self.prefs, self)
+        """Show the preferences dialog; store and apply what was accepted. A new annotator
+        name is remembered and the project reopened as that annotator (``reopenAs``)."""
+        dialog = PreferencesDialog(self.prefs, self, annotator=self.project.annotator)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.set_preferences(dialog.preferences())
+            name = dialog.annotator_name()
+            if name != self.project.annotator:
+                remember_annotator(name)
+                self.reopenAs.emit(name)
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Store ``prefs`` in QSettings and apply them."""
