@@ -36,7 +36,9 @@ class SpanItem:
     ``style`` is how it is drawn: :data:`STYLE_SOLID` (tint, underline and tag: entities,
     cues, event triggers), :data:`STYLE_OUTLINE` (underline and tag, no tint: a quote's
     content, which may cover a paragraph full of entities) or :data:`STYLE_SUGGESTED`
-    (dashed underline and dashed outline, no tint: a suggestion not stored yet).
+    (dashed underline and dashed outline, no tint: a suggestion not stored yet) or
+    :data:`STYLE_OTHER` (another annotator's span, read-only: an outline, a dotted underline
+    and a tag in that annotator's colour, no tint; ``owner`` names the annotator).
     """
 
     id: str
@@ -45,11 +47,13 @@ class SpanItem:
     label: str
     color: str
     style: str = "solid"
+    owner: str = ""
 
 
 STYLE_SOLID = "solid"
 STYLE_OUTLINE = "outline"
 STYLE_SUGGESTED = "suggested"
+STYLE_OTHER = "other"
 
 
 class SpanIndex:

@@ -2,8 +2,10 @@
 
 :class:`EditorSync` shows what a :class:`~annotator.ui.session.session.DocumentSession`
 holds: the text with its entity spans (coloured by the schema's entity types), the link spans
-and links (:mod:`.link_spans`), the selected span and what the selection connects. Updates
-are incremental: only spans that changed are added, updated or removed.
+and links (:mod:`.link_spans`), the selected span and what the selection connects, and the
+entities of the other annotators' layers the user chose to show (read-only, in each
+annotator's colour: ``STYLE_OTHER``). Updates are incremental: only spans that changed are
+added, updated or removed; showing or hiding a layer reloads the spans in one bulk load.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 from annotator.core.model import Entity
 from annotator.core.schema import Schema
-from annotator.ui.editor.layers import SpanItem
+from annotator.ui.editor.layers import STYLE_OTHER, SpanItem
 from annotator.ui.editor.link_painter import LinkItem
 from annotator.ui.editor.link_spans import link_items, span_items
 from annotator.ui.editor.view import AnnotationView
@@ -40,14 +42,28 @@ class EditorSync:
                         self._colors.get(entity.label, NO_COLOR))
 
     def show_document(self) -> None:
-        """Show the session's document: text, entities, links, nothing highlighted."""
+        """Show the session's document: text, entities, links, the shown other layers,
+        nothing highlighted."""
         session = self.session
         self._link_spans = {i.id: i for i in span_items(session.links, session.suggestions)}
-        self.editor.set_document(session.text,
-                                 [self.entity_item(e) for e in session.entities.values()]
-                                 + list(self._link_spans.values()))
+        self.editor.set_document(session.text, self._all_items())
         self.editor.set_links(self._link_items())
         self.editor.set_highlight(frozenset(), frozenset())
+
+    def _all_items(self) -> list[SpanItem]:
+        return ([self.entity_item(e) for e in self.session.entities.values()]
+                + list(self._link_spans.values()) + self.other_items())
+
+    def other_items(self) -> list[SpanItem]:
+        """The spans of the other layers shown (read-only, in each annotator's colour)."""
+        return [SpanItem(o.span_id, o.start, o.end, o.label, o.color, STYLE_OTHER, o.annotator)
+                for o in self.session.others.spans()]
+
+    def show_other_layers(self) -> None:
+        """Show the session's chosen other layers (after one was shown or hidden): every
+        span is loaded again in bulk; the text stays laid out as it is."""
+        self.editor.replace_spans(self._all_items())
+        self.show_selection()
 
     def _link_items(self) -> list[LinkItem]:
         topics = {t.id: t.label for t in self.schema().topics.values()}

@@ -92,6 +92,18 @@ class AnnotationView(QTextEdit):
         if old is not None and old.parent() is self:
             old.deleteLater()
 
+    def replace_spans(self, spans: list[SpanItem]) -> None:
+        """Show ``spans`` instead of every span shown, in one bulk load (the text is not laid
+        out again); the selected span stays selected when it is still there."""
+        for item in spans:
+            self._check_range(item, len(self._text))
+        self._layers.reset(spans)
+        if self._painter.selected_id not in self._layers.items:
+            self._painter.selected_id = None
+        if self._painter.hovered_id not in self._layers.items:
+            self._painter.hovered_id = None
+        self.viewport().update()
+
     def text(self) -> str:
         """The stored text shown (not the display copy)."""
         return self._text

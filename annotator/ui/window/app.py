@@ -4,8 +4,8 @@
 QSettings), or the bundled sample project the first time. The project is opened as the
 annotator of :func:`.identity.annotator_for_run` (``--annotator``, ``$ANNOTATOR_NAME``, the
 remembered name, or asked once); Preferences reopens it as another name. A project that
-cannot be opened (missing, not a project, damaged, made by a newer version) is explained in a dialog with the
-store's own message.
+cannot be opened (missing, not a project, damaged, made by a newer version) is explained in a
+dialog with the store's own message.
 """
 
 from __future__ import annotations

@@ -35,6 +35,7 @@ from annotator.ui.window import project_files
 from annotator.ui.window.corpus_wiring import CorpusWiring
 from annotator.ui.window.docks import make_docks, place_docks
 from annotator.ui.window.editor_keys import EditorKeys
+from annotator.ui.window.layers_wiring import LayersWiring
 from annotator.ui.window.link_wiring import LinkWiring
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.preferences import (
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         self.link_wiring = LinkWiring(self, self.workbench, self.menu_actions,
                                       self.links_panel, self.status_line)
         self.corpus = CorpusWiring(self, self.workbench, self.status_line)
+        self.layers = LayersWiring(self, self.workbench, self.menu_actions, central_layout,
+                                   central_layout.indexOf(self.header) + 1)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)

@@ -33,8 +33,8 @@ class StatusLine:
         self.annotator_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # never markup
         self.annotator_label.setToolTip("You see and edit this annotator's layer"
                                         " (Edit ▸ Preferences changes it)")
-        for label in (self.annotator_label, self.cursor_label, self.document_label, self.project_label,
-                      self.mode_label, self.save_label):
+        for label in (self.annotator_label, self.cursor_label, self.document_label,
+                      self.project_label, self.mode_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.mode_label.hide()
