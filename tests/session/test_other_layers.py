@@ -21,16 +21,20 @@ def test_only_shown_layers_are_read_and_their_spans_name_the_annotator(desk: Des
     bob_id = _bob_adds(desk.project.path, doc_id, "مؤتمر صحفي", "EVENT")
     others = OtherLayers()
     others.open(desk.project, doc_id)
-    assert others.available == ["bob"] and others.reads == 0 and list(others.spans()) == []
+    assert others.available == ["bob"]
+    assert others.reads == 0
+    assert list(others.spans()) == []
     others.set_shown(desk.project, "bob", True)
     assert others.reads == 1
     (span,) = others.spans()
     assert (span.span_id, span.label, span.annotator) == (other_span_id(str(bob_id)), "EVENT",
                                                           "bob")
     assert span.color == LAYER_COLORS[0]
-    assert others.entity(span.span_id) is not None and others.entity(str(bob_id)) is None
+    assert others.entity(span.span_id) is not None
+    assert others.entity(str(bob_id)) is None
     others.set_shown(desk.project, "bob", False)
-    assert list(others.spans()) == [] and others.wanted == set()
+    assert list(others.spans()) == []
+    assert others.wanted == set()
 
 
 def test_copy_to_my_layer_adds_one_entity_and_one_undo_removes_it(desk: Desk) -> None:

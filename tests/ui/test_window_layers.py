@@ -84,7 +84,8 @@ def test_bobs_layer_is_offered_off_and_shown_read_only_with_a_legend(
     layers.layer_actions["bob"].setChecked(True)
     assert set(_other_spans(window).values()) == {"bob"}
     assert len(_other_spans(window)) == 3
-    assert layers.legend.isVisible() and layers.legend.entries[0][0] == "bob"
+    assert layers.legend.isVisible()
+    assert layers.legend.entries[0][0] == "bob"
     assert window.editor.document() is document_before  # the text was not laid out again
     own = [s for s in window.editor.spans() if s.id in window.workbench.session.entities]
     assert [(s.style, s.owner) for s in own] == [("solid", "")]  # alice's keeps its fill
@@ -124,7 +125,8 @@ def test_copy_to_my_layer_is_one_action_and_undo_undoes_only_alices(
     shortcut(qtbot, window, "Ctrl+Shift+Y")
     mine = rows(two_layers, "SELECT e.start, e.\"end\", e.label FROM entities e JOIN annotators a"
                             " ON a.id = e.annotator_id WHERE a.name = 'alice' ORDER BY e.start")
-    assert (*find(TEXT, "أحمد"), "PERS") in mine and len(mine) == 2
+    assert (*find(TEXT, "أحمد"), "PERS") in mine
+    assert len(mine) == 2
     copy = window.workbench.session.selected
     assert copy in window.workbench.session.entities  # the copy is alice's, selected
     assert window.menu_actions.undo.text() == "Undo Add PERS entity"
@@ -202,7 +204,8 @@ def test_layers_are_read_only_when_shown_and_hidden_across_documents(
     window.workbench.set_layer_shown("bob", True)
     assert others.reads == 1
     window.workbench.open_document(first)  # the choice holds: bob shown here too
-    assert others.reads == 2 and list(others.shown) == ["bob"]
+    assert others.reads == 2
+    assert list(others.shown) == ["bob"]
     assert window.layers.layer_actions["bob"].isChecked()
     window.close()
 

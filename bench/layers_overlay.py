@@ -1,0 +1,87 @@
+"""What showing another annotator's layer costs the editor, on the 750,000-character document.
+
+    QT_QPA_PLATFORM=offscreen python bench/layers_overlay.py            # full size
+    QT_QPA_PLATFORM=offscreen python bench/layers_overlay.py --quick    # 75,000 characters
+
+The document of bench/editor.py with its 20,000 entities (your layer), then the same view
+with a second layer of 20,000 read-only spans (another annotator who agrees on most spans and
+differs on some: the same spans, one in five moved by a word) drawn as ``STYLE_OTHER``. Times,
+in the same run: scrolling a page with only your layer (the baseline) and with both, and
+showing the other layer (``replace_spans``: one bulk load, no new layout). Prints ONE JSON
+line with the ratio overlay/baseline and the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.ui.editor import AnnotationView, SpanItem
+from annotator.ui.editor.layers import STYLE_OTHER
+from annotator.ui.qt import QApplication
+from bench.editor import HEIGHT, WIDTH, generate, median_ms, settle, time_scrolls
+
+
+def other_layer(text: str, spans: list[SpanItem]) -> list[SpanItem]:
+    """Another annotator's spans: the same as ``spans``, one in five moved to the next word."""
+    found: list[SpanItem] = []
+    for number, item in enumerate(spans):
+        start, end = item.start, item.end
+        if number % 5 == 0:
+            after = text.find(" ", end + 1)
+            if after > end + 1 and "\n" not in text[end + 1:after]:
+                start, end = end + 1, after
+        found.append(SpanItem(f"@{number}", start, end, item.label, "#c2255c", STYLE_OTHER,
+                              "bob"))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    quick = parser.parse_args().quick
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    chars, entities = (75_000, 2_000) if quick else (750_000, 20_000)
+    text, spans = generate(chars, entities)
+    others = other_layer(text, spans)
+    view = AnnotationView()
+    view.resize(WIDTH, HEIGHT)
+    view.show()
+    view.set_document(text, spans)
+    settle(app)
+    view.viewport().repaint()
+    baseline_spans = view.last_paint().spans
+    baseline = time_scrolls(app, view)
+    view.verticalScrollBar().setValue(0)
+    settle(app)
+    document = view.document()
+    started = time.perf_counter()
+    view.replace_spans(spans + others)
+    view.viewport().repaint()
+    shown_ms = (time.perf_counter() - started) * 1000.0
+    overlay_spans = view.last_paint().spans
+    assert view.document() is document, "showing a layer laid the text out again"
+    overlay = time_scrolls(app, view)
+    print(json.dumps({
+        "chars": len(text), "own_spans": len(spans), "other_spans": len(others),
+        "scroll_ms_median_own_only": median_ms(baseline),
+        "scroll_ms_median_with_other_layer": median_ms(overlay),
+        "ratio_overlay_to_own_only": round(median_ms(overlay) / max(median_ms(baseline), 0.01),
+                                           2),
+        "show_layer_ms": round(shown_ms, 1),
+        "spans_painted_own_only": baseline_spans,
+        "spans_painted_with_other_layer": overlay_spans,
+        "load_average": os.getloadavg()[0],
+    }))
+
+
+if __name__ == "__main__":
+    main()
