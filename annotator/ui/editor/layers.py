@@ -132,6 +132,11 @@ def assign_lanes(spans: Iterable[tuple[int, int, str]]) -> dict[str, int]:
         if len(group) == 1:
             lanes[group[0][2]] = 0
             continue
+        if len(group) == 2:  # the usual pair (a nested span, or another layer's same span)
+            inner, outer = sorted(group, key=lambda s: (s[1] - s[0], s[0], s[2]))
+            lanes[inner[2]] = 0
+            lanes[outer[2]] = 1
+            continue
         placed: list[tuple[int, int, int]] = []  # (start, end, lane) of spans already placed
         for start, end, span_id in sorted(group, key=lambda s: (s[1] - s[0], s[0], s[2])):
             used = {lane for s, e, lane in placed if s < end and e > start}
