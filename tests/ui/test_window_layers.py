@@ -14,6 +14,7 @@ import pytest
 
 from annotator.core.model import DocumentRecord, Entity, Span
 from annotator.core.store import Project
+from annotator.ui.models.documents import StatusRole
 from annotator.ui.models.links import OwnerRole
 from annotator.ui.qt import Qt
 from annotator.ui.session.other_layers import other_span_id
@@ -175,9 +176,14 @@ def test_status_and_navigator_show_alices_statuses(alice_window: MainWindow) -> 
     window = alice_window
     assert window.workbench.session.status == "todo"  # bob's "done" is his
     assert window.status_line.project_label.text() == "Project: 0 / 1 done"
-    assert "To do" in window.status_line.document_label.text() or \
-        "todo" in window.status_line.document_label.text().lower()
-    assert window.project.document_count(status="done") == 0
+    assert window.status_line.document_label.text() == "1 entity · To do"
+    navigator = window.navigator.model
+    assert navigator.index(0, 0).data(StatusRole) == "todo"
+    assert str(navigator.index(0, 0).data()).endswith("(1)")  # alice's one entity, not bob's 3
+    window.navigator.set_status_filter("done")
+    assert navigator.rowCount() == 0  # bob's done document is not done for alice
+    window.navigator.set_status_filter("todo")
+    assert navigator.rowCount() == 1
 
 
 def test_the_window_names_its_annotator(alice_window: MainWindow) -> None:
