@@ -104,3 +104,22 @@ def test_hovering_another_layers_span_says_whose_it_is() -> None:
     html = tooltip_html("أحمد قال", [item])
     assert "(&lt;b&gt;bob&lt;/b&gt;'s layer, read-only)" in html  # the name is never markup
     assert "PERS" in html
+
+
+def test_a_new_name_in_preferences_is_remembered_and_asks_for_a_reopen(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch, project_path: Path) -> None:
+    from annotator.ui.window.main_window import MainWindow
+
+    window = MainWindow(Project.open(project_path, annotator="alice"))
+    qtbot.addWidget(window)
+
+    def accept_as_bob(dialog: PreferencesDialog) -> int:
+        dialog.name_edit.setText(" bob ")
+        return int(QtWidgets.QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(PreferencesDialog, "exec", accept_as_bob)
+    with qtbot.waitSignal(window.reopenAs, timeout=1000) as reopened:
+        window.edit_preferences()
+    assert reopened.args == ["bob"]
+    assert stored_annotator() == "bob"
+    window.close()
