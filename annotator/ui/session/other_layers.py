@@ -3,9 +3,10 @@
 :class:`OtherLayers` knows which other annotators have a layer on the open document
 (``Project.annotators_of``), which of them the user chose to show (off by default; the
 choice holds from one document to the next), their colours (one per annotator, stable over
-the project: by the order they joined it) and, for the shown ones only, their entities and
-links read with ``layer=NAME``. Nothing here ever writes: another layer is never edited;
-"Copy to my layer" (:mod:`annotator.ui.actions.layers`) adds a copy to the user's own.
+the project: by the order they joined it, read from the small annotators table) and, for
+the shown ones only, their entities and links read with ``layer=NAME``. Nothing here ever
+writes: another layer is never edited; "Copy to my layer" (:mod:`annotator.ui.actions.layers`)
+adds a copy to the user's own.
 
 The editor knows another layer's entity by a span id of its own, ``@`` and the entity's row
 id (``@17``): row ids are unique in the project, and ``@`` is no link prefix
@@ -81,7 +82,8 @@ class OtherLayers:
         """Follow another document: its other annotators, the wanted ones read."""
         self.me = project.annotator
         self._doc_id = doc_id
-        names = project.layer_names()
+        # The annotators table in joining order (a few rows; never a scan of the layers).
+        names = [name for _, name in sorted(project.annotator_names().items())]
         others = [n for n in names if n != self.me]
         self.colors = {n: LAYER_COLORS[i % len(LAYER_COLORS)] for i, n in enumerate(others)}
         self.available = [n for n in project.annotators_of(doc_id) if n != self.me]
