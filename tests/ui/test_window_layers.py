@@ -73,7 +73,7 @@ def _other_spans(window: MainWindow) -> dict[str, str]:
 
 
 def test_bobs_layer_is_offered_off_and_shown_read_only_with_a_legend(
-        alice_window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+        alice_window: MainWindow, qtbot: Any, tmp_path: Path, two_layers: Path) -> None:
     window = alice_window
     layers = window.layers
     assert list(layers.layer_actions) == ["bob"]
@@ -88,6 +88,8 @@ def test_bobs_layer_is_offered_off_and_shown_read_only_with_a_legend(
     assert layers.legend.isVisible()
     assert layers.legend.entries[0][0] == "bob"
     assert window.editor.document() is document_before  # the text was not laid out again
+    moscow = other_span_id(str(_bob_entity(two_layers, "موسكو")))
+    assert window.editor.span(moscow).style == "other-agreeing"  # alice's GPE too: no tag
     own = [s for s in window.editor.spans() if s.id in window.workbench.session.entities]
     assert [(s.style, s.owner) for s in own] == [("solid", "")]  # alice's keeps its fill
     qtbot.wait(50)
@@ -121,6 +123,7 @@ def test_copy_to_my_layer_is_one_action_and_undo_undoes_only_alices(
     window.layers.layer_actions["bob"].setChecked(True)
     ahmad = other_span_id(str(_bob_entity(two_layers, "أحمد")))
     assert not window.menu_actions.copy_to_my_layer.isEnabled()
+    assert window.editor.span(ahmad).style == "other"  # tagged PERS·bob: alice has none
     click_span(window, ahmad)
     assert window.menu_actions.copy_to_my_layer.isEnabled()
     shortcut(qtbot, window, "Ctrl+Shift+Y")
@@ -131,10 +134,12 @@ def test_copy_to_my_layer_is_one_action_and_undo_undoes_only_alices(
     copy = window.workbench.session.selected
     assert copy in window.workbench.session.entities  # the copy is alice's, selected
     assert window.menu_actions.undo.text() == "Undo Add PERS entity"
+    assert window.editor.span(ahmad).style == "other-agreeing"  # her tag says it now
 
     bobs = rows(two_layers, "SELECT count(*) FROM entities e JOIN annotators a"
                             " ON a.id = e.annotator_id WHERE a.name = 'bob'")
     window.workbench.undo()  # the copy
+    assert window.editor.span(ahmad).style == "other"
     window.workbench.undo()  # alice's موسكو, made before all of bob's work
     mine = rows(two_layers, "SELECT count(*) FROM entities e JOIN annotators a"
                             " ON a.id = e.annotator_id WHERE a.name = 'alice'")

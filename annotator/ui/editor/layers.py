@@ -38,7 +38,9 @@ class SpanItem:
     content, which may cover a paragraph full of entities) or :data:`STYLE_SUGGESTED`
     (dashed underline and dashed outline, no tint: a suggestion not stored yet) or
     :data:`STYLE_OTHER` (another annotator's span, read-only: an outline, a dotted underline
-    and a tag in that annotator's colour, no tint; ``owner`` names the annotator).
+    and a tag in that annotator's colour, no tint; ``owner`` names the annotator) or
+    :data:`STYLE_OTHER_AGREEING` (the same, without the tag: your layer has the same span and
+    label, whose tag already says it).
     """
 
     id: str
@@ -54,6 +56,8 @@ STYLE_SOLID = "solid"
 STYLE_OUTLINE = "outline"
 STYLE_SUGGESTED = "suggested"
 STYLE_OTHER = "other"
+STYLE_OTHER_AGREEING = "other-agreeing"
+OTHER_STYLES = frozenset({STYLE_OTHER, STYLE_OTHER_AGREEING})
 
 
 class SpanIndex:

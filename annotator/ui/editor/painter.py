@@ -14,7 +14,8 @@ A paint pass has three steps, all on the viewport:
    for right-to-left text) on the line where it starts, an outline for the selected span, and
    with ``show_invisibles`` small marks for ZWJ, ZWNJ, LRM, RLM, ALM and tatweel. Another
    annotator's span (``STYLE_OTHER``) gets no tint: a thin outline round its text, a dotted
-   underline in its lane and a tag ``LABEL·name``, all in that annotator's colour.
+   underline in its lane and a tag ``LABEL·name``, all in that annotator's colour (no tag
+   where your layer has the same span and label: ``STYLE_OTHER_AGREEING``).
 
 The text itself is never touched: marks are drawn over it.
 """
@@ -35,6 +36,7 @@ from annotator.ui.editor.geometry import (
     visible_lines,
 )
 from annotator.ui.editor.layers import (
+    OTHER_STYLES,
     STYLE_OTHER,
     STYLE_SOLID,
     STYLE_SUGGESTED,
@@ -212,9 +214,9 @@ class SpanPainter:
                 if fragment.starts_here:
                     tags.append(fragment)
                 continue
-            if fragment.item.style == STYLE_OTHER:
+            if fragment.item.style in OTHER_STYLES:
                 self._paint_other(painter, fragment, color, y, width)
-                if fragment.starts_here:
+                if fragment.starts_here and fragment.item.style == STYLE_OTHER:
                     tags.append(fragment)
                 continue
             for left, right in fragment.segments:

@@ -11,10 +11,11 @@ added, updated or removed; showing or hiding a layer reloads the spans in one bu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from annotator.core.model import Entity
 from annotator.core.schema import Schema
-from annotator.ui.editor.layers import STYLE_OTHER, SpanItem
+from annotator.ui.editor.layers import STYLE_OTHER, STYLE_OTHER_AGREEING, SpanItem
 from annotator.ui.editor.link_painter import LinkItem
 from annotator.ui.editor.link_spans import link_items, span_items
 from annotator.ui.editor.view import AnnotationView
@@ -55,8 +56,12 @@ class EditorSync:
                 + list(self._link_spans.values()) + self.other_items())
 
     def other_items(self) -> list[SpanItem]:
-        """The spans of the other layers shown (read-only, in each annotator's colour)."""
-        return [SpanItem(o.span_id, o.start, o.end, o.label, o.color, STYLE_OTHER, o.annotator)
+        """The spans of the other layers shown (read-only, in each annotator's colour); one
+        your layer has too (same span and label) is drawn without its tag."""
+        mine = {(e.start, e.end, e.label) for e in self.session.entities.values()}
+        return [SpanItem(o.span_id, o.start, o.end, o.label, o.color,
+                         STYLE_OTHER_AGREEING if (o.start, o.end, o.label) in mine
+                         else STYLE_OTHER, o.annotator)
                 for o in self.session.others.spans()]
 
     def show_other_layers(self) -> None:
@@ -72,17 +77,40 @@ class EditorSync:
     def show_entities(self, changed: Iterable[str], deleted: Iterable[str]) -> None:
         """Show committed entities of the session (inserted or updated ids) and remove
         deleted ones."""
+        editor = self.editor
+        touched: list[tuple[int, int]] = []
         for key in deleted:
-            self.editor.remove_span(key)
+            if editor.has_span(key):
+                old = editor.span(key)
+                touched.append((old.start, old.end))
+                editor.remove_span(key)
         for key in changed:
             entity = self.session.entities.get(key)
             if entity is None:
                 continue
             item = self.entity_item(entity)
-            if self.editor.has_span(key):
-                self.editor.update_span(item)
+            touched.append((item.start, item.end))
+            if editor.has_span(key):
+                old = editor.span(key)
+                touched.append((old.start, old.end))
+                editor.update_span(item)
             else:
-                self.editor.add_span(item)
+                editor.add_span(item)
+        if self.session.others.shown:
+            self._restyle_others(touched)
+
+    def _restyle_others(self, ranges: list[tuple[int, int]]) -> None:
+        """Other layers' spans at ``ranges`` lose or get their tag as your layer now has (or
+        no longer has) the same span and label."""
+        for start, end in ranges:
+            here = self.editor.spans_overlapping(start, end)
+            mine = {(i.start, i.end, i.label) for i in here if not i.owner}
+            for item in here:
+                if item.owner and (item.start, item.end) == (start, end):
+                    style = (STYLE_OTHER_AGREEING if (start, end, item.label) in mine
+                             else STYLE_OTHER)
+                    if style != item.style:
+                        self.editor.update_span(replace(item, style=style))
 
     def show_links(self) -> None:
         """Bring the link spans and links in line with the session's links and

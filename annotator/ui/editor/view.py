@@ -168,6 +168,10 @@ class AnnotationView(QTextEdit):
         """The shown text's code point <-> Qt position map."""
         return self._offsets
 
+    def span(self, span_id: str) -> SpanItem:
+        """The span shown with this id (KeyError if none)."""
+        return self._layers.items[span_id]
+
     def has_span(self, span_id: str) -> bool:
         """Whether a span with this id is shown."""
         return span_id in self._layers.items
@@ -175,6 +179,10 @@ class AnnotationView(QTextEdit):
     def span_at(self, codepoint: int) -> list[SpanItem]:
         """Spans containing the character at ``codepoint``, innermost first."""
         return self._layers.at(codepoint)
+
+    def spans_overlapping(self, start: int, end: int) -> list[SpanItem]:
+        """Spans meeting ``[start, end)`` (an index query: the cost follows what is there)."""
+        return self._layers.overlapping(start, end)
 
     def lane_of(self, span_id: str) -> int:
         """The underline lane of a span (0 is nearest the text)."""
