@@ -5,7 +5,7 @@
 
 The document of bench/editor.py with its 20,000 entities (your layer), then the same view
 with a second layer of 20,000 read-only spans (another annotator who agrees on most spans and
-differs on some: the same spans, one in five moved by a word) drawn as ``STYLE_OTHER``. Times,
+differs on some: the same spans without a tag, one in five moved by a word and tagged). Times,
 in the same run: scrolling a page with only your layer (the baseline) and with both, in two
 views scrolled in turn (so the load of a shared machine falls on both alike), and showing the
 other layer (``replace_spans``: one bulk load, no new layout). Prints ONE JSON
@@ -25,22 +25,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from annotator.ui.editor import AnnotationView, SpanItem
-from annotator.ui.editor.layers import STYLE_OTHER
+from annotator.ui.editor.layers import STYLE_OTHER, STYLE_OTHER_AGREEING
 from annotator.ui.qt import QApplication
 from bench.editor import HEIGHT, RUNS, WIDTH, generate, median_ms, settle
 
 
 def other_layer(text: str, spans: list[SpanItem]) -> list[SpanItem]:
-    """Another annotator's spans: the same as ``spans``, one in five moved to the next word."""
+    """Another annotator's spans: the same as ``spans`` (drawn without a tag, as the editor
+    draws an agreeing span), one in five moved to the next word (tagged)."""
     found: list[SpanItem] = []
     for number, item in enumerate(spans):
-        start, end = item.start, item.end
+        start, end, style = item.start, item.end, STYLE_OTHER_AGREEING
         if number % 5 == 0:
             after = text.find(" ", end + 1)
             if after > end + 1 and "\n" not in text[end + 1:after]:
-                start, end = end + 1, after
-        found.append(SpanItem(f"@{number}", start, end, item.label, "#c2255c", STYLE_OTHER,
-                              "bob"))
+                start, end, style = end + 1, after, STYLE_OTHER
+        found.append(SpanItem(f"@{number}", start, end, item.label, "#c2255c", style, "bob"))
     return found
 
 
