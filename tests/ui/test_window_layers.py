@@ -232,3 +232,18 @@ def test_no_other_layer_says_so(qtbot: Any, tmp_path: Path) -> None:
     assert entries == ["No other annotator's layer on this document"]
     assert window.layers.legend.isHidden()
     window.close()
+
+
+def test_an_ampersand_in_a_name_is_shown_not_taken_as_a_mnemonic(qtbot: Any,
+                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "amp.annotator"
+    with Project.open(path, create=True, annotator="alice") as alice:
+        alice.import_records([DocumentRecord(id="a", text=TEXT)])
+    with Project.open(path, annotator="r&d") as team:
+        team.add_entity(team.document_ids()[0], *find(TEXT, "بيروت"), "GPE")
+    window = MainWindow(Project.open(path, annotator="alice"))
+    qtbot.addWidget(window)
+    (action,) = window.layers.menu.actions()
+    assert action.text() == "r&&d"  # Qt shows "r&d"
+    assert list(window.layers.layer_actions) == ["r&d"]
+    window.close()

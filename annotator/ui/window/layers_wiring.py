@@ -42,7 +42,9 @@ class LayersWiring:
         self.menu.clear()
         self.layer_actions = {}
         for name in others.available:
-            action = QAction(QtGui.QIcon(swatch(others.color(name))), name, self.menu)
+            # "&&": an & in a name is shown, not taken as a menu mnemonic.
+            action = QAction(QtGui.QIcon(swatch(others.color(name))), name.replace("&", "&&"),
+                             self.menu)
             action.setCheckable(True)
             action.setChecked(name in others.shown)
             action.setToolTip(f"Show {name}'s annotations of this document, read-only")
