@@ -40,8 +40,10 @@ def _input_size(paths: tuple[str, ...]) -> int:
 @click.option(
     "--sample", is_flag=True, help="Open the bundled sample project (built on first use)."
 )
+@annotator_option("Work in this annotator's layer; skips the app's name question")
 @app_errors
-def open_command(project: str | None, sample: bool = False) -> None:
+def open_command(project: str | None, sample: bool = False,
+                 annotator: str | None = None) -> None:
     """Open PROJECT in the app (the last project, or the sample project, when omitted)."""
     if sample:
         from annotator.core.sample import ensure_sample_project
@@ -53,7 +55,7 @@ def open_command(project: str | None, sample: bool = False) -> None:
         raise click.ClickException(
             f"the app needs PySide6 ({error.name} is missing): pip install 'annotator[gui]'"
         ) from None
-    sys.exit(run(project))
+    sys.exit(run(project, annotator))
 
 
 @click.command("import")

@@ -11,7 +11,10 @@ selected), the :class:`DocumentActions` (each user action one store action) and 
   journal back;
 * documents: open one, restore the last one and its cursor, find the next unfinished one;
 * undo/redo: the store's, switching to the document of the undone action and selecting what
-  changed (from the event of the undo itself).
+  changed (from the event of the undo itself);
+* other annotators' layers: which ones are shown (read-only, :meth:`set_layer_shown`), and
+  the other span last pointed at (what Copy to My Layer copies); a click on one never
+  selects it for editing.
 
 Save state is a fact: ``saveStateChanged("saved")`` is emitted after an action returned,
 i.e. after its transaction committed (the store publishes events only after COMMIT); a failed
@@ -41,6 +44,7 @@ from annotator.ui.editor.sync import EditorSync
 from annotator.ui.qt import QObject, QtCore, Signal
 from annotator.ui.session.lexicon import build_in_thread, needs_background, starting_lexicon
 from annotator.ui.session.links import load_links
+from annotator.ui.session.other_layers import is_other_span
 from annotator.ui.session.session import DocumentSession
 
 CURSOR_SAVE_DELAY_MS = 800
@@ -64,6 +68,8 @@ class Workbench(QObject):
     picked = Signal(str, str)  # (purpose, span id) for the stance form
     roleChoiceNeeded = Signal(str, list)  # noqa: N815  (entity id, roles to choose from)
     lexiconBuilt = Signal(object, str)  # noqa: N815  (LexiconParts or None, why not)
+    layersChanged = Signal()  # noqa: N815  (the other layers available or shown changed)
+    otherSpanFocused = Signal(str)  # noqa: N815  (another layer's span pointed at, or "")
 
     def __init__(self, project: Project, editor: AnnotationView,
                  parent: QObject | None = None) -> None:
@@ -93,6 +99,7 @@ class Workbench(QObject):
         project.events.subscribe(self._on_event)
         self.lexiconBuilt.connect(self._on_lexicon_built)
         editor.spanClicked.connect(self._on_span_clicked)
+        editor.spanHovered.connect(self._on_span_hovered)
         editor.cursorPositionChanged.connect(self._cursor_timer.start)
 
     def detach(self) -> None:
@@ -119,8 +126,11 @@ class Workbench(QObject):
             return
         damaged = self.project.document_damage(doc_id)
         self.session.open(doc_id, record, load_links(self.project, doc_id))
+        self.session.others.open(self.project, doc_id)
         self._utf16 = Utf16Map(record.text)
         self.sync.show_document()
+        self.layersChanged.emit()
+        self.otherSpanFocused.emit("")
         self.linksChanged.emit()
         if cursor is not None and 0 <= cursor <= len(record.text):
             self.editor.set_selection_codepoints(cursor, cursor)
@@ -253,11 +263,44 @@ class Workbench(QObject):
         self.annotationSelected.emit(selected or "")
 
     def _on_span_clicked(self, span_id: str) -> None:
-        """A click on a span completes a pending pick, or selects the span's annotation."""
+        """A click on a span completes a pending pick, or selects the span's annotation;
+        another annotator's span is only pointed at (it is never yours to edit)."""
+        if is_other_span(span_id):
+            self._focus_other(span_id, clicked=True)
+            return
         if self.session.picking:
             self.actions.pick.complete(span_id)
         else:
             self.session.select(span_id)
+
+    def _on_span_hovered(self, span_id: str) -> None:
+        if is_other_span(span_id):
+            self._focus_other(span_id, clicked=False)
+
+    def _focus_other(self, span_id: str, *, clicked: bool) -> None:
+        found = self.session.others.entity(span_id)
+        if found is None:
+            return
+        self.session.others.focused = span_id
+        self.otherSpanFocused.emit(span_id)
+        if clicked:
+            owner, entity = found
+            self.message.emit(f"{owner}'s {entity.label} span (read-only): Copy to My Layer"
+                              " (Ctrl+Shift+Y) adds it to yours.")
+
+    def set_layer_shown(self, name: str, on: bool) -> None:
+        """Show (or hide) ``name``'s layer of the open document, read-only."""
+        others = self.session.others
+        if (name in others.wanted) == on:
+            return
+        try:
+            others.set_shown(self.project, name, on)
+        except ProjectError as error:
+            self.message.emit(f"Cannot show {name}'s layer: {error}")
+            return
+        self.sync.show_other_layers()
+        self.layersChanged.emit()
+        self.linksChanged.emit()
 
     def reveal(self, annotation_id: str) -> None:
         """Select an annotation (entity or link) and scroll the editor to it."""

@@ -22,7 +22,7 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     opened: list[str] = []
 
-    def fake_run(project: str | None) -> int:
+    def fake_run(project: str | None, annotator: str | None = None) -> int:
         opened.append(str(project))
         return 0
 

@@ -53,6 +53,7 @@ class App:
         self.env = {
             **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(home),
             "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
+            "ANNOTATOR_NAME": "e2e",  # the app asks who is annotating unless told
         }
         self.process = subprocess.Popen(
             [sys.executable, "-m", "annotator", str(project)], env=self.env,

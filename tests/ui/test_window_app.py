@@ -49,7 +49,7 @@ def test_open_window_remembers_the_project(qtbot, project_path: Path) -> None:  
     window = app_module.open_window(str(project_path))
     assert window is not None
     qtbot.addWidget(window)
-    assert window.windowTitle() == "work.annotator — annotator"
+    assert window.windowTitle() == f"work.annotator — {window.project.annotator} — annotator"
     assert app_module.resolve_project(None) == str(project_path.resolve())
     window.close()
 

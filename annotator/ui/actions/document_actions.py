@@ -4,7 +4,8 @@
 built from the same ``(session, project, notify)``: ``entity`` (:mod:`.entity`), ``quote``
 (:mod:`.quote`), ``event`` (:mod:`.event`), ``stance`` (:mod:`.stance`, with the document
 labels), ``suggestion`` (:mod:`.suggestion`), ``pick`` (:mod:`.pick`) and ``corpus``
-(:mod:`.corpus`: label-all, names the lexicon must not learn). It adds only what
+(:mod:`.corpus`: label-all, names the lexicon must not learn) and ``layers``
+(:mod:`.layers`: copy another annotator's span to your layer). It adds only what
 crosses them: deleting and moving an edge of whatever is selected. ``corpus`` (and the
 core's corpus search it needs) is built on first use, after the window's first paint.
 """
@@ -17,6 +18,7 @@ from annotator.core.store import Project
 from annotator.ui.actions.base import Notify
 from annotator.ui.actions.entity import EntityActions
 from annotator.ui.actions.event import EventActions
+from annotator.ui.actions.layers import LayerActions
 from annotator.ui.actions.pick import PickActions
 from annotator.ui.actions.quote import QuoteActions
 from annotator.ui.actions.stance import StanceActions
@@ -41,6 +43,7 @@ class DocumentActions:
         self.stance = StanceActions(session, project, notify)
         self.suggestion = SuggestionActions(session, project, notify)
         self.pick = PickActions(session, project, notify, self.quote, self.event)
+        self.layers = LayerActions(session, project, notify)
 
     @property
     def corpus(self) -> CorpusActions:

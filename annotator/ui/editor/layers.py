@@ -36,7 +36,11 @@ class SpanItem:
     ``style`` is how it is drawn: :data:`STYLE_SOLID` (tint, underline and tag: entities,
     cues, event triggers), :data:`STYLE_OUTLINE` (underline and tag, no tint: a quote's
     content, which may cover a paragraph full of entities) or :data:`STYLE_SUGGESTED`
-    (dashed underline and dashed outline, no tint: a suggestion not stored yet).
+    (dashed underline and dashed outline, no tint: a suggestion not stored yet) or
+    :data:`STYLE_OTHER` (another annotator's span, read-only: an outline, a dotted underline
+    and a tag in that annotator's colour, no tint; ``owner`` names the annotator) or
+    :data:`STYLE_OTHER_AGREEING` (the same, without the tag: your layer has the same span and
+    label, whose tag already says it).
     """
 
     id: str
@@ -45,11 +49,15 @@ class SpanItem:
     label: str
     color: str
     style: str = "solid"
+    owner: str = ""
 
 
 STYLE_SOLID = "solid"
 STYLE_OUTLINE = "outline"
 STYLE_SUGGESTED = "suggested"
+STYLE_OTHER = "other"
+STYLE_OTHER_AGREEING = "other-agreeing"
+OTHER_STYLES = frozenset({STYLE_OTHER, STYLE_OTHER_AGREEING})
 
 
 class SpanIndex:
@@ -127,6 +135,11 @@ def assign_lanes(spans: Iterable[tuple[int, int, str]]) -> dict[str, int]:
     for group in _clusters(sorted(spans)):
         if len(group) == 1:
             lanes[group[0][2]] = 0
+            continue
+        if len(group) == 2:  # the usual pair (a nested span, or another layer's same span)
+            inner, outer = sorted(group, key=lambda s: (s[1] - s[0], s[0], s[2]))
+            lanes[inner[2]] = 0
+            lanes[outer[2]] = 1
             continue
         placed: list[tuple[int, int, int]] = []  # (start, end, lane) of spans already placed
         for start, end, span_id in sorted(group, key=lambda s: (s[1] - s[0], s[0], s[2])):

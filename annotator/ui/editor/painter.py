@@ -12,7 +12,10 @@ A paint pass has three steps, all on the viewport:
 3. :meth:`SpanPainter.paint_over` runs after: one underline per span in its lane below the text
    (lane 0 nearest the text), a small tag with the label at the span's start edge (the right end
    for right-to-left text) on the line where it starts, an outline for the selected span, and
-   with ``show_invisibles`` small marks for ZWJ, ZWNJ, LRM, RLM, ALM and tatweel.
+   with ``show_invisibles`` small marks for ZWJ, ZWNJ, LRM, RLM, ALM and tatweel. Another
+   annotator's span (``STYLE_OTHER``) gets no tint: a thin outline round its text, a dotted
+   underline in its lane and a tag ``LABEL·name``, all in that annotator's colour (no tag
+   where your layer has the same span and label: ``STYLE_OTHER_AGREEING``).
 
 The text itself is never touched: marks are drawn over it.
 """
@@ -33,7 +36,14 @@ from annotator.ui.editor.geometry import (
     span_segments,
     visible_lines,
 )
-from annotator.ui.editor.layers import STYLE_SOLID, STYLE_SUGGESTED, SpanItem, SpanLayers
+from annotator.ui.editor.layers import (
+    OTHER_STYLES,
+    STYLE_OTHER,
+    STYLE_SOLID,
+    STYLE_SUGGESTED,
+    SpanItem,
+    SpanLayers,
+)
 from annotator.ui.qt import QFont, Qt, QtCore, QtGui
 
 INVISIBLE_MARKS = {
@@ -214,6 +224,11 @@ class SpanPainter:
                 if fragment.starts_here:
                     tags.append(fragment)
                 continue
+            if fragment.item.style in OTHER_STYLES:
+                self._paint_other(painter, fragment, color, y, width)
+                if fragment.starts_here and fragment.item.style == STYLE_OTHER:
+                    tags.append(fragment)
+                continue
             for left, right in fragment.segments:
                 painter.fillRect(QtCore.QRectF(left + 1.0, y, right - left - 2.0, width), color)
             # A box marks the selected span and the spans its link connects; a long outline
@@ -258,6 +273,23 @@ class SpanPainter:
                              QtCore.QPointF(right - 1.0, y + width / 2))
         painter.setPen(Qt.PenStyle.NoPen)
 
+    def _paint_other(self, painter: QtGui.QPainter, fragment: Fragment, color: QtGui.QColor,
+                     y: float, width: float) -> None:
+        """Another layer's span: a thin solid outline round the text and a dotted
+        underline, in the annotator's colour; no tint (the text keeps the user's own)."""
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        outline = QtGui.QPen(color, 1.4)
+        underline = QtGui.QPen(color, width, Qt.PenStyle.DotLine)
+        for left, right in fragment.segments:
+            painter.setPen(outline)
+            painter.drawRoundedRect(QtCore.QRectF(left - 1.5, fragment.line.top + 1.0,
+                                                  right - left + 3.0,
+                                                  fragment.line.height - 2.0), 4.0, 4.0)
+            painter.setPen(underline)
+            painter.drawLine(QtCore.QPointF(left + 1.0, y + width / 2),
+                             QtCore.QPointF(right - 1.0, y + width / 2))
+        painter.setPen(Qt.PenStyle.NoPen)
+
     def _paint_tag(self, painter: QtGui.QPainter, fragment: Fragment, metrics: Metrics,
                    font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor) -> None:
         pixmap, width = self._tag_pixmap(fragment.item, painter.device(), metrics,
@@ -274,13 +306,14 @@ class SpanPainter:
         into ``base``, the label in a readable shade), rendered once per label, colour,
         base, tag font and pixel ratio, and its width."""
         ratio = device.devicePixelRatioF() if device is not None else 1.0
-        key = (item.label, item.color, base.rgba(), metrics.tag_font.key(),
+        label = tag_text(item)
+        key = (label, item.color, base.rgba(), metrics.tag_font.key(),
                metrics.tag_height, ratio)
         found = self._tags.get(key)
         if found is not None:
             return found
         color = self.color(item.color)
-        width = font_metrics.horizontalAdvance(item.label) + 8.0
+        width = font_metrics.horizontalAdvance(label) + 8.0
         pixmap = QtGui.QPixmap(math.ceil(width * ratio), math.ceil(metrics.tag_height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -292,7 +325,7 @@ class SpanPainter:
         tag.drawRoundedRect(rect, 3.0, 3.0)
         tag.setFont(metrics.tag_font)
         tag.setPen(_readable(color, base))
-        tag.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), item.label)
+        tag.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
         tag.end()
         if len(self._tags) >= MAX_RENDERED_TAGS:
             self._tags.clear()
@@ -332,6 +365,15 @@ class SpanPainter:
                                 (time.perf_counter() - started) * 1000.0,
                                 self._tags_drawn, self._tags_rendered)
         self._tags_drawn = self._tags_rendered = 0
+
+
+def tag_text(item: SpanItem) -> str:
+    """The text of a span's tag: its label, with the annotator's name (shortened) for
+    another layer's span."""
+    if not item.owner:
+        return item.label
+    owner = item.owner if len(item.owner) <= 10 else item.owner[:9] + "…"
+    return f"{item.label}·{owner}"
 
 
 def _innermost_stretches(spans: list[tuple[int, int, SpanItem]]
@@ -375,4 +417,5 @@ def _readable(color: QtGui.QColor, base: QtGui.QColor) -> QtGui.QColor:
     return result
 
 
-__all__ = ["Fragment", "Frame", "Metrics", "PaintStats", "SpanPainter", "make_metrics"]
+__all__ = ["Fragment", "Frame", "Metrics", "PaintStats", "SpanPainter", "make_metrics",
+           "tag_text"]

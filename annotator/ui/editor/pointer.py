@@ -29,14 +29,17 @@ class SpanPointer:
         self._press = position
 
     def clicked(self, position: QtCore.QPointF, button: Qt.MouseButton) -> str | None:
-        """The span a release at ``position`` clicked: the innermost one under it, when the
-        left button is released near where it was pressed; None for a drag or nothing there."""
+        """The span a release at ``position`` clicked: the innermost one under it (the
+        user's own before another annotator's), when the left button is released near where
+        it was pressed; None for a drag or nothing there."""
         press, self._press = self._press, None
         if press is None or button != Qt.MouseButton.LeftButton:
             return None
         if (position - press).manhattanLength() >= QtWidgets.QApplication.startDragDistance():
             return None
         found = self._spans_at(position)
+        own = [item for item in found if not item.owner]
+        found = own or found  # a click selects the user's own span before another layer's
         return found[0].id if found else None
 
     def moved(self, position: QtCore.QPointF | None) -> bool:

@@ -55,7 +55,8 @@ def spans_under_point(painter: SpanPainter, fragments: list[Fragment], metrics: 
 
 
 def tooltip_html(text: str, items: list[SpanItem], limit: int = 80) -> str:
-    """Rich text for the tooltip, one ``LABEL: text`` line per span, innermost first.
+    """Rich text for the tooltip, one ``LABEL: text`` line per span, innermost first
+    (another annotator's span says whose layer it is in).
 
     QToolTip would guess the format and render document text that looks like HTML, so the
     document text is escaped and the result is explicitly rich text.
@@ -67,5 +68,7 @@ def tooltip_html(text: str, items: list[SpanItem], limit: int = 80) -> str:
         covered = text[item.start:item.end]
         if len(covered) > limit:
             covered = covered[:limit - 1] + "…"
-        rows.append(f"<b>{escape(item.label)}</b>: <span dir='rtl'>{escape(covered)}</span>")
+        whose = (f" <i>({escape(item.owner)}'s layer, read-only)</i>" if item.owner else "")
+        rows.append(f"<b>{escape(item.label)}</b>{whose}: "
+                    f"<span dir='rtl'>{escape(covered)}</span>")
     return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"

@@ -2,17 +2,20 @@
 
 :class:`EditorSync` shows what a :class:`~annotator.ui.session.session.DocumentSession`
 holds: the text with its entity spans (coloured by the schema's entity types), the link spans
-and links (:mod:`.link_spans`), the selected span and what the selection connects. Updates
-are incremental: only spans that changed are added, updated or removed.
+and links (:mod:`.link_spans`), the selected span and what the selection connects, and the
+entities of the other annotators' layers the user chose to show (read-only, in each
+annotator's colour: ``STYLE_OTHER``). Updates are incremental: only spans that changed are
+added, updated or removed; showing or hiding a layer reloads the spans in one bulk load.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from annotator.core.model import Entity
 from annotator.core.schema import Schema
-from annotator.ui.editor.layers import SpanItem
+from annotator.ui.editor.layers import STYLE_OTHER, STYLE_OTHER_AGREEING, SpanItem
 from annotator.ui.editor.link_painter import LinkItem
 from annotator.ui.editor.link_spans import link_items, span_items
 from annotator.ui.editor.view import AnnotationView
@@ -40,14 +43,32 @@ class EditorSync:
                         self._colors.get(entity.label, NO_COLOR))
 
     def show_document(self) -> None:
-        """Show the session's document: text, entities, links, nothing highlighted."""
+        """Show the session's document: text, entities, links, the shown other layers,
+        nothing highlighted."""
         session = self.session
         self._link_spans = {i.id: i for i in span_items(session.links, session.suggestions)}
-        self.editor.set_document(session.text,
-                                 [self.entity_item(e) for e in session.entities.values()]
-                                 + list(self._link_spans.values()))
+        self.editor.set_document(session.text, self._all_items())
         self.editor.set_links(self._link_items())
         self.editor.set_highlight(frozenset(), frozenset())
+
+    def _all_items(self) -> list[SpanItem]:
+        return ([self.entity_item(e) for e in self.session.entities.values()]
+                + list(self._link_spans.values()) + self.other_items())
+
+    def other_items(self) -> list[SpanItem]:
+        """The spans of the other layers shown (read-only, in each annotator's colour); one
+        your layer has too (same span and label) is drawn without its tag."""
+        mine = {(e.start, e.end, e.label) for e in self.session.entities.values()}
+        return [SpanItem(o.span_id, o.start, o.end, o.label, o.color,
+                         STYLE_OTHER_AGREEING if (o.start, o.end, o.label) in mine
+                         else STYLE_OTHER, o.annotator)
+                for o in self.session.others.spans()]
+
+    def show_other_layers(self) -> None:
+        """Show the session's chosen other layers (after one was shown or hidden): every
+        span is loaded again in bulk; the text stays laid out as it is."""
+        self.editor.replace_spans(self._all_items())
+        self.show_selection()
 
     def _link_items(self) -> list[LinkItem]:
         topics = {t.id: t.label for t in self.schema().topics.values()}
@@ -56,17 +77,40 @@ class EditorSync:
     def show_entities(self, changed: Iterable[str], deleted: Iterable[str]) -> None:
         """Show committed entities of the session (inserted or updated ids) and remove
         deleted ones."""
+        editor = self.editor
+        touched: list[tuple[int, int]] = []
         for key in deleted:
-            self.editor.remove_span(key)
+            if editor.has_span(key):
+                old = editor.span(key)
+                touched.append((old.start, old.end))
+                editor.remove_span(key)
         for key in changed:
             entity = self.session.entities.get(key)
             if entity is None:
                 continue
             item = self.entity_item(entity)
-            if self.editor.has_span(key):
-                self.editor.update_span(item)
+            touched.append((item.start, item.end))
+            if editor.has_span(key):
+                old = editor.span(key)
+                touched.append((old.start, old.end))
+                editor.update_span(item)
             else:
-                self.editor.add_span(item)
+                editor.add_span(item)
+        if self.session.others.shown:
+            self._restyle_others(touched)
+
+    def _restyle_others(self, ranges: list[tuple[int, int]]) -> None:
+        """Other layers' spans at ``ranges`` lose or get their tag as your layer now has (or
+        no longer has) the same span and label."""
+        for start, end in ranges:
+            here = self.editor.spans_overlapping(start, end)
+            mine = {(i.start, i.end, i.label) for i in here if not i.owner}
+            for item in here:
+                if item.owner and (item.start, item.end) == (start, end):
+                    style = (STYLE_OTHER_AGREEING if (start, end, item.label) in mine
+                             else STYLE_OTHER)
+                    if style != item.style:
+                        self.editor.update_span(replace(item, style=style))
 
     def show_links(self) -> None:
         """Bring the link spans and links in line with the session's links and

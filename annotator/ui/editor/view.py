@@ -94,6 +94,18 @@ class AnnotationView(QTextEdit):
         if old is not None and old.parent() is self:
             old.deleteLater()
 
+    def replace_spans(self, spans: list[SpanItem]) -> None:
+        """Show ``spans`` instead of every span shown, in one bulk load (the text is not laid
+        out again); the selected span stays selected when it is still there."""
+        for item in spans:
+            self._check_range(item, len(self._text))
+        self._layers.reset(spans)
+        if self._painter.selected_id not in self._layers.items:
+            self._painter.selected_id = None
+        if self._painter.hovered_id not in self._layers.items:
+            self._painter.hovered_id = None
+        self.viewport().update()
+
     def text(self) -> str:
         """The stored text shown (not the display copy)."""
         return self._text
@@ -164,6 +176,10 @@ class AnnotationView(QTextEdit):
         """The shown text's code point <-> Qt position map."""
         return self._offsets
 
+    def span(self, span_id: str) -> SpanItem:
+        """The span shown with this id (KeyError if none)."""
+        return self._layers.items[span_id]
+
     def has_span(self, span_id: str) -> bool:
         """Whether a span with this id is shown."""
         return span_id in self._layers.items
@@ -171,6 +187,10 @@ class AnnotationView(QTextEdit):
     def span_at(self, codepoint: int) -> list[SpanItem]:
         """Spans containing the character at ``codepoint``, innermost first."""
         return self._layers.at(codepoint)
+
+    def spans_overlapping(self, start: int, end: int) -> list[SpanItem]:
+        """Spans meeting ``[start, end)`` (an index query: the cost follows what is there)."""
+        return self._layers.overlapping(start, end)
 
     def lane_of(self, span_id: str) -> int:
         """The underline lane of a span (0 is nearest the text)."""

@@ -2,8 +2,10 @@
 document, one group each (``Quotes (2)``), one row per link.
 
 Rows come from :func:`~annotator.ui.session.link_list.link_rows` over the session; a link
-row carries its owner id (``q1``, ``v2``...) under :data:`OwnerRole`. :meth:`refresh` reads
-the session again (a model reset: a document has a few dozen links).
+row carries its owner id (``q1``, ``v2``...) under :data:`OwnerRole`. The other annotators'
+layers shown add their rows after yours (:func:`other_link_rows`): greyed (disabled), named
+for their annotator, never selectable. :meth:`refresh` reads the session again (a model reset:
+a document has a few dozen links).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from annotator.core.schema import Schema
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from annotator.ui.row_text import directed, strip_isolates
-from annotator.ui.session.link_list import GROUPS, LinkRow, link_rows
+from annotator.ui.session.link_list import GROUPS, LinkRow, link_rows, other_link_rows
 from annotator.ui.session.session import DocumentSession
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,8 +39,10 @@ class LinksTreeModel(QAbstractItemModel):
     def refresh(self) -> bool:
         """Read the session's links again; returns whether a row changed (else the model
         stays as it is: an entity added far from every link changes no row)."""
-        rows = link_rows(self._session, self._schema())
-        fresh = [rows[kind] for kind, _ in GROUPS]
+        schema = self._schema()
+        rows = link_rows(self._session, schema)
+        others = other_link_rows(self._session, schema)
+        fresh = [rows[kind] + others[kind] for kind, _ in GROUPS]
         if fresh == self._rows:
             return False
         self.beginResetModel()
@@ -99,6 +103,8 @@ class LinksTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == NO_GROUP:
             return Qt.ItemFlag.ItemIsEnabled
+        if self._rows[index.internalId() - 1][index.row()].annotator:
+            return Qt.ItemFlag.NoItemFlags  # another layer's: greyed, read-only
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,7 +114,10 @@ class LinksTreeModel(QAbstractItemModel):
         if index.internalId() == NO_GROUP:
             if role == Qt.ItemDataRole.DisplayRole:
                 title = GROUPS[index.row()][1]
-                return f"{title} ({len(self._rows[index.row()])})"
+                rows = self._rows[index.row()]
+                others = sum(1 for r in rows if r.annotator)
+                extra = f" + {others} other" if others else ""
+                return f"{title} ({len(rows) - others}{extra})"
             return None
         row = self._rows[index.internalId() - 1][index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -116,7 +125,8 @@ class LinksTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return strip_isolates(row.text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(strip_isolates(row.text))
+            whose = (f"\n({row.annotator}'s layer: read-only)" if row.annotator else "")
+            return plain_tooltip(strip_isolates(row.text) + whose)
         if role == OwnerRole:
-            return row.owner
+            return row.owner or None
         return None

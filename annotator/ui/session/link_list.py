@@ -2,7 +2,9 @@
 
 :func:`link_rows` gives the four groups (quotes, events, stances, suggestions) with one row
 per link: its owner id (``q1``, ``v2``, ``s3``, ``g0``) and a line naming what it connects
-(the speaker, holder, target and arguments with their labels).
+(the speaker, holder, target and arguments with their labels). :func:`other_link_rows`
+adds the quotes, events and stances of the other annotators' layers shown, read-only: their
+rows name the annotator and carry no owner (nothing of another layer can be selected).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class LinkRow:
 
     owner: str
     text: str
+    annotator: str = ""
+    """Another annotator's name for a read-only row of their layer ("" for yours)."""
 
 
 def quote_text(content: str) -> str:
@@ -64,4 +68,18 @@ def link_rows(session: DocumentSession, schema: Schema) -> dict[str, list[LinkRo
                                  f"{_who(session, stance.holder)} → {aim}: {stance.label}"))
     for n, suggestion in enumerate(session.suggestions):
         rows["g"].append(LinkRow(f"g{n}", isolate(quote_text(suggestion.content.slice(text)))))
+    return rows
+
+
+def other_link_rows(session: DocumentSession, schema: Schema) -> dict[str, list[LinkRow]]:
+    """The read-only rows of the other layers shown (keys ``q``, ``v``, ``s``), each
+    starting with the annotator's name; their speakers, holders and targets are read in
+    that layer."""
+    rows: dict[str, list[LinkRow]] = {kind: [] for kind, _ in GROUPS}
+    for layer in session.others.shown.values():
+        view = DocumentSession()
+        view.text, view.entities, view.links = session.text, layer.entities, layer.links
+        for kind, found in link_rows(view, schema).items():
+            rows[kind].extend(LinkRow("", f"{isolate(layer.name)} · {row.text}", layer.name)
+                              for row in found)
     return rows

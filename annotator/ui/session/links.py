@@ -45,9 +45,10 @@ class DocumentLinks:
     labels: dict[str, Any] = field(default_factory=dict)
 
 
-def load_links(project: Project, doc_id: int) -> DocumentLinks:
-    """Read the quotes, events, arguments, stances and document labels of ``doc_id``."""
-    record = project.get_links(doc_id)
+def load_links(project: Project, doc_id: int, layer: str | None = None) -> DocumentLinks:
+    """Read the quotes, events, arguments, stances and document labels of ``doc_id`` (in
+    ``layer``, default the user's own)."""
+    record = project.get_links(doc_id, layer=layer)
     return DocumentLinks(quotes={q.id: q for q in record.quotes},
                          events={e.id: e for e in record.events},
                          arguments=record.arguments,

@@ -26,6 +26,7 @@ from annotator.ui.session.edges import labelled_span
 from annotator.ui.session.hook import Hook
 from annotator.ui.session.lexicon import SessionLexicon
 from annotator.ui.session.links import DocumentLinks, connected, owner_of, owners_touching
+from annotator.ui.session.other_layers import OtherLayers
 
 QuotePart = Literal["content", "cue"]
 LINK_TABLES = frozenset({"quotes", "events", "event_arguments", "stances"})
@@ -91,6 +92,8 @@ class DocumentSession:
         self.cursor_requested: Hook[[int]] = Hook()
         """Put the text cursor (and an empty text selection) at this code point."""
         self.scroll_requested: Hook[[int]] = Hook()
+        self.others = OtherLayers()
+        """Other annotators' layers of the document, shown read-only when chosen."""
 
     # -- the document -------------------------------------------------------------------------
 

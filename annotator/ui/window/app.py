@@ -1,9 +1,11 @@
 """Starting the app: which project to open, opening it in a workbench window.
 
 ``annotator PROJECT`` opens that project; with no argument the last project opened (kept in
-QSettings), or the bundled sample project the first time. A project that cannot be opened
-(missing, not a project, damaged, made by a newer version) is explained in a dialog with the
-store's own message.
+QSettings), or the bundled sample project the first time. The project is opened as the
+annotator of :func:`.identity.annotator_for_run` (``--annotator``, ``$ANNOTATOR_NAME``, the
+remembered name, or asked once); Preferences reopens it as another name. A project that
+cannot be opened (missing, not a project, damaged, made by a newer version) is explained in a
+dialog with the store's own message.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from annotator.core.store import Project, ProjectError
 from annotator.ui.qt import QApplication, QMessageBox, Qt
+from annotator.ui.window.identity import annotator_for_run
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.window.settings import (
     APPLICATION,
@@ -29,15 +32,17 @@ _windows: list[MainWindow] = []
 """Open windows (kept referenced so they are not garbage collected)."""
 
 
-def open_window(path: str, *, create: bool = False) -> MainWindow | None:
-    """Open ``path`` in a new window, or explain in a dialog why it cannot be opened.
+def open_window(path: str, *, create: bool = False, annotator: str | None = None,
+                note: str = "") -> MainWindow | None:
+    """Open ``path`` as ``annotator`` (None: the store's default) in a new window, or explain
+    in a dialog why it cannot be opened; ``note`` is shown in its status bar.
 
     With ``create`` a missing file becomes a new, empty project. The file's full
     ``quick_check`` runs on a worker once the window is painted (``ProjectWatch.start_check``);
     only its header is checked before.
     """
     try:
-        project = Project.open(path, create=create, quick_check=False)
+        project = Project.open(path, create=create, annotator=annotator, quick_check=False)
     except ProjectError as error:
         QMessageBox.critical(None, "Cannot open project", str(error))
         return None
@@ -45,7 +50,10 @@ def open_window(path: str, *, create: bool = False) -> MainWindow | None:
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.closed.connect(lambda: _forget(window))
     window.projectRequested.connect(partial(_replace, window))
+    window.reopenAs.connect(partial(_reopen_as, window))
     window.show()
+    if note:
+        window.status_line.show_message(note, 15000)
     _windows.append(window)
     remember_project(path)
     return window
@@ -53,7 +61,17 @@ def open_window(path: str, *, create: bool = False) -> MainWindow | None:
 
 def _replace(window: MainWindow, path: str, create: bool) -> None:
     """Open ``path`` (File > Open or New) and close ``window`` when that worked."""
-    if open_window(path, create=create) is not None:
+    if open_window(path, create=create, annotator=window.project.annotator) is not None:
+        window.close()
+
+
+def _reopen_as(window: MainWindow, name: str) -> None:
+    """Preferences changed the annotator name: open the same project as ``name`` (its own
+    layer) and close ``window``."""
+    path = str(window.project.path)
+    note = (f"Reopened {Path(path).name} as {name}: you see and edit {name}'s layer"
+            f" (was {window.project.annotator}'s).")
+    if open_window(path, annotator=name, note=note) is not None:
         window.close()
 
 
@@ -74,13 +92,17 @@ def resolve_project(path: str | None) -> str:
     return str(ensure_sample_project())
 
 
-def run(path: str | None = None) -> int:
-    """Start the app; returns the exit status."""
+def run(path: str | None = None, annotator: str | None = None) -> int:
+    """Start the app as ``annotator`` (see :func:`.identity.annotator_for_run`); returns the
+    exit status."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
-    if open_window(str(Path(resolve_project(path)))) is None:
+    name = annotator_for_run(annotator)
+    if name is None:  # the name question was cancelled
+        return 1
+    if open_window(str(Path(resolve_project(path))), annotator=name) is None:
         return 1
     return int(app.exec())

@@ -36,6 +36,7 @@ from annotator.ui.window.corpus_wiring import CorpusWiring
 from annotator.ui.window.docks import make_docks, place_docks
 from annotator.ui.window.editor_keys import EditorKeys
 from annotator.ui.window.first_paint import AfterFirstPaint
+from annotator.ui.window.layers_wiring import LayersWiring
 from annotator.ui.window.link_wiring import LinkWiring
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.preferences import (
@@ -44,7 +45,12 @@ from annotator.ui.window.preferences import (
     apply_theme,
 )
 from annotator.ui.window.project_watch import ProjectWatch
-from annotator.ui.window.settings import Preferences, load_preferences, save_preferences
+from annotator.ui.window.settings import (
+    Preferences,
+    load_preferences,
+    remember_annotator,
+    save_preferences,
+)
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
 
@@ -54,12 +60,13 @@ class MainWindow(QMainWindow):
 
     closed = Signal()
     projectRequested = Signal(str, bool)  # noqa: N815  (path, create): the app opens it
+    reopenAs = Signal(str)  # noqa: N815  (annotator name): the app reopens the project
 
     def __init__(self, project: Project, prefs: Preferences | None = None) -> None:
         super().__init__()
         self.project = project
         self.prefs = prefs or load_preferences()
-        self.setWindowTitle(f"{Path(project.path).name} — annotator")
+        self.setWindowTitle(f"{Path(project.path).name} — {project.annotator} — annotator")
         self.editor = AnnotationView(self)
         self.editor.setObjectName("editor")
         self.workbench = Workbench(project, self.editor, self)
@@ -97,6 +104,8 @@ class MainWindow(QMainWindow):
         self.link_wiring = LinkWiring(self, self.workbench, self.menu_actions,
                                       self.links_panel, self.status_line)
         self.corpus = CorpusWiring(self, self.workbench, self.status_line)
+        self.layers = LayersWiring(self, self.workbench, self.menu_actions, central_layout,
+                                   central_layout.indexOf(self.header) + 1)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
@@ -287,10 +296,15 @@ class MainWindow(QMainWindow):
     # -- preferences --------------------------------------------------------------------------
 
     def edit_preferences(self) -> None:
-        """Show the preferences dialog; store and apply what was accepted."""
-        dialog = PreferencesDialog(self.prefs, self)
+        """Show the preferences dialog; store and apply what was accepted. A new annotator
+        name is remembered and the project reopened as that annotator (``reopenAs``)."""
+        dialog = PreferencesDialog(self.prefs, self, annotator=self.project.annotator)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
             self.set_preferences(dialog.preferences())
+            name = dialog.annotator_name()
+            if name != self.project.annotator:
+                remember_annotator(name)
+                self.reopenAs.emit(name)
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Store ``prefs`` in QSettings and apply them."""

@@ -97,7 +97,13 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
                    "Label exactly the selected characters (no snapping to names)",
                    checkable=True),
     ]),
-    ("&Annotation", [*_edge_specs()]),
+    ("&Annotation", [
+        *_edge_specs(),
+        None,
+        ActionSpec("copy_to_my_layer", "&Copy to My Layer", ("Ctrl+Shift+Y",),
+                   "Copy the other annotator's span under the pointer (or clicked) to your"
+                   " layer (View ▸ Layers shows other layers)"),
+    ]),
     ("&Links", [
         ActionSpec("mark_quote", "Mark &Quote", ("Ctrl+Shift+Q",),
                    "Mark the selected words as a direct quote"),

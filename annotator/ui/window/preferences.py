@@ -10,6 +10,7 @@ from __future__ import annotations
 from annotator.ui.editor import AnnotationView
 from annotator.ui.fonts import preferred_text_font
 from annotator.ui.qt import QApplication, QFont, QLabel, Qt, QtGui, QtWidgets, QWidget
+from annotator.ui.session.annotator_name import name_problem
 from annotator.ui.window.settings import (
     MAX_LINE_SPACING,
     MAX_POINT_SIZE,
@@ -70,9 +71,19 @@ def apply_text_preferences(editor: AnnotationView, prefs: Preferences) -> None:
 class PreferencesDialog(QtWidgets.QDialog):
     """Edits :class:`Preferences`; :meth:`preferences` reads the result after ``exec``."""
 
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None,
+                 annotator: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
+        self._annotator = annotator
+        self.name_edit = QtWidgets.QLineEdit(annotator, self)
+        self.name_edit.setObjectName("annotatorName")
+        self.name_edit.setToolTip("Who annotates: changing it reopens the project as that"
+                                  " annotator (their own layer)")
+        self.name_note = QLabel("", self)
+        self.name_note.setWordWrap(True)
+        self.name_note.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
+        self.name_edit.textChanged.connect(self._update_name_note)
         self.family_combo = QtWidgets.QFontComboBox(self)
         self.family_combo.setWritingSystem(QtGui.QFontDatabase.WritingSystem.Arabic)
         self.default_family = QtWidgets.QCheckBox("Best installed Naskh face", self)
@@ -100,6 +111,8 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample.setMinimumHeight(60)
         form = QtWidgets.QFormLayout()
+        form.addRow("Annotator", self.name_edit)
+        form.addRow("", self.name_note)
         form.addRow("Text font", self.family_combo)
         form.addRow("", self.default_family)
         form.addRow("Size", self.size_spin)
@@ -109,6 +122,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -118,6 +132,25 @@ class PreferencesDialog(QtWidgets.QDialog):
                        self.default_family.toggled):
             signal.connect(self._update_sample)
         self._update_sample()
+        self._update_name_note()
+
+    def annotator_name(self) -> str:
+        """The annotator name as edited (the current one when the field is not a name)."""
+        name = self.name_edit.text().strip()
+        return name if name_problem(name) is None else self._annotator
+
+    def _update_name_note(self, *_args: object) -> None:
+        name = self.name_edit.text().strip()
+        problem = name_problem(name)
+        if problem is not None:
+            self.name_note.setText(f"Not a name: {problem}.")
+        elif name != self._annotator:
+            self.name_note.setText(f"OK reopens the project as {name}: you will see and edit"
+                                   f" {name}'s layer.")
+        else:
+            self.name_note.setText("")
+        self.name_note.setVisible(bool(self.name_note.text()))
+        self.ok_button.setEnabled(problem is None)
 
     def preferences(self) -> Preferences:
         """The preferences as edited."""

@@ -88,3 +88,16 @@ def remember_project(path: str | Path, settings: QSettings | None = None) -> Non
     store = settings or app_settings()
     store.setValue("last_project", str(Path(path).resolve()))
     store.sync()
+
+
+def stored_annotator(settings: QSettings | None = None) -> str | None:
+    """The annotator name typed in the app (first start or Preferences), if any."""
+    value = (settings or app_settings()).value("annotator/name")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def remember_annotator(name: str, settings: QSettings | None = None) -> None:
+    """Remember ``name`` as who annotates on this machine."""
+    store = settings or app_settings()
+    store.setValue("annotator/name", name.strip())
+    store.sync()

@@ -28,8 +28,13 @@ class StatusLine:
         self.mode_label = QLabel(window)
         self.save_label = QLabel("No changes yet", window)
         self.save_label.setObjectName("saveState")
-        for label in (self.cursor_label, self.document_label, self.project_label,
-                      self.mode_label, self.save_label):
+        self.annotator_label = QLabel(f"Annotator: {workbench.project.annotator}", window)
+        self.annotator_label.setObjectName("annotatorName")
+        self.annotator_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # never markup
+        self.annotator_label.setToolTip("You see and edit this annotator's layer"
+                                        " (Edit ▸ Preferences changes it)")
+        for label in (self.annotator_label, self.cursor_label, self.document_label,
+                      self.project_label, self.mode_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.mode_label.hide()
