@@ -81,7 +81,7 @@ application.exec()
 
 def _environment(home: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), ANNOTATOR_NAME="bench",
                XDG_DATA_HOME=str(home / ".local/share"), PYTHONPATH=str(ROOT),
                QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"))
     return env

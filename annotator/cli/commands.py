@@ -45,17 +45,13 @@ def _input_size(paths: tuple[str, ...]) -> int:
 def open_command(project: str | None, sample: bool = False,
                  annotator: str | None = None) -> None:
     """Open PROJECT in the app (the last project, or the sample project, when omitted)."""
-    if sample:
-        from annotator.core.sample import ensure_sample_project
-
-        project = str(ensure_sample_project())
     try:
         from annotator.ui.window.app import run
     except ImportError as error:  # PySide6 missing: say how to get it
         raise click.ClickException(
             f"the app needs PySide6 ({error.name} is missing): pip install 'annotator[gui]'"
         ) from None
-    sys.exit(run(project, annotator))
+    sys.exit(run(project, annotator, sample) if sample else run(project, annotator))
 
 
 @click.command("import")

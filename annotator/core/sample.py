@@ -14,8 +14,11 @@ def sample_project_path() -> Path:
     return user_data_dir() / "sample.annotator"
 
 
-def build_sample_project(target: Path, source: Path | None = None) -> Path:
-    """Create ``target`` from the sample corpus (canonical JSONL with pre-annotations).
+def build_sample_project(target: Path, source: Path | None = None,
+                         annotator: str | None = None) -> Path:
+    """Create ``target`` from the sample corpus (canonical JSONL with pre-annotations), its
+    annotations in the layer of ``annotator`` (None: the store's default, the login name), the
+    person about to open it: they see the sample's annotations as their own.
 
     The project is built under a temporary name and renamed into place, so an interrupted
     build never leaves a half-made sample behind.
@@ -28,7 +31,7 @@ def build_sample_project(target: Path, source: Path | None = None) -> Path:
     partial = target.with_name(target.name + ".partial")
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
-    with Project.open(partial, create=True) as project:
+    with Project.open(partial, create=True, annotator=annotator) as project:
         result = import_paths(project, [source], fmt="canonical")
         if result.bad:
             raise RuntimeError(f"the sample corpus does not import: {result.bad[0]}")
@@ -36,9 +39,9 @@ def build_sample_project(target: Path, source: Path | None = None) -> Path:
     return target
 
 
-def ensure_sample_project() -> Path:
-    """The sample project, built on first use."""
+def ensure_sample_project(annotator: str | None = None) -> Path:
+    """The sample project, built on first use (in ``annotator``'s layer)."""
     path = sample_project_path()
     if not path.exists():
-        build_sample_project(path)
+        build_sample_project(path, annotator=annotator)
     return path

@@ -22,8 +22,9 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     opened: list[str] = []
 
-    def fake_run(project: str | None, annotator: str | None = None) -> int:
-        opened.append(str(project))
+    def fake_run(project: str | None, annotator: str | None = None,
+                 sample: bool = False) -> int:
+        opened.append("<sample>" if sample else str(project))
         return 0
 
     monkeypatch.setattr(app, "run", fake_run)

@@ -21,7 +21,8 @@ def test_resolve_project_argument_then_last_then_sample(  # type: ignore[no-unty
         monkeypatch, tmp_path: Path, project_path: Path) -> None:
     assert app_module.resolve_project("given.annotator") == "given.annotator"
     sample = tmp_path / "sample.annotator"
-    monkeypatch.setattr("annotator.core.sample.ensure_sample_project", lambda: sample)
+    monkeypatch.setattr("annotator.core.sample.ensure_sample_project",
+                        lambda annotator=None: sample)
     assert app_module.resolve_project(None) == str(sample)
     remember_project(project_path)
     assert app_module.resolve_project(None) == str(project_path.resolve())

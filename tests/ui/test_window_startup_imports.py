@@ -51,8 +51,8 @@ def after_paint():
     QApplication.quit()
 watch = Watch()
 original = app.open_window
-def open_window(path, *, create=False):
-    window = original(path, create=create)
+def open_window(path, **options):
+    window = original(path, **options)
     window.installEventFilter(watch)
     return window
 app.open_window = open_window
@@ -62,7 +62,7 @@ sys.exit(app.run(sys.argv[1]))
 
 def test_hidden_panels_load_after_the_first_paint(project_path: Path, tmp_path: Path) -> None:
     env = dict(os.environ, HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               QT_QPA_PLATFORM="offscreen")
+               QT_QPA_PLATFORM="offscreen", ANNOTATOR_NAME="tester")
     done = subprocess.run([sys.executable, "-c", _CHILD, str(project_path), json.dumps(DEFERRED)],
                           env=env, capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])

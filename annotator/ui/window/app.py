@@ -80,19 +80,22 @@ def _forget(window: MainWindow) -> None:
         _windows.remove(window)
 
 
-def resolve_project(path: str | None) -> str:
-    """The project to open: the argument, else the last one, else the bundled sample."""
-    if path:
+def resolve_project(path: str | None, annotator: str | None = None,
+                    sample: bool = False) -> str:
+    """The project to open: the argument, else the last one, else the bundled sample (with
+    ``sample``, the sample at once); a sample built now holds its annotations in
+    ``annotator``'s layer."""
+    if path and not sample:
         return path
-    last = last_project()
+    last = None if sample else last_project()
     if last is not None:
         return last
     from annotator.core.sample import ensure_sample_project
 
-    return str(ensure_sample_project())
+    return str(ensure_sample_project(annotator))
 
 
-def run(path: str | None = None, annotator: str | None = None) -> int:
+def run(path: str | None = None, annotator: str | None = None, sample: bool = False) -> int:
     """Start the app as ``annotator`` (see :func:`.identity.annotator_for_run`); returns the
     exit status."""
     existing = QApplication.instance()
@@ -103,6 +106,6 @@ def run(path: str | None = None, annotator: str | None = None) -> int:
     name = annotator_for_run(annotator)
     if name is None:  # the name question was cancelled
         return 1
-    if open_window(str(Path(resolve_project(path))), annotator=name) is None:
+    if open_window(str(Path(resolve_project(path, name, sample))), annotator=name) is None:
         return 1
     return int(app.exec())
