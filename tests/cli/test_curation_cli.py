@@ -51,3 +51,7 @@ def test_role_curate_decide_and_export_the_gold(tmp_path: Path) -> None:
     card = (folder / "README.md").read_text(encoding="utf-8")
     assert "## How the gold was made" in card
     assert "Annotators: alice, bob, carol" in card
+    # the agreement figures of the annotators on the gold documents (core/agreement's hook)
+    assert "- Agreement before curation (1 gold document(s)): entity F1 exact alice~bob 0.800," \
+        in card
+    assert report["gold"]["agreement"]["entity F1 exact bob~carol"] == 0.5
