@@ -51,8 +51,9 @@ def _rounded(value: float | None) -> float | None:
 def gold_agreement(project: Project, annotators: Sequence[str]) -> dict[str, Any]:
     """``{"documents": n, "entity F1 exact A~B": f, "token kappa A~B": k, ...,
     "token Fleiss kappa": k}`` (values rounded to three decimals, None when undefined);
-    empty when fewer than two annotators made the gold."""
-    names = [name for name in annotators if name != CURATED]
+    empty when fewer than two annotators made the gold. Pairs are named in name order
+    (``alice~bob``), as ``annotator agreement`` names them by default."""
+    names = sorted(name for name in set(annotators) if name != CURATED)
     if len(names) < 2:
         return {}
     source: AgreementSource = _GoldDocuments(project)
