@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.agreement import compute_agreement
+from annotator.core.agreement import choose_annotators, compute_agreement
 from annotator.core.agreement.gold_figures import gold_agreement, register_gold_agreement
 from annotator.core.curation import CURATED, curate, mark_curated, reject
 from annotator.core.curation import gold as gold_module
@@ -86,3 +86,13 @@ def test_the_dataset_card_shows_the_figures_once_registered(
 def gold_agreement_of(path: Path) -> dict[str, object]:
     with Project.open(path, readonly=True, annotator="dana") as p:
         return gold_agreement(p, ["alice", "bob", "carol"])
+
+
+def test_the_curated_layer_is_no_annotator_by_default(tmp_path: Path) -> None:
+    """``annotator agreement`` without --annotators compares the people, not the gold (the
+    curated layer can still be named: agreement with the gold)."""
+    path = curated_project(tmp_path)
+    with Project.open(path, readonly=True, annotator="dana") as p:
+        assert choose_annotators(p, None) == ["alice", "bob", "carol"]
+        assert choose_annotators(p, ["alice", CURATED]) == ["alice", CURATED]
+        assert compute_agreement(p, ["alice", CURATED]).documents == 1
