@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from annotator.core.curation import CURATED
 from annotator.core.model import DocumentRecord
-from annotator.core.store import Project
+from annotator.core.store import Project, ProjectError
 from annotator.core.teams.assigning import assign_documents
 from annotator.core.teams.merge import merge_package
 from annotator.core.teams.package import write_package
@@ -145,3 +147,12 @@ def test_a_status_alone_merges_and_twice_changes_nothing(tmp_path: Path) -> None
         report = merge_package(project, tmp_path / "alice.annotator")
         assert report.conflicts == []
         assert project.statuses(docs[1]) == {"alice": "in-progress"}
+
+
+def test_the_curated_layer_is_never_assigned(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotator"
+    project_of(path, 2)
+    with Project.open(path, annotator="lead") as project:
+        with pytest.raises(ProjectError, match="name of the curated layer"):
+            assign_documents(project, ["alice", CURATED])
+        assert project.assignments("alice") == []

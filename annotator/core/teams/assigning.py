@@ -20,6 +20,7 @@ from typing import Any
 
 from annotator.core.store import Project
 from annotator.core.store.journal import write_entry
+from annotator.core.store.roles import check_person_name
 from annotator.core.store.timeutil import utc_now
 from annotator.core.teams.balance import Candidate, check_options, plan_assignments
 
@@ -108,8 +109,11 @@ def assign_documents(project: Project, people: Sequence[str], *, overlap: float 
                      shared_by: int = 2, per_person: int | None = None, seed: int = 0,
                      status: str | None = None, reassign: bool = False) -> AssignReport:
     """Assign the chosen documents nobody holds to ``people`` (see the module's text);
-    ``ValueError`` for options that make no plan, ``ProjectError`` from the store."""
+    ``ValueError`` for options that make no plan, ``ProjectError`` from the store or for the
+    curated layer's reserved name among ``people``."""
     check_options(people, overlap, shared_by, per_person)
+    for name in people:
+        check_person_name(name)  # the curated layer is nobody's work
     report = AssignReport()
     now = utc_now()
     with project._transaction() as conn:
