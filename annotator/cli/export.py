@@ -28,8 +28,12 @@ EXPORT_FORMATS = [
 
 def curated_scope(proj: Any, allow_uncurated: bool) -> dict[str, Any]:
     """Check what a curated export takes (refuse, or warn, for documents not curated yet);
-    return how the gold was made, for the report and the dataset card."""
+    return how the gold was made, for the report and the dataset card (with the agreement
+    figures of the annotators on the gold documents)."""
+    from annotator.core.agreement.gold_figures import register_gold_agreement
     from annotator.core.curation import gold_description, uncurated_documents
+
+    register_gold_agreement()
 
     left = uncurated_documents(proj)
     shown = ", ".join(left[:10]) + (f" and {len(left) - 10} more" if len(left) > 10 else "")

@@ -149,7 +149,7 @@ def merge_command(project: str, packages: tuple[str, ...], replace: bool,
 
 def _print_merge(report: Any, bidi: bool | None) -> None:
     echo(f"{report.package}: {report.documents} document(s) matched, {report.changed}"
-         f" changed, {report.unchanged} unchanged, {report.statuses} status(es) advanced", bidi)
+         f" changed, {report.unchanged} unchanged, {report.statuses} status(es) changed", bidi)
     for name in sorted(set(report.added) | set(report.removed)):
         added = ", ".join(f"{n} {t}" for t, n in sorted(report.added.get(name, {}).items()))
         removed = sum(report.removed.get(name, {}).values())

@@ -14,7 +14,8 @@ from tests.core.curation_setup import three_layers
 def test_role_curate_decide_and_export_the_gold(tmp_path: Path) -> None:
     path = str(three_layers(tmp_path / "news.annotator"))
     refused = run("curate", path, "--as", "dana", ok=False)
-    assert refused.exit_code != 0 and "dana is not a curator" in refused.output
+    assert refused.exit_code != 0
+    assert "dana is not a curator" in refused.output
     assert "dana is now a curator" in run("role", path, "--grant", "curator", "dana",
                                           "--annotator", "dana").output
     assert "eve is not a manager" in run("role", path, "--grant", "curator", "eve",
@@ -48,4 +49,9 @@ def test_role_curate_decide_and_export_the_gold(tmp_path: Path) -> None:
     run("export", path, str(folder), "--curated", "--format", "conll", "--split",
         "train=1.0")
     card = (folder / "README.md").read_text(encoding="utf-8")
-    assert "## How the gold was made" in card and "Annotators: alice, bob, carol" in card
+    assert "## How the gold was made" in card
+    assert "Annotators: alice, bob, carol" in card
+    # the agreement figures of the annotators on the gold documents (core/agreement's hook)
+    assert "- Agreement before curation (1 gold document(s)): entity F1 exact alice~bob 0.800," \
+        in card
+    assert report["gold"]["agreement"]["entity F1 exact bob~carol"] == 0.5

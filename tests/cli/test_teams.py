@@ -53,7 +53,10 @@ def test_assign_package_annotate_merge_undo(tmp_path: Path) -> None:
     for name in ("alice", "bob", "carol"):
         assert count(project, "SELECT count(*) FROM entities WHERE annotator_id ="
                      f" (SELECT id FROM annotators WHERE name = '{name}')") > 0
-    assert count(project, "SELECT count(*) FROM documents WHERE status = 'done'") == 10
+    # each assigned annotator's own status, in their layer (12 assignments, 10 documents)
+    assert count(project, "SELECT count(*) FROM document_status AS s JOIN assignments AS a"
+                 " USING (doc_id, annotator_id) WHERE s.status = 'done'") == 12
+    assert count(project, "SELECT count(*) FROM document_status") == 12
     twice = run("merge", str(project), packages[0]).output
     assert " 0 changed" in twice
     run("undo", str(project))

@@ -20,7 +20,7 @@ from annotator.core.store import Project, ProjectError
 from tests.core.curation_setup import at, three_layers
 
 
-@pytest.fixture()
+@pytest.fixture
 def project(tmp_path: Path) -> Path:
     path = three_layers(tmp_path / "news.annotator")
     with Project.open(path, annotator="dana") as p:
@@ -103,7 +103,8 @@ def test_unanimous_merge_then_decisions_then_rerun_changes_nothing(project: Path
         mark_curated(p, 1)
     entities, labels, quotes = curated(project)
     assert entities == [("LOC", 33, 38), ("PERS", 11, 19)]
-    assert labels == {"topic": "security"} and quotes == 1
+    assert labels == {"topic": "security"}
+    assert quotes == 1
     for policy in ("unanimous", "majority"):  # a re-run never changes a decision
         with Project.open(project, annotator="dana", layer=CURATED) as p:
             curate(p, policy=policy)

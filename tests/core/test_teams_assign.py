@@ -85,7 +85,7 @@ def test_the_assigned_filter_seeks_by_index(tmp_path: Path) -> None:
     with Project.open(tmp_path / "p.annotator", create=True, annotator="lead") as project:
         project.import_records(records(0, 4))
         assign_documents(project, ["alice"])
-        where, params = project._filter(None, None, "alice")
+        where, params = project._filter(None, None, assigned_to="alice")
         plan = " | ".join(str(r[3]) for r in project.conn.execute(
             "EXPLAIN QUERY PLAN SELECT count(*) FROM documents AS d INDEXED BY documents_nav"
             + where, params))

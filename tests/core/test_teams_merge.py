@@ -107,7 +107,7 @@ def test_three_annotators_end_to_end(project_path: Path) -> None:
                 assert {e.annotator for e in record.entities} == {name}
                 assert record.quotes[0].speaker in {e.id for e in record.entities}
         for doc in project.document_ids():
-            assert project.get_record(doc).status == "done"
+            assert project.statuses(doc) == dict.fromkeys(project.assigned_to(doc), "done")
             holders = [n for n in PEOPLE if layers[n][project.get_record(doc).id].entities]
             assert sorted(holders) == project.assigned_to(doc)
 
@@ -158,13 +158,14 @@ def test_a_layer_changed_in_the_project_is_a_conflict(project_path: Path) -> Non
         kept = merge_package(project, packages["carol"])
         assert [c.annotator for c in kept.conflicts] == ["carol"]
         assert "kept the project's" in kept.conflicts[0].reason
-        labels = [e.label for e in project.get_record(doc).entities if e.annotator == "carol"]
+        labels = [e.label for e in project.get_record(doc, layer="carol").entities]
         assert labels == ["GPE"]
+        assert project.status(doc, layer="carol") == "todo"
         replaced = merge_package(project, packages["carol"], replace=True)
         assert "replaced by the package's" in replaced.conflicts[0].reason
-        record = project.get_record(doc)
-        assert sorted(e.label for e in record.entities if e.annotator == "carol") == [
-            "GPE", "PERS"]
+        record = project.get_record(doc, layer="carol")
+        assert sorted(e.label for e in record.entities) == ["GPE", "PERS"]
+        assert project.status(doc, layer="carol") == "done"
 
 
 def test_a_package_merged_then_worked_on_merges_again(project_path: Path) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from annotator.core.model import DocumentRecord
+from annotator.core.store.roles import CURATED
 
 ANNOTATED_TABLES = ("entities", "quotes", "events", "stances", "document_labels")
 
@@ -46,16 +47,17 @@ class SharedDocument:
 
 def annotators_with_annotations(project: AgreementSource) -> list[str]:
     """Names of the annotators who made at least one annotation, in name order (the
-    default choice: opening a project registers a name that may have annotated nothing)."""
+    default choice: opening a project registers a name that may have annotated nothing).
+    The curated layer (:data:`CURATED`, the gold) is nobody's annotation: left out."""
     conn = getattr(project, "conn", None)
     names = project.annotator_names()
     if conn is None:
-        return sorted(set(names.values()))
+        return sorted(set(names.values()) - {CURATED})
     found: set[int] = set()
     for table in ANNOTATED_TABLES:
         found.update(int(i) for (i,) in conn.execute(
             f"SELECT DISTINCT annotator_id FROM {table} WHERE annotator_id IS NOT NULL"))
-    return sorted({names[i] for i in found if i in names})
+    return sorted({names[i] for i in found if i in names} - {CURATED})
 
 
 def shared_documents(project: AgreementSource, annotators: Sequence[str],

@@ -193,10 +193,19 @@ def gold_card_lines(gold: dict[str, Any]) -> list[str]:
              f"- Decisions: {decisions} (agreed/partial: the auto-merge; accepted, rejected,"
              " edited: a curator)",
              f"- Curators: {', '.join(gold['curators']) or '-'}"]
-    agreement = gold.get("agreement")
+    agreement = dict(gold.get("agreement") or {})
     if agreement:
-        lines.append("- Agreement before curation: " + ", ".join(
-            f"{k} {v}" for k, v in agreement.items()))
+        documents = agreement.pop("documents", None)
+        on = "" if documents is None else f" ({documents} gold document(s))"
+        lines.append(f"- Agreement before curation{on}: " + ", ".join(
+            f"{k} {_figure(v)}" for k, v in agreement.items()))
     else:
         lines.append("- Agreement before curation: not computed (run `annotator agreement`)")
     return lines
+
+
+def _figure(value: Any) -> str:
+    """An agreement figure on the card: three decimals, ``n/a`` when undefined."""
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)

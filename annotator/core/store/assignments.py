@@ -1,6 +1,6 @@
 """Reading the ``assignments`` table: who is to annotate which document.
 
-The table (migration 5) is written by :mod:`annotator.core.teams.assigning`; the store only
+The table (migration 6) is written by :mod:`annotator.core.teams.assigning`; the store only
 reads it: the documents of one annotator (:meth:`AssignmentsMixin.assignments`, and the
 ``assigned_to`` filter of the navigator's queries in :mod:`.reading`), and the annotators of
 one document. Both are index look-ups (the primary key ``(annotator_id, doc_id)`` and

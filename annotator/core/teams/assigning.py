@@ -3,9 +3,13 @@
 :func:`assign_documents` plans (:mod:`.balance`) and stores, in one transaction, the
 assignments of the chosen documents nobody holds yet (``reassign``: the chosen documents'
 earlier assignments are dropped and planned again). It writes one ``audit`` journal entry
-(like an import, it is not undoable: run it again with ``reassign``). What "chosen" means
-today (the document's one status) lives in :func:`chosen_documents` alone, so per-annotator
-statuses only change that function.
+(like an import, it is not undoable: run it again with ``reassign``), under the name of the
+person running it (``actor_id``, also when a curator opened the curated layer).
+
+Statuses are per annotator (annotator layers), so ``status`` chooses by every layer at once,
+whoever runs ``assign`` (the lead's own layer is usually empty): ``todo`` keeps the documents
+no annotator has started (no status in any layer), another status the documents that at least
+one annotator's layer has at that status (:func:`chosen_documents`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from annotator.core.store import Project
 from annotator.core.store.journal import write_entry
+from annotator.core.store.roles import check_person_name
 from annotator.core.store.timeutil import utc_now
 from annotator.core.teams.balance import Candidate, check_options, plan_assignments
 
@@ -55,9 +60,17 @@ class AssignReport:
 
 
 def chosen_documents(project: Project, status: str | None) -> list[int]:
-    """The documents an ``assign`` considers: all, or those of one status (today the
-    document's status; with per-annotator statuses, the lead's switch point)."""
-    return project.document_ids(status=status)
+    """The documents an ``assign`` considers, in order: all, or by ``status`` in any layer
+    (see the module's text)."""
+    if status is None:
+        return project.document_ids()
+    if status == "todo":
+        sql = ("SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM document_status"
+               " WHERE status <> 'todo') ORDER BY id")
+        return [int(r[0]) for r in project.conn.execute(sql)]
+    sql = ("SELECT id FROM documents WHERE id IN (SELECT doc_id FROM document_status"
+           " WHERE status = ?) ORDER BY id")
+    return [int(r[0]) for r in project.conn.execute(sql, (status,))]
 
 
 def assignment_table(project: Project) -> list[PersonLoad]:
@@ -96,8 +109,11 @@ def assign_documents(project: Project, people: Sequence[str], *, overlap: float 
                      shared_by: int = 2, per_person: int | None = None, seed: int = 0,
                      status: str | None = None, reassign: bool = False) -> AssignReport:
     """Assign the chosen documents nobody holds to ``people`` (see the module's text);
-    ``ValueError`` for options that make no plan, ``ProjectError`` from the store."""
+    ``ValueError`` for options that make no plan, ``ProjectError`` from the store or for the
+    curated layer's reserved name among ``people``."""
     check_options(people, overlap, shared_by, per_person)
+    for name in people:
+        check_person_name(name)  # the curated layer is nobody's work
     report = AssignReport()
     now = utc_now()
     with project._transaction() as conn:
@@ -126,7 +142,7 @@ def assign_documents(project: Project, people: Sequence[str], *, overlap: float 
         report.new_documents = len(candidates) - len(plan.unassigned)
         report.new_shared = len(plan.shared)
         report.unassigned = len(plan.unassigned)
-        write_entry(conn, annotator_id=project.annotator_id, doc_id=None,
+        write_entry(conn, annotator_id=project.actor_id, doc_id=None,
                     action=f"Assign {report.new_documents} documents", kind="audit",
                     target_id=None,
                     changes={"to": list(people), "overlap": overlap, "shared_by": shared_by,

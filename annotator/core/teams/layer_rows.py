@@ -1,9 +1,10 @@
 """One annotator's layer of one document, as stored rows: read, compare, copy, delete.
 
 A layer is every row of the annotation tables with that document and annotator (event
-arguments: those of the layer's events). Packages and merges move layers between two
-project files, so rows are copied with new ids, the references inside the layer remapped
-and references to rows outside it dropped (a quote's speaker or a stance's holder and
+arguments: those of the layer's events), its document labels and notes, and its status of the
+document (a ``document_status`` row; none means ``todo``). Packages and merges move layers
+between two project files, so rows are copied with new ids, the references inside the layer
+remapped and references to rows outside it dropped (a quote's speaker or a stance's holder and
 evidence become unknown; an argument or a stance aimed outside is left out), as
 ``iter_records(annotator=...)`` does. Two layers are compared by their content
 (:func:`layer_content`: offsets, labels, attributes, notes, references by what they point
@@ -27,10 +28,13 @@ Insert = Callable[[str, Row], int]
 Delete = Callable[[str, Any], None]
 
 LAYER_TABLES = ("entities", "quotes", "events", "event_arguments", "stances",
-                "document_labels", "notes")
+                "document_labels", "notes", "document_status")
 """The tables a layer is made of, in the order rows are inserted (referenced rows first)."""
 DELETE_ORDER = ("stances", "event_arguments", "quotes", "events", "entities",
-                "document_labels", "notes")
+                "document_labels", "notes", "document_status")
+ROW_KEYS = {"document_labels": ("doc_id", "key", "annotator_id"),
+            "document_status": ("doc_id", "annotator_id")}
+"""The key of a row of the tables without an ``id`` (as the journal writes it)."""
 
 
 @dataclass(slots=True)
@@ -44,6 +48,16 @@ class Layer:
 
     def counts(self) -> dict[str, int]:
         return {table: self.count(table) for table in LAYER_TABLES if self.count(table)}
+
+    @property
+    def status(self) -> str:
+        """The layer's status of its document (``todo`` without a status row)."""
+        rows = self.rows.get("document_status", [])
+        return str(rows[0]["status"]) if rows else "todo"
+
+    def without_status(self) -> Layer:
+        """The same layer with no status of the document (``todo``)."""
+        return Layer({t: r for t, r in self.rows.items() if t != "document_status"})
 
     @property
     def empty(self) -> bool:
@@ -74,7 +88,7 @@ def read_layer(conn: sqlite3.Connection, doc_id: int, annotator_id: int) -> Laye
                    " (SELECT id FROM events WHERE doc_id = ? AND annotator_id = ?) ORDER BY id")
             params: tuple[Any, ...] = (doc_id, doc_id, annotator_id)
         else:
-            order = "key" if table == "document_labels" else "id"
+            order = {"document_labels": "key", "document_status": "doc_id"}.get(table, "id")
             sql = (f"SELECT * FROM {table} WHERE doc_id = ? AND annotator_id = ?"
                    f" ORDER BY {order}")
             params = (doc_id, annotator_id)
@@ -121,6 +135,7 @@ def layer_content(layer: Layer) -> dict[str, list[str]]:
         "document_labels": [[r["key"], _json(r["value"])]
                             for r in rows.get("document_labels", [])],
         "notes": [[r["text"]] for r in rows.get("notes", [])],
+        "document_status": [[r["status"]] for r in rows.get("document_status", [])],
     }
     return {table: sorted(json.dumps(item, ensure_ascii=False, sort_keys=True)
                           for item in values) for table, values in items.items()}
@@ -148,16 +163,14 @@ def _outside(key: Any, copied: dict[Any, int]) -> bool:
     return key is not None and key not in copied
 
 
-def copy_layer(layer: Layer, conn: sqlite3.Connection, doc_id: int, annotator_id: int,
-               insert: Insert) -> tuple[dict[str, int], list[str]]:
+def copy_layer(layer: Layer, doc_id: int, annotator_id: int, insert: Insert) -> dict[str, int]:
     """Insert the layer's rows into document ``doc_id`` as ``annotator_id``'s (``insert``
-    writes one row and returns its id: a ``ChangeSet``'s, to journal them). Returns the rows
-    added per table and the document label keys left out because another annotator holds
-    that key of the document (document labels are one per key)."""
+    writes one row and returns its id: a ``ChangeSet``'s, to journal them), into a layer
+    that is empty (document labels and the status are keyed by annotator: nobody else's
+    are in the way). Returns the rows added per table."""
     added = dict.fromkeys(LAYER_TABLES, 0)
     ids: dict[str, dict[Any, int]] = {"entities": {}, "events": {}, "quotes": {}}
     rows = layer.rows
-    taken: list[str] = []
 
     def put(table: str, row: Row, old: Any = None) -> None:
         new_id = insert(table, row)
@@ -189,15 +202,10 @@ def copy_layer(layer: Layer, conn: sqlite3.Connection, doc_id: int, annotator_id
         new["target_event_id"] = ids["events"].get(r["target_event_id"])
         new["evidence_quote_id"] = ids["quotes"].get(r["evidence_quote_id"])
         put("stances", new)
-    for r in rows.get("document_labels", []):
-        if conn.execute("SELECT 1 FROM document_labels WHERE doc_id = ? AND key = ?",
-                        (doc_id, r["key"])).fetchone() is not None:
-            taken.append(str(r["key"]))
-            continue
-        put("document_labels", _moved(r, doc_id, annotator_id))
-    for r in rows.get("notes", []):
-        put("notes", _moved(r, doc_id, annotator_id))
-    return {t: n for t, n in added.items() if n}, taken
+    for table in ("document_labels", "notes", "document_status"):
+        for r in rows.get(table, []):
+            put(table, _moved(r, doc_id, annotator_id))
+    return {t: n for t, n in added.items() if n}
 
 
 def outside_references(conn: sqlite3.Connection, layer: Layer) -> int:
@@ -229,7 +237,8 @@ def delete_layer(layer: Layer, delete: Delete) -> dict[str, int]:
     removed: dict[str, int] = {}
     for table in DELETE_ORDER:
         for r in layer.rows.get(table, []):
-            key = [r["doc_id"], r["key"]] if table == "document_labels" else r["id"]
+            columns = ROW_KEYS.get(table)
+            key = r["id"] if columns is None else [r[c] for c in columns]
             delete(table, key)
             removed[table] = removed.get(table, 0) + 1
     return removed

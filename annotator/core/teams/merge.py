@@ -5,7 +5,10 @@ from another project (its ``project_id``), holds a schema version the project la
 different schema under the same version number, or breaks a store invariant (``validate``).
 
 Otherwise each of its documents is matched to the project's document with the same text
-(sha256) and each layer in it to the project's annotator of the same name. The rule for one
+(sha256) and each layer in it to the project's annotator of the same name. A layer is A's
+annotations, document labels, notes and status of D (:mod:`.layer_rows`): the package's
+status and labels land in A's layer, never in another annotator's (labels and statuses are
+per annotator, so two annotators' labels of one document never collide). The rule for one
 layer (annotator A, document D), with P = A's layer of D in the project and L = the package's:
 
 * P equal to L (same content): nothing to do; merging a package twice changes nothing;
@@ -15,10 +18,9 @@ layer (annotator A, document D), with P = A's layer of D in the project and L = 
   layer is kept, unless ``replace`` (``--replace``), when the package's wins; both say so in
   the summary. A layer other annotators' annotations refer to is never replaced.
 
-A document whose text is no longer in the project is a conflict too (skipped). The document's
-status follows the package when it is further along (:func:`merged_status`). The whole package
-is ONE user action (one journal entry): ``undo`` removes exactly what it added and puts back
-what it replaced.
+A document whose text is no longer in the project is a conflict too (skipped). The whole
+package is ONE user action (one journal entry, under the person merging): ``undo`` removes
+exactly what it added and puts back what it replaced.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from pathlib import Path
 from annotator.core.store import Project, ProjectError
 from annotator.core.store.assignments import NOBODY
 from annotator.core.store.journal import ChangeSet
-from annotator.core.store.timeutil import utc_now
 from annotator.core.teams.layer_rows import (
     EMPTY_FINGERPRINT,
     LAYER_TABLES,
@@ -47,8 +48,6 @@ from annotator.core.teams.package_info import (
     read_package_info,
     write_merged,
 )
-
-PROGRESS = {"todo": 0, "in-progress": 1, "skipped": 2, "done": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,21 +71,13 @@ class MergeReport:
     """Documents whose layers (or status) changed."""
     unchanged: int = 0
     added: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Annotator -> table -> rows added."""
+    """Annotator -> table -> rows added (statuses apart)."""
     removed: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Annotator -> table -> rows the package's layer replaced."""
+    """Annotator -> table -> rows the package's layer replaced (statuses apart)."""
     statuses: int = 0
+    """Layers whose status of a document the merge changed."""
     conflicts: list[Conflict] = field(default_factory=list)
     action: str = ""
-
-
-def merged_status(project_status: str, package_status: str) -> str | None:
-    """The document status after a merge, or None to leave it: the package's when it is
-    further along (todo < in-progress < skipped < done). Today one status per document; the
-    lead's switch point for per-annotator statuses."""
-    if PROGRESS.get(package_status, -1) > PROGRESS.get(project_status, -1):
-        return package_status
-    return None
 
 
 def schema_problem(project: Project, package: Project) -> str | None:
@@ -170,10 +161,9 @@ class _Merge:
     def run(self, changes: ChangeSet) -> None:
         conn = self.project.conn
         docs = self.package.conn.execute(
-            "SELECT id, sha256, external_id, status FROM documents ORDER BY id").fetchall()
-        for pkg_doc, sha, external_id, status in docs:
-            row = conn.execute("SELECT id, status FROM documents WHERE sha256 = ?",
-                               (sha,)).fetchone()
+            "SELECT id, sha256, external_id FROM documents ORDER BY id").fetchall()
+        for pkg_doc, sha, external_id in docs:
+            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha,)).fetchone()
             if row is None:
                 self.report.conflicts.append(Conflict(str(external_id), None,
                                                       "its text is no longer in the project;"
@@ -184,11 +174,6 @@ class _Merge:
             for name, pkg_annotator in sorted(self.layers.items()):
                 self._layer(changes, (int(pkg_doc), int(row[0])), str(sha), name,
                             pkg_annotator, str(external_id))
-            new_status = merged_status(str(row[1]), str(status))
-            if new_status is not None:
-                changes.update("documents", int(row[0]), {"status": new_status,
-                                                           "updated": utc_now()})
-                self.report.statuses += 1
             if len(changes.changes) > mark:
                 self.report.changed += 1
             else:
@@ -225,11 +210,9 @@ class _Merge:
         if mine_id == NOBODY:
             mine_id = self.project._annotator_id(name, create=True)
         removed = delete_layer(mine, changes.delete)
-        added, taken = copy_layer(theirs, self.project.conn, doc, mine_id, changes.insert)
-        for key in taken:
-            self.report.conflicts.append(Conflict(
-                external_id, name, f"document label {key!r} is held by another annotator;"
-                " kept the project's"))
+        added = copy_layer(theirs, doc, mine_id, changes.insert)
+        if theirs.status != mine.status:
+            self.report.statuses += 1
         _count(self.report.added, name, added)
         _count(self.report.removed, name, removed)
         self.merged.setdefault(name, {}).setdefault(sha, [])
@@ -240,6 +223,10 @@ class _Merge:
 
 
 def _count(into: dict[str, dict[str, int]], name: str, counts: dict[str, int]) -> None:
+    """Add one layer's rows per table to ``into[name]`` (statuses are counted apart)."""
+    rows = {table: n for table, n in counts.items() if table != "document_status"}
+    if not rows:
+        return
     per = into.setdefault(name, {})
-    for table, n in counts.items():
+    for table, n in rows.items():
         per[table] = per.get(table, 0) + n

@@ -4,10 +4,12 @@ The package is a new project file written through the safe output writer (tempor
 beside OUT, renamed when complete; never over the project or its side files). It holds:
 
 * every schema version of the project (rows copied as they are, so merge can compare them);
-* the documents assigned to NAME (text, title, metadata, the status of :func:`package_status`)
-  and NAME's assignments, so "assigned to me" works inside it;
-* NAME's starting layer: a copy of ``start_from``'s layer (pre-annotations made by the
-  ``preannotate`` annotator, say) stored as NAME's, or NAME's own layer when no other is named;
+* the documents assigned to NAME (text, title, metadata) and NAME's assignments, so
+  "assigned to me" works inside it;
+* NAME's starting layer (:func:`starting_layer`): NAME's own layer in the project (annotations,
+  document labels, notes and NAME's status of each document), or, with ``start_from``, a copy
+  of that annotator's annotations, labels and notes (pre-annotations made by the
+  ``preannotate`` annotator, say) stored as NAME's, NAME starting at ``todo``;
 * the ``package`` meta row (:mod:`.package_info`): the project's id, NAME, and the fingerprint
   of NAME's layer in the project at packaging, which merge uses to tell whether the project
   changed meanwhile.
@@ -26,7 +28,13 @@ from annotator.core.store import Project, ProjectError
 from annotator.core.store.assignments import NOBODY
 from annotator.core.store.journal import insert_row
 from annotator.core.store.timeutil import utc_now
-from annotator.core.teams.layer_rows import EMPTY_FINGERPRINT, copy_layer, fingerprint, read_layer
+from annotator.core.teams.layer_rows import (
+    EMPTY_FINGERPRINT,
+    Layer,
+    copy_layer,
+    fingerprint,
+    read_layer,
+)
 from annotator.core.teams.package_info import PackageInfo, write_package_info
 
 
@@ -39,25 +47,22 @@ class PackageReport:
     start_from: str
     documents: int = 0
     annotations: dict[str, int] = field(default_factory=dict)
-    """Rows of the starting layer per table."""
+    """Rows of the starting layer per table (its statuses apart)."""
 
 
-def package_status(project: Project, doc_id: int, annotator: str) -> str:
-    """The status a packaged document starts with: today the document's one status (the
-    lead's switch point for per-annotator statuses)."""
-    del annotator
-    row = project.conn.execute("SELECT status FROM documents WHERE id = ?",
-                               (doc_id,)).fetchone()
-    return str(row[0])
+def starting_layer(project: Project, doc_id: int, start_id: int, own_id: int) -> Layer:
+    """The layer a package starts NAME (``own_id``) with in one document: NAME's own as it is
+    in the project, or ``start_id``'s without its status (another annotator's status of the
+    document is theirs: NAME starts at ``todo``)."""
+    layer = read_layer(project.conn, doc_id, start_id)
+    return layer if start_id == own_id else layer.without_status()
 
 
-def _bare_records(project: Project, doc_ids: list[int], annotator: str
-                  ) -> Iterator[DocumentRecord]:
+def _bare_records(project: Project, doc_ids: list[int]) -> Iterator[DocumentRecord]:
     for doc_id in doc_ids:
         record = project.get_record(doc_id)
         yield DocumentRecord(id=record.id, text=record.text, title=record.title,
-                             meta=record.meta, status=package_status(project, doc_id, annotator),
-                             normalization=record.normalization)
+                             meta=record.meta, normalization=record.normalization)
 
 
 def _copy_schemas(project: Project, package: Project) -> None:
@@ -92,7 +97,7 @@ def write_package(project: Project, annotator: str, out: str | Path, *,
         package = Project.open(temp, create=True, annotator=annotator)
         try:
             _copy_schemas(project, package)
-            package.import_records(_bare_records(project, doc_ids, annotator))
+            package.import_records(_bare_records(project, doc_ids))
             _fill(project, package, doc_ids, (start_id, own_id), info, report)
         finally:
             package.close()
@@ -110,9 +115,10 @@ def _fill(project: Project, package: Project, doc_ids: list[int], ids: tuple[int
             sha = str(project.conn.execute("SELECT sha256 FROM documents WHERE id = ?",
                                            (doc_id,)).fetchone()[0])
             target = int(where[sha])
-            layer = read_layer(project.conn, doc_id, start_id)
-            added, _taken = copy_layer(layer, conn, target, package.annotator_id,
-                                       lambda table, row: insert_row(conn, table, row))
+            layer = starting_layer(project, doc_id, start_id, own_id)
+            added = copy_layer(layer, target, package.annotator_id,
+                               lambda table, row: insert_row(conn, table, row))
+            added.pop("document_status", None)
             for table, n in added.items():
                 report.annotations[table] = report.annotations.get(table, 0) + n
             own = fingerprint(read_layer(project.conn, doc_id, own_id))
