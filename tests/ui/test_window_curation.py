@@ -128,6 +128,17 @@ def test_disagreements_resolved_with_keys_only(curating: MainWindow, qtbot: Any,
     assert "1 curated of 1" in window.navigator.progress_label.text()
 
 
+def test_one_decision_reads_the_layers_once(curating: MainWindow, qtbot: Any) -> None:
+    """A decision publishes several store events (curated rows, decision, open count): the
+    list is read once for them all, not once per event."""
+    window = curating
+    _press(qtbot, window, "F8")
+    before = window.curation.items.loads
+    _press(qtbot, window, "Alt+1")
+    qtbot.wait(20)
+    assert window.curation.items.loads == before + 1
+
+
 def test_marking_curated_is_refused_while_disagreements_are_open(
         curating: MainWindow, qtbot: Any, merged: Path) -> None:
     window = curating

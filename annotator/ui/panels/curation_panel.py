@@ -33,6 +33,7 @@ class CurationPanel(QWidget):
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(False)
         self.table.setAccessibleName("Disagreements")
+        self.table.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
