@@ -32,7 +32,7 @@ from annotator.ui.actions.base import Notify
 from annotator.ui.actions.curation import CurationActions
 from annotator.ui.panels.curation_panel import CurationPanel
 from annotator.ui.panels.navigator import NavigatorPanel
-from annotator.ui.qt import QMainWindow, Qt, QtCore, QtWidgets
+from annotator.ui.qt import QMainWindow, QObject, Qt, QtCore, QtWidgets, Signal
 from annotator.ui.session.curation import CurationList, item_span
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.status_line import StatusLine
@@ -43,19 +43,25 @@ ONLY_CURATING = ("next_disagreement", "previous_disagreement", "take_1", "take_2
                  "reject_item", "accept_edited")
 
 
+class CurationRequests(QObject):
+    """``curate(on)``: reopen the project on the curated layer, or off it (the window
+    forwards it to the app). A signal of its own keeps the wiring from holding the window,
+    whose Python wrapper must die with it."""
+
+    curate = Signal(bool)
+
+
 class CurationWiring:
     """The Curation menu of one window and, on the curated layer, the curation mode."""
 
     def __init__(self, window: QMainWindow, workbench: Workbench, actions: WorkbenchActions,
-                 navigator: NavigatorPanel, status: StatusLine,
-                 request: QtCore.SignalInstance) -> None:
-        self.window = window
+                 navigator: NavigatorPanel, status: StatusLine) -> None:
+        self.requests = CurationRequests(workbench)
         self.workbench = workbench
         self.project = project = workbench.project
         self.menu_actions = actions
         self.navigator = navigator
         self.status = status
-        self.request = request
         self.curating = project.layer_name == CURATED
         self.items = CurationList()
         self.actions = CurationActions(workbench.session, project,
@@ -113,14 +119,14 @@ class CurationWiring:
     def toggle(self) -> None:
         """Curate… (a curator only; anyone else is told why not), or Stop Curating."""
         if self.curating:
-            self.request.emit(False)
+            self.requests.curate.emit(False)
             return
         try:
             self.project.check_curator(self.project.annotator)
         except ProjectError as error:
             self.status.show_message(str(error), 30000)
             return
-        self.request.emit(True)
+        self.requests.curate.emit(True)
 
     # -- following the document and the store ----------------------------------------------
 

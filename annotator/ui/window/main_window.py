@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
         self.layers = LayersWiring(self, self.workbench, self.menu_actions, central_layout,
                                    central_layout.indexOf(self.header) + 1)
         self.curation = CurationWiring(self, self.workbench, self.menu_actions, self.navigator,
-                                       self.status_line, self.curateRequested)
+                                       self.status_line)
+        self.curation.requests.curate.connect(self.curateRequested)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
