@@ -17,7 +17,7 @@ from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 from annotator.ui.qt import QSettings, Qt, QtWidgets
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.helpers import ENTITIES, QUOTE_TEXT, TEXT_A, TEXT_B, TEXT_C, find
+from tests.ui.helpers import ENTITIES, QUOTE_TEXT, TEXT_A, TEXT_B, TEXT_C, find, shown_window
 
 
 @pytest.fixture(autouse=True)
@@ -60,11 +60,6 @@ def links_project(tmp_path: Path) -> Path:
 @pytest.fixture
 def links_window(qtbot: Any, links_project: Path) -> Iterator[MainWindow]:
     """The main window on :func:`links_project`, shown."""
-    window = MainWindow(Project.open(links_project, annotator="tester"))
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    window.editor.setFocus()
+    window = shown_window(qtbot, Project.open(links_project, annotator="tester"))
     yield window
     window.close()

@@ -5,10 +5,12 @@ project file with sqlite3, and simulated mouse and keyboard input. Fixtures are 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from annotator.core.store import Project
 from annotator.ui.qt import Qt, QtCore, QtGui, QtWidgets
 from annotator.ui.window.main_window import MainWindow
 
@@ -183,3 +185,24 @@ def click_span(window: MainWindow, span_id: str) -> None:
                                   Qt.MouseButton.LeftButton, buttons,
                                   Qt.KeyboardModifier.NoModifier)
         QtWidgets.QApplication.sendEvent(viewport, event)
+
+
+def shown_window(qtbot: Any, project: Project, width: int = 1400,
+                 height: int = 860) -> MainWindow:
+    """A main window on ``project``, shown at ``width`` x ``height``, the editor focused."""
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    window.editor.setFocus()
+    return window
+
+
+def save_shot(widget: QtWidgets.QWidget, folder: Path, name: str) -> None:
+    """Save ``widget.grab()`` as ``folder/name`` (and in ``$ANNOTATOR_SHOTS`` when set), to
+    be looked at."""
+    assert widget.grab().save(str(folder / name))
+    keep = os.environ.get("ANNOTATOR_SHOTS")
+    if keep:
+        assert widget.grab().save(os.path.join(keep, name))

@@ -5,7 +5,6 @@ one undoable action, his quotes are listed greyed, and undo only undoes alice's 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from annotator.ui.models.links import OwnerRole
 from annotator.ui.qt import Qt
 from annotator.ui.session.other_layers import other_span_id
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.helpers import click_span, find, rows, shortcut
+from tests.ui.helpers import click_span, find, rows, save_shot, shortcut
 
 TEXT = ("قال وزير الخارجية أحمد إن موسكو ترحب بالحوار، وأضاف أحمد: «سنزور العراق قريبا» "
         "ثم غادر إلى بيروت مساء أمس.")
@@ -62,10 +61,7 @@ def alice_window(qtbot: Any, two_layers: Path) -> Iterator[MainWindow]:
 
 
 def _shoot(widget: Any, tmp_path: Path, name: str) -> None:
-    assert widget.grab().save(str(tmp_path / name))
-    keep = os.environ.get("ANNOTATOR_SHOTS")
-    if keep:
-        widget.grab().save(os.path.join(keep, name))
+    save_shot(widget, tmp_path, name)
 
 
 def _other_spans(window: MainWindow) -> dict[str, str]:

@@ -19,6 +19,7 @@ import math
 import time
 
 from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
+from annotator.ui.editor.disputes import paint_disputes
 from annotator.ui.editor.document import block_format, build_document
 from annotator.ui.editor.geometry import lines_band
 from annotator.ui.editor.layers import SpanItem, SpanLayers
@@ -34,6 +35,7 @@ from annotator.ui.editor.selection import (
     tooltip_html,
 )
 from annotator.ui.qt import QSize, Qt, QtCore, QTextEdit, QtGui, QtWidgets, QWidget, Signal
+from annotator.ui.session.curation import DisputeMark
 
 
 class AnnotationView(QTextEdit):
@@ -60,6 +62,9 @@ class AnnotationView(QTextEdit):
         self._last_selection: tuple[int, int] = (0, 0)
         self._links: list[LinkItem] = []
         self._emphasized: frozenset[str] = frozenset()
+        self._disputes: tuple[DisputeMark, ...] = ()
+        self.disputes_drawn = 0
+        """How many line pieces of disagreement marks the last paint pass drew (for tests)."""
         self.links_drawn = 0
         """How many links the last paint pass drew (for tests)."""
         self.setReadOnly(True)
@@ -162,6 +167,16 @@ class AnnotationView(QTextEdit):
         self._painter.highlighted = spans
         self._emphasized = owners
         self.viewport().update()
+
+    def set_disputes(self, marks: list[DisputeMark]) -> None:
+        """Mark where the annotators disagree (the curation view; :mod:`.disputes`)."""
+        if tuple(marks) != self._disputes:
+            self._disputes = tuple(marks)
+            self.viewport().update()
+
+    def disputes(self) -> tuple[DisputeMark, ...]:
+        """The marks given to :meth:`set_disputes`."""
+        return self._disputes
 
     def highlighted_spans(self) -> frozenset[str]:
         """The spans given to :meth:`set_highlight`."""
@@ -291,6 +306,7 @@ class AnnotationView(QTextEdit):
         started = time.perf_counter()
         frame = self._frame(QtCore.QRectF(event.rect()))
         painter = QtGui.QPainter(self.viewport())
+        self.disputes_drawn = paint_disputes(painter, frame.lines, self._disputes, self._to_qt)
         self._painter.paint_under(painter, frame)
         painter.end()
         super().paintEvent(event)

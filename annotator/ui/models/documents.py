@@ -11,10 +11,16 @@ subscribes it to ``project.events`` and
   join the filtered set, so the model resets (views keep their current document through
   :meth:`row_of`);
 * an import (``DocumentsAdded``) resets the model.
+
+The status filter :data:`DISAGREEMENTS` (the curation view's "Disagreements left") keeps the
+documents in curation with open disagreements: their ids come from the store's index
+(``documents_with_disagreements``), a row's summary from two index reads; a decision
+(``DocumentChanged`` with the field ``curation``) resets it.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from annotator.core.model import DocumentSummary
@@ -30,6 +36,8 @@ from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 PAGE = 256
+DISAGREEMENTS = "disagreements-left"
+"""The status filter of the documents with open disagreements (curation)."""
 DocIdRole = Qt.ItemDataRole.UserRole + 1
 StatusRole = Qt.ItemDataRole.UserRole + 2
 TitleRole = Qt.ItemDataRole.UserRole + 3
@@ -58,6 +66,8 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         self._text: str | None = None
         self._count = project.document_count()
         self._pages: dict[int, list[DocumentSummary]] = {}
+        self._only: list[int] | None = None
+        """The ids the :data:`DISAGREEMENTS` filter keeps, in order (None: no such filter)."""
         self._attached = False
 
     @property
@@ -71,7 +81,8 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         if isinstance(event, DocumentsAdded):
             self.refresh()
         elif isinstance(event, DocumentChanged):
-            if self._status is not None and "status" in event.fields:
+            if self._status is not None and ("status" in event.fields or (
+                    self._only is not None and "curation" in event.fields)):
                 self.refresh()
             else:
                 self.reload_document(event.doc_id)
@@ -84,8 +95,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         for page, rows in self._pages.items():
             for index, summary in enumerate(rows):
                 if summary.doc_id == doc_id:
-                    self._pages[page] = self._project.list_documents(
-                        page * PAGE, PAGE, status=self._status, text=self._text)
+                    self._pages[page] = self._read_page(page)
                     row = page * PAGE + index
                     self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
                     return
@@ -106,7 +116,13 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         """Show only documents with ``status`` and whose title contains ``text``."""
         self.beginResetModel()
         self._status, self._text = status, (text or None)
-        self._count = self._project.document_count(status=self._status, text=self._text)
+        self._only = None
+        if status == DISAGREEMENTS:
+            left = self._project.curation_progress().with_disagreements
+            self._only = self._project.documents_with_disagreements(0, left)
+            self._count = len(self._only)
+        else:
+            self._count = self._project.document_count(status=self._status, text=self._text)
         self._pages.clear()
         self.endResetModel()
         self.filterChanged.emit()
@@ -123,9 +139,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
             return None
         page = row // PAGE
         if page not in self._pages:
-            self._pages[page] = self._project.list_documents(
-                page * PAGE, PAGE, status=self._status, text=self._text
-            )
+            self._pages[page] = self._read_page(page)
         rows = self._pages[page]
         index = row - page * PAGE
         return rows[index] if index < len(rows) else None
@@ -133,7 +147,21 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
     def row_of(self, doc_id: int) -> int | None:
         """The row showing ``doc_id`` under the current filter, or None when it is filtered
         out (the store counts it in the index: no page is read)."""
+        if self._only is not None:
+            row = bisect_left(self._only, doc_id)
+            return row if row < len(self._only) and self._only[row] == doc_id else None
         return self._project.document_position(doc_id, self._status, self._text)
+
+    def _read_page(self, page: int) -> list[DocumentSummary]:
+        project = self._project
+        if self._only is None:
+            return project.list_documents(page * PAGE, PAGE, status=self._status,
+                                          text=self._text)
+        found: list[DocumentSummary] = []
+        for doc_id in self._only[page * PAGE:(page + 1) * PAGE]:
+            position = project.document_position(doc_id)
+            found.extend(project.list_documents(position, 1) if position is not None else [])
+        return found
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count

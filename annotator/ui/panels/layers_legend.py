@@ -41,7 +41,8 @@ class LayersLegend(QWidget):
         while self._row.count() > 2:  # keep the title and the stretch
             item = self._row.takeAt(1)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None:  # hidden at once: deleteLater waits for the event loop
+                widget.hide()
                 widget.deleteLater()
         for position, (name, color) in enumerate(layers):
             mark = QtWidgets.QLabel(self)

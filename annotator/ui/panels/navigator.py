@@ -12,6 +12,7 @@ from __future__ import annotations
 from annotator.core.model import STATUSES
 from annotator.core.store import Project
 from annotator.ui.models.documents import (
+    DISAGREEMENTS,
     STATUS_NAMES,
     DocIdRole,
     DocumentListModel,
@@ -136,6 +137,10 @@ class NavigatorPanel(QWidget):
         self.filter_edit.setAccessibleName("Title filter")
         self.count_label = QtWidgets.QLabel(self)
         self.count_label.setObjectName("navigatorCount")
+        self.progress_label = QtWidgets.QLabel(self)
+        self.progress_label.setObjectName("curationProgress")
+        self.progress_label.setWordWrap(True)
+        self.progress_label.hide()
         self.list_view = DocumentTable(row_height(self.fontMetrics()), self)
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(DocumentDelegate(self.list_view))
@@ -151,6 +156,7 @@ class NavigatorPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.progress_label)
         self._filter_timer = QtCore.QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(150)
@@ -188,6 +194,20 @@ class NavigatorPanel(QWidget):
             self.apply_filters()
         else:
             self.status_combo.setCurrentIndex(index)  # filters through currentIndexChanged
+
+    def set_curating(self, text: str | None) -> None:
+        """The curation view: the "Disagreements left" filter and the progress line
+        (``text``); None leaves curation (the filter and the line go)."""
+        index = self.status_combo.findData(DISAGREEMENTS)
+        if text is None:
+            if index >= 0:
+                self.status_combo.removeItem(index)
+            self.progress_label.hide()
+            return
+        if index < 0:
+            self.status_combo.addItem("Disagreements left", DISAGREEMENTS)
+        self.progress_label.setText(text)
+        self.progress_label.show()
 
     def _after_reset(self) -> None:
         """Reselect the current document in the rebuilt list, without reopening it."""

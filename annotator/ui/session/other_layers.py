@@ -74,13 +74,15 @@ class OtherLayers:
         self.colors: dict[str, str] = {}
         self.focused: str | None = None
         """The other span last hovered or clicked (what Copy to My Layer copies)."""
+        self.numbers: dict[str, int] = {}
+        """Annotators numbered for the curation view's keys (Alt+1/2/3), shown in the legend."""
         self.reads = 0
         """How many layers were read from the project (work counted by tests)."""
         self._doc_id: int | None = None
 
     def open(self, project: Project, doc_id: int) -> None:
         """Follow another document: its other annotators, the wanted ones read."""
-        self.me = project.annotator
+        self.me = project.layer_name  # a curator's own layer is the curated one
         self._doc_id = doc_id
         # The annotators table in joining order (a few rows; never a scan of the layers).
         names = [name for _, name in sorted(project.annotator_names().items())]
@@ -116,6 +118,11 @@ class OtherLayers:
     def color(self, name: str) -> str:
         """The colour of an annotator's layer."""
         return self.colors.get(name, LAYER_COLORS[-1])
+
+    def legend_name(self, name: str) -> str:
+        """``2 bob`` when the annotators are numbered (curation), else ``bob``."""
+        number = self.numbers.get(name)
+        return name if number is None else f"{number} {name}"
 
     def spans(self) -> Iterator[OtherSpan]:
         """Every entity of the shown layers, as the editor draws it."""

@@ -14,7 +14,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from annotator.core.store import Project, ProjectError
+from annotator.core.store import CURATED, Project, ProjectError
 from annotator.ui.qt import QApplication, QMessageBox, Qt
 from annotator.ui.window.identity import annotator_for_run
 from annotator.ui.window.main_window import MainWindow
@@ -33,16 +33,18 @@ _windows: list[MainWindow] = []
 
 
 def open_window(path: str, *, create: bool = False, annotator: str | None = None,
-                note: str = "") -> MainWindow | None:
+                note: str = "", layer: str | None = None) -> MainWindow | None:
     """Open ``path`` as ``annotator`` (None: the store's default) in a new window, or explain
-    in a dialog why it cannot be opened; ``note`` is shown in its status bar.
+    in a dialog why it cannot be opened; ``note`` is shown in its status bar. ``layer``
+    :data:`CURATED` opens the curation mode (a curator only).
 
     With ``create`` a missing file becomes a new, empty project. The file's full
     ``quick_check`` runs on a worker once the window is painted (``ProjectWatch.start_check``);
     only its header is checked before.
     """
     try:
-        project = Project.open(path, create=create, annotator=annotator, quick_check=False)
+        project = Project.open(path, create=create, annotator=annotator, quick_check=False,
+                               layer=layer)
     except ProjectError as error:
         QMessageBox.critical(None, "Cannot open project", str(error))
         return None
@@ -51,6 +53,7 @@ def open_window(path: str, *, create: bool = False, annotator: str | None = None
     window.closed.connect(lambda: _forget(window))
     window.projectRequested.connect(partial(_replace, window))
     window.reopenAs.connect(partial(_reopen_as, window))
+    window.curateRequested.connect(partial(_reopen_curating, window))
     window.show()
     if note:
         window.status_line.show_message(note, 15000)
@@ -72,6 +75,19 @@ def _reopen_as(window: MainWindow, name: str) -> None:
     note = (f"Reopened {Path(path).name} as {name}: you see and edit {name}'s layer"
             f" (was {window.project.annotator}'s).")
     if open_window(path, annotator=name, note=note) is not None:
+        window.close()
+
+
+def _reopen_curating(window: MainWindow, on: bool) -> None:
+    """Curation ▸ Curate… (or Stop Curating): the same project, as the same person, on the
+    curated layer (or on their own)."""
+    path = str(window.project.path)
+    name = window.project.annotator
+    note = (f"Curating {Path(path).name} as {name}: F8 next disagreement, Alt+1/2/3 take,"
+            " Alt+0 reject, Ctrl+Enter curated." if on
+            else f"Stopped curating: you see and edit {name}'s own layer.")
+    if open_window(path, annotator=name, note=note,
+                   layer=CURATED if on else None) is not None:
         window.close()
 
 

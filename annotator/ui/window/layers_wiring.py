@@ -54,7 +54,8 @@ class LayersWiring:
         if not others.available:
             empty = self.menu.addAction("No other annotator's layer on this document")
             empty.setEnabled(False)
-        self.legend.show_layers([(n, others.color(n)) for n in others.shown])
+        self.legend.show_layers([(others.legend_name(n), others.color(n))
+                                 for n in others.shown])
         self._on_focused(others.focused or "")
 
     def _on_focused(self, span_id: str) -> None:

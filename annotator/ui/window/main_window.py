@@ -33,6 +33,7 @@ from annotator.ui.qt import QMainWindow, QtCore, QtGui, QtWidgets, QVBoxLayout, 
 from annotator.ui.session.edges import Edge, Unit
 from annotator.ui.window import project_files
 from annotator.ui.window.corpus_wiring import CorpusWiring
+from annotator.ui.window.curation_wiring import CurationWiring
 from annotator.ui.window.docks import make_docks, place_docks
 from annotator.ui.window.editor_keys import EditorKeys
 from annotator.ui.window.first_paint import AfterFirstPaint
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
     closed = Signal()
     projectRequested = Signal(str, bool)  # noqa: N815  (path, create): the app opens it
     reopenAs = Signal(str)  # noqa: N815  (annotator name): the app reopens the project
+    curateRequested = Signal(bool)  # noqa: N815  (on): reopen on the curated layer, or off it
 
     def __init__(self, project: Project, prefs: Preferences | None = None) -> None:
         super().__init__()
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         self.corpus = CorpusWiring(self, self.workbench, self.status_line)
         self.layers = LayersWiring(self, self.workbench, self.menu_actions, central_layout,
                                    central_layout.indexOf(self.header) + 1)
+        self.curation = CurationWiring(self, self.workbench, self.menu_actions, self.navigator,
+                                       self.status_line)
+        self.curation.requests.curate.connect(self.curateRequested)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
@@ -329,6 +334,7 @@ class MainWindow(QMainWindow):
         self.workbench.detach()
         self.navigator.detach()
         self.corpus.detach()
+        self.curation.detach()
         self.project.events.unsubscribe(self._on_store_event)
         self.project.close()
         self.closed.emit()

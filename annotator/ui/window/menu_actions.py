@@ -143,6 +143,22 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
         ActionSpec("edit_schema", "Edit &Schema…", (),
                    "Edit labels, kinds, topics and event types (a new schema version)"),
     ]),
+    ("C&uration", [
+        ActionSpec("curate", "&Curate…", ("Ctrl+Shift+J",),
+                   "Curate (a curator only): the curated layer becomes the one you edit,"
+                   " every annotator's layer is shown, disagreements are marked"),
+        None,
+        ActionSpec("next_disagreement", "&Next Disagreement", ("F8",),
+                   "Go to the next open disagreement of the document"),
+        ActionSpec("previous_disagreement", "&Previous Disagreement", ("Shift+F8",)),
+        ActionSpec("take_1", "Take Annotator &1's Version", ("Alt+1",)),
+        ActionSpec("take_2", "Take Annotator &2's Version", ("Alt+2",)),
+        ActionSpec("take_3", "Take Annotator &3's Version", ("Alt+3",)),
+        ActionSpec("reject_item", "&Reject", ("Alt+0", "Alt+Delete"),
+                   "Nothing at this place in the curated layer"),
+        ActionSpec("accept_edited", "Accept as &Edited", ("Ctrl+Alt+Return", "Ctrl+Alt+Enter"),
+                   "Decide the disagreement as you edited it in the curated layer"),
+    ]),
     ("&Document", [
         ActionSpec("mark_done", "Mark &Done", ("Ctrl+Return", "Ctrl+Enter")),
         ActionSpec("mark_skipped", "Mark &Skipped", ("Ctrl+Shift+K",)),
