@@ -5,6 +5,7 @@ tmp (and ``$ANNOTATOR_SHOTS`` when set) to be looked at."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from annotator.ui.models.documents import DISAGREEMENTS
 from annotator.ui.qt import QtWidgets
 from annotator.ui.window import app
 from annotator.ui.window.main_window import MainWindow
+from tests.cli.helpers import run
 from tests.core.curation_setup import TEXT, at, three_layers
 from tests.ui.helpers import save_shot, shortcut, shown_window
 
@@ -126,6 +128,18 @@ def test_disagreements_resolved_with_keys_only(curating: MainWindow, qtbot: Any,
         [("أحمد علي", "PERS"), ("بغداد", "LOC")],
         [("قال", "الوضع في بغداد صعب")], 0, {"topic": "politics"}, 1, "done")
     assert "1 curated of 1" in window.navigator.progress_label.text()
+    # ... and the curated export is the gold the keys made, as the ML team receives it.
+    out = tmp_path / "gold.jsonl"
+    run("export", str(merged), str(out), "--curated")
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    assert sorted((e["text"], e["label"]) for e in record["entities"]) == [
+        ("أحمد علي", "PERS"), ("بغداد", "LOC")]
+    assert [(q["content"]["text"], q["cue"]["text"]) for q in record["quotes"]] == [
+        ("الوضع في بغداد صعب", "قال")]
+    assert record["events"] == []
+    assert len(record["stances"]) == 1
+    assert record["labels"] == {"topic": "politics"}
 
 
 def test_one_decision_reads_the_layers_once(curating: MainWindow, qtbot: Any) -> None:
