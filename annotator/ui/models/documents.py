@@ -56,6 +56,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         self._project = project
         self._status: str | None = None
         self._text: str | None = None
+        self._assigned: str | None = None
         self._count = project.document_count()
         self._pages: dict[int, list[DocumentSummary]] = {}
         self._attached = False
@@ -84,8 +85,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         for page, rows in self._pages.items():
             for index, summary in enumerate(rows):
                 if summary.doc_id == doc_id:
-                    self._pages[page] = self._project.list_documents(
-                        page * PAGE, PAGE, status=self._status, text=self._text)
+                    self._pages[page] = self._read_page(page)
                     row = page * PAGE + index
                     self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
                     return
@@ -102,11 +102,23 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         """The text titles or external ids must contain (compared folded), or None."""
         return self._text
 
+    @property
+    def assigned_filter(self) -> str | None:
+        """The annotator rows must be assigned to, or None for all."""
+        return self._assigned
+
+    def use_assigned(self, annotator: str | None) -> None:
+        """Keep only documents assigned to ``annotator`` (None: all) from the next
+        :meth:`set_filter` on (the caller applies it, so that the list resets once)."""
+        self._assigned = annotator
+
     def set_filter(self, status: str | None = None, text: str | None = None) -> None:
-        """Show only documents with ``status`` and whose title contains ``text``."""
+        """Show only documents with ``status`` and whose title contains ``text`` (and
+        assigned to the annotator of :meth:`use_assigned`, if any)."""
         self.beginResetModel()
         self._status, self._text = status, (text or None)
-        self._count = self._project.document_count(status=self._status, text=self._text)
+        self._count = self._project.document_count(status=self._status, text=self._text,
+                                                   assigned_to=self._assigned)
         self._pages.clear()
         self.endResetModel()
         self.filterChanged.emit()
@@ -123,9 +135,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
             return None
         page = row // PAGE
         if page not in self._pages:
-            self._pages[page] = self._project.list_documents(
-                page * PAGE, PAGE, status=self._status, text=self._text
-            )
+            self._pages[page] = self._read_page(page)
         rows = self._pages[page]
         index = row - page * PAGE
         return rows[index] if index < len(rows) else None
@@ -133,7 +143,12 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
     def row_of(self, doc_id: int) -> int | None:
         """The row showing ``doc_id`` under the current filter, or None when it is filtered
         out (the store counts it in the index: no page is read)."""
-        return self._project.document_position(doc_id, self._status, self._text)
+        return self._project.document_position(doc_id, self._status, self._text,
+                                               assigned_to=self._assigned)
+
+    def _read_page(self, page: int) -> list[DocumentSummary]:
+        return self._project.list_documents(page * PAGE, PAGE, status=self._status,
+                                            text=self._text, assigned_to=self._assigned)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count

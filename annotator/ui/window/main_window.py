@@ -283,6 +283,7 @@ class MainWindow(QMainWindow):
         wb = self.workbench
         if wb.session.doc_id is not None:
             wb.open_document(wb.session.doc_id, wb.cursor_codepoint())
+        self.navigator.refresh_assignments()  # an assign run by the CLI shows the filter
         self.navigator.apply_filters()
         self.status_line.update_project()
         self.status_line.show_message("Another window or program changed this project; "
