@@ -183,3 +183,15 @@ def click_span(window: MainWindow, span_id: str) -> None:
                                   Qt.MouseButton.LeftButton, buttons,
                                   Qt.KeyboardModifier.NoModifier)
         QtWidgets.QApplication.sendEvent(viewport, event)
+
+
+def shown_window(qtbot: Any, path: Path, annotator: str = "tester") -> MainWindow:
+    """The main window on the project at ``path`` as ``annotator``, shown (qtbot closes it
+    at the end of the test)."""
+    from annotator.core.store import Project
+
+    window = MainWindow(Project.open(path, annotator=annotator))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
