@@ -152,9 +152,9 @@ class NavigatorPanel(QWidget):
         filters = QtWidgets.QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(self.status_combo)
-        filters.addWidget(self.assigned_check)
         filters.addWidget(self.filter_edit, 1)
         layout.addLayout(filters)
+        layout.addWidget(self.assigned_check)  # its own line: the title field keeps its room
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.count_label)
         self._filter_timer = QtCore.QTimer(self)

@@ -95,6 +95,8 @@ class AgreementJob(BackgroundJob):
         self.rows: list[Row] = []
         self.pairs: list[PairView] = []
         self.error: str | None = None
+        self.charts_missing = ""
+        """Why there are no charts (matplotlib not installed), or empty."""
         self.cancelled = False
 
     def _progress(self, read: int) -> None:
@@ -117,12 +119,18 @@ class AgreementJob(BackgroundJob):
             self.data = result.to_dict()
             self.rows = summary_rows(self.data)
             self._check_stop()
-            self.pairs = pair_views(result)
+            try:
+                self.pairs = pair_views(result)
+            except ImportError as error:  # matplotlib or the Arabic shaping is missing
+                self.charts_missing = f"no charts: {error}"
+                self.pairs = pair_views(result, charts=False)
             self.result = result
         except CancelledError:
             self.cancelled = True
         except (ProjectError, ValueError, OSError) as error:
             self.error = str(error)
+        except Exception as error:  # a failure on the worker must reach the window
+            self.error = f"agreement failed: {type(error).__name__}: {error}"
 
 
 def pair_views(result: AgreementResult, *, charts: bool = True) -> list[PairView]:

@@ -246,7 +246,8 @@ class AgreementWindow(QtWidgets.QDialog):
         self.status.setText(
             f"{result.documents} shared documents (done by two or more of "
             f"{', '.join(result.annotators)}); "
-            + ", ".join(f"{k}: {v}" for k, v in result.per_annotator.items()))
+            + ", ".join(f"{k}: {v}" for k, v in result.per_annotator.items())
+            + (f"; {job.charts_missing}" if job.charts_missing else ""))
         _fill(self.figures, [figure_cells(row) for row in job.rows], frozenset({3}))
         self.pair_combo.blockSignals(True)
         self.pair_combo.clear()
