@@ -206,3 +206,15 @@ def save_shot(widget: QtWidgets.QWidget, folder: Path, name: str) -> None:
     keep = os.environ.get("ANNOTATOR_SHOTS")
     if keep:
         assert widget.grab().save(os.path.join(keep, name))
+
+
+def shown_window_at(qtbot: Any, path: Path, annotator: str = "tester") -> MainWindow:
+    """The main window on the project at ``path`` as ``annotator``, shown (qtbot closes it
+    at the end of the test)."""
+    from annotator.core.store import Project
+
+    window = MainWindow(Project.open(path, annotator=annotator))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

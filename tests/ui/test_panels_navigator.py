@@ -203,3 +203,99 @@ def test_a_status_choice_filters_once(qtbot, project: Project,  # type: ignore[n
     panel.set_status_filter("done")
     assert resets == ["done", "done"]
     panel.detach()
+
+
+# -- "Assigned to me" (issue 13) -----------------------------------------------------------
+
+
+def _assign(project: Project, people: list[str]) -> dict[str, list[int]]:
+    from annotator.core.teams.assigning import assign_documents
+
+    assign_documents(project, people, overlap=0.2, seed=1)
+    return {name: project.assignments(name) for name in people}
+
+
+def test_assigned_to_me_is_hidden_without_assignments(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert not panel.assigned_check.isVisible()
+    _assign(project, ["tester", "bob"])
+    panel.refresh_assignments()
+    assert panel.assigned_check.isVisible()
+    panel.detach()
+
+
+def test_assigned_to_me_combines_with_status_and_title(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+    mine = _assign(project, ["tester", "bob"])["tester"]
+    assert 0 < len(mine) < PAGE + 20
+    project.set_status(mine[1], "done")
+    project.set_status(mine[2], "done")
+    project.set_status(next(d for d in range(1, PAGE + 21) if d not in mine), "done")
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.assigned_check.setChecked(True)
+    ids = [panel.model.index(r, 0).data(DocIdRole) for r in range(panel.model.rowCount())]
+    assert ids == mine
+    assert "(filtered)" in panel.count_label.text()
+    panel.set_status_filter("done")
+    ids = [panel.model.index(r, 0).data(DocIdRole) for r in range(panel.model.rowCount())]
+    assert ids == [mine[1], mine[2]]
+    assert panel.model.row_of(mine[2]) == 1  # the position counts the assigned only
+    panel.set_status_filter("todo")
+    assert panel.model.rowCount() == len(mine) - 2
+    assert panel.model.row_of(mine[3]) == 1
+    panel.set_status_filter(None)
+    titled = [d for d in mine if (d - 1) % 3 == 0]  # titles «أخبار الرياض i» for i % 3 == 0
+    panel.filter_edit.setText("الرياض")
+    panel.apply_filters()
+    ids = [panel.model.index(r, 0).data(DocIdRole) for r in range(panel.model.rowCount())]
+    assert ids == titled
+    panel.assigned_check.setChecked(False)
+    assert panel.model.rowCount() == (PAGE + 20 + 2) // 3
+    panel.detach()
+
+
+def test_selecting_a_document_not_assigned_to_me_clears_the_filter(qtbot, project: Project) -> None:  # type: ignore[no-untyped-def]
+    mine = _assign(project, ["tester", "bob"])["tester"]
+    other = next(d for d in range(1, PAGE + 21) if d not in mine)
+    panel = NavigatorPanel(project)
+    qtbot.addWidget(panel)
+    panel.assigned_check.setChecked(True)
+    panel.select_document(other)
+    assert not panel.assigned_check.isChecked()
+    assert panel.list_view.currentIndex().data(DocIdRole) == other
+    panel.detach()
+
+
+@pytest.mark.slow
+def test_assigned_to_me_on_100000_documents_reads_pages_only(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Bounded by counting the rows the store is asked for (never a timing)."""
+    with Project.open(tmp_path / "big.annotator", create=True, annotator="t") as big:
+        big.import_records(DocumentRecord(id=f"n{i}", text=f"نص الخبر رقم {i}.",
+                                          title=f"عنوان {i}") for i in range(100_000))
+        mine = _assign(big, ["t", "u", "v"])["t"]
+        big.set_status(mine[-1], "done")
+        asked: list[int] = []
+        list_documents = big.list_documents
+
+        def counting(offset: int = 0, limit: int = 100, **kwargs: Any) -> Any:
+            rows = list_documents(offset, limit, **kwargs)
+            asked.append(len(rows))
+            return rows
+
+        big.list_documents = counting  # type: ignore[method-assign]
+        panel = NavigatorPanel(big)
+        qtbot.addWidget(panel)
+        panel.resize(300, 400)
+        panel.show()
+        panel.assigned_check.setChecked(True)
+        panel.list_view.repaint()
+        assert panel.model.rowCount() == len(mine)
+        panel.select_document(mine[-1])
+        panel.set_status_filter("done")
+        assert panel.model.rowCount() == 1
+        assert panel.list_view.currentIndex().data(DocIdRole) == mine[-1]
+        assert sum(asked) <= 4 * PAGE  # pages on screen, never the assigned list
+        panel.detach()

@@ -1,4 +1,4 @@
-"""The agreement charts as PNG bytes (for the report and, later, the app's Agreement window).
+"""The agreement charts as PNG bytes (for the report and the app's Agreement window).
 
 matplotlib is imported here only, when a chart is drawn, and draws through its Agg canvas
 (no pyplot, no GUI backend, no global figure state). matplotlib does not shape Arabic: every
@@ -13,10 +13,13 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.agreement.matching import LabelScores
 from annotator.core.exports.tagging import OUTSIDE
+
+if TYPE_CHECKING:
+    from annotator.core.agreement.entities import EntityPair
 
 ARABIC_FONTS = ("Amiri", "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Kufi Arabic")
 FALLBACK_FONT = "DejaVu Sans"
@@ -137,3 +140,16 @@ def per_document_png(scores: Sequence[float | None], title: str) -> bytes:
         axes.set_title(f"{title} ({len(values)} documents)")
         figure.tight_layout()
         return _png(figure)
+
+
+def pair_charts(found: EntityPair, name_a: str, name_b: str) -> list[tuple[str, str, bytes]]:
+    """``(kind, caption, png)`` of the three charts of one pair of annotators (kinds
+    ``f1``, ``confusion``, ``documents``): what the report and the Agreement window show."""
+    return [
+        ("f1", "F1 per label", label_f1_png(dict(found.scores.items()),
+                                            pair_title("F1 per label", name_a, name_b))),
+        ("confusion", "label confusion", confusion_png(found.confusion, name_a, name_b)),
+        ("documents", "agreement per document",
+         per_document_png([f1 for _doc, f1, _a, _b in found.per_document],
+                          pair_title("F1 per document", name_a, name_b))),
+    ]

@@ -17,12 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from annotator.core.agreement.charts import (
-    confusion_png,
-    label_f1_png,
-    pair_title,
-    per_document_png,
-)
+from annotator.core.agreement.charts import pair_charts
 from annotator.core.agreement.compute import AgreementResult
 from annotator.core.agreement.entities import Disagreement
 from annotator.core.agreement.figures import pair_name
@@ -62,14 +57,8 @@ def _charts(result: AgreementResult) -> list[tuple[str, str, bytes]]:
         if not found.documents:
             continue
         name_a, name_b = (result.annotators[i] for i in pair)
-        f1_title = pair_title("F1 per label", name_a, name_b)
-        out.append((f"pair{number}-f1.png", f"F1 per label, {who}",
-                    label_f1_png(dict(found.scores.items()), f1_title)))
-        out.append((f"pair{number}-confusion.png", f"label confusion, {who}",
-                    confusion_png(found.confusion, name_a, name_b)))
-        out.append((f"pair{number}-documents.png", f"agreement per document, {who}",
-                    per_document_png([f1 for _doc, f1, _a, _b in found.per_document],
-                                     pair_title("F1 per document", name_a, name_b))))
+        out += [(f"pair{number}-{kind}.png", f"{caption}, {who}", png)
+                for kind, caption, png in pair_charts(found, name_a, name_b)]
     return out
 
 

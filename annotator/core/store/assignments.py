@@ -29,6 +29,13 @@ class AssignmentsMixin(ProjectBase):
                                 " AND name = 'assignments'").fetchone()
         return row is not None
 
+    def has_assignments(self) -> bool:
+        """Whether any document is assigned to anyone (one index probe)."""
+        self._check_open()
+        if not self.has_assignments_table():
+            return False
+        return self.conn.execute("SELECT 1 FROM assignments LIMIT 1").fetchone() is not None
+
     def annotator_row_id(self, name: str) -> int:
         """The row id of annotator ``name``, or :data:`NOBODY` when there is none."""
         self._check_open()

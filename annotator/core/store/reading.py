@@ -115,7 +115,7 @@ class ReadingMixin(LayersMixin, AssignmentsMixin):
         if self.conn.execute(f"SELECT 1 {nav}{joined} d.id = ?",
                              [*params, doc_id]).fetchone() is None:
             return None
-        if status is not None and not text:
+        if status is not None and not text and assigned_to is None:
             return self._status_count(status, layer, below=doc_id)
         return int(self.conn.execute(f"SELECT count(*) {nav}{joined} d.id < ?",
                                      [*params, doc_id]).fetchone()[0])

@@ -64,6 +64,7 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         self._project = project
         self._status: str | None = None
         self._text: str | None = None
+        self._assigned: str | None = None
         self._count = project.document_count()
         self._pages: dict[int, list[DocumentSummary]] = {}
         self._only: list[int] | None = None
@@ -112,8 +113,19 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         """The text titles or external ids must contain (compared folded), or None."""
         return self._text
 
+    @property
+    def assigned_filter(self) -> str | None:
+        """The annotator rows must be assigned to, or None for all."""
+        return self._assigned
+
+    def use_assigned(self, annotator: str | None) -> None:
+        """Keep only documents assigned to ``annotator`` (None: all) from the next
+        :meth:`set_filter` on (the caller applies it, so that the list resets once)."""
+        self._assigned = annotator
+
     def set_filter(self, status: str | None = None, text: str | None = None) -> None:
-        """Show only documents with ``status`` and whose title contains ``text``."""
+        """Show only documents with ``status`` and whose title contains ``text`` (and
+        assigned to the annotator of :meth:`use_assigned`, if any)."""
         self.beginResetModel()
         self._status, self._text = status, (text or None)
         self._only = None
@@ -122,7 +134,8 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
             self._only = self._project.documents_with_disagreements(0, left)
             self._count = len(self._only)
         else:
-            self._count = self._project.document_count(status=self._status, text=self._text)
+            self._count = self._project.document_count(status=self._status, text=self._text,
+                                                       assigned_to=self._assigned)
         self._pages.clear()
         self.endResetModel()
         self.filterChanged.emit()
@@ -150,13 +163,14 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
         if self._only is not None:
             row = bisect_left(self._only, doc_id)
             return row if row < len(self._only) and self._only[row] == doc_id else None
-        return self._project.document_position(doc_id, self._status, self._text)
+        return self._project.document_position(doc_id, self._status, self._text,
+                                               assigned_to=self._assigned)
 
     def _read_page(self, page: int) -> list[DocumentSummary]:
         project = self._project
         if self._only is None:
             return project.list_documents(page * PAGE, PAGE, status=self._status,
-                                          text=self._text)
+                                          text=self._text, assigned_to=self._assigned)
         found: list[DocumentSummary] = []
         for doc_id in self._only[page * PAGE:(page + 1) * PAGE]:
             position = project.document_position(doc_id)

@@ -131,6 +131,11 @@ class NavigatorPanel(QWidget):
         for status in STATUSES:
             self.status_combo.addItem(STATUS_NAMES.get(status, status), status)
         self.status_combo.setAccessibleName("Status filter")
+        self.assigned_check = QtWidgets.QCheckBox("Assigned to me", self)
+        self.assigned_check.setToolTip("Only the documents assigned to you"
+                                       " (annotator assign)")
+        self.assigned_check.setAccessibleName("Assigned to me filter")
+        self._annotator = project.annotator
         self.filter_edit = QtWidgets.QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter titles…")
         self.filter_edit.setClearButtonEnabled(True)
@@ -154,6 +159,7 @@ class NavigatorPanel(QWidget):
         filters.addWidget(self.status_combo)
         filters.addWidget(self.filter_edit, 1)
         layout.addLayout(filters)
+        layout.addWidget(self.assigned_check)  # its own line: the title field keeps its room
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.progress_label)
@@ -162,12 +168,15 @@ class NavigatorPanel(QWidget):
         self._filter_timer.setInterval(150)
         self._filter_timer.timeout.connect(self.apply_filters)
         self.status_combo.currentIndexChanged.connect(self.apply_filters)
+        self.assigned_check.toggled.connect(self.apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         self.filter_edit.returnPressed.connect(self._open_first)
         self.filter_edit.installEventFilter(self)
         self.list_view.selectionModel().currentChanged.connect(self._on_current)
         self.model.filterChanged.connect(self._after_reset)
         self.model.dataChanged.connect(self._update_count)
+        self._project = project
+        self.refresh_assignments()
         self._update_count()
 
     def detach(self) -> None:
@@ -184,8 +193,19 @@ class NavigatorPanel(QWidget):
         if self._detached:
             return
         status = self.status_combo.currentData()
+        self.model.use_assigned(self._annotator if self.assigned_check.isChecked() else None)
         self.model.set_filter(status if isinstance(status, str) else None,
                               self.filter_edit.text().strip() or None)
+
+    def refresh_assignments(self) -> None:
+        """Show "Assigned to me" when the project has assignments (one index probe);
+        hiding it turns the filter off."""
+        if self._detached:
+            return
+        has = self._project.has_assignments()
+        self.assigned_check.setVisible(has)
+        if not has and self.assigned_check.isChecked():
+            self.assigned_check.setChecked(False)  # filters through toggled
 
     def set_status_filter(self, status: str | None) -> None:
         """Choose a status in the combo (None: all) and filter."""
@@ -219,7 +239,9 @@ class NavigatorPanel(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        filtered = self.model.status_filter is not None or self.model.text_filter is not None
+        model = self.model
+        filtered = (model.status_filter is not None or model.text_filter is not None
+                    or model.assigned_filter is not None)
         noun = "document" if shown == 1 else "documents"
         self.count_label.setText(f"{shown} {noun}" + (" (filtered)" if filtered else ""))
 
@@ -257,6 +279,10 @@ class NavigatorPanel(QWidget):
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
             self.filter_edit.blockSignals(False)
+            self.assigned_check.blockSignals(True)
+            self.assigned_check.setChecked(False)
+            self.assigned_check.blockSignals(False)
+            self.model.use_assigned(None)
             self.model.set_filter(None, None)
             row = self.model.row_of(doc_id)
         changed = doc_id != self._current

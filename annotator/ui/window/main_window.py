@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.store import (
     ChangeEvent,
@@ -54,6 +55,9 @@ from annotator.ui.window.settings import (
 )
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:
+    from annotator.ui.window.agreement_window import AgreementWindow
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
+        self.agreement: AgreementWindow | None = None
+        """Project ▸ Agreement…, made the first time it is opened."""
         self.editor_keys = EditorKeys(self.workbench, self.editor, self.status_line.show_message)
         self.resize(1280, 800)
         self._update_undo(project.undo_state())
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
         a.connect("find_previous", self.find_bar.find_previous)
         a.connect("preferences", self.edit_preferences)
         a.connect("edit_schema", self.edit_schema)
+        a.connect("agreement", self.open_agreement)
         a.connect("zoom_in", lambda: self.editor.zoom(1))
         a.connect("zoom_out", lambda: self.editor.zoom(-1))
         a.connect("zoom_reset", lambda: self.editor.zoom(self.prefs.font_size
@@ -269,6 +276,30 @@ class MainWindow(QMainWindow):
 
         SchemaEditor(self.project, self).exec()
 
+    def open_agreement(self) -> None:
+        """Project ▸ Agreement…: the Agreement window (one per main window)."""
+        if self.agreement is None:
+            from annotator.ui.window.agreement_window import AgreementWindow
+
+            self.agreement = AgreementWindow(self.project, self)
+            self.agreement.spanRequested.connect(self.open_span)
+        elif self.agreement.isVisible():
+            self.agreement.raise_()
+        self.agreement.show()
+        self.agreement.activateWindow()
+
+    def open_span(self, doc_id: int, start: int, end: int) -> None:
+        """Open ``doc_id`` with the code points ``start``-``end`` selected and in view."""
+        wb = self.workbench
+        if wb.session.doc_id != doc_id:
+            self.navigator.select_document(doc_id)
+        if wb.session.doc_id != doc_id:  # a damaged document: the reason was told
+            return
+        wb.editor.set_selection_codepoints(start, end)
+        wb.editor.scroll_to_codepoint(start)
+        self.activateWindow()
+        wb.editor.setFocus()
+
     def _on_schema_changed(self) -> None:
         schema = self.project.schema
         self.label_palette.set_schema(schema)
@@ -288,6 +319,7 @@ class MainWindow(QMainWindow):
         wb = self.workbench
         if wb.session.doc_id is not None:
             wb.open_document(wb.session.doc_id, wb.cursor_codepoint())
+        self.navigator.refresh_assignments()  # an assign run by the CLI shows the filter
         self.navigator.apply_filters()
         self.status_line.update_project()
         self.status_line.show_message("Another window or program changed this project; "
@@ -330,6 +362,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        if self.agreement is not None:
+            self.agreement.stop()
         self.watch.stop()
         self.workbench.detach()
         self.navigator.detach()

@@ -142,6 +142,9 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
     ("&Project", [
         ActionSpec("edit_schema", "Edit &Schema…", (),
                    "Edit labels, kinds, topics and event types (a new schema version)"),
+        ActionSpec("agreement", "&Agreement…", (),
+                   "Inter-annotator agreement of the documents two or more annotators"
+                   " marked done: figures, charts, disagreements, report"),
     ]),
     ("C&uration", [
         ActionSpec("curate", "&Curate…", ("Ctrl+Shift+J",),
