@@ -49,8 +49,8 @@ class Watch(QObject):
             QTimer.singleShot(0, QApplication.quit)
         return False
 watch = Watch()
-def open_window(path, *, create=False):
-    window = _open(path, create=create)
+def open_window(path, **options):
+    window = _open(path, **options)
     if window is not None:
         window.installEventFilter(watch)
     return window
