@@ -238,3 +238,31 @@ def test_hf_padding_equals_decoding_and_encoding_again(tokens: list[str],
                 "ner_tags_l2": ["O"] * len(tokens), "ner_tags_l3": ["O"] * len(tokens)}
     assert pad_line(line, 3) == encode_json(expected)
     assert pad_line(line, 1) == line
+
+
+@pytest.mark.parametrize("line", [
+    {"id": "d-0", "doc_id": "d", "tokens": ["قال", "«", "مُحَمَّد", "»", "😀", "\u0600 "],
+     "ner_tags": ["O", "O", "B-PERS", "O", "O", "O"], "ner_tags_l2": ["O"] * 6},
+    {"id": 'd"\\-1', "doc_id": "d\u202e\x01", "tokens": [], "ner_tags": []},
+    {"id": "x", "doc_id": "x", "tokens": ["a"], "ner_tags": ["B-A_1"]},
+])
+def test_hf_lines_joined_without_the_encoder_equal_the_encoder(line: dict[str, object]) -> None:
+    from annotator.core.exports.hf_tokens import _encode_plain
+    from annotator.core.exports.writer import encode_json
+
+    assert _encode_plain(line) == encode_json(line)
+
+
+def test_hf_tokens_with_quotes_and_backslashes_are_escaped(tmp_path: Path) -> None:
+    from annotator.core.model import DocumentRecord, Entity
+
+    text = 'قال "موسكو" \\ 5'
+    record = DocumentRecord(id="q", text=text, title="t", status="done",
+                            entities=[Entity("e1", 5, 10, "GPE")])
+    with Project.open(tmp_path / "q.annotator", create=True, annotator="t") as project:
+        project.import_records([record])
+        out = tmp_path / "q.jsonl"
+        export_dataset(project, out, ExportOptions(format="hf-tokens"))
+    line = out.read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(line)["tokens"] == ["قال", '"', "موسكو", '"', "\\", "5"]
+    assert '"\\"", "موسكو", "\\"", "\\\\"' in line

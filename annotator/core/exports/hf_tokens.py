@@ -14,6 +14,7 @@ with fewer levels are padded with ``O`` after the deepest document is known), so
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
@@ -64,6 +65,24 @@ def _pad_decoded(text: str, target: int) -> str:
     return encode_json(line)
 
 
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+"""A character that JSON writes escaped."""
+
+
+def _encode_plain(line: dict[str, object]) -> str:
+    """:func:`encode_json` of a line whose lists hold only strings that need no escape
+    (no ``"``, ``\\`` or control character): the lists are joined as they are."""
+    out: list[str] = []
+    for key, value in line.items():
+        if not isinstance(value, list):
+            out.append(f'"{key}": {encode_json(value)}')
+        elif value:
+            out.append(f'"{key}": ["' + '", "'.join(value) + '"]')
+        else:
+            out.append(f'"{key}": []')
+    return "{" + ", ".join(out) + "}"
+
+
 class HfTokensWriter(FormatWriter):
     """Writes token classification records as they come; pads levels on close."""
 
@@ -85,6 +104,7 @@ class HfTokensWriter(FormatWriter):
         rows = list(zip([level_key(n) for n in range(1, levels + 1)],
                         iob_levels(spans, 0, len(tokens), levels), strict=True))
         texts = tokens.texts
+        plain = _NEEDS_ESCAPE.search("".join([*texts, *(s.entity.label for s in spans)])) is None
         lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
             line: dict[str, object] = {
@@ -94,7 +114,7 @@ class HfTokensWriter(FormatWriter):
             }
             for key, row in rows:
                 line[key] = row[first:last]
-            lines.append(encode_json(line))
+            lines.append(_encode_plain(line) if plain else encode_json(line))
         if lines:
             self.out.write("\n".join(lines))
             self.out.write("\n")
