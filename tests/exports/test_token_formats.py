@@ -266,3 +266,27 @@ def test_hf_tokens_with_quotes_and_backslashes_are_escaped(tmp_path: Path) -> No
     line = out.read_text(encoding="utf-8").splitlines()[0]
     assert json.loads(line)["tokens"] == ["قال", '"', "موسكو", '"', "\\", "5"]
     assert '"\\"", "موسكو", "\\"", "\\\\"' in line
+
+
+def _padded_line_by_line(chunk: str, target: int, padding: str) -> tuple[str, str]:
+    """The padding rule one line at a time: every line with text gets the columns its
+    document's ``-DOCSTART-`` line lacks; blank lines stay blank."""
+    out: list[str] = []
+    for line in chunk.split("\n")[:-1]:
+        if line.startswith("-DOCSTART-") and set(line[10:].split()) <= {"O"}:
+            padding = " O" * (target - line.count(" "))
+        out.append(line + padding if line else line)
+    return "".join(f"{line}\n" for line in out), padding
+
+
+@pytest.mark.parametrize("chunk", [
+    "\nب O\n\n-DOCSTART- O\n\nا O\nب B-X\n\n\n\nج O\n-DOCSTART- O O O\n\nد O O O\n\n",
+    "-DOCSTART- O O\n\nا B-X B-Y\n\n-DOCSTART- O\n\nb O\n\n",
+    "ا O\nب O\n\n\n",
+])
+def test_conll_padding_equals_padding_each_line(chunk: str) -> None:
+    from annotator.core.exports.conll import _Padder
+
+    padder = _Padder(3)
+    padder.padding = " O O"  # the document before the chunk had one tag column
+    assert padder(chunk) == _padded_line_by_line(chunk, 3, " O O")[0]
