@@ -51,7 +51,8 @@ def pad_line(line: str, target: int) -> str:
     if deepest >= target:
         return line
     tags = line[opening + 4 : -2]
-    blank = encode_json([OUTSIDE] * (tags.count('", "') + 1 if tags else 0))
+    # encode_json([OUTSIDE] * n), joined ("O" needs no escape)
+    blank = "[" + ", ".join([f'"{OUTSIDE}"'] * (tags.count('", "') + 1 if tags else 0)) + "]"
     added = "".join(f', "{level_key(level)}": {blank}' for level in range(deepest + 1,
                                                                             target + 1))
     return line[:-1] + added + "}"
