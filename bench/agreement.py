@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.core.agreement import compute_agreement  # noqa: E402
 from annotator.core.agreement.report import write_report  # noqa: E402
-from annotator.core.model import DocumentRecord, Entity  # noqa: E402
+from annotator.core.model import DocumentRecord, Entity, LayerState  # noqa: E402
 from annotator.core.store import Project  # noqa: E402
 from bench.corpus import generate_texts, with_entities  # noqa: E402
 
@@ -80,6 +80,8 @@ def build(path: Path, count: int) -> None:
                 entity.annotator = "alice"
             record.entities += second_layer(record, rng)
             record.status = "done"
+            # Statuses are per annotator (annotator layers): both marked the document done.
+            record.layers = {name: LayerState(status="done") for name in ("alice", "bob")}
             yield record
 
     with Project.open(path, create=True, annotator="alice") as project:
