@@ -165,15 +165,15 @@ def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
     import annotator.core.exports.writer as writer_module
 
     writes: list[int] = []
-    opened = writer_module.open_text
+    opened = writer_module.open_bytes
 
     class Counted:
         def __init__(self, path: Path) -> None:
             self.handle = opened(path)
 
-        def write(self, text: str) -> int:
-            writes.append(len(text))
-            return self.handle.write(text)
+        def write(self, data: bytes) -> int:
+            writes.append(len(data))
+            return self.handle.write(data)
 
         def __enter__(self) -> Counted:
             return self
@@ -181,13 +181,13 @@ def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
-    monkeypatch.setattr(writer_module, "open_text", Counted)
+    monkeypatch.setattr(writer_module, "open_bytes", Counted)
     nested = tmp_path / "nested.conll"
     export_dataset(project, nested, ExportOptions(format="conll"))
     lines = nested.read_text(encoding="utf-8").split("\n")
     assert {len(line.split(" ")) for line in lines if line} == {3}  # padded
     assert len(lines) > 300
-    assert sum(writes) == len(nested.read_text(encoding="utf-8"))  # the pass wrote the file
+    assert sum(writes) == len(nested.read_bytes())  # the pass wrote the file
     assert len(writes) <= 2
 
 
@@ -288,5 +288,6 @@ def test_conll_padding_equals_padding_each_line(chunk: str) -> None:
     from annotator.core.exports.conll import _Padder
 
     padder = _Padder(3)
-    padder.padding = " O O"  # the document before the chunk had one tag column
-    assert padder(chunk) == _padded_line_by_line(chunk, 3, " O O")[0]
+    padder.padding = b" O O"  # the document before the chunk had one tag column
+    expected = _padded_line_by_line(chunk, 3, " O O")[0]
+    assert padder(chunk.encode("utf-8")) == expected.encode("utf-8")
