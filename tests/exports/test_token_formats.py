@@ -236,8 +236,8 @@ def test_hf_padding_equals_decoding_and_encoding_again(tokens: list[str],
     line = encode_json({"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags})
     expected = {"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags,
                 "ner_tags_l2": ["O"] * len(tokens), "ner_tags_l3": ["O"] * len(tokens)}
-    assert pad_line(line, 3) == encode_json(expected)
-    assert pad_line(line, 1) == line
+    assert pad_line(line.encode(), 3) == encode_json(expected).encode()
+    assert pad_line(line.encode(), 1) == line.encode()
 
 
 @pytest.mark.parametrize("line", [

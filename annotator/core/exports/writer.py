@@ -5,7 +5,7 @@ pipeline writes every export under a temporary name and swaps it in). Files are 
 by line through ordinary buffered handles, so memory does not grow with the corpus.
 :func:`rewrite_lines` and :func:`rewrite_chunks` are the one second pass some formats need
 (padding tag columns to the deepest nesting level found), one line or one chunk of whole
-lines at a time.
+lines at a time, on the file's UTF-8 bytes (never decoded and encoded again).
 """
 
 from __future__ import annotations
@@ -33,23 +33,22 @@ def open_text(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="\n")
 
 
-def rewrite_lines(path: Path, change: Callable[[str], str]) -> None:
-    """Pass every line of ``path`` (without its newline) through ``change``, in place.
-
-    Streams through a second temporary file and renames it over ``path``.
-    """
+def rewrite_lines(path: Path, change: Callable[[bytes], bytes]) -> None:
+    """Pass every line of ``path`` (its UTF-8 bytes, without the newline) through
+    ``change``, in place. Streams through a second temporary file and renames it over
+    ``path``."""
     with (
         atomic_file(path) as temp,
-        path.open("r", encoding="utf-8", newline="\n") as source,
-        open_text(temp) as out,
+        path.open("rb") as source,
+        open_bytes(temp) as out,
     ):
         for line in source:
-            out.write(change(line[:-1] if line.endswith("\n") else line))
-            out.write("\n")
+            out.write(change(line[:-1] if line.endswith(b"\n") else line))
+            out.write(b"\n")
 
 
 def open_bytes(path: Path) -> BinaryIO:
-    """A binary handle to write (the padding pass of conll works on UTF-8 bytes)."""
+    """A binary handle to write (the padding passes work on the UTF-8 bytes)."""
     return path.open("wb")
 
 
