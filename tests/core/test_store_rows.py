@@ -88,3 +88,29 @@ def test_invalid_utf8_is_found_by_validate_and_skipped_by_reads(tmp_path: Path,
         assert [s.doc_id for s in project.list_documents()] == [1, 2]
         with pytest.raises(DamagedRowError):
             project.set_status(2, "done")  # a damaged row is never rewritten
+
+
+HEALTHY_ENTITY = (3, 11, 4, 9, "PERS", "{}", None, 1, 1)
+"""An ``ENTITY_COLUMNS`` row as the store writes it (document 3, text of length 20)."""
+ONE_VALUE_OFF = [
+    (0, 3.0), (1, "11"), (2, 4.0), (2, -1), (3, 21), (3, 4), (3, None), (4, DamagedText("P")),
+    (4, b"PERS"), (4, None), (5, '{"k": 1}'), (5, DamagedText("{}")), (5, b"{}"), (5, "[]"),
+    (5, "{"), (5, None), (6, "a note"), (6, DamagedText("n")), (6, 5), (7, "1"), (7, None),
+    (8, 1.5), (8, None),
+]
+
+
+@pytest.mark.parametrize(("column", "value"), ONE_VALUE_OFF)
+def test_entity_rows_read_by_unpacking_equal_the_full_check(column: int, value: object) -> None:
+    """``Kept.entities`` takes the common row by unpacking: every row that differs from it in
+    one value gives what the full check (``decode_row`` and the span check) gives."""
+    from annotator.core.store.records import Kept
+
+    row = tuple(value if k == column else v for k, v in enumerate(HEALTHY_ENTITY))
+    names = {1: "ann"}
+    fast = Kept(3, 20)
+    full = Kept(3, 20)
+    assert fast.entities([HEALTHY_ENTITY, row], names) == full.each(
+        [HEALTHY_ENTITY, row], lambda r: full.entity(r, names))
+    assert [str(e) for e in fast.damaged] == [str(e) for e in full.damaged]
+    assert [e.attrs for e in fast.entities([HEALTHY_ENTITY], names)] == [{}]

@@ -165,15 +165,15 @@ def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
     import annotator.core.exports.writer as writer_module
 
     writes: list[int] = []
-    opened = writer_module.open_text
+    opened = writer_module.open_bytes
 
     class Counted:
         def __init__(self, path: Path) -> None:
             self.handle = opened(path)
 
-        def write(self, text: str) -> int:
-            writes.append(len(text))
-            return self.handle.write(text)
+        def write(self, data: bytes) -> int:
+            writes.append(len(data))
+            return self.handle.write(data)
 
         def __enter__(self) -> Counted:
             return self
@@ -181,13 +181,13 @@ def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
         def __exit__(self, *exc: object) -> None:
             self.handle.close()
 
-    monkeypatch.setattr(writer_module, "open_text", Counted)
+    monkeypatch.setattr(writer_module, "open_bytes", Counted)
     nested = tmp_path / "nested.conll"
     export_dataset(project, nested, ExportOptions(format="conll"))
     lines = nested.read_text(encoding="utf-8").split("\n")
     assert {len(line.split(" ")) for line in lines if line} == {3}  # padded
     assert len(lines) > 300
-    assert sum(writes) == len(nested.read_text(encoding="utf-8"))  # the pass wrote the file
+    assert sum(writes) == len(nested.read_bytes())  # the pass wrote the file
     assert len(writes) <= 2
 
 
@@ -236,5 +236,58 @@ def test_hf_padding_equals_decoding_and_encoding_again(tokens: list[str],
     line = encode_json({"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags})
     expected = {"id": "d-0", "doc_id": "d", "tokens": tokens, "ner_tags": tags,
                 "ner_tags_l2": ["O"] * len(tokens), "ner_tags_l3": ["O"] * len(tokens)}
-    assert pad_line(line, 3) == encode_json(expected)
-    assert pad_line(line, 1) == line
+    assert pad_line(line.encode(), 3) == encode_json(expected).encode()
+    assert pad_line(line.encode(), 1) == line.encode()
+
+
+@pytest.mark.parametrize("line", [
+    {"id": "d-0", "doc_id": "d", "tokens": ["قال", "«", "مُحَمَّد", "»", "😀", "\u0600 "],
+     "ner_tags": ["O", "O", "B-PERS", "O", "O", "O"], "ner_tags_l2": ["O"] * 6},
+    {"id": 'd"\\-1', "doc_id": "d\u202e\x01", "tokens": [], "ner_tags": []},
+    {"id": "x", "doc_id": "x", "tokens": ["a"], "ner_tags": ["B-A_1"]},
+])
+def test_hf_lines_joined_without_the_encoder_equal_the_encoder(line: dict[str, object]) -> None:
+    from annotator.core.exports.hf_tokens import _encode_plain
+    from annotator.core.exports.writer import encode_json
+
+    assert _encode_plain(line) == encode_json(line)
+
+
+def test_hf_tokens_with_quotes_and_backslashes_are_escaped(tmp_path: Path) -> None:
+    from annotator.core.model import DocumentRecord, Entity
+
+    text = 'قال "موسكو" \\ 5'
+    record = DocumentRecord(id="q", text=text, title="t", status="done",
+                            entities=[Entity("e1", 5, 10, "GPE")])
+    with Project.open(tmp_path / "q.annotator", create=True, annotator="t") as project:
+        project.import_records([record])
+        out = tmp_path / "q.jsonl"
+        export_dataset(project, out, ExportOptions(format="hf-tokens"))
+    line = out.read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(line)["tokens"] == ["قال", '"', "موسكو", '"', "\\", "5"]
+    assert '"\\"", "موسكو", "\\"", "\\\\"' in line
+
+
+def _padded_line_by_line(chunk: str, target: int, padding: str) -> tuple[str, str]:
+    """The padding rule one line at a time: every line with text gets the columns its
+    document's ``-DOCSTART-`` line lacks; blank lines stay blank."""
+    out: list[str] = []
+    for line in chunk.split("\n")[:-1]:
+        if line.startswith("-DOCSTART-") and set(line[10:].split()) <= {"O"}:
+            padding = " O" * (target - line.count(" "))
+        out.append(line + padding if line else line)
+    return "".join(f"{line}\n" for line in out), padding
+
+
+@pytest.mark.parametrize("chunk", [
+    "\nب O\n\n-DOCSTART- O\n\nا O\nب B-X\n\n\n\nج O\n-DOCSTART- O O O\n\nد O O O\n\n",
+    "-DOCSTART- O O\n\nا B-X B-Y\n\n-DOCSTART- O\n\nb O\n\n",
+    "ا O\nب O\n\n\n",
+])
+def test_conll_padding_equals_padding_each_line(chunk: str) -> None:
+    from annotator.core.exports.conll import _Padder
+
+    padder = _Padder(3)
+    padder.padding = b" O O"  # the document before the chunk had one tag column
+    expected = _padded_line_by_line(chunk, 3, " O O")[0]
+    assert padder(chunk.encode("utf-8")) == expected.encode("utf-8")

@@ -27,38 +27,51 @@ from annotator.core.exports.writer import open_text, rewrite_chunks
 from annotator.core.model import DocumentRecord
 
 DOCSTART = "-DOCSTART-"
-_DOCSTART_LINE = re.compile(rf"^({DOCSTART}(?: {OUTSIDE})*)$", re.M)
-"""A document's first line (no token line can be one: a token never holds a space, and
-``-DOCSTART-`` is three tokens)."""
-_TOKEN_LINE_END = re.compile(r"(?<=[^\n])\n")
-"""The end of a line that is not blank."""
+_DOCSTART_LINE = re.compile(rf"{DOCSTART}(?: {OUTSIDE})*".encode("ascii"))
+"""A document's first line, when it is a whole line (no token line can be one: a token
+never holds a space, and ``-DOCSTART-`` is three tokens)."""
 
 
 class _Padder:
     """Adds the missing ``O`` columns to every line of every document, a chunk of whole
-    lines at a time: a document's lines all have the columns of its ``-DOCSTART-`` line,
-    so one substitution pads its whole block."""
+    lines (UTF-8 bytes) at a time: a document's lines all have the columns of its
+    ``-DOCSTART-`` line, so two replacements pad its whole block."""
 
     def __init__(self, target: int) -> None:
         self.target = target
-        self.padding = ""
+        self.padding = b""
         """The columns missing in the document whose lines are being passed."""
 
-    def __call__(self, chunk: str) -> str:
-        parts = _DOCSTART_LINE.split(chunk)
-        out = [self._pad(parts[0])]
-        for k in range(1, len(parts), 2):
-            header, body = parts[k], parts[k + 1]
-            missing = self.target + 1 - (header.count(" ") + 1)
-            self.padding = f" {OUTSIDE}" * missing if missing > 0 else ""
+    def __call__(self, chunk: bytes) -> bytes:
+        out: list[bytes] = []
+        position = 0
+        for match in _DOCSTART_LINE.finditer(chunk):
+            at, end = match.span()
+            if chunk[at - 1 : at] not in (b"", b"\n") \
+                    or chunk[end : end + 1] not in (b"", b"\n"):
+                continue  # not a whole line
+            out.append(self._pad(chunk[position:at]))
+            header = match.group()
+            missing = self.target + 1 - (header.count(b" ") + 1)
+            self.padding = f" {OUTSIDE}".encode("ascii") * missing if missing > 0 else b""
             out.append(header + self.padding)
-            out.append(self._pad(body))
-        return "".join(out)
+            position = end
+        out.append(self._pad(chunk[position:]))
+        return b"".join(out)
 
-    def _pad(self, block: str) -> str:
-        if not self.padding:
+    def _pad(self, block: bytes) -> bytes:
+        """``block`` with the padding before every line break that ends a line with text
+        (not a blank line, nor the break at the block's start: the end of the line before)."""
+        padding = self.padding
+        if not padding:
             return block
-        return _TOKEN_LINE_END.sub(self.padding + "\n", block)
+        padded = block.replace(b"\n", padding + b"\n")
+        if padded.startswith(padding + b"\n"):
+            padded = padded[len(padding):]
+        blank = b"\n" + padding + b"\n"
+        while blank in padded:  # a line that was empty (twice in a row: one per pass)
+            padded = padded.replace(blank, b"\n\n")
+        return padded
 
 
 class ConllWriter(FormatWriter):

@@ -14,6 +14,7 @@ with fewer levels are padded with ``O`` after the deepest document is known), so
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
@@ -31,37 +32,57 @@ def level_key(level: int) -> str:
     return "ner_tags" if level == 1 else f"ner_tags_l{level}"
 
 
-def pad_line(line: str, target: int) -> str:
-    """``line`` (as :func:`encode_json` wrote it) with the keys of the levels below its
-    deepest one, up to ``target``, appended as lists of ``O``: exactly what decoding it,
+def pad_line(line: bytes, target: int) -> bytes:
+    """``line`` (as :func:`encode_json` wrote it, in UTF-8) with the keys of the levels below
+    its deepest one, up to ``target``, appended as lists of ``O``: exactly what decoding it,
     adding the keys and encoding it again gives.
 
     Without decoding: the tag lists come last, from the first ``"ner_tags": [`` (a token
     cannot hold that text unescaped); when no tag needed an escape (labels are A-Z, digits,
     ``_`` and ``-``), every ``"`` there is a delimiter, so the last list starts after the
     last ``": [`` and has one more tag than ``", "`` separators. A tag with an escape is
-    decoded and encoded again."""
-    tags_from = line.find('"ner_tags": [')
-    if tags_from < 0 or line.find("\\", tags_from) >= 0:
+    decoded and encoded again. The markers are ASCII, which no multi-byte UTF-8 character
+    holds, so the bytes are searched as they are."""
+    tags_from = line.find(b'"ner_tags": [')
+    if tags_from < 0 or line.find(b"\\", tags_from) >= 0:
         return _pad_decoded(line, target)
-    opening = line.rfind('": [')
-    key = line[line.rfind('"', 0, opening) + 1 : opening]
-    deepest = 1 if key == "ner_tags" else int(key.removeprefix("ner_tags_l"))
+    opening = line.rfind(b'": [')
+    key = line[line.rfind(b'"', 0, opening) + 1 : opening]
+    deepest = 1 if key == b"ner_tags" else int(key.removeprefix(b"ner_tags_l"))
     if deepest >= target:
         return line
     tags = line[opening + 4 : -2]
-    blank = encode_json([OUTSIDE] * (tags.count('", "') + 1 if tags else 0))
+    # encode_json([OUTSIDE] * n), joined ("O" needs no escape)
+    blank = "[" + ", ".join([f'"{OUTSIDE}"'] * (tags.count(b'", "') + 1 if tags else 0)) + "]"
     added = "".join(f', "{level_key(level)}": {blank}' for level in range(deepest + 1,
                                                                             target + 1))
-    return line[:-1] + added + "}"
+    return line[:-1] + added.encode("ascii") + b"}"
 
 
-def _pad_decoded(text: str, target: int) -> str:
+def _pad_decoded(text: bytes, target: int) -> bytes:
     line = json.loads(text)
     blank = [OUTSIDE] * len(line["tokens"])
     for level in range(2, target + 1):
         line.setdefault(level_key(level), blank)
-    return encode_json(line)
+    return encode_json(line).encode("utf-8")
+
+
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+"""A character that JSON writes escaped."""
+
+
+def _encode_plain(line: dict[str, object]) -> str:
+    """:func:`encode_json` of a line whose lists hold only strings that need no escape
+    (no ``"``, ``\\`` or control character): the lists are joined as they are."""
+    out: list[str] = []
+    for key, value in line.items():
+        if not isinstance(value, list):
+            out.append(f'"{key}": {encode_json(value)}')
+        elif value:
+            out.append(f'"{key}": ["' + '", "'.join(value) + '"]')
+        else:
+            out.append(f'"{key}": []')
+    return "{" + ", ".join(out) + "}"
 
 
 class HfTokensWriter(FormatWriter):
@@ -85,6 +106,7 @@ class HfTokensWriter(FormatWriter):
         rows = list(zip([level_key(n) for n in range(1, levels + 1)],
                         iob_levels(spans, 0, len(tokens), levels), strict=True))
         texts = tokens.texts
+        plain = _NEEDS_ESCAPE.search("".join([*texts, *(s.entity.label for s in spans)])) is None
         lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
             line: dict[str, object] = {
@@ -94,7 +116,7 @@ class HfTokensWriter(FormatWriter):
             }
             for key, row in rows:
                 line[key] = row[first:last]
-            lines.append(encode_json(line))
+            lines.append(_encode_plain(line) if plain else encode_json(line))
         if lines:
             self.out.write("\n".join(lines))
             self.out.write("\n")

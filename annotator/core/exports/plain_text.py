@@ -20,19 +20,20 @@ reference path in :mod:`annotator.core.exports.tokens`. The classes are computed
 from the ``regex`` module's own Unicode properties (the same data as the reference path),
 and ``tests/exports/test_tokens.py`` checks both paths against each other.
 
-A text that is plain but for a few places (an emoji before a name, a stray mark) is cut
-into pieces (:func:`plain_pieces`): only the words around each such place take the
-reference path. A cut goes after a space or line break and before a character that does not
-extend a grapheme cluster, so it is a cluster boundary (UAX #29: nothing joins a space to
-what follows it unless that is Extend, ZWJ or SpacingMark) and no word crosses it (a word
-holds no space): each piece tokenizes alone exactly as it does inside the whole text.
+A text is cut at its ordinary spaces (:func:`token_lists`); a part that is not plain (an
+emoji before a name, a stray mark) takes the reference path with its neighbours as far as
+needed, the rest the fast path. A region of the reference path starts after a space and
+before a character that does not extend a grapheme cluster, so it starts at a cluster
+boundary (UAX #29: nothing joins a space to what follows it unless that is Extend, ZWJ or
+SpacingMark), and ends the same way; no word crosses it (a word holds no space): each
+region tokenizes alone exactly as it does inside the whole text.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import accumulate, compress, count
 from operator import add
 
@@ -109,14 +110,9 @@ one that starts with a space: only the reference path knows)."""
 _MARK_CHARS = frozenset(chr(cp) for cp in MARKS)
 _NOT_WORD = re.compile(rf"[^{_B} ]")
 """In plain text: a character that is neither a word character nor an ordinary space."""
-_NOT_PLAIN_RUN = re.compile(rf"[^{char_class(WORD_STARTS + MARKS + PUNCTUATION + SEPARATORS)}]+")
 _EXTENDS_CLUSTER = regex.compile(r"[\p{Grapheme_Cluster_Break=Extend}"
                                  r"\p{Grapheme_Cluster_Break=ZWJ}"
                                  r"\p{Grapheme_Cluster_Break=SpacingMark}]")
-_CUT_AFTER = (" ", "\n")
-MOSTLY_PLAIN = 0.5
-"""Above this share of the text in non-plain pieces, the whole text takes the reference path
-(cutting would cost more than it saves)."""
 
 
 def is_plain(text: str) -> bool:
@@ -125,114 +121,97 @@ def is_plain(text: str) -> bool:
             and text[:1] not in _MARK_CHARS)
 
 
-def plain_tokens(text: str) -> tuple[list[int], list[int], list[str]] | None:
-    """``(starts, ends, texts)`` of the tokens of ``text`` when it is plain, else None
-    (see :func:`plain_tokens_at`)."""
-    if not is_plain(text):
-        return None
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    plain_tokens_at(text, 0, len(text), starts, ends, texts)
-    return starts, ends, texts
-
-
 def _is_cut(text: str, at: int) -> bool:
-    """True when ``at`` (just after a space or line break) is a cluster boundary."""
+    """True when ``at`` (just after a space) is a cluster boundary."""
     return at == len(text) or _EXTENDS_CLUSTER.match(text, at) is None
 
 
-def _cut_before(text: str, at: int) -> int:
-    """The last cut at or before ``at`` (0 when there is none)."""
-    while True:
-        space = max(text.rfind(sep, 0, at) for sep in _CUT_AFTER)
-        if space < 0:
-            return 0
-        if _is_cut(text, space + 1):
-            return space + 1
-        at = space
+_SPACE_MARK = re.compile(rf" [{char_class(MARKS)}]")
+"""A combining mark right after an ordinary space: alone (not plain)."""
+
+Reference = Callable[[str], list[tuple[int, int]]]
+"""The reference tokenization of a piece of text (``tokens.reference_spans``)."""
 
 
-def _cut_after(text: str, at: int) -> int:
-    """The first cut at or after ``at`` (the end of the text when there is none)."""
-    search = at - 1
-    while True:
-        found = [i for i in (text.find(sep, search) for sep in _CUT_AFTER) if i >= 0]
-        if not found:
-            return len(text)
-        space = min(found)
-        if _is_cut(text, space + 1):
-            return space + 1
-        search = space + 1
+def token_lists(text: str, reference: Reference) -> tuple[list[int], list[int], list[str]]:
+    """``(starts, ends, texts)`` of the tokens of ``text``: exactly ``reference(text)``, the
+    plain parts by the fast path.
 
-
-def plain_pieces(text: str) -> list[tuple[int, int, bool]] | None:
-    """``(start, end, plain)`` pieces that cover ``text`` in order, each tokenizing alone as
-    inside the whole text; the non-plain pieces hold the words around each character that
-    is not plain (and each mark that is alone). None when the text is plain throughout or
-    mostly not plain."""
-    odd = [m.span() for m in _NOT_PLAIN_RUN.finditer(text)]
-    odd += [m.span() for m in _MARK_ALONE.finditer(text)]
-    if text[:1] in _MARK_CHARS:
-        odd.append((0, 1))
-    if not odd:
-        return None
-    odd.sort()
-    regions: list[list[int]] = []
-    for start, end in odd:
-        if regions and start < regions[-1][1]:
-            if end > regions[-1][1]:
-                regions[-1][1] = _cut_after(text, end)
-            continue
-        first, last = _cut_before(text, start), _cut_after(text, end)
-        if regions and first <= regions[-1][1]:
-            regions[-1][1] = max(regions[-1][1], last)
-        else:
-            regions.append([first, last])
-    if sum(end - start for start, end in regions) > MOSTLY_PLAIN * len(text):
-        return None
-    pieces: list[tuple[int, int, bool]] = []
-    position = 0
-    for start, end in regions:
-        if start > position:
-            pieces.append((position, start, True))
-        pieces.append((start, end, False))
-        position = end
-    if position < len(text):
-        pieces.append((position, len(text), True))
-    return pieces
-
-
-def plain_tokens_at(text: str, start: int, end: int, starts: list[int], ends: list[int],
-                    texts: list[str]) -> None:
-    """Append the tokens of the plain piece ``text[start:end]`` (offsets into ``text``).
-
-    Cut at every ordinary space first (``str.split``, in C): a space is never inside a token,
-    so the tokens are those of each part. A part made only of word characters is one word
-    (it cannot start with a mark: that mark would be alone, so not plain), taken whole; only
-    the few parts holding anything else (punctuation, a line break, a connector) go through
-    :data:`PLAIN_TOKEN`. The offsets of the parts are running sums, without a Python step
-    per word."""
-    parts = text[start:end].split(" ")
+    The text is cut at every ordinary space once (``str.split``, in C; a space is never
+    inside a token) and the parts' offsets are running sums. A part made only of word
+    characters is one word, taken whole (the common case: no Python step per word). Only the
+    parts holding anything else are looked at: one that is plain (punctuation, a line break,
+    a connector; no mark alone) goes through :data:`PLAIN_TOKEN`, one that is not (an
+    emoji, a joiner, a mark after a space...) through ``reference`` with its neighbours as
+    far as needed to start and end at a cluster boundary: a region starts just after a space
+    and ends just after one (or at an end of the text), and a space is followed by a
+    boundary unless a character that extends a cluster comes next (UAX #29), so the region
+    tokenizes alone exactly as inside the whole text."""
+    parts = text.split(" ")
     lengths = list(map(len, parts))
     # Part i starts after the parts before it and one space after each.
-    offsets = list(map(add, accumulate(lengths, initial=start), count()))
-    odd = sorted({bisect_right(offsets, m.start()) - 1
-                  for m in _NOT_WORD.finditer(text, start, end)})
-    done = 0
-    for index in [*odd, len(parts)]:
-        if index > done:
-            words, firsts, sizes = parts[done:index], offsets[done:index], lengths[done:index]
-            if 0 in sizes:  # two spaces in a row, or a space at an edge: an empty part
-                words, firsts = list(compress(words, sizes)), list(compress(firsts, sizes))
-                sizes = list(filter(None, sizes))
-            texts += words
-            starts += firsts
-            ends += map(add, firsts, sizes)
-        if index < len(parts):
-            pieces = PLAIN_TOKEN.split(parts[index])
-            at = list(accumulate(map(len, pieces), initial=offsets[index]))
+    offsets = list(map(add, accumulate(lengths, initial=0), count()))
+    special = {bisect_right(offsets, m.start()) - 1 for m in _NOT_WORD.finditer(text)}
+    special.update(bisect_right(offsets, m.start()) for m in _SPACE_MARK.finditer(text))
+    if text[:1] in _MARK_CHARS:
+        special.add(0)
+    last_part = len(parts) - 1
+    pieces: list[tuple[int, int, bool]] = []  # (first part, last part, odd)
+    for index in sorted(special):
+        part = parts[index]
+        if not (part[:1] in _MARK_CHARS or _NOT_PLAIN_CHAR.search(part) is not None
+                or _MARK_ALONE.search(part) is not None):
+            pieces.append((index, index, False))
+            continue
+        first = last = index
+        while first > 0 and not _is_cut(text, offsets[first]):
+            first -= 1
+        while last < last_part and not _is_cut(text, offsets[last + 1]):
+            last += 1
+        pieces.append((first, last, True))
+    # A region first, then the parts it holds (skipped); overlapping regions are merged.
+    pieces.sort(key=lambda piece: (piece[0], -piece[1]))
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    done = 0  # the parts before this one are tokenized
+    for k, (first, through, odd) in enumerate(pieces):
+        if first < done:
+            continue
+        _word_parts(parts, offsets, lengths, done, first, starts, ends, texts)
+        if not odd:
+            split = PLAIN_TOKEN.split(parts[first])
+            at = list(accumulate(map(len, split), initial=offsets[first]))
             starts += at[1:-1:2]
             ends += at[2::2]
-            texts += pieces[1::2]
-        done = index + 1
+            texts += split[1::2]
+            done = first + 1
+            continue
+        last, j = through, k + 1
+        while j < len(pieces) and pieces[j][0] <= last:
+            last = max(last, pieces[j][1])
+            j += 1
+        begin = offsets[first]
+        end = offsets[last + 1] if last < last_part else len(text)
+        for s, e in reference(text[begin:end]):
+            starts.append(begin + s)
+            ends.append(begin + e)
+            texts.append(text[begin + s : begin + e])
+        done = last + 1
+    _word_parts(parts, offsets, lengths, done, len(parts), starts, ends, texts)
+    return starts, ends, texts
+
+
+def _word_parts(parts: list[str], offsets: list[int], lengths: list[int], first: int,
+                last: int, starts: list[int], ends: list[int], texts: list[str]) -> None:
+    """Append parts ``[first, last)``, each one word or empty (two spaces in a row, a space
+    at an edge), as tokens."""
+    if last <= first:
+        return
+    words, firsts, sizes = parts[first:last], offsets[first:last], lengths[first:last]
+    if 0 in sizes:
+        words, firsts = list(compress(words, sizes)), list(compress(firsts, sizes))
+        sizes = list(filter(None, sizes))
+    texts += words
+    starts += firsts
+    ends += map(add, firsts, sizes)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from annotator.core.exports.plain_text import plain_pieces, plain_tokens, plain_tokens_at
+from annotator.core.exports.plain_text import token_lists
 from annotator.core.text import NameLexicon, is_edge_junk, snap_to_name, words
 
 TOKENIZATION = (
@@ -146,24 +146,7 @@ def _split_proclitics(
 
 def _token_lists(text: str) -> tuple[list[int], list[int], list[str]]:
     """``(starts, ends, texts)`` of the tokens of ``text``, by the fastest exact path."""
-    plain = plain_tokens(text)
-    if plain is not None:
-        return plain
-    pieces = plain_pieces(text)
-    if pieces is None:
-        return Tokens.of(text, reference_spans(text)).lists()
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    for start, end, is_plain in pieces:
-        if is_plain:
-            plain_tokens_at(text, start, end, starts, ends, texts)
-            continue
-        for s, e in reference_spans(text[start:end]):
-            starts.append(start + s)
-            ends.append(start + e)
-            texts.append(text[start + s : start + e])
-    return starts, ends, texts
+    return token_lists(text, reference_spans)
 
 
 def tokenize(
@@ -171,10 +154,9 @@ def tokenize(
 ) -> Tokens:
     """Tokenize ``text`` by the rules of this module (offsets are code points).
 
-    Plain text (see :mod:`annotator.core.exports.plain_text`) is tokenized by one stdlib
-    regex pass; text that is plain but for a few places is cut into pieces, and only the
-    pieces around those places go through :func:`reference_spans`; text that is mostly
-    not plain goes through it whole. Every path gives the same tokens.
+    The text is cut at its spaces (:func:`~annotator.core.exports.plain_text.token_lists`):
+    plain parts take the fast path, and only the parts around a character that is not
+    plain go through :func:`reference_spans`. Every path gives the same tokens.
     """
     starts, ends, texts = _token_lists(text)
     if not split_proclitics:

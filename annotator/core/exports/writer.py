@@ -5,7 +5,7 @@ pipeline writes every export under a temporary name and swaps it in). Files are 
 by line through ordinary buffered handles, so memory does not grow with the corpus.
 :func:`rewrite_lines` and :func:`rewrite_chunks` are the one second pass some formats need
 (padding tag columns to the deepest nesting level found), one line or one chunk of whole
-lines at a time.
+lines at a time, on the file's UTF-8 bytes (never decoded and encoded again).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from annotator.core.output import atomic_file
 
@@ -21,8 +21,8 @@ encode_json = json.JSONEncoder(ensure_ascii=False).encode
 """``json.dumps(value, ensure_ascii=False)``, without building a new encoder for every call
 (``json.dumps`` does that whenever an option differs from its defaults)."""
 
-CHUNK = 1 << 18
-"""Characters read at a time by :func:`rewrite_chunks`."""
+CHUNK = 1 << 19
+"""Bytes read at a time by :func:`rewrite_chunks`."""
 
 REPORT_NAME = "report.json"
 """The report of an export folder (a one-file export's report is ``OUT.report.json``)."""
@@ -33,37 +33,43 @@ def open_text(path: Path) -> TextIO:
     return path.open("w", encoding="utf-8", newline="\n")
 
 
-def rewrite_lines(path: Path, change: Callable[[str], str]) -> None:
-    """Pass every line of ``path`` (without its newline) through ``change``, in place.
-
-    Streams through a second temporary file and renames it over ``path``.
-    """
+def rewrite_lines(path: Path, change: Callable[[bytes], bytes]) -> None:
+    """Pass every line of ``path`` (its UTF-8 bytes, without the newline) through
+    ``change``, in place. Streams through a second temporary file and renames it over
+    ``path``."""
     with (
         atomic_file(path) as temp,
-        path.open("r", encoding="utf-8", newline="\n") as source,
-        open_text(temp) as out,
+        path.open("rb") as source,
+        open_bytes(temp) as out,
     ):
         for line in source:
-            out.write(change(line[:-1] if line.endswith("\n") else line))
-            out.write("\n")
+            out.write(change(line[:-1] if line.endswith(b"\n") else line))
+            out.write(b"\n")
 
 
-def rewrite_chunks(path: Path, change: Callable[[str], str], size: int = CHUNK) -> None:
+def open_bytes(path: Path) -> BinaryIO:
+    """A binary handle to write (the padding passes work on the UTF-8 bytes)."""
+    return path.open("wb")
+
+
+def rewrite_chunks(path: Path, change: Callable[[bytes], bytes], size: int = CHUNK) -> None:
     """Pass ``path`` through ``change`` in chunks of whole lines (each about ``size``
-    characters and ending with a newline), in order, in place; a last line without a
-    newline is given one, as :func:`rewrite_lines` does. For changes that a regular
-    expression makes to many lines at once."""
+    bytes and ending with a newline), in order, in place; a last line without a newline is
+    given one, as :func:`rewrite_lines` does. For changes that a few byte-string operations
+    make to many lines at once. The chunks are the file's UTF-8 bytes, never decoded: a line
+    break is one byte that no multi-byte character holds, and the file was written with
+    ``\\n`` newlines (:func:`open_text`), so the bytes are the text's."""
     with (
         atomic_file(path) as temp,
-        path.open("r", encoding="utf-8", newline="\n") as source,
-        open_text(temp) as out,
+        path.open("rb") as source,
+        open_bytes(temp) as out,
     ):
-        rest = ""
+        rest = b""
         while block := source.read(size):
             block = rest + block
-            cut = block.rfind("\n") + 1
+            cut = block.rfind(b"\n") + 1
             rest = block[cut:]
             if cut:
                 out.write(change(block[:cut]))
         if rest:
-            out.write(change(rest + "\n"))
+            out.write(change(rest + b"\n"))

@@ -252,18 +252,11 @@ def document(d: Tup, parts: dict[str, list[Tup]], names: Names, *, references: b
         raise DamagedRowError("documents", doc_id, f"status {shown(v[3])} is not a status", doc_id)
     kept = Kept(doc_id, len(text))
 
-    def an_entity(r: Tup) -> Entity:
-        e = entity(r, names)
-        if not 0 <= e.start < e.end <= kept.length:
-            raise kept.fail("entities", r, f"[{e.start}, {e.end}) is not a span of the text"
-                            f" (length {kept.length})")
-        return e
-
     def an_event(r: Tup) -> Event:
         e = event(r, [], names)
         return kept.inside("events", r, e, e.trigger)
 
-    entities = kept.each(parts["entities"], an_entity)
+    entities = kept.entities(parts["entities"], names)
     entity_ids = ({e.id for e in entities} if known is None else known[0]) if references \
         else None
     quotes = kept.each(parts["quotes"], lambda r: kept.quote(r, quote(r, names), entity_ids))
@@ -300,6 +293,37 @@ class Kept:
             except DamagedRowError as exc:
                 self.damaged.append(exc)
         return out
+
+    def entities(self, rows: list[Tup], names: Names) -> list[Entity]:
+        """The ``ENTITY_COLUMNS`` rows inside the text as entities, the others left out as
+        damaged. The common row (integers where they belong, text label, attributes
+        ``'{}'``, no damaged text) is taken by unpacking; any other goes through
+        :func:`entity` and its full check (:func:`~.rows.decode_row`)."""
+        out: list[Entity] = []
+        length = self.length
+        for r in rows:
+            doc, row_id, start, end, label, attrs, note, who, version = r
+            if (type(start) is int and type(end) is int and 0 <= start < end <= length
+                    and type(attrs) is str and attrs == "{}" and type(label) is str
+                    and type(row_id) is int and type(doc) is int and type(who) is int
+                    and type(version) is int and (note is None or type(note) is str)):
+                out.append(Entity(str(row_id), start, end, label, {}, note, names.get(who),
+                                  version))
+                continue
+            try:
+                out.append(self.entity(r, names))
+            except DamagedRowError as exc:
+                self.damaged.append(exc)
+        return out
+
+    def entity(self, r: Tup, names: Names) -> Entity:
+        """An ``ENTITY_COLUMNS`` row inside the text (:class:`DamagedRowError` when it
+        cannot be read or lies outside)."""
+        e = entity(r, names)
+        if not 0 <= e.start < e.end <= self.length:
+            raise self.fail("entities", r, f"[{e.start}, {e.end}) is not a span of the text"
+                            f" (length {self.length})")
+        return e
 
     def fail(self, table: str, r: Tup, reason: str) -> DamagedRowError:
         return DamagedRowError(table, r[1], reason, self.doc_id)
