@@ -75,7 +75,9 @@ def test_bobs_layer_is_offered_off_and_shown_read_only_with_a_legend(
     assert list(layers.layer_actions) == ["bob"]
     assert not layers.layer_actions["bob"].isChecked()
     assert _other_spans(window) == {}
-    assert layers.legend.isHidden()
+    assert layers.legend.hint  # no span drawn: only the hint that bob's layer exists
+    assert "1 other annotator layer(s)" in layers.legend.title.text()
+    assert layers.legend.entries == []
     document_before = window.editor.document()
 
     layers.layer_actions["bob"].setChecked(True)
@@ -94,7 +96,9 @@ def test_bobs_layer_is_offered_off_and_shown_read_only_with_a_legend(
 
     layers.layer_actions["bob"].setChecked(False)
     assert _other_spans(window) == {}
-    assert layers.legend.isHidden()
+    assert layers.legend.hint  # no span drawn: only the hint that bob's layer exists
+    assert "1 other annotator layer(s)" in layers.legend.title.text()
+    assert layers.legend.entries == []
 
 
 def test_a_click_on_bobs_span_never_selects_it_and_edit_keys_leave_it(

@@ -31,11 +31,20 @@ class LayersLegend(QWidget):
         self._row.addWidget(self.title)
         self._row.addStretch(1)
         self.entries: list[tuple[str, str]] = []
+        self.hint = False
+        """Showing only the hint that other layers exist (none shown)."""
         self.hide()
 
-    def show_layers(self, layers: list[tuple[str, str]]) -> None:
-        """Show ``(name, colour)`` of each layer shown; hide when there is none."""
+    def show_layers(self, layers: list[tuple[str, str]], hidden: int = 0) -> None:
+        """Show ``(name, colour)`` of each layer shown; with none shown, a one-line hint
+        when ``hidden`` other layers could be (a new user would not look in the View menu),
+        else nothing."""
+        self.title.setText("Other layers (read-only, outlined):" if layers or not hidden else
+                           f"{hidden} other annotator layer(s) on this document:"
+                           " View \N{BLACK RIGHT-POINTING SMALL TRIANGLE} Layers shows them")
+        self.hint = not layers and hidden > 0
         if layers == self.entries:
+            self.setVisible(bool(layers) or self.hint)
             return
         self.entries = list(layers)
         while self._row.count() > 2:  # keep the title and the stretch
@@ -52,4 +61,4 @@ class LayersLegend(QWidget):
                                 " font-weight: bold;")
             self._row.insertWidget(1 + 2 * position, mark)
             self._row.insertWidget(2 + 2 * position, label)
-        self.setVisible(bool(layers))
+        self.setVisible(bool(layers) or self.hint)

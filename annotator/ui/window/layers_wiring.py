@@ -55,7 +55,7 @@ class LayersWiring:
             empty = self.menu.addAction("No other annotator's layer on this document")
             empty.setEnabled(False)
         self.legend.show_layers([(others.legend_name(n), others.color(n))
-                                 for n in others.shown])
+                                 for n in others.shown], hidden=len(others.available))
         self._on_focused(others.focused or "")
 
     def _on_focused(self, span_id: str) -> None:
