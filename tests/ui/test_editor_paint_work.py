@@ -1,0 +1,145 @@
+"""The work a paint and an add cost, counted (never timed): which spans of a mixed line need
+Qt's glyph runs, and which widgets of the window repaint after the workbench adds a span."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.store import Project
+from annotator.ui.editor import AnnotationView, SpanItem
+from annotator.ui.editor.geometry import VisibleLine, one_level, span_segments
+from annotator.ui.qt import QApplication, QObject, QtCore, QtGui, QWidget
+from annotator.ui.window.main_window import MainWindow
+from tests.ui.helpers import TEXT_A
+
+MIXED = "قال مراسل Reuters في موسكو إن الوزير لافروف التقى كيري عام 2024 في جنيف."
+
+
+class CountingLine:
+    """A QTextLine that counts its ``glyphRuns`` calls (everything else is the real line's)."""
+
+    def __init__(self, line: QtGui.QTextLine) -> None:
+        self._line = line
+        self.glyph_runs = 0
+
+    def glyphRuns(self, start: int, length: int) -> list[QtGui.QGlyphRun]:  # noqa: N802 - Qt name
+        self.glyph_runs += 1
+        return self._line.glyphRuns(start, length)
+
+    def cursorToX(self, *args: object) -> object:  # noqa: N802 - Qt name
+        return self._line.cursorToX(*args)  # type: ignore[call-overload]
+
+
+def glyph_run_extents(line: VisibleLine, start: int, end: int) -> list[tuple[float, float]]:
+    """The visual pieces of ``[start, end)`` as Qt's glyph runs give them (merged)."""
+    runs = line.line.glyphRuns(start - line.block_start, end - start)
+    merged: list[tuple[float, float]] = []
+    for left, right in sorted((r.boundingRect().left(), r.boundingRect().right()) for r in runs):
+        if merged and left <= merged[-1][1] + 0.5:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
+        else:
+            merged.append((left, right))
+    return [(line.origin_x + left, line.origin_x + right) for left, right in merged]
+
+
+@pytest.fixture
+def mixed_view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
+    view = AnnotationView()
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    spans = [SpanItem(f"s{n}", MIXED.index(word), MIXED.index(word) + len(word), "GPE",
+                      "#2ca02c") for n, word in enumerate(["موسكو", "الوزير لافروف", "Reuters",
+                                                           "عام 2024", "جنيف"])]
+    view.set_document(MIXED, spans)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_one_level_ranges() -> None:
+    assert one_level("موسكو")
+    assert one_level("الوزير لافروف")  # a space between letters takes their level
+    assert one_level("مُحَمَّد")
+    assert not one_level("Reuters")
+    assert not one_level("عام 2024")  # digits sit a level up
+    assert not one_level("عام ١٩٩٠")  # Arabic-Indic digits too
+    assert not one_level("«موسكو»")  # a neutral edge may follow the text outside
+    assert not one_level("موسكو\tباريس")
+    assert not one_level("موسكو\u202aباريس")
+    assert not one_level("")
+
+
+def test_an_arabic_span_on_a_mixed_line_needs_no_glyph_runs(mixed_view: AnnotationView) -> None:
+    frame = mixed_view.frame()
+    assert len(frame.lines) == 1
+    assert not frame.lines[0].pure_rtl
+    line = frame.lines[0]
+    counting = CountingLine(line.line)
+    proxy = VisibleLine(line.start, line.end, line.block_start, counting,  # type: ignore[arg-type]
+                        line.origin_x, line.top, line.height, line.ascent, line.descent,
+                        line.pitch, line.text, line.pure_rtl)
+    for word in ("موسكو", "الوزير لافروف", "جنيف"):
+        start = MIXED.index(word)
+        segments = span_segments(proxy, start, start + len(word))
+        expected = glyph_run_extents(line, start, start + len(word))
+        assert len(segments) == len(expected) == 1
+        assert segments[0] == pytest.approx(expected[0], abs=0.01)  # the same pixels
+    assert counting.glyph_runs == 0
+    for word in ("Reuters", "عام 2024"):  # another level inside: Qt's visual runs decide
+        start = MIXED.index(word)
+        span_segments(proxy, start, start + len(word))
+    assert counting.glyph_runs == 2
+
+
+class PaintCounter(QObject):
+    """Counts paint events per widget (by object name, else class name)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter[str] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
+        if event.type() == QtCore.QEvent.Type.Paint and isinstance(watched, QWidget):
+            self.paints[watched.objectName() or type(watched).__name__] += 1
+        return False
+
+
+@pytest.fixture
+def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(Project.open(project_path, annotator="tester"))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def _add(qtbot, window: MainWindow, word: str) -> Counter[str]:  # type: ignore[no-untyped-def]
+    """Label ``word`` PERS with the hotkey; the widgets painted after the press."""
+    start = TEXT_A.index(word)
+    window.editor.set_selection_codepoints(start, start + len(word))
+    window.editor.setFocus()
+    app = QApplication.instance()
+    assert app is not None
+    app.processEvents()
+    counter = PaintCounter()
+    app.installEventFilter(counter)
+    try:
+        qtbot.keyClick(window.editor, "p")
+        app.processEvents()
+    finally:
+        app.removeEventFilter(counter)
+    return counter.paints
+
+
+def test_an_add_leaves_the_document_header_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    _add(qtbot, window, "موسكو")
+    painted = _add(qtbot, window, "أمس")
+    assert len(window.editor.spans()) == 2
+    assert painted["statusChip"] == 0  # same title, same status: nothing set again
+    assert painted["DocumentHeader"] == 0
