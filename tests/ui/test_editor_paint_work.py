@@ -25,13 +25,23 @@ class CountingLine:
     def __init__(self, line: QtGui.QTextLine) -> None:
         self._line = line
         self.glyph_runs = 0
+        self.cursor_to_x = 0
 
     def glyphRuns(self, start: int, length: int) -> list[QtGui.QGlyphRun]:  # noqa: N802 - Qt name
         self.glyph_runs += 1
         return self._line.glyphRuns(start, length)
 
     def cursorToX(self, *args: object) -> object:  # noqa: N802 - Qt name
+        self.cursor_to_x += 1
         return self._line.cursorToX(*args)  # type: ignore[call-overload]
+
+
+def counting_copy(line: VisibleLine) -> tuple[VisibleLine, CountingLine]:
+    """``line`` with a :class:`CountingLine` inside."""
+    counting = CountingLine(line.line)
+    return VisibleLine(line.start, line.end, line.block_start, counting,  # type: ignore[arg-type]
+                       line.origin_x, line.top, line.height, line.ascent, line.descent,
+                       line.pitch, line.text, line.pure_rtl), counting
 
 
 def glyph_run_extents(line: VisibleLine, start: int, end: int) -> list[tuple[float, float]]:
@@ -78,10 +88,7 @@ def test_an_arabic_span_on_a_mixed_line_needs_no_glyph_runs(mixed_view: Annotati
     assert len(frame.lines) == 1
     assert not frame.lines[0].pure_rtl
     line = frame.lines[0]
-    counting = CountingLine(line.line)
-    proxy = VisibleLine(line.start, line.end, line.block_start, counting,  # type: ignore[arg-type]
-                        line.origin_x, line.top, line.height, line.ascent, line.descent,
-                        line.pitch, line.text, line.pure_rtl)
+    proxy, counting = counting_copy(line)
     for word in ("موسكو", "الوزير لافروف", "جنيف"):
         start = MIXED.index(word)
         segments = span_segments(proxy, start, start + len(word))
@@ -93,6 +100,17 @@ def test_an_arabic_span_on_a_mixed_line_needs_no_glyph_runs(mixed_view: Annotati
         start = MIXED.index(word)
         span_segments(proxy, start, start + len(word))
     assert counting.glyph_runs == 2
+
+
+def test_a_line_asks_qt_for_an_edge_once(mixed_view: AnnotationView) -> None:
+    """The tints and the underlines of a pass ask for the same span edges."""
+    line, counting = counting_copy(mixed_view.frame().lines[0])
+    start = MIXED.index("موسكو")
+    first = [span_segments(line, start, start + 5) for _ in range(3)]
+    assert first[0] == first[1] == first[2]
+    assert counting.cursor_to_x == 2
+    assert line.x(start) == line.x(start)
+    assert counting.cursor_to_x == 3
 
 
 class PaintCounter(QObject):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -58,16 +58,26 @@ class VisibleLine:
     pitch: float
     text: str
     pure_rtl: bool
+    xs: dict[tuple[int, int], float] = field(default_factory=dict)
+    """The x positions asked for so far, by position and edge: a paint pass asks for the
+    same span edges in its geometry, its tints and its outlines (a line lives one pass)."""
 
     def x(self, position: int) -> float:
         """Viewport x of the cursor at absolute position ``position`` on this line."""
-        answer: tuple[float, int] = self.line.cursorToX(position - self.block_start)  # type: ignore[assignment]
-        return self.origin_x + float(answer[0])
+        found = self.xs.get((position, -1))
+        if found is None:
+            answer: tuple[float, int] = self.line.cursorToX(position - self.block_start)  # type: ignore[assignment]
+            found = self.xs[position, -1] = self.origin_x + float(answer[0])
+        return found
 
     def edge_x(self, position: int, edge: QtGui.QTextLine.Edge) -> float:
         """Viewport x of the leading or trailing edge of the character at ``position``."""
-        answer: tuple[float, int] = self.line.cursorToX(position - self.block_start, edge)  # type: ignore[assignment]
-        return self.origin_x + float(answer[0])
+        key = (position, edge.value)
+        found = self.xs.get(key)
+        if found is None:
+            answer: tuple[float, int] = self.line.cursorToX(position - self.block_start, edge)  # type: ignore[assignment]
+            found = self.xs[key] = self.origin_x + float(answer[0])
+        return found
 
 
 def one_level(piece: str) -> bool:
