@@ -119,10 +119,16 @@ class PaintCounter(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.paints: Counter[str] = Counter()
+        self.layouts: Counter[str] = Counter()
+        """Layout requests (a widget's layout run again), per widget."""
 
     def eventFilter(self, watched: QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
-        if event.type() == QtCore.QEvent.Type.Paint and isinstance(watched, QWidget):
-            self.paints[watched.objectName() or type(watched).__name__] += 1
+        if isinstance(watched, QWidget):
+            name = watched.objectName() or type(watched).__name__
+            if event.type() == QtCore.QEvent.Type.Paint:
+                self.paints[name] += 1
+            elif event.type() == QtCore.QEvent.Type.LayoutRequest:
+                self.layouts[name] += 1
         return False
 
 
@@ -137,8 +143,9 @@ def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[n
     win.close()
 
 
-def _add(qtbot, window: MainWindow, word: str) -> Counter[str]:  # type: ignore[no-untyped-def]
-    """Label ``word`` PERS with the hotkey; the widgets painted after the press."""
+def _add(qtbot, window: MainWindow, word: str) -> PaintCounter:  # type: ignore[no-untyped-def]
+    """Label ``word`` PERS with the hotkey; what the widgets painted and laid out after the
+    press."""
     start = TEXT_A.index(word)
     window.editor.set_selection_codepoints(start, start + len(word))
     window.editor.setFocus()
@@ -152,12 +159,24 @@ def _add(qtbot, window: MainWindow, word: str) -> Counter[str]:  # type: ignore[
         app.processEvents()
     finally:
         app.removeEventFilter(counter)
-    return counter.paints
+    return counter
 
 
 def test_an_add_leaves_the_document_header_alone(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     _add(qtbot, window, "موسكو")
-    painted = _add(qtbot, window, "أمس")
+    painted = _add(qtbot, window, "أمس").paints
     assert len(window.editor.spans()) == 2
     assert painted["statusChip"] == 0  # same title, same status: nothing set again
     assert painted["DocumentHeader"] == 0
+
+
+def test_an_add_lays_out_no_window_around_the_status_line(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The entity count, the save state and the cursor change their text, not the layout
+    of the status bar and the main window (docks, central widget)."""
+    _add(qtbot, window, "موسكو")
+    work = _add(qtbot, window, "أمس")
+    assert window.status_line.document_label.text().startswith("2 entities")
+    assert window.status_line.save_label.text().startswith("Saved")
+    assert work.layouts["QStatusBar"] == 0
+    assert work.layouts["MainWindow"] == 0
+    assert work.paints["QStatusBar"] <= 1
