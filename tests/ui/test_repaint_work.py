@@ -1,5 +1,6 @@
 """The work a paint and an add cost, counted (never timed): which spans of a mixed line need
-Qt's glyph runs, and which widgets of the window repaint after the workbench adds a span."""
+Qt's glyph runs, how often a line asks Qt for an x, which widgets of the window repaint or lay
+out after the workbench adds a span, and what the navigator reads for it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.model import DocumentRecord
 from annotator.core.store import Project
 from annotator.ui.editor import AnnotationView, SpanItem
 from annotator.ui.editor.geometry import VisibleLine, one_level, span_segments
+from annotator.ui.models.documents import DocumentListModel, EntityCountRole
 from annotator.ui.qt import QApplication, QObject, QtCore, QtGui, QWidget
 from annotator.ui.window.main_window import MainWindow
 from tests.ui.helpers import TEXT_A
@@ -180,3 +183,31 @@ def test_an_add_lays_out_no_window_around_the_status_line(qtbot, window: MainWin
     assert work.layouts["QStatusBar"] == 0
     assert work.layouts["MainWindow"] == 0
     assert work.paints["QStatusBar"] <= 1
+
+
+def test_the_navigator_counts_an_added_entity_without_reading(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Project.open(tmp_path / "p.annotator", create=True, annotator="tester") as project:
+        project.import_records([DocumentRecord(id=f"d{n}", text=f"قال موسكو {n}", title=f"t{n}")
+                                for n in range(30)])
+        model = DocumentListModel(project)
+        model.attach()
+        assert model.index(3, 0).data(EntityCountRole) == 0  # the first page is read
+        reads: list[object] = []
+        real = project.list_documents
+        monkeypatch.setattr(project, "list_documents",
+                            lambda *a, **k: reads.append(a) or real(*a, **k))
+        with qtbot.waitSignal(model.dataChanged) as signal:
+            entity = project.add_entity(4, 4, 9, "GPE")
+        assert signal.args[0].row() == signal.args[1].row() == 3
+        assert model.index(3, 0).data(EntityCountRole) == 1
+        with qtbot.assertNotEmitted(model.dataChanged):  # the count stays: nothing to repaint
+            project.relabel_entity(entity, "LOC")
+        project.undo()
+        project.undo()
+        assert model.index(3, 0).data(EntityCountRole) == 0
+        project.redo()
+        assert model.index(3, 0).data(EntityCountRole) == 1
+        assert reads == []
+        model.detach()
+        assert project.list_documents(3, 1)[0].entity_count == 1  # what a read would show
