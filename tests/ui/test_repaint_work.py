@@ -116,6 +116,35 @@ def test_a_line_asks_qt_for_an_edge_once(mixed_view: AnnotationView) -> None:
     assert counting.cursor_to_x == 3
 
 
+def test_hovering_a_span_repaints_its_lines_not_the_viewport(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Hovering thickens a span's underline: only its lines are painted again, so the blit
+    of a scroll and the paint of the rest stay as they are."""
+    view = AnnotationView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    paragraph = " ".join(["قال الوزير في موسكو إن المفاوضات مستمرة"] * 6)
+    text = "\n".join([paragraph] * 20)
+    starts = [n for n in range(len(text)) if text.startswith("موسكو", n)]
+    view.set_document(text, [SpanItem(f"s{n}", start, start + 5, "GPE", "#2ca02c")
+                             for n, start in enumerate(starts)])
+    view.show()
+    qtbot.waitExposed(view)
+    document = view.document()
+    qtbot.waitUntil(lambda: document.lastBlock().layout().lineCount() > 0)  # laid out
+    qtbot.wait(50)  # and the scroll bars adjusted to it (a full repaint)
+    view.viewport().repaint()
+    whole = view.last_paint().lines
+    assert whole >= 8
+    fragment = next(f for f in view.frame().fragments if f.line.top > 200)
+    left, right = fragment.segments[0]
+    point = QtCore.QPoint(round((left + right) / 2), round(fragment.line.top + 5))
+    with qtbot.waitSignal(view.spanHovered, timeout=1000) as hovered:
+        qtbot.mouseMove(view.viewport(), point)
+    assert hovered.args == [fragment.item.id]
+    qtbot.waitUntil(lambda: view.last_paint().lines < whole)
+    assert view.last_paint().lines <= 3  # its line and the ones whose lanes reach it
+
+
 class PaintCounter(QObject):
     """Counts paint events per widget (by object name, else class name)."""
 
