@@ -12,14 +12,18 @@ left-to-right character (no Latin letter, no digit, no LRE/LRO/LRI/FSI) is laid 
 right-to-left run, so the extent is simply between ``cursorToX`` of both edges. A mixed line
 may show a logical range as several visual pieces (an Arabic name between two Latin words, a
 Latin name next to digits); there the extents come from ``QTextLine.glyphRuns(from, length)``,
-which Qt splits by visual run, merged where they touch.
+which Qt splits by visual run, merged where they touch. A range of a mixed line whose characters
+all take one bidi level (:func:`one_level`: an Arabic name with nothing left-to-right in it, the
+usual entity) is one visual piece: its extent is between the leading edge of its first character
+and the trailing edge of its last (two ``cursorToX`` with an edge, about 45 µs each on the
+bench's lines against 130 µs for ``glyphRuns``), the same pixels.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -29,6 +33,12 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _LEFT_TO_RIGHT = regex.compile(
     r"[\p{Bidi_Class=L}\p{Bidi_Class=EN}\p{Bidi_Class=AN}\u202a\u202d\u2066\u2068]"
 )
+_NOT_ONE_LEVEL = regex.compile(
+    r"[\p{Bidi_Class=L}\p{Bidi_Class=EN}\p{Bidi_Class=AN}\p{Bidi_Class=S}\p{Bidi_Class=B}"
+    r"\u202a-\u202e\u2066-\u2069]"
+)
+"""A character that may sit at another bidi level than the right-to-left letters around it."""
+_STRONG_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 
 
 @dataclass(slots=True)
@@ -48,11 +58,37 @@ class VisibleLine:
     pitch: float
     text: str
     pure_rtl: bool
+    xs: dict[tuple[int, int], float] = field(default_factory=dict)
+    """The x positions asked for so far, by position and edge: a paint pass asks for the
+    same span edges in its geometry, its tints and its outlines (a line lives one pass)."""
 
     def x(self, position: int) -> float:
         """Viewport x of the cursor at absolute position ``position`` on this line."""
-        answer: tuple[float, int] = self.line.cursorToX(position - self.block_start)  # type: ignore[assignment]
-        return self.origin_x + float(answer[0])
+        found = self.xs.get((position, -1))
+        if found is None:
+            answer: tuple[float, int] = self.line.cursorToX(position - self.block_start)  # type: ignore[assignment]
+            found = self.xs[position, -1] = self.origin_x + float(answer[0])
+        return found
+
+    def edge_x(self, position: int, edge: QtGui.QTextLine.Edge) -> float:
+        """Viewport x of the leading or trailing edge of the character at ``position``."""
+        key = (position, edge.value)
+        found = self.xs.get(key)
+        if found is None:
+            answer: tuple[float, int] = self.line.cursorToX(position - self.block_start, edge)  # type: ignore[assignment]
+            found = self.xs[key] = self.origin_x + float(answer[0])
+        return found
+
+
+def one_level(piece: str) -> bool:
+    """Whether every character of ``piece`` (a range of a line) takes one bidi level, so that
+    it is drawn as one visual piece even on a mixed line: right-to-left letters at both edges
+    and nothing inside that may take another level (no left-to-right letter, digit, explicit
+    embedding or isolate, tab or paragraph separator). Neutrals inside resolve to the letters
+    around them (UAX #9, N1), weak types without a number near them likewise."""
+    return (bool(piece) and _STRONG_RTL.match(piece[0]) is not None
+            and _STRONG_RTL.match(piece[-1]) is not None
+            and _NOT_ONE_LEVEL.search(piece) is None)
 
 
 def utf16_units(text: str) -> str:
@@ -172,6 +208,10 @@ def span_segments(line: VisibleLine, start: int, end: int) -> list[tuple[float, 
         return []
     if line.pure_rtl:
         x1, x2 = line.x(a), line.x(b)
+        return [(min(x1, x2), max(x1, x2))]
+    if one_level(text[a - line.start:b - line.start]):
+        x1 = line.edge_x(a, QtGui.QTextLine.Edge.Leading)
+        x2 = line.edge_x(b - 1, QtGui.QTextLine.Edge.Trailing)
         return [(min(x1, x2), max(x1, x2))]
     runs = line.line.glyphRuns(a - line.block_start, b - a)
     extents = sorted((run.boundingRect().left(), run.boundingRect().right()) for run in runs)

@@ -249,8 +249,11 @@ class SpanPainter:
         # Tags last, so that no underline crosses a label.
         painter.setFont(metrics.tag_font)
         font_metrics = QtGui.QFontMetricsF(metrics.tag_font)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        look = (base.rgba(), metrics.tag_font.key(), metrics.tag_height, ratio)
         for fragment in tags:
-            self._paint_tag(painter, fragment, metrics, font_metrics, base)
+            self._paint_tag(painter, fragment, metrics, font_metrics, base, look)
         if self.show_invisibles:
             self.paint_invisibles(painter, frame, metrics)
 
@@ -291,24 +294,24 @@ class SpanPainter:
         painter.setPen(Qt.PenStyle.NoPen)
 
     def _paint_tag(self, painter: QtGui.QPainter, fragment: Fragment, metrics: Metrics,
-                   font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor) -> None:
-        pixmap, width = self._tag_pixmap(fragment.item, painter.device(), metrics,
-                                         font_metrics, base)
+                   font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor,
+                   look: tuple[int, str, float, float]) -> None:
+        pixmap, width = self._tag_pixmap(fragment.item, metrics, font_metrics, base, look)
         right = max(right for _, right in fragment.segments)
         top = self.lane_y(fragment.line, fragment.lane, metrics) + metrics.underline_width
         painter.drawPixmap(QtCore.QPointF(right - width, top), pixmap)
         self._tags_drawn += 1
 
-    def _tag_pixmap(self, item: SpanItem, device: QtGui.QPaintDevice | None, metrics: Metrics,
-                    font_metrics: QtGui.QFontMetricsF, base: QtGui.QColor
+    def _tag_pixmap(self, item: SpanItem, metrics: Metrics, font_metrics: QtGui.QFontMetricsF,
+                    base: QtGui.QColor, look: tuple[int, str, float, float]
                     ) -> tuple[QtGui.QPixmap, float]:
         """The tag of ``item``'s label in its colour (a rounded box of the colour blended
-        into ``base``, the label in a readable shade), rendered once per label, colour,
-        base, tag font and pixel ratio, and its width."""
-        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        into ``base``, the label in a readable shade), rendered once per label, colour and
+        ``look`` (base, tag font, tag height and pixel ratio, taken once per paint pass), and
+        its width."""
+        ratio = look[3]
         label = tag_text(item)
-        key = (label, item.color, base.rgba(), metrics.tag_font.key(),
-               metrics.tag_height, ratio)
+        key = (label, item.color, *look)
         found = self._tags.get(key)
         if found is not None:
             return found

@@ -424,8 +424,9 @@ class AnnotationView(QTextEdit):
 
     def _follow_pointer(self, position: QtCore.QPointF | None) -> None:
         if self._pointer.moved(position):
+            previous = self._painter.hovered_id
             self._painter.hovered_id = self._pointer.hovered or None
-            self.viewport().update()
+            self._update_spans({previous, self._painter.hovered_id})  # their lines only
             self.spanHovered.emit(self._pointer.hovered)
 
     def _to_qt(self, codepoint: int) -> int:

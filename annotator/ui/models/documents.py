@@ -5,8 +5,9 @@ The model asks the store for a row count (an indexed ``count(*)``) and for the p
 with 100,000 documents as with ten. It follows the store: :meth:`DocumentListModel.attach`
 subscribes it to ``project.events`` and
 
-* an entity added, removed or changed in a document re-reads the cached page holding that
-  document (if any) and emits ``dataChanged`` for its row: the count in the row follows;
+* an entity added or removed in a document moves the count of its cached row (if any) by the
+  rows the event carries, with no read, and emits ``dataChanged`` for that row; a change that
+  leaves the count as it is (a relabel, a resize) repaints nothing;
 * a status change does the same, unless a status filter is on: then the row may leave or
   join the filtered set, so the model resets (views keep their current document through
   :meth:`row_of`);
@@ -21,6 +22,7 @@ documents in curation with open disagreements: their ids come from the store's i
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import DocumentSummary
@@ -88,7 +90,37 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
             else:
                 self.reload_document(event.doc_id)
         elif isinstance(event, AnnotationsChanged) and event.table in _ROW_TABLES:
-            self.reload_document(event.doc_id)
+            change = self._count_change(event)
+            if change is None:
+                self.reload_document(event.doc_id)
+            elif change:
+                self._move_count(event.doc_id, change)
+
+    def _count_change(self, event: AnnotationsChanged) -> int | None:
+        """How the event moves the entity count of its document in this model's layer (the
+        opening annotator's): its inserted rows less its removed ones, both carried by the
+        event; None when the rows are not all there (then the page is read again)."""
+        inserted = event.rows[:len(event.inserted)]
+        if len(inserted) != len(event.inserted) or len(event.removed) != len(event.deleted):
+            return None
+        layer = self._project.annotator_id
+        try:
+            added = sum(1 for row in inserted if row["annotator_id"] == layer)
+            removed = sum(1 for row in event.removed if row["annotator_id"] == layer)
+        except KeyError:
+            return None
+        return added - removed
+
+    def _move_count(self, doc_id: int, change: int) -> None:
+        """Add ``change`` to the cached row of ``doc_id`` and repaint that row alone (no-op when
+        its page was never loaded: it will be read fresh when shown)."""
+        for page, rows in self._pages.items():
+            for index, summary in enumerate(rows):
+                if summary.doc_id == doc_id:
+                    rows[index] = replace(summary, entity_count=summary.entity_count + change)
+                    row = page * PAGE + index
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+                    return
 
     def reload_document(self, doc_id: int) -> None:
         """Re-read the cached page holding ``doc_id`` and repaint its row (no-op when the

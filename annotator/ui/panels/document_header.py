@@ -24,9 +24,17 @@ class DocumentHeader(QWidget):
         layout.setContentsMargins(14, 8, 14, 6)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.status_chip)
+        self._shown: tuple[str, str] | None = None
 
     def show_document(self, title: str, status: str) -> None:
-        """Show ``title`` and the status chip (coloured like the navigator's dots)."""
+        """Show ``title`` and the status chip (coloured like the navigator's dots).
+
+        Nothing is touched when both are what is shown: the workbench calls this after every
+        change to the document's entities, and a style sheet set again re-polishes the chip
+        and lays out the window around it."""
+        if (title, status) == self._shown:
+            return
+        self._shown = (title, status)
         self.title_label.setText(title)
         color = STATUS_COLORS.get(status, "#9aa4b2")
         self.status_chip.setText(STATUS_NAMES.get(status, status))

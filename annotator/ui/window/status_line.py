@@ -13,6 +13,29 @@ from annotator.ui.workbench import Workbench
 SAVE_TEXT = {"saving": "Saving…", "saved": "Saved", "failed": "Not saved"}
 
 
+class SteadyLabel(QLabel):
+    """A status field whose size is fixed and only grows: a new text that fits lays nothing
+    out again.
+
+    ``QLabel.setText`` asks the parent's layout for a new geometry (``updateGeometry``)
+    unless the label's size is fixed, and in the status bar that lays out the whole main
+    window (the status bar, the docks, the central widget) after every added span. Here a
+    text wider than the field widens it once; a narrower one leaves it as it is."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        """Show ``text``; the field grows when it does not fit."""
+        super().setText(text)
+        self.fit()
+
+    def fit(self) -> None:
+        """Fix the size to the text shown, never narrower than it already is."""
+        hint = self.sizeHint()
+        fixed = self.minimumSize() == self.maximumSize()
+        width = max(hint.width(), self.maximumWidth()) if fixed else hint.width()
+        if not fixed or (width, hint.height()) != (self.maximumWidth(), self.maximumHeight()):
+            self.setFixedSize(width, hint.height())
+
+
 class StatusLine:
     """The permanent labels of a window's status bar and what they show.
 
@@ -22,11 +45,11 @@ class StatusLine:
     def __init__(self, window: QMainWindow, workbench: Workbench) -> None:
         self.workbench = workbench
         self.bar = bar = window.statusBar()
-        self.cursor_label = QLabel(window)
-        self.document_label = QLabel(window)
-        self.project_label = QLabel(window)
+        self.cursor_label = SteadyLabel(window)
+        self.document_label = SteadyLabel(window)
+        self.project_label = SteadyLabel(window)
         self.mode_label = QLabel(window)
-        self.save_label = QLabel("No changes yet", window)
+        self.save_label = SteadyLabel("No changes yet", window)
         self.save_label.setObjectName("saveState")
         self.annotator_label = QLabel(f"Annotator: {workbench.project.annotator}", window)
         self.annotator_label.setObjectName("annotatorName")
@@ -37,6 +60,8 @@ class StatusLine:
                       self.project_label, self.mode_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+            if isinstance(label, SteadyLabel):
+                label.fit()
         self.mode_label.hide()
 
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
