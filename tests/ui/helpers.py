@@ -211,10 +211,4 @@ def save_shot(widget: QtWidgets.QWidget, folder: Path, name: str) -> None:
 def shown_window_at(qtbot: Any, path: Path, annotator: str = "tester") -> MainWindow:
     """The main window on the project at ``path`` as ``annotator``, shown (qtbot closes it
     at the end of the test)."""
-    from annotator.core.store import Project
-
-    window = MainWindow(Project.open(path, annotator=annotator))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return shown_window(qtbot, Project.open(path, annotator=annotator))

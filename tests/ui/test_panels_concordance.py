@@ -29,7 +29,7 @@ from annotator.ui.panels import concordance as concordance_panel
 from annotator.ui.qt import Qt, QtCore
 from annotator.ui.session import lexicon as session_lexicon
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.helpers import ARTIFACTS, entity_rows, find, type_text_key
+from tests.ui.helpers import ARTIFACTS, entity_rows, find, shown_window, type_text_key
 
 DOC_A = ("قال المستشار الألماني إن وبرلين لن تتراجع عن دعم أوكرانيا، وأضاف أن الحكومة في "
          "برلين تدرس خطة جديدة للطاقة قبل الشتاء المقبل.")
@@ -54,11 +54,7 @@ def corpus_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def window(qtbot: Any, corpus_path: Path) -> Iterator[MainWindow]:
-    opened = MainWindow(Project.open(corpus_path, annotator="tester"))
-    qtbot.addWidget(opened)
-    opened.resize(1400, 900)
-    opened.show()
-    qtbot.waitExposed(opened)
+    opened = shown_window(qtbot, Project.open(corpus_path, annotator="tester"), 1400, 900)
     yield opened
     opened.close()
 

@@ -17,7 +17,7 @@ from annotator.ui.editor.geometry import VisibleLine, one_level, span_segments
 from annotator.ui.models.documents import DocumentListModel, EntityCountRole
 from annotator.ui.qt import QApplication, QObject, QtCore, QtGui, QWidget
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.helpers import TEXT_A
+from tests.ui.helpers import TEXT_A, shown_window
 
 MIXED = "قال مراسل Reuters في موسكو إن الوزير لافروف التقى كيري عام 2024 في جنيف."
 
@@ -166,11 +166,7 @@ class PaintCounter(QObject):
 
 @pytest.fixture
 def window(qtbot, project_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    win = MainWindow(Project.open(project_path, annotator="tester"))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = shown_window(qtbot, Project.open(project_path, annotator="tester"), 1400, 900)
     yield win
     win.close()
 

@@ -18,7 +18,7 @@ from annotator.ui.models.links import OwnerRole
 from annotator.ui.qt import Qt
 from annotator.ui.session.other_layers import other_span_id
 from annotator.ui.window.main_window import MainWindow
-from tests.ui.helpers import click_span, find, rows, save_shot, shortcut
+from tests.ui.helpers import click_span, find, rows, save_shot, shortcut, shown_window
 
 TEXT = ("قال وزير الخارجية أحمد إن موسكو ترحب بالحوار، وأضاف أحمد: «سنزور العراق قريبا» "
         "ثم غادر إلى بيروت مساء أمس.")
@@ -51,11 +51,7 @@ def two_layers(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def alice_window(qtbot: Any, two_layers: Path) -> Iterator[MainWindow]:
-    window = MainWindow(Project.open(two_layers, annotator="alice"))
-    qtbot.addWidget(window)
-    window.resize(1300, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_window(qtbot, Project.open(two_layers, annotator="alice"), 1300, 800)
     yield window
     window.close()
 
