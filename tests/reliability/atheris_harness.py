@@ -12,6 +12,7 @@ atheris reports with the input that caused it.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -28,7 +29,10 @@ with atheris.instrument_imports(include=["annotator"]):
     from annotator.core.schema import SchemaError, parse_schema
     from annotator.core.text import decode_bytes, normalize
 
-FOLDER = Path(tempfile.mkdtemp(prefix="annotator-atheris-"))
+FOLDER = Path(os.environ.get("ANNOTATOR_ATHERIS_DIR")
+              or tempfile.mkdtemp(prefix="annotator-atheris-"))
+"""Scratch folder for the inputs written as files: the test gives its own temporary folder
+(pytest removes it); a run by hand gets a new one in the system's temporary folder."""
 
 
 def _drain(items: object) -> None:

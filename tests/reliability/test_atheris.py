@@ -22,11 +22,17 @@ REPO = Path(__file__).resolve().parents[2]
                     reason="atheris is not installed (Linux x86_64 wheels only)")
 def test_atheris_finds_no_crash(tmp_path: Path) -> None:
     runs = os.environ.get("ANNOTATOR_ATHERIS_RUNS", "20000")
+    scratch = tmp_path / "inputs"
+    scratch.mkdir()
     result = subprocess.run(
         [sys.executable, "-m", "tests.reliability.atheris_harness", f"-atheris_runs={runs}",
          f"-artifact_prefix={tmp_path}/", "-rss_limit_mb=4096"],
         cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "ANNOTATOR_ATHERIS_DIR": str(scratch)},
     )
     tail = "\n".join((result.stdout + result.stderr).splitlines()[-30:])
     assert result.returncode == 0, tail
     assert "Done" in result.stderr, tail
+    written = {p.name for p in scratch.iterdir()}
+    assert written, "the harness must write its inputs into the folder it was given"
+    assert written <= {"x.jsonl", "d.jsonl", "b.txt", "b.ann"}, written
