@@ -110,14 +110,11 @@ def read_conll(
             yield from done.errors
             return
         count += 1
-        if done.errors:
-            yield from done.errors
-            return
         record, errors = build_document(done.sentences, source, done.line, f"{stem}-{count}",
                                         options.tag_scheme)
-        if record is not None:
+        if record is not None and not done.errors:
             yield record
-        yield from errors
+        yield from sorted(done.errors + errors, key=lambda e: e.line or 0)
 
     for number, text in _chain(buffered, lines):
         if isinstance(text, InputError):
