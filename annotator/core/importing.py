@@ -37,8 +37,8 @@ from annotator.core.formats.detect import (
 )
 from annotator.core.formats.doccano_reader import read_doccano
 from annotator.core.formats.peer_readers import PEER_FORMATS, read_peer
-from annotator.core.formats.read_options import ReadOptions, rename_labels
 from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaintext
+from annotator.core.formats.read_options import ReadOptions, rename_labels
 from annotator.core.formats.webpage_reader import parse_webpage
 from annotator.core.import_files import ImportResult, Unit, file_units
 from annotator.core.model import DocumentRecord, InputError

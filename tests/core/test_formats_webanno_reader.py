@@ -94,7 +94,8 @@ def test_relations_become_quotes_and_events(tmp_path: Path) -> None:
     surface = {e.id: record.text[e.start:e.end] for e in record.entities}
     (quote,) = record.quotes
     assert quote.content.slice(record.text) == "نحن هنا"
-    assert quote.cue is not None and quote.cue.slice(record.text) == "قال"
+    assert quote.cue is not None
+    assert quote.cue.slice(record.text) == "قال"
     assert surface[str(quote.speaker)] == "مُحَمَّد بن علي"
     (event,) = record.events
     assert (event.type, event.trigger.slice(record.text)) == ("Conflict:Attack", "وهاجم")

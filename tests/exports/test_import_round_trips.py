@@ -88,7 +88,8 @@ def test_label_studio_comes_back_with_quotes_and_events(project_path: Path,
     by_id = {e.id: main.text[e.start:e.end] for e in main.entities}
     (quote,) = main.quotes
     assert quote.content.slice(main.text) == "نحن مستعدون للتعاون"
-    assert quote.cue is not None and quote.cue.slice(main.text) == "قال"
+    assert quote.cue is not None
+    assert quote.cue.slice(main.text) == "قال"
     assert by_id[str(quote.speaker)] == "مُحَمَّد بن سلمان"
     (event,) = main.events
     assert event.type == "Conflict:Attack"
@@ -114,7 +115,8 @@ def test_events_and_quotes_records_come_back(project_path: Path, tmp_path: Path)
     assert record.text == TEXT.splitlines()[1]  # the quote's paragraph only: documented
     speaker = next(e for e in record.entities if e.id == quote.speaker)
     assert (record.text[speaker.start:speaker.end], speaker.label) == ("مُحَمَّد بن سلمان", "PERS")
-    assert quote.cue is not None and quote.cue.slice(record.text) == "قال"
+    assert quote.cue is not None
+    assert quote.cue.slice(record.text) == "قال"
 
 
 def test_a_docbin_spacy_wrote_itself(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ nesting level, outermost first), ANERcorp-style ``TOKEN TAG`` files, CoNLL-2003 
   otherwise (POS, chunk, ``-X-``, ``_`` columns in between) only the last column is.
 * **Documents** end at ``-DOCSTART-`` lines (``doc_split="docstart"``; a file without one is
   one document), at a run of two or more blank lines (``"blank"``), or at every blank line
-  (``"sentence"``). A ``-DOCSTART-`` line always ends a document. Each document's id is ``FILE-N`` (the file's name without its extension, N from 1).
+  (``"sentence"``). A ``-DOCSTART-`` line always ends a document. Each document's id is
+  ``FILE-N`` (the file's name without its extension, N from 1).
 * **Text**: ``token_docs.build_document`` (the spacing rule; sentences on their own lines).
 """
 

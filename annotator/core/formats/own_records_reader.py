@@ -85,8 +85,8 @@ def _events_line(doc: _Doc, row: dict[str, Any], path: str, number: int) -> None
     base = doc.window(text)
 
     def chars(item: Any) -> tuple[int, int] | None:
-        first, last = (item.get("start"), item.get("end")) if isinstance(item, dict) else (
-            None, None)
+        first: Any = item.get("start") if isinstance(item, dict) else None
+        last: Any = item.get("end") if isinstance(item, dict) else None
         if not (is_offset(first) and is_offset(last) and first < last <= len(offsets)):
             doc.errors.append(InputError(path, f"token span {first!r}-{last!r} is not inside "
                                          f"the {len(offsets)} tokens", number))
@@ -135,7 +135,7 @@ def _quotes_line(doc: _Doc, row: dict[str, Any], path: str, number: int) -> None
     if speaker_id == AUTHOR:
         speaker = AUTHOR
     elif isinstance(surface, str) and surface and isinstance(row.get("speaker_label"), str):
-        first = min([content[0]] + ([cue[0]] if cue_at else []))
+        first = min([content[0]] + ([cue_at[0] - base] if cue_at else []))
         found = _nearest(text, surface, first)
         if found is None:
             doc.lost_speakers += 1

@@ -96,8 +96,8 @@ def _parse(text: str, path: str) -> _Parsed:
     parsed = _Parsed()
     previous_text = False
     column = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
+    for number, given in enumerate(text.split("\n"), start=1):
+        line = given.rstrip("\r")
         if line.startswith(("#T_SP=", "#T_RL=", "#T_CH=")):
             name, *features = line[6:].split("|")
             layer = Layer(line[3:5], name, features, column)
@@ -246,7 +246,8 @@ def _record(parsed: _Parsed, mapping: WebannoMapping, path: str, warn: Warn | No
         else:
             entities[key] = Entity(ident, span.start, span.end, name)
     lost = 0
-    for source, target, label, _line in relations:
+    for given_source, given_target, label, _line in relations:
+        source, target = given_source, given_target
         if source in entities and (target in quotes or target in events):
             source, target = target, source
         if source in quotes and target in entities and label in mapping.speaker_relations:
