@@ -14,6 +14,7 @@ from pathlib import Path
 from annotator.core.formats.detect import (
     BRAT_SUFFIX,
     CONLL_SUFFIXES,
+    HF_SIDE_FILES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
     PARQUET_SUFFIXES,
@@ -105,6 +106,10 @@ def _walk(folder: Path, wanted: frozenset[str], result: ImportResult) -> Iterato
         for name in sorted(files):
             path = Path(base) / name
             if name.startswith(".") or path.suffix.lower() not in wanted:
+                continue
+            if name in HF_SIDE_FILES:
+                result.warnings.append(f"{path} describes a Hugging Face dataset, it is not "
+                                       "documents; left out")
                 continue
             if path.suffix.lower() in WEBANNO_SUFFIXES and not is_webanno(path):
                 result.warnings.append(f"{path} is a .tsv file that is not WebAnno TSV 3; "

@@ -170,3 +170,10 @@ def test_parquet_and_json_that_datasets_wrote(tmp_path: Path) -> None:
     assert json.loads((folder / "dataset_info.json").read_text())["features"]
     beside = _import(folder / "train.jsonl", tmp_path / "b.annotator")
     assert _entities(beside[0]) == _entities(records[0])
+    (folder / "train.parquet").unlink()
+    with Project.open(tmp_path / "f.annotator", create=True) as project:
+        walked = import_paths(project, [folder])  # dataset_info.json is not a document
+        assert walked.bad == []
+        assert len(walked.imported) == 2
+        assert any("dataset_info.json describes a Hugging Face dataset" in w
+                   for w in walked.warnings)

@@ -37,6 +37,9 @@ WEBANNO_SUFFIXES = (".tsv",)
 SPACY_SUFFIXES = (".spacy",)
 PARQUET_SUFFIXES = (".parquet",)
 WEBANNO_HEADER = b"#FORMAT=WebAnno TSV 3"
+HF_SIDE_FILES = frozenset({"dataset_info.json", "dataset_dict.json", "state.json"})
+"""The files ``datasets`` writes beside its data: not documents (``dataset_info.json`` names
+the classes of integer tags, read by ``hf_reader``)."""
 STANCE_REFUSAL = ("a stance export (one line per stance) holds no document text, so it cannot "
                   "be imported; import the project's canonical export (--format canonical), "
                   "which keeps the stances")
@@ -80,10 +83,11 @@ def detect_format(path: str | Path) -> str:
 
 def is_webanno(file: Path) -> bool:
     """A file whose first line is WebAnno / INCEpTION TSV 3's ``#FORMAT=`` header."""
-    return _head(file).removeprefix(b"\xef\xbb\xbf").startswith(WEBANNO_HEADER)
+    return head_bytes(file, 64).removeprefix(b"\xef\xbb\xbf").startswith(WEBANNO_HEADER)
 
 
-def _head(file: Path, size: int = 64) -> bytes:
+def head_bytes(file: Path, size: int = 4096) -> bytes:
+    """The first ``size`` bytes of ``file`` (empty when it cannot be read)."""
     try:
         with file.open("rb") as data:
             return data.read(size)
@@ -93,7 +97,7 @@ def _head(file: Path, size: int = 64) -> bytes:
 
 def _json_format(file: Path) -> str:
     """The format of a JSON or JSON Lines file, from its first byte and first object."""
-    if _head(file, 4096).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"["):
+    if head_bytes(file).removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"["):
         return "label-studio"  # a JSON array: Label Studio's export (ours are JSON Lines)
     first = first_object(file)
     if first is None:

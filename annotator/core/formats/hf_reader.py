@@ -26,6 +26,7 @@ from annotator.core.model import DocumentRecord, InputError
 
 TAGS_KEY = "ner_tags"
 INFO_NAME = "dataset_info.json"
+"""(In a folder, the import leaves it out: ``detect.HF_SIDE_FILES``.)"""
 BATCH_ROWS = 1000
 
 

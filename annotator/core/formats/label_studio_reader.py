@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.formats.detect import head_bytes
 from annotator.core.formats.json_values import iter_array
 from annotator.core.formats.jsonl_reader import OnBytes, Warn, iter_json_lines
 from annotator.core.formats.plaintext_reader import text_title
@@ -195,7 +196,7 @@ def read_label_studio(
     skipped (predictions, unmapped results) is counted in one warning per file."""
     file = Path(path)
     source = str(file)
-    head = file.read_bytes()[:4096].lstrip(b"\xef\xbb\xbf \t\r\n") if file.is_file() else b""
+    head = head_bytes(file).lstrip(b"\xef\xbb\xbf \t\r\n")
     tasks: Iterator[tuple[int, Any]] = (iter_array(file, on_bytes, warn)
                                         if head.startswith(b"[")
                                         else iter_json_lines(file, warn, on_bytes))
