@@ -69,9 +69,17 @@ def decode_tags(
     and the problems ``(token index, reason)`` a named ``scheme`` finds."""
     spans: list[tuple[int, int, str]] = []
     problems: list[tuple[int, str]] = []
+    if tags.count("O") == len(tags):  # a level with no entity here (most nested columns)
+        return spans, problems
     current: tuple[int, str] | None = None
     before = ("O", "")
     for index, tag in enumerate(tags):
+        if tag == "O" and scheme != "bioes":  # the usual token: close what is open
+            if current is not None:
+                spans.append((current[0], index, current[1]))
+                current = None
+            before = ("O", "")
+            continue
         prefix, label = split_tag(tag)
         if scheme != "auto":
             problem = _strict_problem(scheme, prefix, label, before)
