@@ -62,9 +62,26 @@ def open_command(project: str | None, sample: bool = False,
     "fmt",
     default="auto",
     show_default=True,
-    type=click.Choice(["auto", "txt", "md", "webpage", "canonical", "doccano", "brat"]),
-    help="Input format; auto detects it per file.",
+    type=click.Choice(["auto", "txt", "md", "webpage", "canonical", "doccano", "brat",
+                       "label-studio", "webanno", "conll", "spacy", "hf-tokens", "events",
+                       "quotes"]),
+    help="Input format; auto detects it per file (docs/IMPORT.md).",
 )
+@click.option("--map", "label_map", multiple=True, metavar="OLD=NEW",
+              help="Rename a label (entity label or event type) on the way in; repeatable.")
+@click.option("--tag-scheme", default="auto", show_default=True,
+              type=click.Choice(["auto", "iob1", "iob2", "bioes"]),
+              help="Token tags (CoNLL, Hugging Face): auto reads IOB1, IOB2 and BIOES alike; a"
+              " named scheme also reports the tag sequences it forbids.")
+@click.option("--doc-split", default="docstart", show_default=True,
+              type=click.Choice(["docstart", "blank", "sentence"]),
+              help="Where a CoNLL file's documents end: at -DOCSTART- lines, at runs of two or"
+              " more blank lines, or at every blank line.")
+@click.option("--labels", "tag_labels", metavar="TAG,TAG,...",
+              help="Tag names of integer ner_tags (Hugging Face) when no dataset_info.json or"
+              " Parquet metadata gives them, in class order.")
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False),
+              help="TOML: which WebAnno/INCEpTION layers and relations are quotes and events.")
 @click.option(
     "--offsets",
     default="utf16",
@@ -104,14 +121,30 @@ def import_command(
     bidi: bool | None,
     extend_schema: bool = False,
     annotator: str | None = None,
+    label_map: tuple[str, ...] = (),
+    tag_scheme: str = "auto",
+    doc_split: str = "docstart",
+    tag_labels: str | None = None,
+    mapping: str | None = None,
 ) -> None:
     """Import files or folders into PROJECT (created if it does not exist).
 
-    Plain text and Markdown (copies of web pages are recognised), canonical JSONL, doccano JSONL and
-    brat standoff. Nothing is imported when any file is bad, unless --skip-bad is given.
+    Plain text and Markdown (copies of web pages are recognised), canonical JSONL, doccano JSONL,
+    brat standoff, Label Studio JSON, WebAnno/INCEpTION TSV 3, CoNLL/IOB, spaCy DocBin, Hugging
+    Face token datasets (JSONL, Parquet) and our events and quotes exports. Nothing is imported
+    when any file is bad, unless --skip-bad is given.
     """
+    from annotator.core.formats.read_options import ReadOptions, parse_label_map
     from annotator.core.importing import import_paths
     from annotator.core.store import Project
+
+    try:
+        options = ReadOptions(
+            label_map=parse_label_map(label_map), tag_scheme=tag_scheme, doc_split=doc_split,
+            labels=tuple(t.strip() for t in tag_labels.split(",")) if tag_labels else None,
+            mapping=Path(mapping) if mapping else None)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
     proj = Project.open(project, create=True, schema_path=schema_path, annotator=annotator)
     layer = proj.adding_layers() if annotator is not None else contextlib.nullcontext()
@@ -132,6 +165,7 @@ def import_command(
                 skip_bad=skip_bad,
                 progress=advance,
                 extend_schema=extend_schema,
+                options=options,
             )
     except BaseException:
         proj.discard_if_created()  # a project this command made stays only with documents

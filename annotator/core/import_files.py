@@ -13,11 +13,17 @@ from pathlib import Path
 
 from annotator.core.formats.detect import (
     BRAT_SUFFIX,
+    CONLL_SUFFIXES,
+    HF_SIDE_FILES,
     JSON_SUFFIXES,
     MARKDOWN_SUFFIXES,
+    PARQUET_SUFFIXES,
+    SPACY_SUFFIXES,
     TEXT_SUFFIXES,
+    WEBANNO_SUFFIXES,
     detect_format,
     is_brat_text,
+    is_webanno,
 )
 from annotator.core.formats.own_exports import export_of_file, export_of_folder, is_export_file
 from annotator.core.model import InputError
@@ -63,6 +69,13 @@ _SUFFIXES: dict[str, tuple[str, ...]] = {
     "canonical": JSON_SUFFIXES,
     "doccano": JSON_SUFFIXES,
     "brat": (BRAT_SUFFIX,),
+    "label-studio": JSON_SUFFIXES,
+    "webanno": WEBANNO_SUFFIXES,
+    "conll": CONLL_SUFFIXES + TEXT_SUFFIXES,
+    "spacy": SPACY_SUFFIXES,
+    "hf-tokens": JSON_SUFFIXES + PARQUET_SUFFIXES,
+    "events": JSON_SUFFIXES,
+    "quotes": JSON_SUFFIXES,
 }
 _ALL_SUFFIXES = frozenset(s for group in _SUFFIXES.values() for s in group)
 
@@ -93,6 +106,14 @@ def _walk(folder: Path, wanted: frozenset[str], result: ImportResult) -> Iterato
         for name in sorted(files):
             path = Path(base) / name
             if name.startswith(".") or path.suffix.lower() not in wanted:
+                continue
+            if name in HF_SIDE_FILES:
+                result.warnings.append(f"{path} describes a Hugging Face dataset, it is not "
+                                       "documents; left out")
+                continue
+            if path.suffix.lower() in WEBANNO_SUFFIXES and not is_webanno(path):
+                result.warnings.append(f"{path} is a .tsv file that is not WebAnno TSV 3; "
+                                       "left out")
                 continue
             if is_export_file(path):
                 if export is None:  # OUT.report.json beside a one-file export OUT

@@ -36,7 +36,9 @@ from annotator.core.formats.detect import (
     MARKDOWN_SUFFIXES,
 )
 from annotator.core.formats.doccano_reader import read_doccano
+from annotator.core.formats.peer_readers import PEER_FORMATS, read_peer
 from annotator.core.formats.plaintext_reader import parse_markdown, parse_plaintext
+from annotator.core.formats.read_options import ReadOptions, rename_labels
 from annotator.core.formats.webpage_reader import parse_webpage
 from annotator.core.import_files import ImportResult, Unit, file_units
 from annotator.core.model import DocumentRecord, InputError
@@ -87,9 +89,26 @@ def _origin(record: DocumentRecord, fallback: Path) -> tuple[str, int | None]:
 def _read_unit(
     unit: Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
     warn: Callable[[str], None], on_bytes: Callable[[int], None],
+    options: ReadOptions | None = None,
 ) -> Iterator[DocumentRecord | InputError]:
-    """Records and problems of one unit, in file order."""
+    """Records and problems of one unit, in file order, labels renamed by ``--map``."""
+    options = options or ReadOptions()
+    items = _read_format(unit, schema, offsets, warn, on_bytes, options)
+    if not options.label_map:
+        yield from items
+        return
+    for item in items:
+        yield item if isinstance(item, InputError) else rename_labels(item, options.label_map)
+
+
+def _read_format(
+    unit: Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
+    warn: Callable[[str], None], on_bytes: Callable[[int], None], options: ReadOptions,
+) -> Iterator[DocumentRecord | InputError]:
     path = unit.path
+    if unit.fmt in PEER_FORMATS:
+        yield from read_peer(path, unit.fmt, schema, options, warn, on_bytes)
+        return
     if unit.fmt == "canonical":
         yield from read_canonical(path, warn, on_bytes)
         return
@@ -137,6 +156,7 @@ def import_paths(
     skip_bad: bool = False,
     progress: Progress | None = None,
     extend_schema: bool = False,
+    options: ReadOptions | None = None,
 ) -> ImportResult:
     """Import files and folders into ``project``, all or nothing (see the module docstring).
 
@@ -145,7 +165,8 @@ def import_paths(
     false, nothing was imported. With ``extend_schema`` the labels, kinds, topics, event
     types and roles the records use and the schema lacks are added to it (a new schema
     version stored just before the records; ``schema_added`` says what) instead of being
-    refused.
+    refused. ``options`` are the peer readers' (``--map``, tag scheme, document split,
+    label list, WebAnno mapping: ``formats/read_options.py``).
     """
     if fmt != "auto" and fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (auto, {', '.join(FORMATS)})")
@@ -164,8 +185,8 @@ def import_paths(
 
     schema = project.schema
     if not skip_bad and not extend_schema:  # the usual case: stream, constant memory
-        _stream_import(project, _checked_records(units, schema, result, offsets, on_bytes),
-                       result)
+        _stream_import(project, _checked_records(units, schema, result, offsets, on_bytes,
+                                                 options), result)
         return result
     extension = SchemaExtension(schema) if extend_schema else None
     records: list[DocumentRecord] = []
@@ -176,7 +197,8 @@ def import_paths(
         problems: list[InputError] = []
         by_line = skip_bad and unit.fmt in _LINE_FORMATS
         checked = unit.fmt in _MOVER_FORMATS
-        for item in _read_unit(unit, schema, offsets, result.warnings.append, on_bytes):
+        for item in _read_unit(unit, schema, offsets, result.warnings.append, on_bytes,
+                               options):
             if isinstance(item, InputError):
                 problems.append(item)
                 continue
@@ -200,7 +222,7 @@ def import_paths(
     return result
 
 
-_MOVER_FORMATS = frozenset({"canonical", "doccano", "brat"})
+_MOVER_FORMATS = frozenset({"canonical", "doccano", "brat", *PEER_FORMATS})
 """Formats whose readers check every span they make (``SpanMover``): ``record_problems``
 does not check those spans again."""
 
@@ -213,6 +235,7 @@ class _RefusedError(Exception):
 def _checked_records(
     units: list[Unit], schema: Schema, result: ImportResult,
     offsets: Literal["utf16", "codepoint"], on_bytes: Callable[[int], None],
+    options: ReadOptions | None = None,
 ) -> Iterator[DocumentRecord]:
     """The records of every unit, checked, in order, as long as no problem was found; after
     the first problem the rest is still read and checked (every problem is reported) but no
@@ -227,7 +250,8 @@ def _checked_records(
             done += count
             on_bytes(count)
 
-        for item in _read_unit(unit, schema, offsets, result.warnings.append, counted):
+        for item in _read_unit(unit, schema, offsets, result.warnings.append, counted,
+                               options):
             if isinstance(item, InputError):
                 result.bad.append(item)
                 continue
@@ -275,8 +299,10 @@ def _extend(project: ImportTarget, extension: SchemaExtension, result: ImportRes
     return True
 
 
-_LINE_FORMATS = frozenset({"canonical", "doccano"})
-"""JSON Lines formats: one document per line, so ``skip_bad`` leaves out bad lines, not files."""
+_LINE_FORMATS = frozenset({"canonical", "doccano", "label-studio", "conll", "spacy", "hf-tokens",
+                           "events", "quotes"})
+"""Formats of many documents per file, each starting at its own line (or, for a DocBin or a
+Parquet file, numbered): ``skip_bad`` leaves out bad documents, not files."""
 
 
 def _good_records(

@@ -20,7 +20,8 @@ from typing import Any
 
 from annotator.core.output.folders import MARKER_NAME
 
-READABLE = frozenset({"canonical", "brat"})
+READABLE = frozenset({"canonical", "brat", "hf-tokens", "conll", "conll-flat", "spacy",
+                      "label-studio", "events", "quotes"})
 """Export formats that ``annotator import`` reads back whatever their layers."""
 ENTITIES_ONLY = frozenset({"doccano"})
 """Export formats read back when they carry entities only."""
@@ -68,6 +69,8 @@ class OwnExport:
         what = f"a {self.format} export" if self.format else "an export"
         if self.format in ENTITIES_ONLY:
             what += " with quotes or events (written as spans that are not entities)"
+        if self.format == "stance":
+            what += " (one line per stance, without the document text)"
         return (f"{what} made by annotator: it cannot be imported back. Export the project "
                 "with --format canonical (everything it holds), brat, or doccano --layers "
                 "entities, and import that")
