@@ -71,6 +71,11 @@ def _pad_decoded(text: bytes, target: int) -> bytes:
 
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
 """A character that JSON writes escaped."""
+_TOKEN_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x08\x0e-\x1b]')
+"""A character that JSON writes escaped and a token may hold: tokens are pieces of the text
+that never hold whitespace (``\\t``, ``\\n``, ``\\x0b``-``\\r``, ``\\x1c``-``\\x1f``), so a text
+without these has no token that needs an escape (one scan of the text instead of joining
+its tokens)."""
 
 
 def _encode_plain(line: dict[str, object]) -> str:
@@ -110,7 +115,8 @@ class HfTokensWriter(FormatWriter):
         rows = list(zip([level_key(n) for n in range(1, levels + 1)],
                         iob_levels(spans, 0, len(tokens), levels), strict=True))
         texts = tokens.texts
-        plain = _NEEDS_ESCAPE.search("".join([*texts, *(s.entity.label for s in spans)])) is None
+        plain = (_TOKEN_NEEDS_ESCAPE.search(record.text) is None
+                 and _NEEDS_ESCAPE.search("".join([s.entity.label for s in spans])) is None)
         lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
             line: dict[str, object] = {
