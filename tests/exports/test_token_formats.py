@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.exports import ExportOptions, export_dataset
+from annotator.core.exports import hf_tokens as hf_tokens_module
 from annotator.core.exports.tagging import INSIDE_TOKEN_START, NESTED_FLAT
 from annotator.core.store import Project
 from tests.exports.hard_cases import TEXT
@@ -157,12 +158,16 @@ def test_spacy_split_is_a_folder_of_shards_spacy_train_reads(
 
 
 def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Documents written before the deepest one was seen get their missing tag columns in a
-    second pass over the file; that pass writes whole chunks of lines (one call per chunk,
-    not per line: it was a third of a conll export of a corpus with nested entities)."""
+    second pass over what was written; that pass writes whole chunks of lines (one call per
+    chunk, not per line: it was a third of a conll export of a corpus with nested entities)."""
     import annotator.core.exports.writer as writer_module
+    from tests.exports.hard_cases import filler_records, main_record
+
+    with Project.open(tmp_path / "late.annotator", create=True, annotator="t") as project:
+        project.import_records([*filler_records(30), main_record()])  # the deep one last
 
     writes: list[int] = []
     opened = writer_module.open_bytes
@@ -183,22 +188,37 @@ def test_conll_pads_shallow_documents_in_chunks_not_line_by_line(
 
     monkeypatch.setattr(writer_module, "open_bytes", Counted)
     nested = tmp_path / "nested.conll"
-    export_dataset(project, nested, ExportOptions(format="conll"))
+    with Project.open(tmp_path / "late.annotator") as project:
+        export_dataset(project, nested, ExportOptions(format="conll"))
     lines = nested.read_text(encoding="utf-8").split("\n")
     assert {len(line.split(" ")) for line in lines if line} == {3}  # padded
     assert len(lines) > 300
-    assert sum(writes) == len(nested.read_bytes())  # the pass wrote the file
+    # the pass wrote the 30 shallow documents' lines, padded, in one or two chunks
+    shallow = nested.read_bytes().split(b"-DOCSTART-")[1:31]
+    assert sum(writes) == len(b"-DOCSTART-" * 30 + b"".join(shallow))
     assert len(writes) <= 2
 
 
 def test_hf_tokens_pads_shallow_lines_without_parsing_them(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Lines written before the deepest document was seen get their missing ``ner_tags_lN``
     keys in a second pass; the keys are appended to the line's text as the JSON encoder
     would write them, without decoding and encoding each line again (that was a third of
     an hf-tokens export of a corpus with nested entities)."""
     import annotator.core.exports.writer as writer_module
+    from tests.exports.hard_cases import filler_records, main_record
+
+    with Project.open(tmp_path / "late.annotator", create=True, annotator="t") as project:
+        project.import_records([*filler_records(30), main_record()])  # the deep one last
+    padded: list[bytes] = []
+    real_pad = hf_tokens_module.pad_line
+
+    def counted_pad(line: bytes, target: int) -> bytes:
+        padded.append(line)
+        return real_pad(line, target)
+
+    monkeypatch.setattr(hf_tokens_module, "pad_line", counted_pad)
 
     decoded: list[str] = []
     real_loads = json.loads
@@ -210,8 +230,10 @@ def test_hf_tokens_pads_shallow_lines_without_parsing_them(
 
     monkeypatch.setattr(json, "loads", counted)
     out = tmp_path / "hf.jsonl"
-    export_dataset(project, out, ExportOptions(format="hf-tokens"))
+    with Project.open(tmp_path / "late.annotator") as project:
+        export_dataset(project, out, ExportOptions(format="hf-tokens"))
     assert decoded == []
+    assert len(padded) == 30  # the lines written before the deep document, once each
     monkeypatch.undo()
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) > 30

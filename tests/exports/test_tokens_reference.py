@@ -208,3 +208,18 @@ MOSTLY_PLAIN = st.lists(st.sampled_from(ARABIC * 30 + [" "] * 60 + ["\n"] * 5 + 
 @given(MOSTLY_PLAIN)
 def test_text_cut_into_plain_and_reference_pieces_equals_the_reference(text: str) -> None:
     _tokens_equal_the_reference(text)
+
+
+CONTROLS = st.lists(st.sampled_from(ARABIC * 4 + [" "] * 8 + NOT_PLAIN + [
+    chr(cp) for cp in range(0x20)] + ['"', "\\", "\x7f", "\x85", "\xa0", "«"]), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CONTROLS.map("".join))
+def test_a_text_without_token_escapes_has_no_token_that_needs_one(text: str) -> None:
+    """hf-tokens decides whether a document's tokens need a JSON escape from one scan of
+    its text, not of its tokens (a token never holds whitespace)."""
+    from annotator.core.exports.hf_tokens import _NEEDS_ESCAPE, _TOKEN_NEEDS_ESCAPE
+
+    if _TOKEN_NEEDS_ESCAPE.search(text) is None:
+        assert not [t for t in tokenize(text).texts if _NEEDS_ESCAPE.search(t)]

@@ -11,7 +11,9 @@
 counted in the report. Columns are separated by one space (tokens never hold whitespace);
 every document starts with a ``-DOCSTART-`` line and a blank line; every sentence (or
 document, per ``--unit``) ends with a blank line. All lines of all splits have the same
-number of columns: lines written before a deeper document was seen are padded with ``O``.
+number of columns: a document is written with the columns of the deepest document seen so
+far, and when a deeper one comes the lines already written are padded with ``O`` (one pass
+over that part of the file).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.hf_tokens import SENTENCE_KEPT
 from annotator.core.exports.tagging import OUTSIDE, flat_only, iob_levels
 from annotator.core.exports.tokens import units
-from annotator.core.exports.writer import open_text, rewrite_chunks
+from annotator.core.exports.writer import PaddedFile
 from annotator.core.model import DocumentRecord
 
 DOCSTART = "-DOCSTART-"
@@ -81,8 +83,7 @@ class ConllWriter(FormatWriter):
 
     def __init__(self, path: Path, split: str, context: Context) -> None:
         super().__init__(path, split, context)
-        self.out = open_text(path)
-        self.columns_written: set[int] = set()
+        self.file = PaddedFile(path, _Padder)
 
     def add(self, record: DocumentRecord) -> None:
         tokens, spans = self.context.tokens_of(record)
@@ -90,6 +91,7 @@ class ConllWriter(FormatWriter):
             flat_only(spans, record, self.report)
         levels = max((s.level for s in spans), default=1)
         self.context.max_levels = max(self.context.max_levels, levels)
+        levels = self.context.max_levels
         ranges, kept = units(tokens, self.context.options.per_sentence,
                              [(s.first, s.last) for s in spans])
         self.report.adjust(SENTENCE_KEPT, kept)
@@ -100,17 +102,12 @@ class ConllWriter(FormatWriter):
         for first, last in ranges:
             parts.append("\n".join(lines[first:last]))
             parts.append("\n\n")
-        self.out.write("".join(parts))
-        self.columns_written.add(levels)
+        self.file.write(levels, "".join(parts))
         self.report.count_records(self.split, len(ranges))
         self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
-        self.out.close()
-        target = self.context.max_levels
-        if all(levels == target for levels in self.columns_written):
-            return
-        rewrite_chunks(self.path, _Padder(target))
+        self.file.close(self.context.max_levels)
 
 
 class ConllFlatWriter(ConllWriter):

@@ -7,8 +7,10 @@ One line per sentence (default) or per document::
 
 ``ner_tags`` holds the outermost entities as IOB2 strings, ``ner_tags_l2``, ``ner_tags_l3``...
 the nested ones, level by level. Every line of every split carries the same keys (lines
-with fewer levels are padded with ``O`` after the deepest document is known), so
-``datasets.load_dataset("json", ...)`` infers one set of features.
+with fewer levels are padded with ``O``), so ``datasets.load_dataset("json", ...)`` infers one
+set of features. A document is written with the levels of the deepest document seen so far;
+when a deeper one comes, only the lines already written are padded again (one pass over
+that part of the file), so a corpus whose deepest document comes early is written once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.splits import document_key
 from annotator.core.exports.tagging import OUTSIDE, iob_levels
 from annotator.core.exports.tokens import units
-from annotator.core.exports.writer import encode_json, open_text, rewrite_lines
+from annotator.core.exports.writer import PaddedFile, encode_json
 from annotator.core.model import DocumentRecord
 
 SENTENCE_KEPT = "sentence break inside an annotation not used (two sentences in one record)"
@@ -69,6 +71,11 @@ def _pad_decoded(text: bytes, target: int) -> bytes:
 
 _NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
 """A character that JSON writes escaped."""
+_TOKEN_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x08\x0e-\x1b]')
+"""A character that JSON writes escaped and a token may hold: tokens are pieces of the text
+that never hold whitespace (``\\t``, ``\\n``, ``\\x0b``-``\\r``, ``\\x1c``-``\\x1f``), so a text
+without these has no token that needs an escape (one scan of the text instead of joining
+its tokens)."""
 
 
 def _encode_plain(line: dict[str, object]) -> str:
@@ -86,17 +93,19 @@ def _encode_plain(line: dict[str, object]) -> str:
 
 
 class HfTokensWriter(FormatWriter):
-    """Writes token classification records as they come; pads levels on close."""
+    """Writes token classification records as they come, padded to the deepest level seen
+    so far (:class:`~annotator.core.exports.writer.PaddedFile`)."""
 
     def __init__(self, path: Path, split: str, context: Context) -> None:
         super().__init__(path, split, context)
-        self.out = open_text(path)
-        self.levels_written: set[int] = set()
+        self.file = PaddedFile(path, lambda target: lambda line: pad_line(line, target),
+                               by_line=True)
 
     def add(self, record: DocumentRecord) -> None:
         tokens, spans = self.context.tokens_of(record)
         levels = max((s.level for s in spans), default=1)
         self.context.max_levels = max(self.context.max_levels, levels)
+        levels = self.context.max_levels
         ranges, kept = units(tokens, self.context.options.per_sentence,
                              [(s.first, s.last) for s in spans])
         self.report.adjust(SENTENCE_KEPT, kept)
@@ -106,7 +115,8 @@ class HfTokensWriter(FormatWriter):
         rows = list(zip([level_key(n) for n in range(1, levels + 1)],
                         iob_levels(spans, 0, len(tokens), levels), strict=True))
         texts = tokens.texts
-        plain = _NEEDS_ESCAPE.search("".join([*texts, *(s.entity.label for s in spans)])) is None
+        plain = (_TOKEN_NEEDS_ESCAPE.search(record.text) is None
+                 and _NEEDS_ESCAPE.search("".join([s.entity.label for s in spans])) is None)
         lines: list[str] = []
         for number, (first, last) in enumerate(ranges):
             line: dict[str, object] = {
@@ -118,16 +128,9 @@ class HfTokensWriter(FormatWriter):
                 line[key] = row[first:last]
             lines.append(_encode_plain(line) if plain else encode_json(line))
         if lines:
-            self.out.write("\n".join(lines))
-            self.out.write("\n")
+            self.file.write(levels, "\n".join(lines) + "\n")
         self.report.count_records(self.split, len(ranges))
-        if ranges:
-            self.levels_written.add(levels)
         self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
-        self.out.close()
-        target = self.context.max_levels
-        if all(levels == target for levels in self.levels_written):
-            return
-        rewrite_lines(self.path, lambda line: pad_line(line, target))
+        self.file.close(self.context.max_levels)

@@ -177,15 +177,19 @@ def sentence_breaks(tokens: Tokens) -> list[int]:
     text, starts, ends = tokens.text, tokens.starts, tokens.ends
     found: set[int] = set()
     if n > 1:
-        for match in _SENTENCE_END_CHAR.finditer(text, starts[0], ends[n - 2]):
-            at = match.start()
-            i = bisect_left(starts, at)
-            if starts[i] == at and ends[i] == at + 1:
-                found.add(i + 1)
+        # A text without any end mark (asked with ``in``, a plain search much cheaper than
+        # the character class's scan) or line break is one sentence.
+        if any(mark in text for mark in SENTENCE_END):
+            for match in _SENTENCE_END_CHAR.finditer(text, starts[0], ends[n - 2]):
+                at = match.start()
+                i = bisect_left(starts, at)
+                if starts[i] == at and ends[i] == at + 1:
+                    found.add(i + 1)
         # No token holds a line break (it is a cluster of its own and invisible), so the
         # token after a line break is the first one starting beyond it.
-        for match in _NEWLINE.finditer(text, ends[0], starts[n - 1]):
-            found.add(bisect_right(starts, match.start()))
+        if "\n" in text:
+            for match in _NEWLINE.finditer(text, ends[0], starts[n - 1]):
+                found.add(bisect_right(starts, match.start()))
     return [0, *sorted(found)]
 
 

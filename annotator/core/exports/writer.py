@@ -73,3 +73,49 @@ def rewrite_chunks(path: Path, change: Callable[[bytes], bytes], size: int = CHU
                 out.write(change(block[:cut]))
         if rest:
             out.write(change(rest + b"\n"))
+
+
+Padder = Callable[[int], Callable[[bytes], bytes]]
+"""Given the number of tag levels every line must have, the change that pads lines (or
+chunks of whole lines) written with fewer."""
+
+
+class PaddedFile:
+    """A file of tag lines that must all have the columns of the deepest level in the export,
+    which is known only after the last document: each document is written with the levels of
+    the deepest one seen so far (``levels``, never fewer than an earlier write's), and when
+    that grows, what is already in the file is padded to it in one pass (line by line with
+    ``by_line``, else in chunks of whole lines). A corpus whose deepest document comes early
+    is padded over only what came before it; :meth:`close` pads for a deeper document met
+    after this file's last write (another split's)."""
+
+    def __init__(self, path: Path, padder: Padder, by_line: bool = False) -> None:
+        self.path = path
+        self.padder = padder
+        self.by_line = by_line
+        self.out = open_text(path)
+        self.levels = 0
+        """The levels of every line in the file (0: nothing written yet)."""
+
+    def write(self, levels: int, text: str) -> None:
+        """Write ``text``, lines with ``levels`` tag levels."""
+        if levels > self.levels:
+            if self.levels:
+                self.out.close()
+                self._pad(levels)
+                self.out = self.path.open("a", encoding="utf-8", newline="\n")
+            self.levels = levels
+        self.out.write(text)
+
+    def close(self, levels: int) -> None:
+        """Finish the file with every line at ``levels`` levels."""
+        self.out.close()
+        if 0 < self.levels < levels:
+            self._pad(levels)
+            self.levels = levels
+
+    def _pad(self, levels: int) -> None:
+        if self.by_line:
+            rewrite_lines(self.path, self.padder(levels))
+        else:
+            rewrite_chunks(self.path, self.padder(levels))
