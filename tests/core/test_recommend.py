@@ -8,42 +8,44 @@ from pathlib import Path
 import pytest
 
 from annotator.core.exports.tokens import tokenize
-from annotator.core.lexicon import shipped_names
 from annotator.core.recommend.features import FeatureContext, sequence_features, word_features
+from annotator.core.recommend.model_store import shipped_context
 from annotator.core.recommend.tags import level_tags, settle_suggestion, spans_from_tags, tag_runs
 from annotator.core.store import Project
-from annotator.core.text import NameLexicon, span_problem
-from annotator.core.text.clitics import name_key
+from annotator.core.text import span_problem
 from tests.core.recommend_setup import ANNOTATOR, news_project
 
 
 def _context() -> FeatureContext:
-    lexicon = NameLexicon()
-    labels: dict[str, str | None] = {}
-    for name, label in shipped_names():
-        lexicon.add_name(name, label)
-        labels[name_key(name)] = label
-    return FeatureContext(lexicon, labels)
+    return shipped_context()
 
 
 def test_stem_keeps_the_waw_of_washington_and_drops_the_one_before_putin() -> None:
     context = _context()
     folded, stem, feats = word_features(context, "واشنطن")
     assert (folded, stem) == ("واشنطن", "واشنطن")
-    assert "lex=GPE" in feats and not any(f.startswith("p=") for f in feats)
+    assert "lex=GPE" in feats
+    assert not any(f.startswith("p=") for f in feats)
     folded, stem, feats = word_features(context, "وبوتين")
     assert (folded, stem) == ("وبوتين", "بوتين")
-    assert "p=و" in feats and "lex=PERS" in feats
+    assert "p=و" in feats
+    assert "lex=PERS" in feats
     _folded, stem, feats = word_features(context, "والعراق")
-    assert stem == "العراق" and "al" in feats  # the ال evidence, known name or not
+    assert stem == "العراق"
+    assert "al" in feats
 
 
 def test_shape_and_neighbour_features() -> None:
     tokens = tokenize("زار بوتين موسكو في 12 مارس 2025 مع OPEC.")
     feats = sequence_features(_context(), tokens)
-    assert "-2:BOS" in feats[0] and "1:w=بوتين" in feats[0] and "2:w=موسكو" in feats[0]
-    assert "digit" in feats[4] and "latin" in feats[8] and "punct" in feats[9]
-    assert "1:lex" in feats[0] and "2:EOS" in feats[8]
+    assert "-2:BOS" in feats[0]
+    assert "1:w=بوتين" in feats[0]
+    assert "2:w=موسكو" in feats[0]
+    assert "digit" in feats[4]
+    assert "latin" in feats[8]
+    assert "punct" in feats[9]
+    assert "1:lex" in feats[0]
+    assert "2:EOS" in feats[8]
 
 
 def test_nested_spans_go_to_levels_and_come_back_settled() -> None:
@@ -53,7 +55,8 @@ def test_nested_spans_go_to_levels_and_come_back_settled() -> None:
     gpe = (text.index("القاهرة"), text.index(" ومدير"), "GPE")
     moscow = (text.index("موسكو"), text.index("."), "GPE")  # inside the token وموسكو
     rows = level_tags(tokens, [org, gpe, moscow], 2)
-    assert rows[0][2:4] == ["B-ORG", "I-ORG"] and rows[1][2:4] == ["O", "B-GPE"]
+    assert rows[0][2:4] == ["B-ORG", "I-ORG"]
+    assert rows[1][2:4] == ["O", "B-GPE"]
     assert rows[0][tokens.texts.index("وموسكو")] == "B-GPE"
     found = spans_from_tags(tokens, rows[0], _context().lexicon)
     assert [(text[s:e], label) for s, e, label in found] == [
@@ -70,7 +73,8 @@ def test_a_settled_suggestion_never_splits_a_grapheme() -> None:
     lexicon = _context().lexicon
     inside_mark = text.index("َموسكو") + 1  # just after the fatha's base letter... on the mark
     span = settle_suggestion(text, inside_mark, len(text), lexicon)
-    assert span is not None and span_problem(text, *span) is None
+    assert span is not None
+    assert span_problem(text, *span) is None
     assert text[span[0]:span[1]] == "موسكو"
     start = text.index("بوتينُ")
     assert settle_suggestion(text, start, start + 5, lexicon) == (start, start + 6)
@@ -87,9 +91,11 @@ def test_train_and_predict_recover_the_spans(tmp_path: Path) -> None:
     records = news_project(path, done=30, todo=3)
     with Project.open(path, annotator=ANNOTATOR) as project:
         result = train(project)
-        assert result.documents == 30 and result.spans_per_level[1] > 0  # nested ORG>GPE
+        assert result.documents == 30
+        assert result.spans_per_level[1] > 0
         recommender = Recommender.load(project)
-        assert recommender is not None and recommender.version == result.version
+        assert recommender is not None
+        assert recommender.version == result.version
         gold = found = hits = attached = attached_hits = 0
         for record in records[30:]:
             expected = {(e.start, e.end, e.label) for e in record.entities}
@@ -103,8 +109,10 @@ def test_train_and_predict_recover_the_spans(tmp_path: Path) -> None:
                       and recommender.context.lexicon.is_name(record.text[s[0]:s[1]])}
             attached += len(behind)
             attached_hits += len(behind & predicted)
-        assert hits / gold > 0.85 and hits / found > 0.85
-        assert attached and attached_hits / attached > 0.9
+        assert hits / gold > 0.85
+        assert hits / found > 0.85
+        assert attached
+        assert attached_hits / attached > 0.9
 
 
 def test_the_model_version_follows_the_data(tmp_path: Path) -> None:
@@ -155,7 +163,8 @@ def test_rejected_never_offered_again_and_reviews_are_counted(tmp_path: Path) ->
         reject_suggestion(project, doc, "entities", rejected, recommender.version)
         accept_suggestion(project, doc, "entities", accepted, recommender.version)
         again = document_suggestions(project, doc, recommender)
-        assert rejected not in again and accepted not in again
+        assert rejected not in again
+        assert accepted not in again
         assert len(again) == len(offered) - 2
         assert (accepted[0], accepted[1], accepted[2]) in {
             (e.start, e.end, e.label) for e in project.get_record(doc).entities}
@@ -184,7 +193,8 @@ def test_preannotate_with_model_stores_suggestions_for_documents_to_do(tmp_path:
         assert recommender is not None
         doc = project.document_ids(status="todo")[0]
         stored = project.stored_suggestions(doc, "entities", recommender.version)
-        assert stored is not None and document_suggestions(project, doc, recommender) == stored
+        assert stored is not None
+        assert document_suggestions(project, doc, recommender) == stored
         assert project.get_record(doc).entities == []  # suggestions are not annotations
 
 

@@ -56,6 +56,21 @@ def feature_context(project: Project) -> FeatureContext:
     return FeatureContext(parts.lexicon, parts.labels)
 
 
+def shipped_context() -> FeatureContext:
+    """The feature lexicon of the shipped names alone (a project without a gazetteer or
+    turned-off names has the same; for benchmarks and tests without a project)."""
+    from annotator.core.lexicon import shipped_names
+    from annotator.core.text import NameLexicon
+    from annotator.core.text.clitics import name_key
+
+    lexicon = NameLexicon()
+    labels: dict[str, str | None] = {}
+    for name, label in shipped_names():
+        lexicon.add_name(name, label)
+        labels[name_key(name)] = label
+    return FeatureContext(lexicon, labels)
+
+
 @dataclass(slots=True)
 class Recommender:
     """Taggers for one kind (entities, or event triggers labelled with their type), one per

@@ -101,22 +101,35 @@ class RecommenderMixin(ProjectBase):
                                 " ORDER BY level LIMIT 1", (kind,)).fetchone()
         return None if row is None else str(row[0])
 
+    def trained_documents(self, kind: str) -> int | None:
+        """How many documents the stored model of ``kind`` saw (None: no model); an index
+        read, without the model itself."""
+        if not self.has_recommender_tables():
+            return None
+        row = self.conn.execute("SELECT documents FROM recommender_models WHERE kind = ?"
+                                " AND level = 1", (kind,)).fetchone()
+        return None if row is None else int(row[0])
+
     # -- reviews --------------------------------------------------------------------------
 
     def review_suggestion(self, doc_id: int, kind: str, start: int, end: int, label: str,
                           decision: str, model_version: str = "") -> None:
-        """Record that a suggestion was accepted or rejected (the latest decision counts)."""
+        """Record that a suggestion was accepted or rejected (the latest decision counts);
+        inside :meth:`batch` it is written in the batch's transaction."""
         if decision not in (ACCEPTED, REJECTED):
             raise ValueError(f"a review is {ACCEPTED!r} or {REJECTED!r}, not {decision!r}")
+        values = (doc_id, kind, start, end, label, decision, self.actor_id, model_version,
+                  utc_now())
+        sql = ('INSERT INTO recommender_reviews(doc_id, kind, start, "end", label, decision,'
+               " annotator_id, model_version, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+               ' ON CONFLICT(doc_id, kind, start, "end", label) DO UPDATE SET'
+               " decision = excluded.decision, annotator_id = excluded.annotator_id,"
+               " model_version = excluded.model_version, created = excluded.created")
+        if self._batch is not None:  # inside a batch (accept all): join its transaction
+            self.conn.execute(sql, values)
+            return
         with self._transaction() as conn:
-            conn.execute(
-                'INSERT INTO recommender_reviews(doc_id, kind, start, "end", label, decision,'
-                " annotator_id, model_version, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                ' ON CONFLICT(doc_id, kind, start, "end", label) DO UPDATE SET'
-                " decision = excluded.decision, annotator_id = excluded.annotator_id,"
-                " model_version = excluded.model_version, created = excluded.created",
-                (doc_id, kind, start, end, label, decision, self.actor_id, model_version,
-                 utc_now()))
+            conn.execute(sql, values)
 
     def rejected_suggestions(self, doc_id: int, kind: str) -> set[SpanKey]:
         """``(start, end, label)`` of every suggestion rejected in ``doc_id`` (index read)."""
