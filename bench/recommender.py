@@ -102,13 +102,15 @@ def learning_curve(sizes: Sequence[int], ctx: FeatureContext) -> Recommender:
             sequence_features(ctx, tokenize(record.text))
         features = time.perf_counter() - started
         ctx.cache.clear()
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         models, _counts = train_models(part, "entities", ctx)
         train = time.perf_counter() - started
+        train_cpu = time.process_time() - cpu_started
         recommender = Recommender("entities", models[0].version, models, ctx)
         scores = LabelScores()
         score_records(held, "entities", recommender.predict, scores)
         emit("curve", train_documents=size, held_out=HELD, train_s=round(train, 2),
+             train_cpu_s=round(train_cpu, 2),
              features_s=round(features, 2), ratio=round(train / features, 1),
              **scores_line(scores))
     assert recommender is not None
