@@ -7,7 +7,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.model import DocumentRecord, Entity
+from annotator.core.model import DocumentRecord, Entity, Event, Span
 
 _LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 _NAMES = ["موسكو", "واشنطن", "باريس", "بوتين", "كيري", "لافروف", "القاهرة", "الرياض", "بغداد"]
@@ -78,6 +78,7 @@ _MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "
 _FILLER = ["في", "على", "من", "إلى", "أن", "مع", "بعد", "قبل", "خلال", "حول", "اليوم",
            "الملف", "المحادثات", "التعاون", "الاقتصادي", "الأمني", "الزيارة", "الاتفاق",
            "الجديد", "المنطقة", "الوضع", "الدعم", "العلاقات", "الثنائية", "المقبل", "الماضي"]
+_MEETING_VERBS = frozenset({"استقبل", "التقى", "زار", "بحث"})
 _VERBS = ["قال", "أكد", "أعلن", "استقبل", "التقى", "زار", "بحث", "أوضح"]
 
 
@@ -88,6 +89,7 @@ class _Builder:
         self.parts: list[str] = []
         self.length = 0
         self.entities: list[tuple[int, int, str]] = []
+        self.triggers: list[tuple[int, int, str]] = []
 
     def add(self, text: str, label: str | None = None) -> tuple[int, int]:
         start = self.length
@@ -119,7 +121,12 @@ def _place(rng: random.Random) -> str:
 def _sentence(out: _Builder, rng: random.Random) -> None:
     """One sentence: a verb, an occupation and a person, places, maybe an organisation
     holding a place (nested), a date; proclitics attached outside the names."""
-    out.add(" " + rng.choice(["", "و", "ف"]) + rng.choice(_VERBS) + " ")
+    out.add(" " + rng.choice(["", "و", "ف"]))
+    verb = rng.choice(_VERBS)
+    start, end = out.add(verb)
+    if verb in _MEETING_VERBS:  # an event trigger, the conjunction left outside
+        out.triggers.append((start, end, "Contact:Meet"))
+    out.add(" ")
     if rng.random() < 0.7:
         out.add(rng.choice(_OCC), "OCC")
         out.add(" ")
@@ -146,7 +153,8 @@ def _sentence(out: _Builder, rng: random.Random) -> None:
 def news_records(count: int, seed: int = 11, sentences: int = 6) -> list[DocumentRecord]:
     """``count`` generated news-like documents with nested entities (an ORG such as
     ``جامعة القاهرة`` holds a GPE), names after attached proclitics (``وموسكو``: the و left
-    outside) and unseen combinations of first and last names: learnable, never copied."""
+    outside) and unseen combinations of first and last names, and a Contact:Meet event on
+    each meeting verb (its trigger): learnable, never copied."""
     rng = random.Random(seed)
     records: list[DocumentRecord] = []
     for number in range(count):
@@ -157,6 +165,8 @@ def news_records(count: int, seed: int = 11, sentences: int = 6) -> list[Documen
         text = "".join(out.parts)
         entities = [Entity(id=f"e{i}", start=s, end=e, label=label)
                     for i, (s, e, label) in enumerate(out.entities)]
+        events = [Event(id=f"v{i}", type=kind, trigger=Span(s, e))
+                  for i, (s, e, kind) in enumerate(out.triggers)]
         records.append(DocumentRecord(id=f"news-{seed}-{number:05d}", text=text,
-                                      title=f"خبر {number}", entities=entities))
+                                      title=f"خبر {number}", entities=entities, events=events))
     return records

@@ -19,7 +19,7 @@ def news_project(path: Path, done: int, todo: int = 2, seed: int = 11
     without annotations; returns every record with its gold entities."""
     records = news_records(done + todo, seed=seed)
     stored = [dataclasses.replace(r, status="done") for r in records[:done]]
-    stored += [dataclasses.replace(r, entities=[]) for r in records[done:]]
+    stored += [dataclasses.replace(r, entities=[], events=[]) for r in records[done:]]
     with Project.open(path, create=True, annotator=ANNOTATOR) as project:
         project.import_records(stored)
     return records

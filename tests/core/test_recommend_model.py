@@ -138,3 +138,24 @@ def test_missing_crfsuite_says_what_to_install(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "pycrfsuite", None)
     with pytest.raises(RecommenderUnavailableError, match=r"pip install 'annotator\[recommend\]'"):
         crfsuite()
+
+
+def test_event_triggers_are_suggested_with_their_type(tmp_path: Path) -> None:
+    from annotator.core.recommend.model_store import EVENTS, Recommender
+    from annotator.core.recommend.suggest import accept_suggestion, document_suggestions
+    from annotator.core.recommend.training import train
+
+    path = tmp_path / "news.annotator"
+    records = news_project(path, done=15, todo=1)
+    with Project.open(path, annotator=ANNOTATOR) as project:
+        assert train(project, EVENTS).labels == ("Contact:Meet",)
+        recommender = Recommender.load(project, EVENTS)
+        assert recommender is not None
+        doc = project.document_ids(status="todo")[0]
+        expected = {(ev.trigger.start, ev.trigger.end, ev.type) for ev in records[-1].events}
+        offered = document_suggestions(project, doc, recommender)
+        assert expected
+        assert set(offered) == expected
+        event_id = accept_suggestion(project, doc, EVENTS, offered[0], recommender.version)
+        assert project.get_record(doc).events[0].id == str(event_id)
+        assert offered[0] not in document_suggestions(project, doc, recommender)

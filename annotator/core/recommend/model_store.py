@@ -111,8 +111,8 @@ class Recommender:
             return []
         found: set[Labelled] = set()
         above: list[str] | None = None
-        for tagger in self._taggers:
+        for tagger, model in zip(self._taggers, self.models, strict=True):
             tags = list(tagger.tag(sequence_features(self.context, tokens, above)))
-            found.update(spans_from_tags(tokens, tags, self.context.lexicon))
+            found.update(spans_from_tags(tokens, tags, self.context.lexicon, model.cuts))
             above = tags
         return sorted(found)

@@ -9,17 +9,21 @@
   points and settled like the pre-annotation settles its matches: on grapheme boundaries
   with the edge rule (docs/ARABIC.md, Span edges), whole words, and attached proclitics left
   outside by the core's clitic rule (:func:`annotator.core.text.snap_to_name`), so a
-  suggestion never splits a grapheme and never holds a proclitic the rule would drop.
+  suggestion never splits a grapheme and never holds a proclitic the rule would drop. A
+  word the training data cut after its proclitics (``وزار`` with the trigger ``زار``) is cut
+  the same way (:func:`proclitic_cuts`), whatever the rule's evidence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from annotator.core.exports.tagging import OUTSIDE, TokenSpan, assign_levels
 from annotator.core.exports.tokens import Tokens
 from annotator.core.model import Entity
-from annotator.core.text import NameLexicon, snap_to_name, span_problem
+from annotator.core.text import NameLexicon, fold_text, snap_to_name, span_problem
+from annotator.core.text.chars import PROCLITICS
+from annotator.core.text.words import word_at
 
 Labelled = tuple[int, int, str]
 """``(start, end, label)`` in code points (end-exclusive)."""
@@ -66,23 +70,44 @@ def tag_runs(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     return runs
 
 
-def settle_suggestion(text: str, start: int, end: int,
-                      lexicon: NameLexicon | None) -> tuple[int, int] | None:
+def proclitic_cuts(tokens: Tokens, spans: Iterable[Labelled]) -> dict[str, int]:
+    """``{folded word: cut}`` for every span that starts after the first letters of its
+    token, when those letters are proclitics (``وزار`` -> 1: the span is ``زار``)."""
+    cuts: dict[str, int] = {}
+    for start, _end, _label in spans:
+        covered = tokens.cover(start, start + 1)
+        if covered is None:
+            continue
+        token_start = tokens.starts[covered[0]]
+        head = tokens.text[token_start:start]
+        if head and len(head) <= 2 and all(ch in PROCLITICS for ch in head):
+            cuts[fold_text(tokens.texts[covered[0]])] = len(head)
+    return cuts
+
+
+def settle_suggestion(text: str, start: int, end: int, lexicon: NameLexicon | None,
+                      cuts: Mapping[str, int] | None = None) -> tuple[int, int] | None:
     """A predicted span settled on boundaries with proclitics left outside, or None when
-    nothing valid is left."""
+    nothing valid is left. A first word that training saw cut (``cuts``) is cut the same
+    way; otherwise the clitic rule decides on its evidence."""
     start, end = snap_to_name(text, start, end, lexicon)
+    first = word_at(text, start) if cuts and start < end else None
+    if cuts and first is not None and first[0] == start:  # snapping kept the whole word
+        cut = cuts.get(fold_text(text[first[0]:first[1]]), 0)
+        if 0 < cut < min(first[1], end) - start:
+            start += cut
     if start >= end or span_problem(text, start, end) is not None:
         return None
     return start, end
 
 
-def spans_from_tags(tokens: Tokens, tags: Sequence[str],
-                    lexicon: NameLexicon | None) -> list[Labelled]:
+def spans_from_tags(tokens: Tokens, tags: Sequence[str], lexicon: NameLexicon | None,
+                    cuts: Mapping[str, int] | None = None) -> list[Labelled]:
     """The settled code-point spans of the runs of ``tags``."""
     out: list[Labelled] = []
     for first, last, label in tag_runs(tags):
         settled = settle_suggestion(tokens.text, tokens.starts[first], tokens.ends[last - 1],
-                                    lexicon)
+                                    lexicon, cuts)
         if settled is not None:
             out.append((*settled, label))
     return out

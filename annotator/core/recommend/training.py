@@ -24,7 +24,7 @@ from annotator.core.exports.tokens import tokenize
 from annotator.core.model import DocumentRecord
 from annotator.core.recommend.features import FeatureContext, sequence_features
 from annotator.core.recommend.model_store import ENTITIES, EVENTS, crfsuite, feature_context
-from annotator.core.recommend.tags import Labelled, level_tags
+from annotator.core.recommend.tags import Labelled, level_tags, proclitic_cuts
 from annotator.core.store import CURATED, Project
 from annotator.core.store.recommender import StoredModel
 from annotator.core.store.timeutil import utc_now
@@ -96,11 +96,14 @@ def train_models(records: Sequence[DocumentRecord], kind: str, context: FeatureC
     module = crfsuite()
     version = data_version(records, kind)
     examples: list[tuple[list[list[str]], list[list[list[str]]]]] = []
+    cuts: dict[str, int] = {}
     for record in records:
         tokens = tokenize(record.text)
         if not len(tokens):
             continue
-        rows = level_tags(tokens, spans_of(record, kind), MAX_LEVELS)
+        gold = spans_of(record, kind)
+        cuts.update(proclitic_cuts(tokens, gold))
+        rows = level_tags(tokens, gold, MAX_LEVELS)
         feats = [sequence_features(context, tokens, rows[level - 1] if level else None)
                  for level in range(MAX_LEVELS)]
         examples.append((rows, feats))
@@ -124,7 +127,7 @@ def train_models(records: Sequence[DocumentRecord], kind: str, context: FeatureC
         finally:
             Path(name).unlink(missing_ok=True)
         models.append(StoredModel(kind, level + 1, version, layer, len(records),
-                                  tuple(labels), data, now))
+                                  tuple(labels), data, now, cuts))
         counts.append(spans)
     return models, counts
 

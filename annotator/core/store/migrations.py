@@ -274,6 +274,7 @@ _RECOMMENDER_TABLES: tuple[str, ...] = (
     layer TEXT NOT NULL,
     documents INTEGER NOT NULL CHECK (documents >= 0),
     labels TEXT NOT NULL DEFAULT '',
+    cuts TEXT NOT NULL DEFAULT '{}',
     model TEXT NOT NULL,
     created TEXT NOT NULL,
     PRIMARY KEY (kind, level))""",

@@ -17,8 +17,9 @@ A read-only open of a file made before migration 8 reads as "no model, nothing r
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.store.base import ProjectBase
 from annotator.core.store.timeutil import utc_now
@@ -41,6 +42,9 @@ class StoredModel:
     labels: tuple[str, ...]
     data: bytes
     created: str
+    cuts: dict[str, int] = field(default_factory=dict)
+    """Folded words seen in training with the span starting after their first letters
+    (``وزار`` -> 1: the trigger is ``زار``), so a prediction on that word starts there."""
 
 
 class RecommenderMixin(ProjectBase):
@@ -65,10 +69,10 @@ class RecommenderMixin(ProjectBase):
             for model in models:
                 conn.execute(
                     "INSERT INTO recommender_models(kind, level, version, layer, documents,"
-                    " labels, model, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    " labels, cuts, model, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (kind, model.level, model.version, model.layer, model.documents,
-                     " ".join(model.labels), base64.b64encode(model.data).decode("ascii"),
-                     model.created))
+                     " ".join(model.labels), json.dumps(model.cuts, ensure_ascii=False),
+                     base64.b64encode(model.data).decode("ascii"), model.created))
             versions = sorted({m.version for m in models})
             conn.execute("DELETE FROM recommender_suggestions WHERE kind = ? AND model_version"
                          f" NOT IN ({', '.join('?' * len(versions))})", (kind, *versions))
@@ -81,16 +85,19 @@ class RecommenderMixin(ProjectBase):
         if not self.has_recommender_tables():
             return []
         found: list[StoredModel] = []
-        for level, version, layer, documents, labels, data, created in self.conn.execute(
-                "SELECT level, version, layer, documents, labels, model, created"
+        for level, version, layer, documents, labels, cuts, data, created in self.conn.execute(
+                "SELECT level, version, layer, documents, labels, cuts, model, created"
                 " FROM recommender_models WHERE kind = ? ORDER BY level", (kind,)):
             try:
                 raw = base64.b64decode(str(data), validate=True)
+                parsed = json.loads(str(cuts))
             except (binascii.Error, ValueError):
                 continue  # a damaged row: that level is not offered
+            known = {str(k): v for k, v in parsed.items() if type(v) is int and v > 0} \
+                if isinstance(parsed, dict) else {}
             found.append(StoredModel(kind, int(level), str(version), str(layer),
                                      int(documents), tuple(str(labels).split()), raw,
-                                     str(created)))
+                                     str(created), known))
         return found
 
     def model_version(self, kind: str) -> str | None:
