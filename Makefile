@@ -21,7 +21,7 @@ $(BIN)/.installed-run: pyproject.toml | $(VENV)/bin/python
 # ... and everything the tests need, heavy export consumers (spaCy, datasets) and the
 # agreement statistics' reference libraries (scikit-learn, statsmodels, krippendorff) included.
 $(BIN)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e '.[gui,test,export-test,agreement-test]'
+	$(BIN)/python -m pip install --quiet -e '.[gui,test,export-test,agreement-test,recommend]'
 	touch $@
 
 $(CORE_BIN)/.installed: pyproject.toml
@@ -57,7 +57,7 @@ test: lint test-gui test-core test-wheel
 # Every benchmark script in bench/ (tests/test_bench_scripts.py keeps this list whole).
 BENCH_SCRIPTS := import_export store text editor navigator exports preannotate concordance \
 	lexicon wal_check row_decoding startup big_project import_annotated agreement assigned_filter layers_overlay \
-	agreement_window import_formats
+	agreement_window import_formats recommender
 
 # Every benchmark at its quick size: a few minutes. `make bench-full` prints the figures of
 # docs/BENCHMARKS.md (about an hour).

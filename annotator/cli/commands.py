@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import agreement, corpus, curation, lexicon, maintenance, teams
+from annotator.cli import agreement, corpus, curation, lexicon, maintenance, recommend, teams
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -211,9 +211,16 @@ def import_command(
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option(
     "--gazetteer",
-    required=True,
     type=click.Path(exists=True, dir_okay=False),
     help="UTF-8 file, one 'name<TAB>LABEL' per line, '#' comments.",
+)
+@click.option(
+    "--model",
+    "model_kind",
+    flag_value="entities",
+    default=None,
+    help="Store the trained recommender's suggestions (annotator recommend train) for the"
+    " documents still to do, to accept or reject in the app; nothing is annotated.",
 )
 @click.option(
     "--status",
@@ -226,12 +233,20 @@ def import_command(
 @bidi_option
 @user_errors
 def preannotate_command(
-    project: str, gazetteer: str, statuses: tuple[str, ...], annotator: str | None,
-    bidi: bool | None
+    project: str, gazetteer: str | None, model_kind: str | None, statuses: tuple[str, ...],
+    annotator: str | None, bidi: bool | None
 ) -> None:
-    """Add an entity for every occurrence of a gazetteer name (one undoable action)."""
+    """Add an entity for every occurrence of a gazetteer name (one undoable action), or
+    with --model store the recommender's suggestions for the documents still to do."""
     from annotator.core.preannotate import load_gazetteer, preannotate
 
+    if (gazetteer is None) == (model_kind is None):
+        raise click.UsageError("give --gazetteer FILE or --model (one of them)")
+    if model_kind is not None:
+        with open_project(project, annotator=annotator) as proj:
+            recommend.model_preannotation(proj, model_kind, list(statuses) or None, echo)
+        return
+    assert gazetteer is not None
     entries = load_gazetteer(gazetteer)
     with open_project(project, annotator=annotator) as proj:
         added = preannotate(proj, entries, statuses=list(statuses) or None)
@@ -367,4 +382,5 @@ ALL: list[click.Command] = [
     *agreement.COMMANDS,
     *teams.COMMANDS,
     *curation.COMMANDS,
+    *recommend.COMMANDS,
 ]

@@ -22,6 +22,8 @@ DEFERRED = (
     "annotator.ui.panels.event_picker",
     "annotator.core.store.file_check",
     "annotator.core.corpus",
+    "annotator.core.recommend",
+    "pycrfsuite",
     "annotator.core.store.backup",
     "annotator.core.store.history",
     "pandas",

@@ -264,6 +264,53 @@ def _v7_curation(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_RECOMMENDER_TABLES: tuple[str, ...] = (
+    # One trained model per kind ('entities', 'triggers') and nesting level (1 = outermost):
+    # the CRF model file as base64 text, the version of the data it saw, what it knows.
+    """CREATE TABLE recommender_models (
+    kind TEXT NOT NULL,
+    level INTEGER NOT NULL CHECK (level >= 1),
+    version TEXT NOT NULL,
+    layer TEXT NOT NULL,
+    documents INTEGER NOT NULL CHECK (documents >= 0),
+    labels TEXT NOT NULL DEFAULT '',
+    cuts TEXT NOT NULL DEFAULT '{}',
+    model TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (kind, level))""",
+    # Accepted and rejected suggestions: a rejected (doc, span, label) is never offered again;
+    # the counts per label are the recommender's precision as the annotators experience it.
+    """CREATE TABLE recommender_reviews (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    model_version TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, kind, start, "end", label))""",
+    # Suggestions computed ahead (annotator preannotate --model), per model version.
+    """CREATE TABLE recommender_suggestions (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    model_version TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, kind, start, "end", label))""",
+)
+
+
+def _v8_recommender(conn: sqlite3.Connection) -> None:
+    """The recommender (issue 16): trained models, reviewed suggestions, stored suggestions.
+    None of them is an annotation: never exported, never in the journal."""
+    for statement in _RECOMMENDER_TABLES:
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_indexes,
@@ -272,6 +319,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_annotator_layers,
     _v6_assignments,
     _v7_curation,
+    _v8_recommender,
 )
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""

@@ -50,6 +50,7 @@ from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
 from annotator.core.store.reading import ReadingMixin
+from annotator.core.store.recommender import RecommenderMixin
 from annotator.core.store.roles import CURATED, RolesMixin, check_person_name
 from annotator.core.store.rows import load_json
 from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_problem
@@ -89,7 +90,7 @@ def _schema_text(path: Path) -> str:
 
 class Project(
     CurationStateMixin, LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin,
-    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin,
+    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin, RecommenderMixin,
 ):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 

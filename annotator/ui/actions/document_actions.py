@@ -28,6 +28,7 @@ from annotator.ui.session.session import DocumentSession
 
 if TYPE_CHECKING:
     from annotator.ui.actions.corpus import CorpusActions
+    from annotator.ui.actions.recommend import RecommenderActions
 
 
 class DocumentActions:
@@ -37,6 +38,7 @@ class DocumentActions:
         self.session = session
         self._parts = (project, notify)
         self._corpus: CorpusActions | None = None
+        self._recommend: RecommenderActions | None = None
         self.entity = EntityActions(session, project, notify)
         self.quote = QuoteActions(session, project, notify)
         self.event = EventActions(session, project, notify)
@@ -54,6 +56,16 @@ class DocumentActions:
             self._corpus = CorpusActions(self.session, *self._parts)
         return self._corpus
 
+    @property
+    def recommend(self) -> RecommenderActions:
+        """The recommender's suggestions (built when first used: the recommender's modules
+        are not imported before)."""
+        if self._recommend is None:
+            from annotator.ui.actions.recommend import RecommenderActions
+
+            self._recommend = RecommenderActions(self.session, *self._parts)
+        return self._recommend
+
     def delete_selected(self) -> bool:
         """Delete the selected annotation (with what refers to it); a selected suggestion
         is rejected."""
@@ -65,6 +77,8 @@ class DocumentActions:
         kind, key = selected[:1], selected[1:]
         if kind == "g":
             return self.suggestion.reject_suggestion(selected)
+        if kind == "m":
+            return self.recommend.reject(selected)
         if kind == "q":
             return self.quote.delete(key)
         if kind == "v":

@@ -7,6 +7,8 @@ them).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from annotator.core.model import AUTHOR, Stance
 from annotator.core.suggest import SuggestedQuote
 from annotator.ui.editor.layers import STYLE_OUTLINE, STYLE_SOLID, STYLE_SUGGESTED, SpanItem
@@ -25,8 +27,10 @@ def short_type(event_type: str) -> str:
     return event_type.split(":", 1)[-1]
 
 
-def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote]) -> list[SpanItem]:
-    """Every editor span of the links and suggestions."""
+def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote],
+               model: Sequence[tuple[int, int, str]] = ()) -> list[SpanItem]:
+    """Every editor span of the links and suggestions (``model``: the recommender's
+    suggested entities, ``m0``, ``m1``..., tagged ``LABEL?``)."""
     items: list[SpanItem] = []
     for qid, quote in links.quotes.items():
         tag = "QUOTE" if quote.speaker != AUTHOR else "QUOTE · AUTHOR"
@@ -50,6 +54,9 @@ def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote]) -> list[
                               "SUGGESTED QUOTE", SUGGESTION_COLOR, STYLE_SUGGESTED))
         items.append(SpanItem(f"h{n}", suggestion.cue.start, suggestion.cue.end, "CUE?",
                               CUE_COLOR, STYLE_SUGGESTED))
+    for n, (start, end, label) in enumerate(model):
+        items.append(SpanItem(f"m{n}", start, end, f"{label}?", SUGGESTION_COLOR,
+                              STYLE_SUGGESTED))
     return items
 
 

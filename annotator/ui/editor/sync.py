@@ -46,7 +46,8 @@ class EditorSync:
         """Show the session's document: text, entities, links, the shown other layers,
         nothing highlighted."""
         session = self.session
-        self._link_spans = {i.id: i for i in span_items(session.links, session.suggestions)}
+        self._link_spans = {i.id: i for i in span_items(session.links, session.suggestions,
+                                                      session.model_suggestions)}
         self.editor.set_document(session.text, self._all_items())
         self.editor.set_links(self._link_items())
         self.editor.set_highlight(frozenset(), frozenset())
@@ -116,7 +117,8 @@ class EditorSync:
         """Bring the link spans and links in line with the session's links and
         suggestions."""
         session, editor = self.session, self.editor
-        fresh = {i.id: i for i in span_items(session.links, session.suggestions)}
+        fresh = {i.id: i for i in span_items(session.links, session.suggestions,
+                                                      session.model_suggestions)}
         for span_id in [i for i in self._link_spans if i not in fresh]:
             editor.remove_span(span_id)
         for span_id, item in fresh.items():

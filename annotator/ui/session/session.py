@@ -68,6 +68,11 @@ class DocumentSession:
         self.entities: dict[str, Entity] = {}
         self.links = DocumentLinks()
         self.suggestions: list[SuggestedQuote] = []
+        self.model_suggestions: list[tuple[int, int, str]] = []
+        """The recommender's suggestions ``(start, end, label)``, ``m0``, ``m1``... (issue 16):
+        drawn dashed, never stored until accepted."""
+        self.model_version = ""
+        """The version of the model that made :attr:`model_suggestions`."""
         self.selected: str | None = None
         """The selected annotation: an entity id, or a link owner (``q12``, ``v3``, ``s4``,
         ``g0``); None when nothing is selected."""
@@ -106,6 +111,7 @@ class DocumentSession:
         self.entities = {e.id: e for e in record.entities}
         self.links = links
         self.suggestions = []
+        self.model_suggestions = []
         self.selected = None
         self.quote_part = "content"
         self.cancel_pick()
@@ -161,6 +167,13 @@ class DocumentSession:
         self.suggestions = suggestions
         self.suggestions_changed.emit()
 
+    def set_model_suggestions(self, suggestions: list[tuple[int, int, str]],
+                              version: str) -> None:
+        """Show the recommender's suggestions for the open document."""
+        self.model_suggestions = suggestions
+        self.model_version = version
+        self.suggestions_changed.emit()
+
     # -- the selection ------------------------------------------------------------------------
 
     def select(self, span_id: str | None) -> None:
@@ -200,6 +213,8 @@ class DocumentSession:
         kind, key = owner[:1], owner[1:]
         if kind == "g":
             return key.isdecimal() and int(key) < len(self.suggestions)
+        if kind == "m":
+            return key.isdecimal() and int(key) < len(self.model_suggestions)
         if kind == "q":
             return key in self.links.quotes
         if kind == "v":
@@ -240,6 +255,8 @@ class DocumentSession:
             return self.links.events[key].trigger.start
         if kind == "g" and self.exists(annotation):
             return self.suggestions[int(key)].cue.start
+        if kind == "m" and self.exists(annotation):
+            return self.model_suggestions[int(key)][0]
         if kind == "s" and key in self.links.stances:
             starts = [self._span_start(s)
                       for s in connected(annotation, self.links, self.suggestions)]

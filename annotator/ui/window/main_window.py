@@ -47,6 +47,7 @@ from annotator.ui.window.preferences import (
     apply_theme,
 )
 from annotator.ui.window.project_watch import ProjectWatch
+from annotator.ui.window.recommender_wiring import RecommenderWiring
 from annotator.ui.window.settings import (
     Preferences,
     load_preferences,
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.curation = CurationWiring(self, self.workbench, self.menu_actions, self.navigator,
                                        self.status_line)
         self.curation.requests.curate.connect(self.curateRequested)
+        self.recommender = RecommenderWiring(self, self.workbench, self.menu_actions,
+                                             self.status_line)
         project.events.subscribe(self._on_store_event)
         apply_theme(self.prefs.theme)
         apply_text_preferences(self.editor, self.prefs)
@@ -364,6 +367,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         if self.agreement is not None:
             self.agreement.stop()
+        self.recommender.stop()
         self.watch.stop()
         self.workbench.detach()
         self.navigator.detach()

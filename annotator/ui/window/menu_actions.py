@@ -138,6 +138,15 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
                    "Store the selected suggestion as a quote (Enter in the editor too)"),
         ActionSpec("reject_suggestion", "Reject Suggestion", ("Alt+Backspace",),
                    "Forget the selected suggestion (Delete in the editor too)"),
+        None,
+        ActionSpec("next_model_suggestion", "Next Recommender Suggestion", ("F9",),
+                   "Select the next entity the recommender suggests (Enter accepts, Delete"
+                   " rejects)"),
+        ActionSpec("accept_label_suggestions", "Accept All Suggestions of This Label",
+                   ("Alt+Shift+Return",),
+                   "Accept every suggestion of the selected suggestion's label here"),
+        ActionSpec("retrain_recommender", "Retrain Recommender Now", (),
+                   "Train the recommender on the documents marked done, in the background"),
     ]),
     ("&Project", [
         ActionSpec("edit_schema", "Edit &Schema…", (),
