@@ -11,6 +11,7 @@ from __future__ import annotations
 from annotator.core.curation import accept_edit, mark_curated, reject, take
 from annotator.core.store import Project
 from annotator.ui.actions.base import Notify, SessionActions
+from annotator.ui.i18n import translate
 from annotator.ui.session.curation import CurationList, decision_for_key
 from annotator.ui.session.session import DocumentSession
 
@@ -63,5 +64,5 @@ class CurationActions(SessionActions):
             return False
         if self.run(lambda: mark_curated(self.project, doc_id)) is None:
             return False
-        self.notify.message("Document curated.")
+        self.notify.message(translate("Curation", "Document curated."))
         return True

@@ -9,6 +9,7 @@ bar (by this controller when it can tell, else by the store's ``ValueError``).
 from __future__ import annotations
 
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class EventActions(SessionActions):
@@ -50,7 +51,7 @@ class EventActions(SessionActions):
         key = self.session.selected_kind("v")
         entity = self.session.entities.get(entity_id)
         if key is None or entity is None:
-            self.notify.message("Select an event, then an entity.")
+            self.notify.message(translate("Event", "Select an event, then an entity."))
             return False
         roles = self.roles_for(entity_id)
         if not roles:
@@ -69,7 +70,7 @@ class EventActions(SessionActions):
         type does not allow)."""
         key = self.session.selected_kind("v")
         if key is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         return self.run(lambda: self.project.add_event_argument(
             int(key), role, entity_id)) is not None
@@ -83,7 +84,7 @@ class EventActions(SessionActions):
         """Set (None: remove) polarity, modality, genericity... of the selected event."""
         key = self.session.selected_kind("v")
         if key is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         attrs = dict(self.session.links.events[key].attrs)
         if value is None:
@@ -99,7 +100,7 @@ class EventActions(SessionActions):
         key = self.session.selected_kind("v")
         definition = self.project.schema.event_attributes.get(name)
         if key is None or definition is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         current = self.session.links.events[key].attrs.get(name, definition.default)
         values = definition.values

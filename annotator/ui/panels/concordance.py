@@ -17,6 +17,7 @@ from __future__ import annotations
 from annotator.core.corpus import Concordance, ConcordanceRow, Mode, SearchQuery
 from annotator.core.schema import Schema
 from annotator.core.store import Project, ProjectError
+from annotator.ui.i18n import translate
 from annotator.ui.models.concordance import (
     AFTER,
     BEFORE,
@@ -73,18 +74,19 @@ class ConcordancePanel(QWidget):
         self.project = project
         self.hotkeys: dict[str, str] = {}
         self.query_edit = QtWidgets.QLineEdit(self)
-        self.query_edit.setPlaceholderText("Search every document (hamza, tashkeel, ى/ي,"
-                                           " ة/ه ignored)")
+        self.query_edit.setPlaceholderText(translate("Concordance",
+                                                     "Search every document (hamza, tashkeel, ى/ي,"
+                                           " ة/ه ignored)"))
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setAccessibleName("Concordance query")
+        self.query_edit.setAccessibleName(translate("Concordance", "Concordance query"))
         self.query_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.mode_box = QtWidgets.QComboBox(self)
         for text, mode in MODES:
             self.mode_box.addItem(text, mode)
-        self.mode_box.setAccessibleName("Match")
+        self.mode_box.setAccessibleName(translate("Concordance", "Match"))
         self.label_box = QtWidgets.QComboBox(self)
-        self.label_box.setAccessibleName("Label filter")
-        self.search_button = QtWidgets.QPushButton("Search", self)
+        self.label_box.setAccessibleName(translate("Concordance", "Label filter"))
+        self.search_button = QtWidgets.QPushButton(translate("Concordance", "Search"), self)
         self.count_label = plain_label("", self)
         self.model = ConcordanceModel(project, self)
         self.model.attach()
@@ -98,7 +100,7 @@ class ConcordancePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Concordance")
+        self.table.setAccessibleName(translate("Concordance", "Concordance"))
         header = self.table.horizontalHeader()
         for column in (BEFORE, AFTER):
             header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
@@ -132,8 +134,8 @@ class ConcordancePanel(QWidget):
         """Labels of the filter and the label keys."""
         current = self.label_box.currentData()
         self.label_box.clear()
-        self.label_box.addItem("Any label", ANY_LABEL)
-        self.label_box.addItem("Unlabelled", UNLABELLED)
+        self.label_box.addItem(translate("Concordance", "Any label"), ANY_LABEL)
+        self.label_box.addItem(translate("Concordance", "Unlabelled"), UNLABELLED)
         for name in schema.entity_types:
             self.label_box.addItem(name, name)
         found = self.label_box.findData(current)

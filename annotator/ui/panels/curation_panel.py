@@ -5,6 +5,7 @@ open), the current one selected, and the keys in a line above. Text is plain tex
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 from annotator.ui.session.curation import CurationRow
@@ -32,7 +33,7 @@ class CurationPanel(QWidget):
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(False)
-        self.table.setAccessibleName("Disagreements")
+        self.table.setAccessibleName(translate("CurationPanel", "Disagreements"))
         self.table.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -48,9 +49,11 @@ class CurationPanel(QWidget):
         """Fill the list; select row ``current``."""
         self._filling = True
         self.table.clear()
-        self.table.setHeaderLabels(["#", "Kind", "Text",
+        self.table.setHeaderLabels(["#", translate("CurationPanel",
+                                                   "Kind"), translate("CurationPanel", "Text"),
                                     *(f"{n} {name}" for n, name in
-                                      enumerate(annotators, start=1)), "State"])
+                                      enumerate(annotators, start=1)), translate("CurationPanel",
+                                                                                 "State")])
         open_brush = QtGui.QBrush(QtGui.QColor(OPEN_BACKGROUND))
         for number, row in enumerate(rows, start=1):
             item = QtWidgets.QTreeWidgetItem([str(number), row.kind, row.where,

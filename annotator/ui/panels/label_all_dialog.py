@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annotator.core.corpus import LabelAllPlan, PlannedEntity
 from annotator.core.store import Project
+from annotator.ui.i18n import translate
 from annotator.ui.models.concordance import isolated, one_line
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import Qt, QtWidgets, QVBoxLayout, QWidget
@@ -29,7 +30,7 @@ class LabelAllDialog(QtWidgets.QDialog):
         self.setWindowTitle(f"Label all «{plan.text}» as {plan.label}")
         self.planned = QtWidgets.QListWidget(self)
         self.planned.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.planned.setAccessibleName("Occurrences to label")
+        self.planned.setAccessibleName(translate("LabelAllDialog", "Occurrences to label"))
         for planned in plan.add:
             item = QtWidgets.QListWidgetItem(self._line(planned), self.planned)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
@@ -37,7 +38,7 @@ class LabelAllDialog(QtWidgets.QDialog):
             item.setCheckState(Qt.CheckState.Checked)
         self.skipped = QtWidgets.QListWidget(self)
         self.skipped.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.skipped.setAccessibleName("Occurrences skipped")
+        self.skipped.setAccessibleName(translate("LabelAllDialog", "Occurrences skipped"))
         for planned in plan.skipped:
             QtWidgets.QListWidgetItem(f"{self._line(planned)} — {isolated(planned.reason)}",
                                       self.skipped)

@@ -10,6 +10,7 @@ target with the mouse.
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.qt import QtWidgets, QWidget
 from annotator.ui.rows import document_combo
@@ -41,17 +42,17 @@ class StanceFormBox(QtWidgets.QGroupBox):
         self.target_combo = self._combo("Stance target", self.targets)
         self.stance_label_combo = self._combo("Stance label", self.labels)
         self.evidence_combo = self._combo("Evidence", self.evidence)
-        self.pick_holder = QtWidgets.QPushButton("Pick", self)
-        self.pick_target = QtWidgets.QPushButton("Pick", self)
-        self.add_stance_button = QtWidgets.QPushButton("Add stance", self)
+        self.pick_holder = QtWidgets.QPushButton(translate("StanceForm", "Pick"), self)
+        self.pick_target = QtWidgets.QPushButton(translate("StanceForm", "Pick"), self)
+        self.add_stance_button = QtWidgets.QPushButton(translate("StanceForm", "Add stance"), self)
         for title, combo, pick in (("Holder", self.holder_combo, self.pick_holder),
                                    ("Target", self.target_combo, self.pick_target)):
             row = QtWidgets.QHBoxLayout()
             row.addWidget(combo, 1)
             row.addWidget(pick)
             form.addRow(title, row)
-        form.addRow("Label", self.stance_label_combo)
-        form.addRow("Evidence", self.evidence_combo)
+        form.addRow(translate("StanceForm", "Label"), self.stance_label_combo)
+        form.addRow(translate("StanceForm", "Evidence"), self.evidence_combo)
         form.addRow("", self.add_stance_button)
         self.pick_holder.clicked.connect(lambda: self.wb.actions.pick.begin("holder"))
         self.pick_target.clicked.connect(lambda: self.wb.actions.pick.begin("target"))

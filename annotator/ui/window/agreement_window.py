@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator.core.agreement import LAYERS
 from annotator.core.agreement.entities import Disagreement
 from annotator.core.store import Project
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QtCore, QtGui, QtWidgets, QWidget, Signal
 from annotator.ui.row_text import directed, isolate, preview
@@ -99,9 +100,9 @@ class AgreementWindow(QtWidgets.QDialog):
         layout.addLayout(self._choices())
         layout.addLayout(self._progress_row())
         pair_row = QtWidgets.QHBoxLayout()
-        pair_row.addWidget(plain_label("Pair:", self))
+        pair_row.addWidget(plain_label(translate("AgreementWindow", "Pair:"), self))
         self.pair_combo = QtWidgets.QComboBox(self)
-        self.pair_combo.setAccessibleName("Pair of annotators")
+        self.pair_combo.setAccessibleName(translate("AgreementWindow", "Pair of annotators"))
         self.pair_combo.currentIndexChanged.connect(self._show_pair)
         pair_row.addWidget(self.pair_combo, 1)
         layout.addLayout(pair_row)
@@ -110,15 +111,16 @@ class AgreementWindow(QtWidgets.QDialog):
         self.labels = _table(LABEL_HEADERS, self)
         self.labels.horizontalHeader().setStretchLastSection(False)  # numbers by their header
         self.disagreements = _table(DISAGREEMENT_HEADERS, self)
-        self.disagreements.setToolTip("Enter or double click: open the document at the span")
+        self.disagreements.setToolTip(translate(
+            "AgreementWindow", "Enter or double click: open the document at the span"))
         self.disagreements.activated.connect(self._open_disagreement)  # Enter, double click
-        self.tabs.addTab(self.figures, "Figures")
-        self.tabs.addTab(self.labels, "Per label")
-        self.tabs.addTab(self._charts_page(), "Charts")
-        self.tabs.addTab(self.disagreements, "Disagreements")
+        self.tabs.addTab(self.figures, translate("AgreementWindow", "Figures"))
+        self.tabs.addTab(self.labels, translate("AgreementWindow", "Per label"))
+        self.tabs.addTab(self._charts_page(), translate("AgreementWindow", "Charts"))
+        self.tabs.addTab(self.disagreements, translate("AgreementWindow", "Disagreements"))
         layout.addWidget(self.tabs, 1)
         buttons = QtWidgets.QDialogButtonBox(self)
-        self.save_button = buttons.addButton("Save Report…",
+        self.save_button = buttons.addButton(translate("AgreementWindow", "Save Report…"),
                                              QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.ask_report)
@@ -140,7 +142,7 @@ class AgreementWindow(QtWidgets.QDialog):
             self.annotator_boxes[found.name] = box
             people.addWidget(box)
         people.addStretch(1)
-        form.addRow(plain_label("Annotators:", self), people)
+        form.addRow(plain_label(translate("AgreementWindow", "Annotators:"), self), people)
         layers = QtWidgets.QHBoxLayout()
         self.layer_boxes: dict[str, QtWidgets.QCheckBox] = {}
         for name in LAYERS:
@@ -150,12 +152,12 @@ class AgreementWindow(QtWidgets.QDialog):
             self.layer_boxes[name] = box
             layers.addWidget(box)
         layers.addStretch(1)
-        form.addRow(plain_label("Layers:", self), layers)
+        form.addRow(plain_label(translate("AgreementWindow", "Layers:"), self), layers)
         return form
 
     def _progress_row(self) -> QtWidgets.QHBoxLayout:
         row = QtWidgets.QHBoxLayout()
-        self.compute_button = QtWidgets.QPushButton("Compute", self)
+        self.compute_button = QtWidgets.QPushButton(translate("AgreementWindow", "Compute"), self)
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
         self.progress = QtWidgets.QProgressBar(self)
@@ -190,7 +192,8 @@ class AgreementWindow(QtWidgets.QDialog):
         ready = len(self.chosen_annotators()) >= 2 and bool(self.chosen_layers())
         self.compute_button.setEnabled(ready and self.job is None)
         if not ready and self.job is None:
-            self.status.setText("Tick two or more annotators and a layer.")
+            self.status.setText(translate("AgreementWindow",
+                                          "Tick two or more annotators and a layer."))
         elif self.job is None and self.computed is None:
             self.status.setText("")
 
@@ -203,7 +206,7 @@ class AgreementWindow(QtWidgets.QDialog):
         self.job = AgreementJob(self.project.path, self.chosen_annotators(),
                                 self.chosen_layers()).start()
         self.progress.setRange(0, 0)  # busy until the job knows its total
-        self.status.setText("Comparing…")
+        self.status.setText(translate("AgreementWindow", "Comparing…"))
         self._update_compute()
         self.save_button.setEnabled(False)
         self._timer.start()
@@ -309,7 +312,8 @@ class AgreementWindow(QtWidgets.QDialog):
         """Ask where to write the report folder, then write it."""
         start = str(Path(self.project.path).with_name("agreement-report"))
         target, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Save Agreement Report (a folder)", start, "Report folder (*)")
+            self, translate("AgreementWindow", "Save Agreement Report (a folder)"), start,
+            translate("AgreementWindow", "Report folder (*)"))
         if target:
             self.save_report(Path(target))
 

@@ -15,8 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from annotator.core.store import CURATED, Project, ProjectError
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QApplication, QMessageBox, Qt
 from annotator.ui.window.identity import annotator_for_run
+from annotator.ui.window.language import apply_language
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.window.settings import (
     APPLICATION,
@@ -46,7 +48,7 @@ def open_window(path: str, *, create: bool = False, annotator: str | None = None
         project = Project.open(path, create=create, annotator=annotator, quick_check=False,
                                layer=layer)
     except ProjectError as error:
-        QMessageBox.critical(None, "Cannot open project", str(error))
+        QMessageBox.critical(None, translate("App", "Cannot open project"), str(error))
         return None
     window = MainWindow(project, load_preferences())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -119,6 +121,7 @@ def run(path: str | None = None, annotator: str | None = None, sample: bool = Fa
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
+    apply_language(app, load_preferences().language)
     name = annotator_for_run(annotator)
     if name is None:  # the name question was cancelled
         return 1

@@ -30,6 +30,7 @@ from annotator.core.store import (
 )
 from annotator.ui.actions.base import Notify
 from annotator.ui.actions.curation import CurationActions
+from annotator.ui.i18n import translate
 from annotator.ui.panels.curation_panel import CurationPanel
 from annotator.ui.panels.navigator import NavigatorPanel
 from annotator.ui.qt import QMainWindow, QObject, Qt, QtCore, QtWidgets, Signal
@@ -74,15 +75,17 @@ class CurationWiring:
             actions[name].setEnabled(self.curating)
         if not self.curating:
             return
-        actions.curate.setText("Stop &Curating")
-        actions.curate.setToolTip("Reopen the project on your own layer")
+        actions.curate.setText(translate("CurationWiring", "Stop &Curating"))
+        actions.curate.setToolTip(translate("CurationWiring",
+                                            "Reopen the project on your own layer"))
         window.setWindowTitle(f"{Path(project.path).name} — Curating as {project.annotator}"
                               " — annotator")
         status.annotator_label.setText(f"Curating as {project.annotator}")
-        status.annotator_label.setToolTip("You edit the curated (gold) layer; the annotators'"
-                                          " layers are shown read-only")
+        status.annotator_label.setToolTip(translate(
+            "CurationWiring", "You edit the curated (gold) layer; the annotators' layers are shown"
+            " read-only"))
         self.panel = CurationPanel(window)
-        dock = QtWidgets.QDockWidget("Curation", window)
+        dock = QtWidgets.QDockWidget(translate("CurationWiring", "Curation"), window)
         dock.setObjectName("dockCuration")
         dock.setWidget(self.panel)
         dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -99,7 +102,7 @@ class CurationWiring:
         actions.connect("accept_edited", self.accept_edited)
         mark = actions.mark_done
         mark.triggered.disconnect()
-        mark.setText("Mark &Curated")
+        mark.setText(translate("CurationWiring", "Mark &Curated"))
         actions.connect("mark_done", self.mark_curated)
         workbench.documentOpened.connect(lambda _doc: self.reload())
         project.events.subscribe(self._on_event)
@@ -177,7 +180,8 @@ class CurationWiring:
         self.flush()
         item = self.items.move(step)
         if item is None:
-            self.status.show_message("No disagreement in this document.")
+            self.status.show_message(translate("CurationWiring",
+                                               "No disagreement in this document."))
             return
         self._go_to_current()
 

@@ -5,6 +5,7 @@ Preferences). Which name wins is decided without Qt in
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QtWidgets, QWidget
 from annotator.ui.session.annotator_name import choose_name, name_problem
 from annotator.ui.window.settings import remember_annotator, stored_annotator
@@ -17,14 +18,17 @@ def ask_annotator_name(suggested: str, parent: QWidget | None = None) -> str | N
     """The first-start question (the login name offered); None when cancelled."""
     while True:
         name, ok = QtWidgets.QInputDialog.getText(
-            parent, "Who is annotating?", ASK_TEXT, QtWidgets.QLineEdit.EchoMode.Normal,
+            parent, translate("Identity",
+                              "Who is annotating?"), ASK_TEXT, QtWidgets.QLineEdit.EchoMode.Normal,
             suggested)
         if not ok:
             return None
         problem = name_problem(name)
         if problem is None:
             return name.strip()
-        QtWidgets.QMessageBox.warning(parent, "Who is annotating?", f"Not a name: {problem}.")
+        QtWidgets.QMessageBox.warning(parent, translate("Identity", "Who is annotating?"),
+                                      translate("Identity", "Not a name: {problem}.").format(
+                                          problem=problem))
         suggested = name
 
 

@@ -22,6 +22,7 @@ from annotator.core.store import (
     UndoStackChanged,
 )
 from annotator.ui.editor import AnnotationView
+from annotator.ui.i18n import translate
 from annotator.ui.panels.document_header import DocumentHeader
 from annotator.ui.panels.document_panel import DocumentPanel
 from annotator.ui.panels.find_bar import FindBar
@@ -221,7 +222,8 @@ class MainWindow(QMainWindow):
         """Open the next (or previous) document still to do or in progress."""
         doc_id = self.workbench.neighbour_unfinished(forward)
         if doc_id is None:
-            self.status_line.show_message("Every other document is done or skipped.")
+            self.status_line.show_message(translate("MainWindow",
+                                                    "Every other document is done or skipped."))
             return
         self.navigator.select_document(doc_id)
         self.editor.setFocus()
@@ -322,8 +324,9 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_assignments()  # an assign run by the CLI shows the filter
         self.navigator.apply_filters()
         self.status_line.update_project()
-        self.status_line.show_message("Another window or program changed this project; "
-                                      "the view was reloaded.")
+        self.status_line.show_message(translate("MainWindow",
+                                                "Another window or program changed this project; "
+                                      "the view was reloaded."))
 
     def _show_file_problem(self, problem: str) -> None:
         self.banner.setText(f"{problem} Nothing more can be saved: copy your work elsewhere "

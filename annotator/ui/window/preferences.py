@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.ui.editor import AnnotationView
 from annotator.ui.fonts import preferred_text_font
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QApplication, QFont, QLabel, Qt, QtGui, QtWidgets, QWidget
 from annotator.ui.session.annotator_name import name_problem
 from annotator.ui.window.settings import (
@@ -74,19 +75,21 @@ class PreferencesDialog(QtWidgets.QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None,
                  annotator: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("Preferences", "Preferences"))
         self._annotator = annotator
         self.name_edit = QtWidgets.QLineEdit(annotator, self)
         self.name_edit.setObjectName("annotatorName")
-        self.name_edit.setToolTip("Who annotates: changing it reopens the project as that"
-                                  " annotator (their own layer)")
+        self.name_edit.setToolTip(translate("Preferences",
+                                            "Who annotates: changing it reopens the project as that"
+                                  " annotator (their own layer)"))
         self.name_note = QLabel("", self)
         self.name_note.setWordWrap(True)
         self.name_note.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.name_edit.textChanged.connect(self._update_name_note)
         self.family_combo = QtWidgets.QFontComboBox(self)
         self.family_combo.setWritingSystem(QtGui.QFontDatabase.WritingSystem.Arabic)
-        self.default_family = QtWidgets.QCheckBox("Best installed Naskh face", self)
+        self.default_family = QtWidgets.QCheckBox(translate("Preferences",
+                                                            "Best installed Naskh face"), self)
         self.default_family.setChecked(not prefs.font_family)
         if prefs.font_family:
             self.family_combo.setCurrentFont(QFont(prefs.font_family))
@@ -96,7 +99,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.default_family.toggled.connect(lambda on: self.family_combo.setEnabled(not on))
         self.size_spin = QtWidgets.QSpinBox(self)
         self.size_spin.setRange(MIN_POINT_SIZE, MAX_POINT_SIZE)
-        self.size_spin.setSuffix(" pt")
+        self.size_spin.setSuffix(translate("Preferences", " pt"))
         self.size_spin.setValue(prefs.font_size)
         self.spacing_spin = QtWidgets.QSpinBox(self)
         self.spacing_spin.setRange(MIN_LINE_SPACING, MAX_LINE_SPACING)
@@ -111,14 +114,14 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample.setMinimumHeight(60)
         form = QtWidgets.QFormLayout()
-        form.addRow("Annotator", self.name_edit)
+        form.addRow(translate("Preferences", "Annotator"), self.name_edit)
         form.addRow("", self.name_note)
-        form.addRow("Text font", self.family_combo)
+        form.addRow(translate("Preferences", "Text font"), self.family_combo)
         form.addRow("", self.default_family)
-        form.addRow("Size", self.size_spin)
-        form.addRow("Line spacing", self.spacing_spin)
-        form.addRow("Theme", self.theme_combo)
-        form.addRow("Sample", self.sample)
+        form.addRow(translate("Preferences", "Size"), self.size_spin)
+        form.addRow(translate("Preferences", "Line spacing"), self.spacing_spin)
+        form.addRow(translate("Preferences", "Theme"), self.theme_combo)
+        form.addRow(translate("Preferences", "Sample"), self.sample)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)

@@ -24,6 +24,7 @@ from annotator.core.schema import (
 from annotator.core.schema.changes import Rename
 from annotator.core.schema.edit import with_entity_types
 from annotator.core.store import Project, ProjectError, SchemaChangeError
+from annotator.ui.i18n import translate
 from annotator.ui.models.schema_rows import SchemaRowsModel
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QPlainTextEdit, Qt, QtWidgets, QVBoxLayout, QWidget
@@ -114,7 +115,7 @@ class SchemaEditor(QtWidgets.QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle("Edit Schema")
+        self.setWindowTitle(translate("SchemaEditor", "Edit Schema"))
         self.setLayoutDirection(LTR)
         self.tables = SchemaTables(project.schema)
         self.tabs = QtWidgets.QTabWidget(self)
@@ -131,16 +132,18 @@ class SchemaEditor(QtWidgets.QDialog):
         self.report.setReadOnly(True)
         self.report.setLayoutDirection(LTR)
         self.report.setMaximumHeight(120)
-        self.report.setPlaceholderText("What Save would refuse is shown here.")
+        self.report.setPlaceholderText(translate("SchemaEditor",
+                                                 "What Save would refuse is shown here."))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Rename a name in place to relabel its annotations;"
+        layout.addWidget(plain_label(translate("SchemaEditor",
+                                               "Rename a name in place to relabel its annotations;"
                                      " Save stores a new schema version (Edit ▸ Undo reverts"
-                                     " it).", self))
+                                     " it)."), self))
         layout.addWidget(self.tabs)
         layout.addWidget(self.report)
         layout.addWidget(buttons)
@@ -157,14 +160,14 @@ class SchemaEditor(QtWidgets.QDialog):
         view.setAccessibleName(title)
         self.views[title] = view
         row = QtWidgets.QHBoxLayout()
-        add = QtWidgets.QPushButton("Add", page)
+        add = QtWidgets.QPushButton(translate("SchemaEditor", "Add"), page)
         add.clicked.connect(lambda: self._add(view, model))
-        remove = QtWidgets.QPushButton("Remove", page)
+        remove = QtWidgets.QPushButton(translate("SchemaEditor", "Remove"), page)
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
         row.addWidget(add)
         row.addWidget(remove)
         if "color" in model.columns:
-            color = QtWidgets.QPushButton("Colour…", page)
+            color = QtWidgets.QPushButton(translate("SchemaEditor", "Colour…"), page)
             color.clicked.connect(lambda: self.pick_color(view.currentIndex().row()))
             row.addWidget(color)
         row.addStretch(1)

@@ -5,6 +5,7 @@ Messages (refusals, hints) are shown by the status bar itself; these labels stay
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.models.documents import STATUS_NAMES
 from annotator.ui.qt import QLabel, QMainWindow, QtCore
 from annotator.ui.session.session import PICK_PROMPTS
@@ -54,8 +55,9 @@ class StatusLine:
         self.annotator_label = QLabel(f"Annotator: {workbench.project.annotator}", window)
         self.annotator_label.setObjectName("annotatorName")
         self.annotator_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # never markup
-        self.annotator_label.setToolTip("You see and edit this annotator's layer"
-                                        " (Edit ▸ Preferences changes it)")
+        self.annotator_label.setToolTip(translate("StatusLine",
+                                                  "You see and edit this annotator's layer"
+                                        " (Edit ▸ Preferences changes it)"))
         for label in (self.annotator_label, self.cursor_label, self.document_label,
                       self.project_label, self.mode_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -107,6 +109,6 @@ class StatusLine:
             return
         if self.bar.currentMessage() in PICK_PROMPTS.values():
             self.bar.clearMessage()  # the pick is over: its prompt must not linger
-        self.mode_label.setText("Character mode")
+        self.mode_label.setText(translate("StatusLine", "Character mode"))
         self.mode_label.setVisible(self.workbench.session.character_mode)
 
