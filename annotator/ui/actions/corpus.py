@@ -16,6 +16,7 @@ from annotator.core.corpus import ConcordanceRow, LabelAllPlan, PlannedEntity, a
 from annotator.core.corpus import plan_label_all as core_plan
 from annotator.core.text.clitics import name_key
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 NOT_WHOLE_WORD = "not a whole word (inside a longer word, or a proclitic the rule keeps)"
 
@@ -92,11 +93,12 @@ class CorpusActions(SessionActions):
         if not isinstance(result, list):
             return []
         documents = len({p.doc_id for p in kept.add})
-        noun = "entity" if len(result) == 1 else "entities"
-        where = "document" if documents == 1 else "documents"
-        skipped = f"; {len(plan.skipped)} skipped" if plan.skipped else ""
-        self.notify.message(f"Added {len(result)} {plan.label} {noun} in {documents} {where}"
-                            f"{skipped} (Ctrl+Z removes them all).")
+        skipped = (translate("Corpus", "; {count} skipped").format(count=len(plan.skipped))
+                   if plan.skipped else "")
+        self.notify.message(translate(
+            "Corpus", "Added {label} entities: {count} in {documents} document(s){skipped}"
+            " (Ctrl+Z removes them all).").format(
+                count=len(result), label=plan.label, documents=documents, skipped=skipped))
         lexicon = self.session.lexicon
         if lexicon is not None:  # the open document's own rows arrive by the store's events
             for planned in kept.add:
@@ -129,7 +131,7 @@ class CorpusActions(SessionActions):
             return False
         if self.session.lexicon is not None:
             self.session.lexicon.enable(name)
-        self.notify.message(f"«{name}» is learned again.")
+        self.notify.message(translate("Corpus", "«{name}» is learned again.").format(name=name))
         return True
 
     def disabled_names(self) -> list[str]:

@@ -42,7 +42,7 @@ class CurationActions(SessionActions):
             told = f"Took {decision.annotator}'s {item.kind} {item.key}"
         if done is None:
             return False
-        self.notify.message(f"{told} (Ctrl+Z undoes it).")
+        self.notify.message(translate("Curation", "{told} (Ctrl+Z undoes it).").format(told=told))
         return True
 
     def accept_edited(self) -> bool:
@@ -53,7 +53,9 @@ class CurationActions(SessionActions):
             return self.refuse("No disagreement chosen: F8 goes to the next one.")
         if self.run(lambda: accept_edit(self.project, doc_id, item)) is None:
             return False
-        self.notify.message(f"Accepted the curated {item.kind} {item.key} as edited.")
+        self.notify.message(translate(
+            "Curation", "Accepted the curated {kind} {key} as edited.").format(
+                kind=item.kind, key=item.key))
         return True
 
     def mark_curated(self) -> bool:

@@ -57,8 +57,10 @@ class EventActions(SessionActions):
         if not roles:
             event_type = self.session.links.events[key].type
             allowed = ", ".join(self.project.schema.allowed_roles(event_type)) or "none"
-            self.notify.message(f"Refused: no role of {event_type} accepts a {entity.label}"
-                                 f" entity (roles: {allowed}).")
+            self.notify.message(translate(
+                "Event", "Refused: no role of {event_type} accepts a {label} entity"
+                " (roles: {allowed}).").format(
+                    event_type=event_type, label=entity.label, allowed=allowed))
             return False
         if len(roles) == 1:
             return self.add_argument(roles[0], entity_id)

@@ -7,6 +7,7 @@ span, label and attributes (``Project.add_entity``), so one Ctrl+Z removes it ag
 from __future__ import annotations
 
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class LayerActions(SessionActions):
@@ -32,6 +33,7 @@ class LayerActions(SessionActions):
         if not isinstance(added, int) or isinstance(added, bool):
             return False
         session.select(str(added))
-        self.notify.message(f"Copied {owner}'s {entity.label} span to your layer"
-                            " (Ctrl+Z removes the copy).")
+        self.notify.message(translate(
+            "Layers", "Copied {owner}'s {label} span to your layer (Ctrl+Z removes the"
+            " copy).").format(owner=owner, label=entity.label))
         return True

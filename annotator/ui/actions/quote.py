@@ -14,11 +14,11 @@ from typing import Any
 from annotator.core.model import AUTHOR, Span
 from annotator.core.suggest import find_speech_verbs, plausible_speaker
 from annotator.ui.actions.base import SessionActions
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 from annotator.ui.session.edges import Edge, Unit, moved_span
 from annotator.ui.session.session import QUOTE_MARKS, QuotePart
 
-PART_NAMES = {"content": "quoted words", "cue": "cue"}
+PART_NAMES = {"content": noop("Quote", "quoted words"), "cue": noop("Quote", "cue")}
 
 
 class QuoteActions(SessionActions):
@@ -109,7 +109,8 @@ class QuoteActions(SessionActions):
                                  " AUTHOR."))
             return False
         if self.set_speaker(speaker):
-            self.notify.message(f"Speaker linked ({reason}).")
+            self.notify.message(
+                translate("Quote", "Speaker linked ({reason}).").format(reason=reason))
             return True
         return False
 
@@ -126,7 +127,8 @@ class QuoteActions(SessionActions):
                                           " verb and mark it (Ctrl+Shift+C)."))
             return False
         self.session.select(f"k{key}" if part == "cue" else f"q{key}")
-        self.notify.message(f"Edge keys now move the quote's {PART_NAMES[part]}.")
+        self.notify.message(translate("Quote", "Edge keys now move the quote's {part}.").format(
+            part=translate("Quote", PART_NAMES[part])))
         return True
 
     def toggle_quote_part(self) -> bool:

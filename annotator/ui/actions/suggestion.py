@@ -27,7 +27,9 @@ class SuggestionActions(SessionActions):
         count = len(self.session.suggestions)
         if count:
             self.session.select("g0")
-            self.notify.message(f"{count} suggested quote(s): Enter accepts, Delete rejects.")
+            self.notify.message(translate(
+                "Suggestion", "{count} suggested quote(s): Enter accepts, Delete rejects.").format(
+                    count=count))
         else:
             self.notify.message(translate(
                 "Suggestion", "No quotation marks near a speech verb: nothing to suggest."))
