@@ -185,7 +185,8 @@ class ConcordancePanel(QWidget):
             left = self.project.index_search_step(INDEX_STEP)
         except ProjectError as error:
             self.index_timer.stop()
-            self.count_label.setText(f"The search index could not be built: {error}")
+            self.count_label.setText(translate(
+                "Concordance", "The search index could not be built: {error}").format(error=error))
             return
         if left:
             self._show_building(left)
@@ -196,8 +197,9 @@ class ConcordancePanel(QWidget):
 
     def _show_building(self, left: int) -> None:
         total = max(self._index_total, left)
-        self.count_label.setText(f"Building the search index: {total - left:,} of {total:,}"
-                                 " documents… the search runs when it is ready")
+        self.count_label.setText(translate(
+            "Concordance", "Building the search index: {done:,} of {total:,} documents… the search"
+            " runs when it is ready").format(done=total - left, total=total))
 
     def _show_count(self) -> None:
         count = self.model.rowCount()

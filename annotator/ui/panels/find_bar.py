@@ -122,7 +122,8 @@ class FindBar(QWidget):
         elif not self._matches:
             self.count_label.setText(translate("FindBar", "No matches"))
         else:
-            self.count_label.setText(f"{self._current + 1} of {len(self._matches)}")
+            self.count_label.setText(translate("FindBar", "{current} of {count}").format(
+                current=self._current + 1, count=len(self._matches)))
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         """Enter / Shift+Enter / Escape in the query field."""

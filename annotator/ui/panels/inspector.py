@@ -129,8 +129,9 @@ class InspectorPanel(QWidget):
         self._updating = True
         text = self.workbench.session.text[entity.start:entity.end]
         self.text_label.setText(text)
-        self.offsets_label.setText(f"{entity.start}–{entity.end} · {entity.end - entity.start}"
-                                   " characters")
+        self.offsets_label.setText(translate(
+            "Inspector", "{start}–{end} · {count} characters").format(
+                start=entity.start, end=entity.end, count=entity.end - entity.start))
         self.label_combo.setCurrentIndex(max(self.label_combo.findData(entity.label), 0))
         for name, combo in self.attr_combos.items():
             combo.setCurrentIndex(max(combo.findData(entity.attrs.get(name)), 0))

@@ -188,6 +188,8 @@ class LinksPanel(QWidget):
         suggestion = session.suggestions[index]
         speaker = entity_text(session, suggestion.speaker) if suggestion.speaker else UNKNOWN
         self.suggestion_label.setText(
-            f"Cue: {suggestion.cue.slice(session.text)} ({suggestion.cue_lemma})\n"
-            f"Speaker: {speaker} — {suggestion.speaker_reason}\nKind: {suggestion.kind}")
+            translate("LinksPanel", "Cue: {cue} ({cue_lemma})\nSpeaker: {speaker} —"
+                      " {speaker_reason}\nKind: {kind}").format(
+                cue=suggestion.cue.slice(session.text), cue_lemma=suggestion.cue_lemma,
+                speaker=speaker, speaker_reason=suggestion.speaker_reason, kind=suggestion.kind))
         self.details.setCurrentWidget(self.suggestion_page)
