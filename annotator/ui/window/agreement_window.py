@@ -87,7 +87,8 @@ class AgreementWindow(QtWidgets.QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Agreement — {Path(project.path).name}")
+        self.setWindowTitle(translate("AgreementWindow", "Agreement — {name}").format(
+            name=Path(project.path).name))
         self.setModal(False)
         self.project = project
         self.job: Job | None = None
@@ -136,7 +137,8 @@ class AgreementWindow(QtWidgets.QDialog):
         people = QtWidgets.QHBoxLayout()
         self.annotator_boxes: dict[str, QtWidgets.QCheckBox] = {}
         for found in candidates(self.project):
-            box = QtWidgets.QCheckBox(f"{found.name} ({found.done} done)", self)
+            box = QtWidgets.QCheckBox(translate("AgreementWindow", "{name} ({done} done)").format(
+                name=found.name, done=found.done), self)
             box.setChecked(found.default)
             box.toggled.connect(self._update_compute)
             self.annotator_boxes[found.name] = box
@@ -302,7 +304,9 @@ class AgreementWindow(QtWidgets.QDialog):
         found = self._disagreements[row]
         doc_id = self.project.find_document(found.doc_id)
         if doc_id is None:
-            self.status.setText(f"Document {found.doc_id} is no longer in the project.")
+            self.status.setText(translate(
+                "AgreementWindow", "Document {doc_id} is no longer in the project.").format(
+                    doc_id=found.doc_id))
             return
         self.spanRequested.emit(doc_id, found.start, found.end)
 
@@ -325,7 +329,8 @@ class AgreementWindow(QtWidgets.QDialog):
             return
         self.job = ReportJob(computed.result, computed.data, target, Path(self.project.path),
                              self.project.project_id).start()
-        self.status.setText(f"Writing the report to {target}…")
+        self.status.setText(translate("AgreementWindow", "Writing the report to {target}…").format(
+            target=target))
         self.save_button.setEnabled(False)
         self._update_compute()
         self._timer.start()
@@ -333,9 +338,12 @@ class AgreementWindow(QtWidgets.QDialog):
     def _report_done(self, job: ReportJob) -> None:
         self.save_button.setEnabled(True)
         if job.error is not None:
-            self.status.setText(f"The report was not written: {job.error}")
+            self.status.setText(translate(
+                "AgreementWindow", "The report was not written: {error}").format(error=job.error))
         else:
-            self.status.setText(f"Wrote {len(job.files)} files to {job.target}.")
+            self.status.setText(translate(
+                "AgreementWindow", "Wrote {count} files to {target}.").format(
+                    count=len(job.files), target=job.target))
 
     # -- closing ------------------------------------------------------------------------------
 

@@ -209,5 +209,6 @@ class CorpusWiring(QObject):
             empty.setEnabled(False)
             return
         for name in names:
-            action = menu.addAction(f"Learn «{name}» Again")
+            action = menu.addAction(
+                translate("CorpusWiring", "Learn «{name}» Again").format(name=name))
             action.triggered.connect(partial(self.workbench.actions.corpus.enable_name, name))

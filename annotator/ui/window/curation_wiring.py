@@ -78,9 +78,11 @@ class CurationWiring:
         actions.curate.setText(translate("CurationWiring", "Stop &Curating"))
         actions.curate.setToolTip(translate("CurationWiring",
                                             "Reopen the project on your own layer"))
-        window.setWindowTitle(f"{Path(project.path).name} — Curating as {project.annotator}"
-                              " — annotator")
-        status.annotator_label.setText(f"Curating as {project.annotator}")
+        window.setWindowTitle(translate(
+            "CurationWiring", "{name} — Curating as {annotator} — annotator").format(
+                name=Path(project.path).name, annotator=project.annotator))
+        status.annotator_label.setText(translate(
+            "CurationWiring", "Curating as {annotator}").format(annotator=project.annotator))
         status.annotator_label.setToolTip(translate(
             "CurationWiring", "You edit the curated (gold) layer; the annotators' layers are shown"
             " read-only"))
@@ -153,7 +155,8 @@ class CurationWiring:
         try:
             self.items.load(self.project, session.doc_id, session.text)
         except ProjectError as error:
-            self.status.show_message(f"Cannot list the disagreements: {error}")
+            self.status.show_message(translate(
+                "CurationWiring", "Cannot list the disagreements: {error}").format(error=error))
             return
         others = session.others
         others.numbers = {n: i for i, n in enumerate(self.items.annotators, start=1)}

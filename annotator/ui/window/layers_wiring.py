@@ -48,7 +48,9 @@ class LayersWiring:
                              self.menu)
             action.setCheckable(True)
             action.setChecked(name in others.shown)
-            action.setToolTip(f"Show {name}'s annotations of this document, read-only")
+            action.setToolTip(translate(
+                "LayersWiring", "Show {name}'s annotations of this document, read-only").format(
+                    name=name))
             action.toggled.connect(partial(self.workbench.set_layer_shown, name))
             self.menu.addAction(action)
             self.layer_actions[name] = action

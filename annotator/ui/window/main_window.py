@@ -41,7 +41,7 @@ from annotator.ui.window.editor_keys import EditorKeys
 from annotator.ui.window.first_paint import AfterFirstPaint
 from annotator.ui.window.layers_wiring import LayersWiring
 from annotator.ui.window.link_wiring import LinkWiring
-from annotator.ui.window.menu_actions import WorkbenchActions
+from annotator.ui.window.menu_actions import WorkbenchActions, undo_label
 from annotator.ui.window.preferences import (
     PreferencesDialog,
     apply_text_preferences,
@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.prefs = prefs or load_preferences()
-        self.setWindowTitle(f"{Path(project.path).name} — {project.annotator} — annotator")
+        self.setWindowTitle(translate("MainWindow", "{name} — {annotator} — annotator").format(
+            name=Path(project.path).name, annotator=project.annotator))
         self.editor = AnnotationView(self)
         self.editor.setObjectName("editor")
         self.workbench = Workbench(project, self.editor, self)
@@ -253,9 +254,9 @@ class MainWindow(QMainWindow):
         self.status_line.update_document()
 
     def _update_undo(self, state: UndoStackChanged) -> None:
-        self.menu_actions.undo.setText(state.undo_text or "&Undo")
+        self.menu_actions.undo.setText(undo_label(state.undo_text, "Undo"))
         self.menu_actions.undo.setEnabled(state.can_undo)
-        self.menu_actions.redo.setText(state.redo_text or "&Redo")
+        self.menu_actions.redo.setText(undo_label(state.redo_text, "Redo"))
         self.menu_actions.redo.setEnabled(state.can_redo)
 
     def _update_selection_actions(self, selected: str) -> None:

@@ -146,10 +146,12 @@ class PreferencesDialog(QtWidgets.QDialog):
         name = self.name_edit.text().strip()
         problem = name_problem(name)
         if problem is not None:
-            self.name_note.setText(f"Not a name: {problem}.")
+            self.name_note.setText(
+                translate("Preferences", "Not a name: {problem}.").format(problem=problem))
         elif name != self._annotator:
-            self.name_note.setText(f"OK reopens the project as {name}: you will see and edit"
-                                   f" {name}'s layer.")
+            self.name_note.setText(translate(
+                "Preferences", "OK reopens the project as {name}: you will see and edit {name}'s"
+                " layer.").format(name=name))
         else:
             self.name_note.setText("")
         self.name_note.setVisible(bool(self.name_note.text()))

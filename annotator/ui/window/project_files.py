@@ -66,7 +66,10 @@ def export_project(window: QMainWindow, project: Project) -> None:
     try:
         count = export_canonical(project, path)
     except (OutputError, OSError, ValueError) as error:  # refused destination, full disk...
-        QtWidgets.QMessageBox.warning(window, translate("ProjectFiles",
-                                                        "Export"), f"Nothing was exported: {error}")
+        QtWidgets.QMessageBox.warning(
+            window, translate("ProjectFiles", "Export"),
+            translate("ProjectFiles", "Nothing was exported: {error}").format(error=error))
         return
-    window.statusBar().showMessage(f"Exported {count} document(s) to {path}", 8000)
+    window.statusBar().showMessage(translate(
+        "ProjectFiles", "Exported {count} document(s) to {path}").format(count=count, path=path),
+        8000)

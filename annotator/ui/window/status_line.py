@@ -52,7 +52,8 @@ class StatusLine:
         self.mode_label = QLabel(window)
         self.save_label = SteadyLabel("No changes yet", window)
         self.save_label.setObjectName("saveState")
-        self.annotator_label = QLabel(f"Annotator: {workbench.project.annotator}", window)
+        self.annotator_label = QLabel(translate("StatusLine", "Annotator: {annotator}").format(
+            annotator=workbench.project.annotator), window)
         self.annotator_label.setObjectName("annotatorName")
         self.annotator_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # never markup
         self.annotator_label.setToolTip(translate("StatusLine",
@@ -75,7 +76,8 @@ class StatusLine:
         wb = self.workbench
         position = wb.cursor_codepoint()
         line = wb.session.text.count("\n", 0, position) + 1
-        self.cursor_label.setText(f"Offset {position} · Line {line}")
+        self.cursor_label.setText(translate("StatusLine", "Offset {position} · Line {line}").format(
+            position=position, line=line))
 
     def update_document(self) -> None:
         """Entity count and status of the open document."""
@@ -90,7 +92,8 @@ class StatusLine:
         project = self.workbench.project
         total = project.document_count()
         done = project.document_count(status="done")
-        self.project_label.setText(f"Project: {done} / {total} done")
+        self.project_label.setText(translate("StatusLine", "Project: {done} / {total} done").format(
+            done=done, total=total))
 
     def update_save_state(self, state: str, detail: str) -> None:
         """Saving…, Saved (with the time of the commit) or Not saved (the reason in the tip)."""
@@ -104,7 +107,8 @@ class StatusLine:
     def show_mode(self, picking: str) -> None:
         """``Picking: <purpose>`` during a pick, else ``Character mode`` when that is on."""
         if picking:
-            self.mode_label.setText(f"Picking: {picking}")
+            self.mode_label.setText(
+                translate("StatusLine", "Picking: {picking}").format(picking=picking))
             self.mode_label.show()
             return
         if self.bar.currentMessage() in PICK_PROMPTS.values():
