@@ -32,7 +32,7 @@ TEXT_CALLS = frozenset({
     # dialogs and messages
     "critical", "warning", "information", "question", "about", "getText", "getItem",
     "getInt", "getOpenFileName", "getOpenFileNames", "getSaveFileName",
-    "getExistingDirectory", "show_message", "showMessage", "notify", "message",
+    "getExistingDirectory", "show_message", "showMessage", "notify", "message", "refuse",
 })
 """Calls (by function or method name) whose string arguments are shown to the user."""
 

@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     write_menu_texts()
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([qt_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none",
-                    "-no-obsolete", "-source-language", "en", "-target-language", "ar",
+                    "-no-obsolete", "-tr-function-alias", "QT_TRANSLATE_NOOP+=noop",
+                    "-source-language", "en", "-target-language", "ar",
                     str(ROOT / "annotator" / "ui"), str(MENU_TEXTS), "-ts", str(TS)],
                    check=True)
     if args.qm:

@@ -2,386 +2,526 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>in context</source>
+        <translation>في السياق</translation>
+    </message>
+</context>
+<context>
     <name>AgreementWindow</name>
     <message>
         <source>Agreement — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق — {name}</translation>
     </message>
     <message>
         <source>Pair:</source>
-        <translation type="unfinished"></translation>
+        <translation>الزوج:</translation>
     </message>
     <message>
         <source>Pair of annotators</source>
-        <translation type="unfinished"></translation>
+        <translation>زوج الموسِّمين</translation>
     </message>
     <message>
         <source>Enter or double click: open the document at the span</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter أو نقر مزدوج: يفتح المستند عند المقطع</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>الأرقام</translation>
     </message>
     <message>
         <source>Per label</source>
-        <translation type="unfinished"></translation>
+        <translation>لكل وسم</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>الرسوم البيانية</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلافات</translation>
     </message>
     <message>
         <source>Save Report…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ التقرير…</translation>
     </message>
     <message>
         <source>{name} ({done} done)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({done} منجَز)</translation>
     </message>
     <message>
         <source>Annotators:</source>
-        <translation type="unfinished"></translation>
+        <translation>الموسِّمون:</translation>
     </message>
     <message>
         <source>Layers:</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقات:</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>احسب</translation>
     </message>
     <message>
         <source>Tick two or more annotators and a layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر موسِّمَين أو أكثر وطبقة.</translation>
     </message>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ المقارنة…</translation>
     </message>
     <message>
         <source>Document {doc_id} is no longer in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>المستند {doc_id} لم يعد في المشروع.</translation>
     </message>
     <message>
         <source>Save Agreement Report (a folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ تقرير الاتفاق (مجلد)</translation>
     </message>
     <message>
         <source>Report folder (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد التقرير (*)</translation>
     </message>
     <message>
         <source>Writing the report to {target}…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ كتابة التقرير في {target}…</translation>
     </message>
     <message>
         <source>The report was not written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُكتب التقرير: {error}</translation>
     </message>
     <message>
         <source>Wrote {count} files to {target}.</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتب {count} ملفًا في {target}.</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
 </context>
 <context>
     <name>Concordance</name>
     <message>
         <source>Search every document (hamza, tashkeel, ى/ي, ة/ه ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث في كل المستندات (تُتجاهَل الهمزة والتشكيل وى/ي وة/ه)</translation>
     </message>
     <message>
         <source>Concordance query</source>
-        <translation type="unfinished"></translation>
+        <translation>عبارة البحث في الكشّاف</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>المطابقة</translation>
     </message>
     <message>
         <source>Label filter</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية حسب الوسم</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث</translation>
     </message>
     <message>
         <source>Concordance</source>
-        <translation type="unfinished"></translation>
+        <translation>الكشّاف السياقي</translation>
     </message>
     <message>
         <source>Any label</source>
-        <translation type="unfinished"></translation>
+        <translation>أي وسم</translation>
     </message>
     <message>
         <source>Unlabelled</source>
-        <translation type="unfinished"></translation>
+        <translation>بلا وسم</translation>
     </message>
     <message>
         <source>The search index could not be built: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر بناء فهرس البحث: {error}</translation>
     </message>
     <message>
         <source>Building the search index: {done:,} of {total:,} documents… the search runs when it is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ بناء فهرس البحث: {done:,} من {total:,} مستند… يجري البحث حين يكتمل</translation>
     </message>
 </context>
 <context>
     <name>Corpus</name>
     <message>
+        <source>Select an entity first: its text and label are labelled everywhere.</source>
+        <translation>اختر كيانًا أولًا: يُوسَم نصه بوسمه في كل موضع.</translation>
+    </message>
+    <message>
+        <source>Select concordance rows first.</source>
+        <translation>اختر صفوفًا من الكشّاف أولًا.</translation>
+    </message>
+    <message>
+        <source>Nothing to label as {label} ({count} skipped).</source>
+        <translation>لا شيء يُوسَم بـ {label} (تُرك {count}).</translation>
+    </message>
+    <message>
+        <source>Nothing to label as {label}.</source>
+        <translation>لا شيء يُوسَم بـ {label}.</translation>
+    </message>
+    <message>
         <source>; {count} skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>؛ وتُرك {count}</translation>
     </message>
     <message>
         <source>Added {label} entities: {count} in {documents} document(s){skipped} (Ctrl+Z removes them all).</source>
-        <translation type="unfinished"></translation>
+        <translation>أُضيفت كيانات {label}: {count} في {documents} مستند{skipped} (Ctrl+Z يزيلها كلها).</translation>
+    </message>
+    <message>
+        <source>Select an entity whose name must not be learned.</source>
+        <translation>اختر كيانًا لا يجوز تعلّم اسمه.</translation>
     </message>
     <message>
         <source>«{name}» is learned again.</source>
-        <translation type="unfinished"></translation>
+        <translation>عاد تعلّم «{name}».</translation>
     </message>
 </context>
 <context>
     <name>CorpusWiring</name>
     <message>
         <source>&amp;Corpus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مدونة</translation>
     </message>
     <message>
         <source>&amp;Names Not Learned</source>
-        <translation type="unfinished"></translation>
+        <translation>أسماء لا تُتعلَّم</translation>
     </message>
     <message>
         <source>Concordance</source>
-        <translation type="unfinished"></translation>
+        <translation>الكشّاف السياقي</translation>
     </message>
     <message>
         <source>The search index is being built (progress in the Concordance panel); try again when it is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرس البحث قيد البناء (التقدّم في لوحة الكشّاف السياقي)؛ أعد المحاولة حين يكتمل.</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(لا شيء)</translation>
     </message>
     <message>
         <source>Learn «{name}» Again</source>
-        <translation type="unfinished"></translation>
+        <translation>تعلّم «{name}» من جديد</translation>
     </message>
 </context>
 <context>
     <name>Curation</name>
     <message>
+        <source>No disagreement chosen: F8 goes to the next one.</source>
+        <translation>لم يُختر خلاف: F8 ينتقل إلى الخلاف التالي.</translation>
+    </message>
+    <message>
+        <source>No annotator {digit} here: this document is curated from {count} annotators.</source>
+        <translation>لا موسِّم برقم {digit} هنا: يُنقَّح هذا المستند من {count} موسِّمين.</translation>
+    </message>
+    <message>
         <source>{told} (Ctrl+Z undoes it).</source>
-        <translation type="unfinished"></translation>
+        <translation>{told} (Ctrl+Z يتراجع عنه).</translation>
     </message>
     <message>
         <source>Accepted the curated {kind} {key} as edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>قُبل {kind} {key} المنقَّح كما حُرِّر.</translation>
     </message>
     <message>
         <source>Document curated.</source>
-        <translation type="unfinished"></translation>
+        <translation>نُقِّح المستند.</translation>
     </message>
 </context>
 <context>
     <name>CurationPanel</name>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلافات</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>النص</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة</translation>
     </message>
 </context>
 <context>
     <name>CurationWiring</name>
     <message>
         <source>Stop &amp;Curating</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف التنقيح</translation>
     </message>
     <message>
         <source>Reopen the project on your own layer</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد فتح المشروع على طبقتك</translation>
     </message>
     <message>
         <source>{name} — Curating as {annotator} — annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — تنقيح باسم {annotator} — annotator</translation>
     </message>
     <message>
         <source>Curating as {annotator}</source>
-        <translation type="unfinished"></translation>
+        <translation>تنقيح باسم {annotator}</translation>
     </message>
     <message>
         <source>You edit the curated (gold) layer; the annotators&apos; layers are shown read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت تحرّر الطبقة المنقَّحة (الذهبية)؛ تُعرض طبقات الموسِّمين للقراءة فقط</translation>
     </message>
     <message>
         <source>Curation</source>
-        <translation type="unfinished"></translation>
+        <translation>التنقيح</translation>
     </message>
     <message>
         <source>Mark &amp;Curated</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم كمنقَّح</translation>
     </message>
     <message>
         <source>Cannot list the disagreements: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر سرد الخلافات: {error}</translation>
     </message>
     <message>
         <source>No disagreement in this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا خلاف في هذا المستند.</translation>
+    </message>
+</context>
+<context>
+    <name>Docks</name>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>التوسيم</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeButtons</name>
+    <message>
+        <source>annotation</source>
+        <translation>التوسيم</translation>
+    </message>
+    <message>
+        <source>Start edge</source>
+        <translation>حدّ البداية</translation>
+    </message>
+    <message>
+        <source>End edge</source>
+        <translation>حدّ النهاية</translation>
+    </message>
+    <message>
+        <source>Move the start edge of the {what} one word towards the reading end</source>
+        <translation>حرّك حدّ البداية لـ{what} كلمةً نحو نهاية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the start edge of the {what} one grapheme towards the reading end</source>
+        <translation>حرّك حدّ البداية لـ{what} وحدةً كتابية نحو نهاية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the start edge of the {what} one grapheme towards the reading start</source>
+        <translation>حرّك حدّ البداية لـ{what} وحدةً كتابية نحو بداية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the start edge of the {what} one word towards the reading start</source>
+        <translation>حرّك حدّ البداية لـ{what} كلمةً نحو بداية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the end edge of the {what} one word towards the reading end</source>
+        <translation>حرّك حدّ النهاية لـ{what} كلمةً نحو نهاية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the end edge of the {what} one grapheme towards the reading end</source>
+        <translation>حرّك حدّ النهاية لـ{what} وحدةً كتابية نحو نهاية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the end edge of the {what} one grapheme towards the reading start</source>
+        <translation>حرّك حدّ النهاية لـ{what} وحدةً كتابية نحو بداية القراءة</translation>
+    </message>
+    <message>
+        <source>Move the end edge of the {what} one word towards the reading start</source>
+        <translation>حرّك حدّ النهاية لـ{what} كلمةً نحو بداية القراءة</translation>
+    </message>
+</context>
+<context>
+    <name>Entity</name>
+    <message>
+        <source>Select some text or an annotation first.</source>
+        <translation>اختر نصًّا أو توسيمًا أولًا.</translation>
+    </message>
+    <message>
+        <source>The selection holds no text to annotate.</source>
+        <translation>لا يحوي التحديد نصًّا يُوسَم.</translation>
+    </message>
+    <message>
+        <source>Only an entity takes a label: select text to add one, or click an entity to relabel it.</source>
+        <translation>الوسم للكيانات وحدها: حدّد نصًّا لإضافة كيان، أو انقر كيانًا لتغيير وسمه.</translation>
+    </message>
+    <message>
+        <source>That edge cannot move further.</source>
+        <translation>لا يمكن تحريك هذا الحدّ أكثر.</translation>
     </message>
 </context>
 <context>
     <name>Event</name>
     <message>
         <source>Select an event, then an entity.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر حدثًا ثم كيانًا.</translation>
     </message>
     <message>
         <source>Refused: no role of {event_type} accepts a {label} entity (roles: {allowed}).</source>
-        <translation type="unfinished"></translation>
+        <translation>مرفوض: لا دور في {event_type} يقبل كيانًا من نوع {label} (الأدوار: {allowed}).</translation>
     </message>
     <message>
         <source>Select an event first.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر حدثًا أولًا.</translation>
     </message>
 </context>
 <context>
     <name>EventPage</name>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاركون</translation>
     </message>
     <message>
         <source>Remove argument</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة المشارك</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
     <message>
         <source>Argument entity</source>
-        <translation type="unfinished"></translation>
+        <translation>كيان المشارك</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <source>Pick in text</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر من النص</translation>
     </message>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>دور جديد</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>الكيان</translation>
     </message>
 </context>
 <context>
     <name>EventPicker</name>
     <message>
         <source>Event Type</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الحدث</translation>
     </message>
     <message>
         <source>Type to filter: attack, meet, هجوم…</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب للتصفية: هجوم، لقاء، attack…</translation>
     </message>
     <message>
         <source>Filter event types</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية أنواع الأحداث</translation>
     </message>
     <message>
         <source>Event types</source>
-        <translation type="unfinished"></translation>
+        <translation>أنواع الأحداث</translation>
     </message>
     <message>
         <source>Enter chooses · Esc cancels</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter للاختيار · Esc للإلغاء</translation>
     </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
         <source>Find (ignores hamza forms, tashkeel, tatweel)</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث (يتجاهل صور الهمزة والتشكيل والتطويل)</translation>
     </message>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>السابق</translation>
     </message>
     <message>
         <source>Previous match (Shift+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>المطابقة السابقة (Shift+Enter)</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>التالي</translation>
     </message>
     <message>
         <source>Next match (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>المطابقة التالية (Enter)</translation>
     </message>
     <message>
         <source>Close (Escape)</source>
-        <translation type="unfinished"></translation>
+        <translation>إغلاق (Escape)</translation>
     </message>
     <message>
         <source>Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث:</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مطابقات</translation>
     </message>
     <message>
         <source>{current} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>{current} من {count}</translation>
     </message>
 </context>
 <context>
     <name>Identity</name>
     <message>
         <source>Who is annotating?</source>
-        <translation type="unfinished"></translation>
+        <translation>من يوسِّم؟</translation>
     </message>
     <message>
         <source>Not a name: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس اسمًا: {problem}.</translation>
     </message>
 </context>
 <context>
@@ -389,875 +529,934 @@
     <message>
         <source>No annotation selected.
 Click a highlighted span, or select text and press a label key.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توسيم محدَّد.
+انقر مقطعًا مظلَّلًا، أو حدّد نصًّا واضغط مفتاح وسم.</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>الوسم</translation>
     </message>
     <message>
         <source>Note (saved when you leave the field)</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة (تُحفظ حين تغادر الحقل)</translation>
     </message>
     <message>
         <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف التوسيم</translation>
     </message>
     <message>
         <source>Boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>الحدود</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة</translation>
     </message>
     <message>
         <source>{start}–{end} · {count} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>{start}–{end} · {count} حرفًا</translation>
     </message>
 </context>
 <context>
     <name>LabelAllDialog</name>
     <message>
         <source>Label all «{text}» as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>وسم كل «{text}» بـ {label}</translation>
     </message>
     <message>
         <source>Occurrences to label</source>
-        <translation type="unfinished"></translation>
+        <translation>المواضع التي ستُوسَم</translation>
     </message>
     <message>
         <source>Occurrences skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>المواضع المتروكة</translation>
     </message>
     <message>
         <source>{count} to label as {label} (untick to leave one out):</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} ستُوسَم بـ {label} (أزل العلامة لترك أحدها):</translation>
     </message>
     <message>
         <source>{count} skipped:</source>
-        <translation type="unfinished"></translation>
+        <translation>تُرك {count}:</translation>
     </message>
     <message>
         <source>Label {ticked}</source>
-        <translation type="unfinished"></translation>
+        <translation>وسم {ticked}</translation>
     </message>
 </context>
 <context>
     <name>Layers</name>
     <message>
+        <source>Point at (or click) another annotator&apos;s span to copy it to your layer.</source>
+        <translation>أشر إلى مقطع موسِّم آخر (أو انقره) لنسخه إلى طبقتك.</translation>
+    </message>
+    <message>
+        <source>Your layer already has this {label} span.</source>
+        <translation>في طبقتك هذا المقطع {label} من قبل.</translation>
+    </message>
+    <message>
         <source>Copied {owner}&apos;s {label} span to your layer (Ctrl+Z removes the copy).</source>
-        <translation type="unfinished"></translation>
+        <translation>نُسخ مقطع {label} من طبقة {owner} إلى طبقتك (Ctrl+Z يزيل النسخة).</translation>
     </message>
 </context>
 <context>
     <name>LayersLegend</name>
     <message>
         <source>Other layers (read-only, outlined):</source>
-        <translation type="unfinished"></translation>
+        <translation>طبقات أخرى (للقراءة فقط، بإطار):</translation>
     </message>
 </context>
 <context>
     <name>LayersWiring</name>
     <message>
         <source>&amp;Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقات</translation>
     </message>
     <message>
         <source>Show {name}&apos;s annotations of this document, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>اعرض توسيمات {name} لهذا المستند، للقراءة فقط</translation>
     </message>
     <message>
         <source>No other annotator&apos;s layer on this document</source>
-        <translation type="unfinished"></translation>
+        <translation>لا طبقة لموسِّم آخر على هذا المستند</translation>
     </message>
 </context>
 <context>
     <name>LinkWiring</name>
     <message>
         <source>Select the words that trigger the event first.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّد أولًا الكلمات التي تُطلق الحدث.</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
 </context>
 <context>
     <name>LinksPanel</name>
     <message>
         <source>Quotes, events and stances</source>
-        <translation type="unfinished"></translation>
+        <translation>الاقتباسات والأحداث والمواقف</translation>
     </message>
     <message>
         <source>Select a quote, event or stance, or mark one:
 select text, then Quote (Ctrl+Shift+Q) or Event (Ctrl+Shift+E).</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر اقتباسًا أو حدثًا أو موقفًا، أو علِّم واحدًا:
+حدّد نصًّا ثم اقتباس (Ctrl+Shift+Q) أو حدث (Ctrl+Shift+E).</translation>
     </message>
     <message>
         <source>Accept (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول (Enter)</translation>
     </message>
     <message>
         <source>Reject (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض (Delete)</translation>
     </message>
     <message>
         <source>Cue: {cue} ({cue_lemma})
 Speaker: {speaker} — {speaker_reason}
 Kind: {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>فعل القول: {cue} ({cue_lemma})
+القائل: {speaker} — {speaker_reason}
+النوع: {kind}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>{name} — {annotator} — annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {annotator} — annotator</translation>
     </message>
     <message>
         <source>Every other document is done or skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>كل المستندات الأخرى منجَزة أو متروكة.</translation>
     </message>
     <message>
         <source>Another window or program changed this project; the view was reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>غيّرت نافذة أخرى أو برنامج آخر هذا المشروع؛ أُعيد تحميل العرض.</translation>
+    </message>
+    <message>
+        <source>The language changes when annotator starts again.</source>
+        <translation>تتغيّر اللغة عند تشغيل annotator من جديد.</translation>
     </message>
 </context>
 <context>
     <name>Menu</name>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>Undo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع: {action}</translation>
     </message>
     <message>
         <source>Redo {action}</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة: {action}</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع…</translation>
     </message>
     <message>
         <source>Open another project file</source>
-        <translation type="unfinished"></translation>
+        <translation>افتح ملف مشروع آخر</translation>
     </message>
     <message>
         <source>&amp;New Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع جديد…</translation>
     </message>
     <message>
         <source>Create an empty project</source>
-        <translation type="unfinished"></translation>
+        <translation>أنشئ مشروعًا فارغًا</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد…</translation>
     </message>
     <message>
         <source>Import documents into this project</source>
-        <translation type="unfinished"></translation>
+        <translation>استورد مستندات إلى هذا المشروع</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير…</translation>
     </message>
     <message>
         <source>Export as canonical JSONL</source>
-        <translation type="unfinished"></translation>
+        <translation>صدّر بصيغة JSONL القياسية</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>خروج</translation>
     </message>
     <message>
         <source>Close the window</source>
-        <translation type="unfinished"></translation>
+        <translation>أغلق النافذة</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
         <source>&amp;Delete Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف التوسيم</translation>
     </message>
     <message>
         <source>Delete the selected annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>احذف التوسيم المحدَّد</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث…</translation>
     </message>
     <message>
         <source>Find in the document (folded)</source>
-        <translation type="unfinished"></translation>
+        <translation>ابحث في المستند (مع توحيد الصور)</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث عن التالي</translation>
     </message>
     <message>
         <source>Find &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث عن السابق</translation>
     </message>
     <message>
         <source>Pr&amp;eferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>التفضيلات…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>تكبير</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>تصغير</translation>
     </message>
     <message>
         <source>&amp;Reset Zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة ضبط التكبير</translation>
     </message>
     <message>
         <source>Show &amp;Invisible Characters</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار المحارف الخفية</translation>
     </message>
     <message>
         <source>Mark joiners, bidi marks and tatweel</source>
-        <translation type="unfinished"></translation>
+        <translation>علِّم محارف الوصل وعلامات الاتجاه والتطويل</translation>
     </message>
     <message>
         <source>&amp;Character Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع المحارف</translation>
     </message>
     <message>
         <source>Label exactly the selected characters (no snapping to names)</source>
-        <translation type="unfinished"></translation>
+        <translation>وسم المحارف المحدَّدة بالضبط (دون الالتقاط إلى الأسماء)</translation>
     </message>
     <message>
         <source>&amp;Annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;توسيم</translation>
     </message>
     <message>
         <source>Start edge: one grapheme towards reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ البداية: وحدة كتابية نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Move the start edge of the selected annotation (a quote&apos;s words or cue) one grapheme towards the reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ البداية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) وحدةً كتابية نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Start edge: one grapheme towards reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ البداية: وحدة كتابية نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>Move the start edge of the selected annotation (a quote&apos;s words or cue) one grapheme towards the reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ البداية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) وحدةً كتابية نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>Start edge: one word towards reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ البداية: كلمة نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Move the start edge of the selected annotation (a quote&apos;s words or cue) one word towards the reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ البداية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) كلمةً نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Start edge: one word towards reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ البداية: كلمة نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>Move the start edge of the selected annotation (a quote&apos;s words or cue) one word towards the reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ البداية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) كلمةً نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>End edge: one grapheme towards reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ النهاية: وحدة كتابية نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Move the end edge of the selected annotation (a quote&apos;s words or cue) one grapheme towards the reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ النهاية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) وحدةً كتابية نحو بداية القراءة</translation>
     </message>
     <message>
         <source>End edge: one grapheme towards reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ النهاية: وحدة كتابية نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>Move the end edge of the selected annotation (a quote&apos;s words or cue) one grapheme towards the reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ النهاية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) وحدةً كتابية نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>End edge: one word towards reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ النهاية: كلمة نحو بداية القراءة</translation>
     </message>
     <message>
         <source>Move the end edge of the selected annotation (a quote&apos;s words or cue) one word towards the reading start</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ النهاية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) كلمةً نحو بداية القراءة</translation>
     </message>
     <message>
         <source>End edge: one word towards reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّ النهاية: كلمة نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>Move the end edge of the selected annotation (a quote&apos;s words or cue) one word towards the reading end</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّك حدّ النهاية للتوسيم المحدَّد (كلمات الاقتباس أو فعل القول) كلمةً نحو نهاية القراءة</translation>
     </message>
     <message>
         <source>&amp;Copy to My Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخ إلى طبقتي</translation>
     </message>
     <message>
         <source>Copy the other annotator&apos;s span under the pointer (or clicked) to your layer (View ▸ Layers shows other layers)</source>
-        <translation type="unfinished"></translation>
+        <translation>انسخ مقطع الموسِّم الآخر الذي تحت المؤشر (أو المنقور) إلى طبقتك (عرض ◂ الطبقات يُظهر الطبقات الأخرى)</translation>
     </message>
     <message>
         <source>&amp;Links</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;روابط</translation>
     </message>
     <message>
         <source>Mark &amp;Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم اقتباس</translation>
     </message>
     <message>
         <source>Mark the selected words as a direct quote</source>
-        <translation type="unfinished"></translation>
+        <translation>علِّم الكلمات المحدَّدة اقتباسًا مباشرًا</translation>
     </message>
     <message>
         <source>Quote &amp;Kind: Next</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الاقتباس: التالي</translation>
     </message>
     <message>
         <source>Direct → indirect → mixed for the selected quote</source>
-        <translation type="unfinished"></translation>
+        <translation>مباشر ← غير مباشر ← مختلط للاقتباس المحدَّد</translation>
     </message>
     <message>
         <source>Mark &amp;Cue</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم فعل القول</translation>
     </message>
     <message>
         <source>The selected speech verb becomes the selected quote&apos;s cue</source>
-        <translation type="unfinished"></translation>
+        <translation>يصبح فعل القول المحدَّد قرينةَ الاقتباس المحدَّد</translation>
     </message>
     <message>
         <source>Quote &amp;Edges: Words/Cue</source>
-        <translation type="unfinished"></translation>
+        <translation>حدود الاقتباس: الكلمات/فعل القول</translation>
     </message>
     <message>
         <source>Switch the edge keys between the selected quote&apos;s words and its cue</source>
-        <translation type="unfinished"></translation>
+        <translation>بدّل مفاتيح الحدود بين كلمات الاقتباس المحدَّد وفعل القول فيه</translation>
     </message>
     <message>
         <source>Link &amp;Speaker…</source>
-        <translation type="unfinished"></translation>
+        <translation>ربط القائل…</translation>
     </message>
     <message>
         <source>Click (or Enter on) the entity who speaks the selected quote</source>
-        <translation type="unfinished"></translation>
+        <translation>انقر (أو Enter على) الكيان الذي قال الاقتباس المحدَّد</translation>
     </message>
     <message>
         <source>Link &amp;Nearest Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>ربط أقرب قائل</translation>
     </message>
     <message>
         <source>Link the most plausible speaker (the previous quote&apos;s for وأضاف)</source>
-        <translation type="unfinished"></translation>
+        <translation>اربط القائل الأرجح (قائل الاقتباس السابق مع «وأضاف»)</translation>
     </message>
     <message>
         <source>Speaker: &amp;Author</source>
-        <translation type="unfinished"></translation>
+        <translation>القائل: الكاتب</translation>
     </message>
     <message>
         <source>The article&apos;s author speaks the selected quote</source>
-        <translation type="unfinished"></translation>
+        <translation>كاتب المقال هو قائل الاقتباس المحدَّد</translation>
     </message>
     <message>
         <source>Speaker: &amp;Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>القائل: مجهول</translation>
     </message>
     <message>
         <source>Mark &amp;Event…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم حدث…</translation>
     </message>
     <message>
         <source>The selected words trigger an event: choose its type</source>
-        <translation type="unfinished"></translation>
+        <translation>الكلمات المحدَّدة تُطلق حدثًا: اختر نوعه</translation>
     </message>
     <message>
         <source>Add &amp;Argument…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مشارك…</translation>
     </message>
     <message>
         <source>Click (or Enter on) the entity that fills a role of the selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>انقر (أو Enter على) الكيان الذي يشغل دورًا في الحدث المحدَّد</translation>
     </message>
     <message>
         <source>Event &amp;Polarity: Next</source>
-        <translation type="unfinished"></translation>
+        <translation>قطبية الحدث: التالية</translation>
     </message>
     <message>
         <source>Event &amp;Modality: Next</source>
-        <translation type="unfinished"></translation>
+        <translation>جهة الحدث: التالية</translation>
     </message>
     <message>
         <source>Event &amp;Genericity: Next</source>
-        <translation type="unfinished"></translation>
+        <translation>عمومية الحدث: التالية</translation>
     </message>
     <message>
         <source>S&amp;tance…</source>
-        <translation type="unfinished"></translation>
+        <translation>موقف…</translation>
     </message>
     <message>
         <source>Open the stance form (holder from the selection)</source>
-        <translation type="unfinished"></translation>
+        <translation>افتح نموذج الموقف (صاحبه من التحديد)</translation>
     </message>
     <message>
         <source>Su&amp;ggest Quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح اقتباسات</translation>
     </message>
     <message>
         <source>Quotation marks near speech verbs become suggestions (not stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>علامات التنصيص قرب أفعال القول تصبح اقتراحات (لا تُخزَّن)</translation>
     </message>
     <message>
         <source>Accept Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول الاقتراح</translation>
     </message>
     <message>
         <source>Store the selected suggestion as a quote (Enter in the editor too)</source>
-        <translation type="unfinished"></translation>
+        <translation>خزّن الاقتراح المحدَّد اقتباسًا (وEnter في المحرِّر أيضًا)</translation>
     </message>
     <message>
         <source>Reject Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض الاقتراح</translation>
     </message>
     <message>
         <source>Forget the selected suggestion (Delete in the editor too)</source>
-        <translation type="unfinished"></translation>
+        <translation>انسَ الاقتراح المحدَّد (وDelete في المحرِّر أيضًا)</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;مشروع</translation>
     </message>
     <message>
         <source>Edit &amp;Schema…</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير المخطط…</translation>
     </message>
     <message>
         <source>Edit labels, kinds, topics and event types (a new schema version)</source>
-        <translation type="unfinished"></translation>
+        <translation>حرّر الوسوم والأنواع والموضوعات وأنواع الأحداث (نسخة جديدة من المخطط)</translation>
     </message>
     <message>
         <source>&amp;Agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق…</translation>
     </message>
     <message>
         <source>Inter-annotator agreement of the documents two or more annotators marked done: figures, charts, disagreements, report</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق بين الموسِّمين في المستندات التي أنجزها موسِّمان أو أكثر: أرقام ورسوم بيانية وخلافات وتقرير</translation>
     </message>
     <message>
         <source>C&amp;uration</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;نقيح</translation>
     </message>
     <message>
         <source>&amp;Curate…</source>
-        <translation type="unfinished"></translation>
+        <translation>تنقيح…</translation>
     </message>
     <message>
         <source>Curate (a curator only): the curated layer becomes the one you edit, every annotator&apos;s layer is shown, disagreements are marked</source>
-        <translation type="unfinished"></translation>
+        <translation>نقّح (للمنقِّح وحده): تصبح الطبقة المنقَّحة هي التي تحرّرها، وتُعرض طبقة كل موسِّم، وتُعلَّم الخلافات</translation>
     </message>
     <message>
         <source>&amp;Next Disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلاف التالي</translation>
     </message>
     <message>
         <source>Go to the next open disagreement of the document</source>
-        <translation type="unfinished"></translation>
+        <translation>انتقل إلى الخلاف المفتوح التالي في المستند</translation>
     </message>
     <message>
         <source>&amp;Previous Disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلاف السابق</translation>
     </message>
     <message>
         <source>Take Annotator &amp;1&apos;s Version</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتماد نسخة الموسِّم 1</translation>
     </message>
     <message>
         <source>Take Annotator &amp;2&apos;s Version</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتماد نسخة الموسِّم 2</translation>
     </message>
     <message>
         <source>Take Annotator &amp;3&apos;s Version</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتماد نسخة الموسِّم 3</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض</translation>
     </message>
     <message>
         <source>Nothing at this place in the curated layer</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء في هذا الموضع من الطبقة المنقَّحة</translation>
     </message>
     <message>
         <source>Accept as &amp;Edited</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول كما حُرِّر</translation>
     </message>
     <message>
         <source>Decide the disagreement as you edited it in the curated layer</source>
-        <translation type="unfinished"></translation>
+        <translation>احسم الخلاف كما حرّرته في الطبقة المنقَّحة</translation>
     </message>
     <message>
         <source>&amp;Document</source>
-        <translation type="unfinished"></translation>
+        <translation>م&amp;ستند</translation>
     </message>
     <message>
         <source>Mark &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم كمنجَز</translation>
     </message>
     <message>
         <source>Mark &amp;Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم كمتروك</translation>
     </message>
     <message>
         <source>Mark In &amp;Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>تعليم كقيد العمل</translation>
     </message>
     <message>
         <source>&amp;Next Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation>غير المنجَز التالي</translation>
     </message>
     <message>
         <source>&amp;Previous Unfinished</source>
-        <translation type="unfinished"></translation>
+        <translation>غير المنجَز السابق</translation>
     </message>
 </context>
 <context>
     <name>Navigator</name>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الحالات</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية الحالة</translation>
     </message>
     <message>
         <source>Assigned to me</source>
-        <translation type="unfinished"></translation>
+        <translation>المسنَد إليّ</translation>
     </message>
     <message>
         <source>Only the documents assigned to you (annotator assign)</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات المسنَدة إليك وحدها (annotator assign)</translation>
     </message>
     <message>
         <source>Assigned to me filter</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية المسنَد إليّ</translation>
     </message>
     <message>
         <source>Filter titles…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية العناوين…</translation>
     </message>
     <message>
         <source>Title filter</source>
-        <translation type="unfinished"></translation>
+        <translation>تصفية العناوين</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات</translation>
     </message>
     <message>
         <source>Disagreements left</source>
-        <translation type="unfinished"></translation>
+        <translation>خلافات باقية</translation>
     </message>
 </context>
 <context>
     <name>Palette</name>
     <message>
         <source>Entity labels</source>
-        <translation type="unfinished"></translation>
+        <translation>وسوم الكيانات</translation>
+    </message>
+</context>
+<context>
+    <name>Pick</name>
+    <message>
+        <source>Refused: the speaker must be an annotated entity; that was not one.</source>
+        <translation>مرفوض: يجب أن يكون القائل كيانًا موسومًا؛ وما اخترته ليس كذلك.</translation>
+    </message>
+    <message>
+        <source>Refused: the argument must be an annotated entity; that was not one.</source>
+        <translation>مرفوض: يجب أن يكون المشارك كيانًا موسومًا؛ وما اخترته ليس كذلك.</translation>
     </message>
 </context>
 <context>
     <name>Preferences</name>
     <message>
+        <source>System</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكنة</translation>
+    </message>
+    <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>التفضيلات</translation>
     </message>
     <message>
         <source>Who annotates: changing it reopens the project as that annotator (their own layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>من يوسِّم: تغييره يعيد فتح المشروع باسم ذلك الموسِّم (على طبقته)</translation>
     </message>
     <message>
         <source>Best installed Naskh face</source>
-        <translation type="unfinished"></translation>
+        <translation>أفضل خط نسخ مثبَّت</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Applied when annotator starts again</source>
+        <translation>يُطبَّق عند تشغيل annotator من جديد</translation>
     </message>
     <message>
         <source>Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>الموسِّم</translation>
     </message>
     <message>
         <source>Text font</source>
-        <translation type="unfinished"></translation>
+        <translation>خط النص</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>الحجم</translation>
     </message>
     <message>
         <source>Line spacing</source>
-        <translation type="unfinished"></translation>
+        <translation>تباعد الأسطر</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>السمة</translation>
     </message>
     <message>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>عيّنة</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The language changes when annotator starts again.</source>
+        <translation>تتغيّر اللغة عند تشغيل annotator من جديد.</translation>
     </message>
     <message>
         <source>Not a name: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ليس اسمًا: {problem}.</translation>
     </message>
     <message>
         <source>OK reopens the project as {name}: you will see and edit {name}&apos;s layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>موافق يعيد فتح المشروع باسم {name}: سترى طبقة {name} وتحرّرها.</translation>
     </message>
 </context>
 <context>
     <name>ProjectFiles</name>
     <message>
         <source>Open Project</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع</translation>
     </message>
     <message>
         <source>Projects (*.annotator);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاريع (*.annotator);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>New Project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع جديد</translation>
     </message>
     <message>
         <source>Projects (*.annotator)</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاريع (*.annotator)</translation>
     </message>
     <message>
         <source>Import Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد مستندات</translation>
     </message>
     <message>
         <source>Documents (*.txt *.md *.jsonl *.json *.html *.htm *.ann);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>المستندات (*.txt *.md *.jsonl *.json *.html *.htm *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <source>Canonical JSONL (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSONL القياسي (*.jsonl)</translation>
     </message>
     <message>
         <source>Nothing was exported: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُصدَّر شيء: {error}</translation>
     </message>
     <message>
         <source>Exported {count} document(s) to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>صُدِّر {count} مستند إلى {path}</translation>
     </message>
 </context>
 <context>
     <name>Quote</name>
     <message>
+        <source>quoted words</source>
+        <translation>الكلمات المقتبسة</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
         <source>Select a quote first.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر اقتباسًا أولًا.</translation>
     </message>
     <message>
         <source>Select a quote first, then the speech verb, then mark it.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر اقتباسًا أولًا، ثم فعل القول، ثم علِّمه.</translation>
     </message>
     <message>
         <source>The speaker must be an annotated entity of this document (or AUTHOR, or unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون القائل كيانًا موسومًا في هذا المستند (أو الكاتب AUTHOR، أو مجهولًا).</translation>
     </message>
     <message>
         <source>No speaker in sight: click one (Link Speaker) or choose AUTHOR.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا قائل في الجوار: انقر واحدًا (ربط القائل) أو اختر الكاتب AUTHOR.</translation>
     </message>
     <message>
         <source>Speaker linked ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>رُبط القائل ({reason}).</translation>
     </message>
     <message>
         <source>This quote has no cue yet: select the speech verb and mark it (Ctrl+Shift+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>لا فعل قول لهذا الاقتباس بعد: حدّد فعل القول وعلِّمه (Ctrl+Shift+C).</translation>
     </message>
     <message>
         <source>Edge keys now move the quote&apos;s {part}.</source>
-        <translation type="unfinished"></translation>
+        <translation>مفاتيح الحدود تحرّك الآن {part} في الاقتباس.</translation>
     </message>
     <message>
         <source>That edge cannot move further.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يمكن تحريك هذا الحدّ أكثر.</translation>
     </message>
 </context>
 <context>
     <name>QuotePage</name>
     <message>
         <source>Quote kind</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الاقتباس</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>القائل</translation>
     </message>
     <message>
         <source>Pick in text</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر من النص</translation>
     </message>
     <message>
         <source>Nearest speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>أقرب قائل</translation>
     </message>
     <message>
         <source>Boundaries of</source>
-        <translation type="unfinished"></translation>
+        <translation>حدود</translation>
     </message>
     <message>
         <source>Boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>الحدود</translation>
     </message>
     <message>
         <source>quoted words or cue</source>
-        <translation type="unfinished"></translation>
+        <translation>الكلمات المقتبسة أو فعل القول</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Edges of</source>
-        <translation type="unfinished"></translation>
+        <translation>حدود</translation>
     </message>
 </context>
 <context>
     <name>SchemaEditor</name>
     <message>
         <source>Edit Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير المخطط</translation>
     </message>
     <message>
         <source>What Save would refuse is shown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>يظهر هنا ما سيرفضه الحفظ.</translation>
     </message>
     <message>
         <source>Rename a name in place to relabel its annotations; Save stores a new schema version (Edit ▸ Undo reverts it).</source>
-        <translation type="unfinished"></translation>
+        <translation>أعد تسمية اسم في مكانه لتغيير وسم توسيماته؛ الحفظ يخزّن نسخة جديدة من المخطط (تحرير ◂ تراجع يلغيها).</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <source>Colour…</source>
-        <translation type="unfinished"></translation>
+        <translation>اللون…</translation>
     </message>
 </context>
 <context>
     <name>Stance</name>
     <message>
         <source>Select a stance first.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر موقفًا أولًا.</translation>
     </message>
 </context>
 <context>
     <name>StanceForm</name>
     <message>
         <source>Pick</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار</translation>
     </message>
     <message>
         <source>Add stance</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة موقف</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>الوسم</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>الشاهد</translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message>
         <source>Annotator: {annotator}</source>
-        <translation type="unfinished"></translation>
+        <translation>الموسِّم: {annotator}</translation>
     </message>
     <message>
         <source>You see and edit this annotator&apos;s layer (Edit ▸ Preferences changes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ترى طبقة هذا الموسِّم وتحرّرها (تحرير ◂ التفضيلات يغيّره)</translation>
     </message>
     <message>
         <source>Offset {position} · Line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>الموضع {position} · السطر {line}</translation>
     </message>
     <message>
         <source>Project: {done} / {total} done</source>
-        <translation type="unfinished"></translation>
+        <translation>المشروع: {done} / {total} منجَز</translation>
     </message>
     <message>
         <source>Picking: {picking}</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار: {picking}</translation>
     </message>
     <message>
         <source>Character mode</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع المحارف</translation>
     </message>
 </context>
 <context>
     <name>Suggestion</name>
     <message>
         <source>{count} suggested quote(s): Enter accepts, Delete rejects.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} اقتباس مقترَح: Enter للقبول، Delete للرفض.</translation>
     </message>
     <message>
         <source>No quotation marks near a speech verb: nothing to suggest.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا علامات تنصيص قرب فعل قول: لا شيء يُقترح.</translation>
     </message>
     <message>
         <source>Select a suggested quote first (Suggest Quotes finds them).</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر اقتباسًا مقترَحًا أولًا (اقتراح اقتباسات يجدها).</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,8 @@ class CorpusActions(SessionActions):
         label; None (and why, told) without a selected entity."""
         entity = self.session.selected_entity()
         if entity is None:
-            self.refuse("Select an entity first: its text and label are labelled everywhere.")
+            self.refuse(translate(
+                "Corpus", "Select an entity first: its text and label are labelled everywhere."))
             return None
         return self.plan(self.session.text[entity.start:entity.end], entity.label)
 
@@ -52,7 +53,7 @@ class CorpusActions(SessionActions):
         planned by the core, and only the selected occurrences are kept; a selected row the
         core would not label is skipped with the core's reason (or :data:`NOT_WHOLE_WORD`)."""
         if not rows:
-            self.refuse("Select concordance rows first.")
+            self.refuse(translate("Corpus", "Select concordance rows first."))
             return None
         wanted = {_key(r.doc_id, r.start, r.end): r for r in rows}
         texts: dict[str, str] = {}
@@ -86,8 +87,10 @@ class CorpusActions(SessionActions):
         kept = replace(plan, add=[p for i, p in enumerate(plan.add) if i not in excluded],
                        skipped=list(plan.skipped))
         if not kept.add:
-            self.refuse(f"Nothing to label as {plan.label}"
-                        + (f" ({len(plan.skipped)} skipped)." if plan.skipped else "."))
+            self.refuse(translate(
+                "Corpus", "Nothing to label as {label} ({count} skipped).").format(
+                    label=plan.label, count=len(plan.skipped)) if plan.skipped
+                else translate("Corpus", "Nothing to label as {label}.").format(label=plan.label))
             return []
         result = self.run(lambda: apply_plan(self.project, kept))
         if not isinstance(result, list):
@@ -113,7 +116,8 @@ class CorpusActions(SessionActions):
         every window and the CLI agree); the lexicon drops it at once."""
         entity = self.session.selected_entity()
         if entity is None:
-            return self.refuse("Select an entity whose name must not be learned.")
+            return self.refuse(translate("Corpus",
+                                         "Select an entity whose name must not be learned."))
         name = self.session.text[entity.start:entity.end]
         changed = self.run(lambda: self.project.disable_name(name))
         if changed is None:

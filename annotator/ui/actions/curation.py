@@ -29,11 +29,13 @@ class CurationActions(SessionActions):
         item = self.items.current_item()
         doc_id = self.session.doc_id
         if item is None or doc_id is None:
-            return self.refuse("No disagreement chosen: F8 goes to the next one.")
+            return self.refuse(translate("Curation",
+                                         "No disagreement chosen: F8 goes to the next one."))
         decision = decision_for_key(digit, self.items.annotators)
         if decision is None:
-            return self.refuse(f"No annotator {digit} here: this document is curated from"
-                               f" {len(self.items.annotators)} annotators.")
+            return self.refuse(translate(
+                "Curation", "No annotator {digit} here: this document is curated from {count}"
+                " annotators.").format(digit=digit, count=len(self.items.annotators)))
         if decision.kind == "reject":
             done = self.run(lambda: reject(self.project, doc_id, item))
             told = f"Rejected {item.kind} {item.key}"
@@ -50,7 +52,8 @@ class CurationActions(SessionActions):
         item = self.items.current_item()
         doc_id = self.session.doc_id
         if item is None or doc_id is None:
-            return self.refuse("No disagreement chosen: F8 goes to the next one.")
+            return self.refuse(translate("Curation",
+                                         "No disagreement chosen: F8 goes to the next one."))
         if self.run(lambda: accept_edit(self.project, doc_id, item)) is None:
             return False
         self.notify.message(translate(

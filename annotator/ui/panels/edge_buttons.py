@@ -17,6 +17,7 @@ from annotator.ui.session.edges import Edge, Unit
 COLUMNS: tuple[tuple[int, Unit, str], ...] = (
     (1, "word", "←←"), (1, "grapheme", "←"), (-1, "grapheme", "→"), (-1, "word", "→→"))
 """Direction (+1 towards the reading end), unit and arrow of each button column."""
+ANNOTATION = noop("EdgeButtons", "annotation")
 EDGE_NAMES = {"start": noop("EdgeButtons", "Start edge"), "end": noop("EdgeButtons", "End edge")}
 TIPS = {
     ("start", "word", 1): noop(
@@ -46,7 +47,7 @@ class EdgeButtons(QtWidgets.QGroupBox):
     unit)``; ``buttons`` maps ``(edge, direction, unit)`` to its button."""
 
     def __init__(self, title: str, move: EdgeMove, parent: QWidget | None = None,
-                 what: str = "annotation") -> None:
+                 what: str = ANNOTATION) -> None:
         super().__init__(title, parent)
         self.buttons: dict[tuple[str, int, str], QtWidgets.QToolButton] = {}
         grid = QtWidgets.QGridLayout(self)
@@ -63,7 +64,7 @@ class EdgeButtons(QtWidgets.QGroupBox):
                 button = QtWidgets.QToolButton(line_widget)
                 button.setText(arrow)
                 button.setToolTip(translate("EdgeButtons", TIPS[(edge, unit, direction)]).format(
-                    what=what))
+                    what=translate("EdgeButtons", what)))
                 button.setAccessibleName(button.toolTip())
                 button.setMinimumWidth(34)
                 button.clicked.connect(

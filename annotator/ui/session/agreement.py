@@ -28,6 +28,7 @@ from annotator.core.output import OutputError
 from annotator.core.store import Project, ProjectError
 from annotator.core.store.background import BackgroundJob
 from annotator.core.store.roles import CURATED
+from annotator.ui.i18n import noop
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +173,13 @@ def label_rows(found: EntityPair) -> list[tuple[str, ...]]:
     return rows
 
 
-LABEL_HEADERS = ("label", "P exact", "R exact", "F1 exact", "tp/fp/fn exact",
+LABEL_HEADERS = (noop("Agreement", "label"), "P exact", "R exact", "F1 exact", "tp/fp/fn exact",
                  "P overlap", "R overlap", "F1 overlap", "tp/fp/fn overlap")
-FIGURE_HEADERS = ("layer", "figure", "annotators", "value", "from")
-DISAGREEMENT_HEADERS = ("document", "kind", "A", "B", "text", "in context")
+FIGURE_HEADERS = tuple(noop("Agreement", h) for h in ("layer", "figure", "annotators", "value",
+                                                     "from"))
+DISAGREEMENT_HEADERS = (noop("Agreement", "document"), noop("Agreement", "kind"), "A", "B",
+                        noop("Agreement", "text"), noop("Agreement", "in context"))
+"""Column titles (English; the window translates them in the context ``Agreement``)."""
 
 
 def figure_cells(row: Row) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ Job = AgreementJob | ReportJob
 
 def _table(headers: tuple[str, ...], parent: QWidget) -> QtWidgets.QTableWidget:
     table = QtWidgets.QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([translate("Agreement", header) for header in headers])
     table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(False)

@@ -341,7 +341,11 @@ class MainWindow(QMainWindow):
         name is remembered and the project reopened as that annotator (``reopenAs``)."""
         dialog = PreferencesDialog(self.prefs, self, annotator=self.project.annotator)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            language = self.prefs.language
             self.set_preferences(dialog.preferences())
+            if self.prefs.language != language:
+                self.status_line.show_message(translate(
+                    "MainWindow", "The language changes when annotator starts again."), 15000)
             name = dialog.annotator_name()
             if name != self.project.annotator:
                 remember_annotator(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from annotator.ui.editor import AnnotationView
 from annotator.ui.fonts import preferred_text_font
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 from annotator.ui.qt import QApplication, QFont, QLabel, Qt, QtGui, QtWidgets, QWidget
 from annotator.ui.session.annotator_name import name_problem
 from annotator.ui.window.settings import (
@@ -20,6 +20,12 @@ from annotator.ui.window.settings import (
     THEMES,
     Preferences,
 )
+
+LANGUAGE_NAMES = (("system", noop("Preferences", "System")), ("en", "English"),
+                  ("ar", "العربية"))
+"""Preferences ▸ Language: the choice and its name (a language's own name is not
+translated)."""
+THEME_NAMES = {"light": noop("Preferences", "Light"), "dark": noop("Preferences", "Dark")}
 
 _DARK = {
     "Window": "#1f2227", "WindowText": "#e3e6eb", "Base": "#17191d", "AlternateBase": "#22262c",
@@ -108,8 +114,15 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.spacing_spin.setValue(prefs.line_spacing)
         self.theme_combo = QtWidgets.QComboBox(self)
         for theme in THEMES:
-            self.theme_combo.addItem(theme.capitalize(), theme)
+            self.theme_combo.addItem(translate("Preferences", THEME_NAMES[theme]), theme)
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(prefs.theme), 0))
+        self.language_combo = QtWidgets.QComboBox(self)
+        self.language_combo.setObjectName("language")
+        for language, name in LANGUAGE_NAMES:
+            self.language_combo.addItem(translate("Preferences", name), language)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(prefs.language), 0))
+        self.language_combo.setToolTip(translate("Preferences", "Applied when annotator starts"
+                                                 " again"))
         self.sample = QLabel("قال وزير الخارجية سيرغي لافروف إنّ موسكو ٢٠٢٥", self)
         self.sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample.setMinimumHeight(60)
@@ -122,6 +135,9 @@ class PreferencesDialog(QtWidgets.QDialog):
         form.addRow(translate("Preferences", "Line spacing"), self.spacing_spin)
         form.addRow(translate("Preferences", "Theme"), self.theme_combo)
         form.addRow(translate("Preferences", "Sample"), self.sample)
+        form.addRow(translate("Preferences", "Language"), self.language_combo)
+        form.addRow("", QLabel(translate("Preferences", "The language changes when annotator"
+                                         " starts again."), self))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
@@ -161,9 +177,11 @@ class PreferencesDialog(QtWidgets.QDialog):
         """The preferences as edited."""
         family = "" if self.default_family.isChecked() else self.family_combo.currentFont().family()
         theme = self.theme_combo.currentData()
+        language = self.language_combo.currentData()
         return Preferences(font_family=family, font_size=self.size_spin.value(),
                            line_spacing=self.spacing_spin.value(),
-                           theme=theme if isinstance(theme, str) else "light")
+                           theme=theme if isinstance(theme, str) else "light",
+                           language=language if isinstance(language, str) else "system")
 
     def _update_sample(self, *_args: object) -> None:
         self.sample.setFont(text_font(self.preferences()))
