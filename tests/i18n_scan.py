@@ -28,7 +28,7 @@ TEXT_CALLS = frozenset({
     # constructors and helpers
     "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction", "QMenu",
     "QToolButton", "QDockWidget", "QMessageBox", "QProgressDialog", "plain_label",
-    "ActionSpec", "EdgeButtons",
+    "EdgeButtons",  # ActionSpec: the menus table, checked against the catalogue
     # dialogs and messages
     "critical", "warning", "information", "question", "about", "getText", "getItem",
     "getInt", "getOpenFileName", "getOpenFileNames", "getSaveFileName",
