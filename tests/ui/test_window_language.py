@@ -61,7 +61,8 @@ def test_the_language_choice_is_a_preference(qapp: QApplication) -> None:
 def test_the_catalogue_is_compiled_when_no_current_one_ships(tmp_path: Path) -> None:
     """lrelease turns the shipped .ts into a .qm Qt loads (what the first start does)."""
     ts = catalogue_file("ar", tmp_path)
-    assert ts is not None and ts.suffix == ".qm"
+    assert ts is not None
+    assert ts.suffix == ".qm"
     source = Path(__file__).resolve().parents[2] / "annotator/resources/i18n/annotator_ar.ts"
     built = tmp_path / "fresh" / "annotator_ar.qm"
     compile_catalogue(source, built)
