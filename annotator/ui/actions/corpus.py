@@ -98,10 +98,18 @@ class CorpusActions(SessionActions):
         documents = len({p.doc_id for p in kept.add})
         skipped = (translate("Corpus", "; {count} skipped").format(count=len(plan.skipped))
                    if plan.skipped else "")
-        self.notify.message(translate(
-            "Corpus", "Added {label} entities: {count} in {documents} document(s){skipped}"
-            " (Ctrl+Z removes them all).").format(
-                count=len(result), label=plan.label, documents=documents, skipped=skipped))
+        added = {
+            (True, True): translate("Corpus", "Added {count} {label} entity in {documents}"
+                                    " document"),
+            (True, False): translate("Corpus", "Added {count} {label} entity in {documents}"
+                                     " documents"),
+            (False, True): translate("Corpus", "Added {count} {label} entities in {documents}"
+                                     " document"),
+            (False, False): translate("Corpus", "Added {count} {label} entities in {documents}"
+                                      " documents"),
+        }[(len(result) == 1, documents == 1)]
+        self.notify.message(added.format(count=len(result), label=plan.label, documents=documents)
+                            + skipped + translate("Corpus", " (Ctrl+Z removes them all)."))
         lexicon = self.session.lexicon
         if lexicon is not None:  # the open document's own rows arrive by the store's events
             for planned in kept.add:
