@@ -16,9 +16,10 @@ from annotator.core.corpus import ConcordanceRow, LabelAllPlan, PlannedEntity, a
 from annotator.core.corpus import plan_label_all as core_plan
 from annotator.core.text.clitics import name_key
 from annotator.ui.actions.base import SessionActions
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 
-NOT_WHOLE_WORD = "not a whole word (inside a longer word, or a proclitic the rule keeps)"
+NOT_WHOLE_WORD = noop("Corpus", "not a whole word (inside a longer word, or a proclitic the rule"
+                                " keeps)")
 
 
 def _key(doc_id: int, start: int, end: int) -> tuple[int, int, int]:
@@ -76,7 +77,8 @@ class CorpusActions(SessionActions):
         for key, row in wanted.items():
             if key not in seen:
                 combined.skipped.append(PlannedEntity(row.doc_id, row.external_id, row.start,
-                                                      row.end, row.match, NOT_WHOLE_WORD))
+                                                      row.end, row.match,
+                                                      translate("Corpus", NOT_WHOLE_WORD)))
         combined.add.sort(key=lambda p: (p.doc_id, p.start))
         return combined
 
@@ -132,8 +134,11 @@ class CorpusActions(SessionActions):
             return False
         if self.session.lexicon is not None:
             self.session.lexicon.disable(name)
-        self.notify.message(f"«{name}» is no longer learned"
-                            + ("." if changed is True else " (it was already off)."))
+        self.notify.message(
+            translate("Corpus", "«{name}» is no longer learned.").format(name=name)
+            if changed is True
+            else translate("Corpus", "«{name}» is no longer learned (it was already off).").format(
+                name=name))
         return True
 
     def enable_name(self, name: str) -> bool:

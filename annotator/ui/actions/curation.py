@@ -38,10 +38,12 @@ class CurationActions(SessionActions):
                 " annotators.").format(digit=digit, count=len(self.items.annotators)))
         if decision.kind == "reject":
             done = self.run(lambda: reject(self.project, doc_id, item))
-            told = f"Rejected {item.kind} {item.key}"
+            told = translate("Curation", "Rejected {kind} {key}").format(kind=item.kind,
+                                                                        key=item.key)
         else:
             done = self.run(lambda: take(self.project, doc_id, item, decision.annotator))
-            told = f"Took {decision.annotator}'s {item.kind} {item.key}"
+            told = translate("Curation", "Took {annotator}'s {kind} {key}").format(
+                annotator=decision.annotator, kind=item.kind, key=item.key)
         if done is None:
             return False
         self.notify.message(translate("Curation", "{told} (Ctrl+Z undoes it).").format(told=told))

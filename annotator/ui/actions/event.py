@@ -9,7 +9,7 @@ bar (by this controller when it can tell, else by the store's ``ValueError``).
 from __future__ import annotations
 
 from annotator.ui.actions.base import SessionActions
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 
 
 class EventActions(SessionActions):
@@ -18,7 +18,7 @@ class EventActions(SessionActions):
     def add_event(self, event_type: str) -> bool:
         """Store the text selection as the trigger of a new event of ``event_type``."""
         doc_id = self.session.doc_id
-        span, why = self.session.link_span("trigger")
+        span, why = self.session.link_span(noop("Session", "trigger"))
         if doc_id is None or span is None:
             return self.refuse(why) if why else False
         new_id = self.run(lambda: self.project.add_event(doc_id, event_type, span))

@@ -31,7 +31,7 @@ class PickActions(SessionActions):
         why = self.session.begin_pick(purpose)
         if why:
             return self.refuse(why)
-        self.notify.message(PICK_PROMPTS[purpose])
+        self.notify.message(translate("Session", PICK_PROMPTS[purpose]))
         return True
 
     def complete(self, span_id: str) -> bool:

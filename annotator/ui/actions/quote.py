@@ -27,7 +27,7 @@ class QuoteActions(SessionActions):
     def mark_quote(self, kind: str = "direct") -> bool:
         """Store the text selection (without its quotation marks) as a quote of ``kind``."""
         doc_id = self.session.doc_id
-        span, why = self.session.link_span("quoted words")
+        span, why = self.session.link_span(noop("Session", "quoted words"))
         if doc_id is None or span is None:
             return self.refuse(why) if why else False
         new_id = self.run(lambda: self.project.add_quote(doc_id, span, kind=kind))
@@ -73,7 +73,7 @@ class QuoteActions(SessionActions):
             self.notify.message(translate(
                 "Quote", "Select a quote first, then the speech verb, then mark it."))
             return False
-        span, why = self.session.link_span("speech verb")
+        span, why = self.session.link_span(noop("Session", "speech verb"))
         if span is None:
             return self.refuse(why)
         text = self.session.text
