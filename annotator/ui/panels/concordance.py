@@ -17,7 +17,7 @@ from __future__ import annotations
 from annotator.core.corpus import Concordance, ConcordanceRow, Mode, SearchQuery
 from annotator.core.schema import Schema
 from annotator.core.store import Project, ProjectError
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.concordance import (
     AFTER,
     BEFORE,
@@ -43,7 +43,9 @@ from annotator.ui.qt import (
 )
 from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 
-MODES = (("Whole words", Mode.WORD), ("Substring", Mode.SUBSTRING), ("Regex", Mode.REGEX))
+MODES = ((noop("Concordance", "Whole words"), Mode.WORD),
+         (noop("Concordance", "Substring"), Mode.SUBSTRING),
+         (noop("Concordance", "Regex"), Mode.REGEX))
 ANY_LABEL, UNLABELLED = "", "\x00unlabelled"
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 INDEX_STEP = 50
@@ -82,7 +84,7 @@ class ConcordancePanel(QWidget):
         self.query_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.mode_box = QtWidgets.QComboBox(self)
         for text, mode in MODES:
-            self.mode_box.addItem(text, mode)
+            self.mode_box.addItem(translate("Concordance", text), mode)
         self.mode_box.setAccessibleName(translate("Concordance", "Match"))
         self.label_box = QtWidgets.QComboBox(self)
         self.label_box.setAccessibleName(translate("Concordance", "Label filter"))
@@ -203,10 +205,14 @@ class ConcordancePanel(QWidget):
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        noun = "match" if count == 1 else "matches"
-        more = "" if self.model.complete else "+ (scroll for more)"
-        keys = " · Enter opens, a label key labels the selected rows" if count else ""
-        self.count_label.setText(f"{count}{more} {noun}{keys}")
+        if self.model.complete:
+            text = (translate("Concordance", "{count} match") if count == 1
+                    else translate("Concordance", "{count} matches"))
+        else:
+            text = translate("Concordance", "{count}+ (scroll for more) matches")
+        if count:
+            text += translate("Concordance", " · Enter opens, a label key labels the selected rows")
+        self.count_label.setText(text.format(count=count))
 
     def selected_rows(self) -> list[ConcordanceRow]:
         """The selected concordance rows, in table order."""

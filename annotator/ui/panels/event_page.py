@@ -91,7 +91,7 @@ class EventPage(QWidget):
     def _on_remove_argument(self) -> None:
         row = self.argument_list.currentIndex()
         if not row.isValid():
-            self.wb.message.emit("Choose the argument to remove.")
+            self.wb.message.emit(translate("EventPage", "Choose the argument to remove."))
             return
         self.wb.actions.event.remove_argument(int(self.arguments.choices()[row.row()].data
                                                   or 0))
@@ -99,6 +99,6 @@ class EventPage(QWidget):
     def _on_add_argument(self) -> None:
         role, entity_id = self.role_combo.currentData(), self.argument_combo.currentData()
         if not isinstance(role, str) or not isinstance(entity_id, str):
-            self.wb.message.emit("Choose a role and an entity.")
+            self.wb.message.emit(translate("EventPage", "Choose a role and an entity."))
             return
         self.wb.actions.event.add_argument(role, entity_id)

@@ -60,8 +60,8 @@ class EventTypePicker(QtWidgets.QDialog):
         types = self.schema.event_types
         self.model.set_choices(
             Choice(type_row(name, types[name].description), name,
-                   f"{types[name].description}\nRoles: "
-                               f"{', '.join(types[name].roles)}")
+                   translate("EventPicker", "{description}\nRoles: {roles}").format(
+                       description=types[name].description, roles=", ".join(types[name].roles)))
             for name in ranked_types(self.schema, query))
         self._set_row(0 if self.model.rowCount() else -1)
 

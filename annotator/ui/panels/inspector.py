@@ -109,8 +109,8 @@ class InspectorPanel(QWidget):
             combo = QtWidgets.QComboBox(self)
             combo.setAccessibleName(name)
             combo.setToolTip(plain_tooltip(attr.description))
-            combo.addItem(f"{NO_VALUE} (default {attr.default})" if attr.default else NO_VALUE,
-                          None)
+            combo.addItem(translate("Inspector", "{none} (default {default})").format(
+                none=NO_VALUE, default=attr.default) if attr.default else NO_VALUE, None)
             for value in attr.values:
                 combo.addItem(value, value)
             combo.activated.connect(lambda _i, n=name, c=combo: self._on_attr(n, c))

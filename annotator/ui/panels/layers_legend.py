@@ -41,9 +41,11 @@ class LayersLegend(QWidget):
         """Show ``(name, colour)`` of each layer shown; with none shown, a one-line hint
         when ``hidden`` other layers could be (a new user would not look in the View menu),
         else nothing."""
-        self.title.setText("Other layers (read-only, outlined):" if layers or not hidden else
-                           f"{hidden} other annotator layer(s) on this document:"
-                           " View \N{BLACK RIGHT-POINTING SMALL TRIANGLE} Layers shows them")
+        self.title.setText(
+            translate("LayersLegend", "Other layers (read-only, outlined):")
+            if layers or not hidden else
+            translate("LayersLegend", "{hidden} other annotator layer(s) on this document: View ▸"
+                      " Layers shows them").format(hidden=hidden))
         self.hint = not layers and hidden > 0
         if layers == self.entries:
             self.setVisible(bool(layers) or self.hint)

@@ -186,7 +186,8 @@ class LinksPanel(QWidget):
     def _show_suggestion(self, index: int) -> None:
         session = self.wb.session
         suggestion = session.suggestions[index]
-        speaker = entity_text(session, suggestion.speaker) if suggestion.speaker else UNKNOWN
+        speaker = entity_text(session, suggestion.speaker) if suggestion.speaker else (
+            translate("Choices", UNKNOWN))
         self.suggestion_label.setText(
             translate("LinksPanel", "Cue: {cue} ({cue_lemma})\nSpeaker: {speaker} —"
                       " {speaker_reason}\nKind: {kind}").format(

@@ -14,12 +14,12 @@ from annotator.core.store import Project
 from annotator.ui.i18n import translate
 from annotator.ui.models.documents import (
     DISAGREEMENTS,
-    STATUS_NAMES,
     DocIdRole,
     DocumentListModel,
     EntityCountRole,
     StatusRole,
     TitleRole,
+    status_name,
 )
 from annotator.ui.panels.document_table import DocumentTable
 from annotator.ui.qt import (
@@ -130,7 +130,7 @@ class NavigatorPanel(QWidget):
         self.status_combo = QtWidgets.QComboBox(self)
         self.status_combo.addItem(translate("Navigator", "All statuses"), None)
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_NAMES.get(status, status), status)
+            self.status_combo.addItem(status_name(status), status)
         self.status_combo.setAccessibleName(translate("Navigator", "Status filter"))
         self.assigned_check = QtWidgets.QCheckBox(translate("Navigator", "Assigned to me"), self)
         self.assigned_check.setToolTip(translate("Navigator", "Only the documents assigned to you"
@@ -243,8 +243,11 @@ class NavigatorPanel(QWidget):
         model = self.model
         filtered = (model.status_filter is not None or model.text_filter is not None
                     or model.assigned_filter is not None)
-        noun = "document" if shown == 1 else "documents"
-        self.count_label.setText(f"{shown} {noun}" + (" (filtered)" if filtered else ""))
+        text = (translate("Navigator", "{count} document") if shown == 1
+                else translate("Navigator", "{count} documents"))
+        if filtered:
+            text += translate("Navigator", " (filtered)")
+        self.count_label.setText(text.format(count=shown))
 
     def _open_first(self) -> None:
         self.apply_filters()

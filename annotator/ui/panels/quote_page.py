@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import AUTHOR
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.qt import QtWidgets, QWidget
@@ -20,7 +20,7 @@ from annotator.ui.session.choices import UNKNOWN, Choice, entity_choices, nearby
 from annotator.ui.session.stance_form import AUTHOR_CHOICE
 from annotator.ui.workbench import Workbench
 
-PARTS = (("content", "Quoted words"), ("cue", "Cue"))
+PARTS = (("content", noop("QuotePage", "Quoted words")), ("cue", noop("QuotePage", "Cue")))
 
 
 def page_form(page: QWidget) -> QtWidgets.QFormLayout:
@@ -56,7 +56,7 @@ class QuotePage(QWidget):
         self.part_combo = QtWidgets.QComboBox(self)
         self.part_combo.setAccessibleName(translate("QuotePage", "Boundaries of"))
         for part, title in PARTS:
-            self.part_combo.addItem(title, part)
+            self.part_combo.addItem(translate("QuotePage", title), part)
         self.edges = EdgeButtons(translate("QuotePage", "Boundaries"),
                                  self.wb.actions.quote.move_quote_edge, self,
                                  what=translate("QuotePage", "quoted words or cue"))
@@ -101,7 +101,8 @@ class QuotePage(QWidget):
         ids = nearby(session, quote.content.start, self.wb.project.schema.speaker_types)
         if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
             ids.insert(0, str(quote.speaker))
-        self.speakers.set_choices([Choice(UNKNOWN, ""), Choice(AUTHOR_CHOICE, AUTHOR),
+        self.speakers.set_choices([Choice(translate("Choices", UNKNOWN), ""),
+                                   Choice(translate("StanceForm", AUTHOR_CHOICE), AUTHOR),
                                    *entity_choices(session, ids)])
         self.speaker_combo.setCurrentIndex(max(self.speakers.row_of(quote.speaker or ""), 0))
         self._updating = False
