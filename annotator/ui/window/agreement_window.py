@@ -233,7 +233,7 @@ class AgreementWindow(QtWidgets.QDialog):
         self.progress.setRange(0, max(job.total, 1))
         self.progress.setValue(max(job.total, 1) if job.error is None else 0)
         if job.error is not None or job.result is None:
-            self.status.setText(job.error or "Cancelled.")
+            self.status.setText(job.error or translate("AgreementWindow", "Cancelled."))
             return
         self.computed = job
         self.save_button.setEnabled(True)
@@ -249,8 +249,9 @@ class AgreementWindow(QtWidgets.QDialog):
         result = job.result
         assert result is not None
         self.status.setText(
-            f"{result.documents} shared documents (done by two or more of "
-            f"{', '.join(result.annotators)}); "
+            translate("AgreementWindow", "{count} shared documents (done by two or more of"
+                      " {annotators}); ").format(count=result.documents,
+                                                 annotators=", ".join(result.annotators))
             + ", ".join(f"{k}: {v}" for k, v in result.per_annotator.items())
             + (f"; {job.charts_missing}" if job.charts_missing else ""))
         _fill(self.figures, [figure_cells(row) for row in job.rows], frozenset({3}))

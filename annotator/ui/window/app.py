@@ -74,8 +74,9 @@ def _reopen_as(window: MainWindow, name: str) -> None:
     """Preferences changed the annotator name: open the same project as ``name`` (its own
     layer) and close ``window``."""
     path = str(window.project.path)
-    note = (f"Reopened {Path(path).name} as {name}: you see and edit {name}'s layer"
-            f" (was {window.project.annotator}'s).")
+    note = translate("App", "Reopened {file} as {name}: you see and edit {name}'s layer"
+                     " (was {old}'s).").format(file=Path(path).name, name=name,
+                                               old=window.project.annotator)
     if open_window(path, annotator=name, note=note) is not None:
         window.close()
 
@@ -85,9 +86,10 @@ def _reopen_curating(window: MainWindow, on: bool) -> None:
     curated layer (or on their own)."""
     path = str(window.project.path)
     name = window.project.annotator
-    note = (f"Curating {Path(path).name} as {name}: F8 next disagreement, Alt+1/2/3 take,"
-            " Alt+0 reject, Ctrl+Enter curated." if on
-            else f"Stopped curating: you see and edit {name}'s own layer.")
+    note = (translate("App", "Curating {file} as {name}: F8 next disagreement, Alt+1/2/3 take,"
+                      " Alt+0 reject, Ctrl+Enter curated.").format(file=Path(path).name, name=name)
+            if on else translate("App", "Stopped curating: you see and edit {name}'s own"
+                                 " layer.").format(name=name))
     if open_window(path, annotator=name, note=note,
                    layer=CURATED if on else None) is not None:
         window.close()

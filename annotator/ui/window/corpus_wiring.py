@@ -51,15 +51,22 @@ class CorpusWiring(QObject):
         self._dock: QtWidgets.QDockWidget | None = None
         menu = window.menuBar().addMenu(translate("CorpusWiring", "&Corpus"))
         self.menu = menu
-        self.concordance = self._action(window, menu, "&Concordance…", "Ctrl+Shift+F",
-                                        "Search every document (keyword in context)")
-        self.label_all = self._action(window, menu, "&Label All Occurrences…", "Ctrl+Alt+L",
-                                      "Label every occurrence of the selected entity's text"
-                                      " with its label (preview first)")
+        self.concordance = self._action(window, menu, translate("CorpusWiring",
+                                                                "&Concordance…"), "Ctrl+Shift+F",
+                                        translate("CorpusWiring",
+                                                  "Search every document (keyword in context)"))
+        self.label_all = self._action(window, menu, translate("CorpusWiring",
+                                                              "&Label All Occurrences…"),
+                                      "Ctrl+Alt+L",
+                                      translate("CorpusWiring", "Label every occurrence of the"
+                                                " selected entity's text with its label"
+                                                " (preview first)"))
         menu.addSeparator()
-        self.dont_learn = self._action(window, menu, "&Don't Learn This Name", "",
-                                       "The selected entity's text is no longer evidence"
-                                       " for snapping off proclitics")
+        self.dont_learn = self._action(window, menu, translate("CorpusWiring",
+                                                               "&Don't Learn This Name"), "",
+                                       translate("CorpusWiring",
+                                                 "The selected entity's text is no longer evidence"
+                                       " for snapping off proclitics"))
         self.turned_off = menu.addMenu(translate("CorpusWiring", "&Names Not Learned"))
         self.turned_off.aboutToShow.connect(self._fill_turned_off)
         self.concordance.triggered.connect(self.open_concordance)
@@ -183,8 +190,11 @@ class CorpusWiring(QObject):
             return
         if not plan.add:
             reasons = sorted({p.reason for p in plan.skipped})
-            self.status.show_message(f"Nothing to add for «{plan.text}»"
-                                     + (f": {'; '.join(reasons)}" if reasons else "."), 8000)
+            self.status.show_message(
+                translate("CorpusWiring", "Nothing to add for «{text}»: {reasons}").format(
+                    text=plan.text, reasons="; ".join(reasons)) if reasons
+                else translate("CorpusWiring", "Nothing to add for «{text}».").format(
+                    text=plan.text), 8000)
             return
         from annotator.ui.panels.label_all_dialog import LabelAllDialog
 

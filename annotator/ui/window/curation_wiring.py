@@ -172,9 +172,10 @@ class CurationWiring:
         self.workbench.editor.set_disputes(items.marks())
         progress = self.project.curation_progress()
         self.navigator.set_curating(
-            f"Curation: {progress.curated} curated of {progress.documents} in curation ·"
-            f" {progress.with_disagreements} with disagreements left"
-            f" ({progress.open_disagreements} open)")
+            translate("CurationWiring", "Curation: {curated} curated of {documents} in curation ·"
+                      " {left} with disagreements left ({open} open)").format(
+                curated=progress.curated, documents=progress.documents,
+                left=progress.with_disagreements, open=progress.open_disagreements))
 
     # -- keys ------------------------------------------------------------------------------
 

@@ -330,8 +330,9 @@ class MainWindow(QMainWindow):
                                       "the view was reloaded."))
 
     def _show_file_problem(self, problem: str) -> None:
-        self.banner.setText(f"{problem} Nothing more can be saved: copy your work elsewhere "
-                            "or restore a backup." if problem else "")
+        self.banner.setText(translate(
+            "MainWindow", "{problem} Nothing more can be saved: copy your work elsewhere or"
+            " restore a backup.").format(problem=problem) if problem else "")
         self.banner.setVisible(bool(problem))
 
     # -- preferences --------------------------------------------------------------------------

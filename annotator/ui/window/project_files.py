@@ -46,10 +46,14 @@ def import_files(window: QMainWindow, project: Project) -> None:
         result = import_paths(project, paths, skip_bad=True)
     finally:
         QtWidgets.QApplication.restoreOverrideCursor()
-    lines = [f"Imported {len(result.imported)} document(s) from {result.files} file(s)."]
-    lines += [f"Duplicate skipped: {source}" for source, _ in result.duplicates[:10]]
-    lines += [f"Problem: {problem}" for problem in result.bad[:10]]
-    lines += [f"Note: {warning}" for warning in result.warnings[:10]]
+    lines = [translate("ProjectFiles", "Imported {count} document(s) from {files} file(s).")
+             .format(count=len(result.imported), files=result.files)]
+    lines += [translate("ProjectFiles", "Duplicate skipped: {source}").format(source=source)
+              for source, _ in result.duplicates[:10]]
+    lines += [translate("ProjectFiles", "Problem: {problem}").format(problem=problem)
+              for problem in result.bad[:10]]
+    lines += [translate("ProjectFiles", "Note: {warning}").format(warning=warning)
+              for warning in result.warnings[:10]]
     QtWidgets.QMessageBox.information(window, translate("ProjectFiles", "Import"), "\n".join(lines))
 
 

@@ -24,7 +24,7 @@ from annotator.core.schema import (
 from annotator.core.schema.changes import Rename
 from annotator.core.schema.edit import with_entity_types
 from annotator.core.store import Project, ProjectError, SchemaChangeError
-from annotator.ui.i18n import translate
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.schema_rows import SchemaRowsModel
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QPlainTextEdit, Qt, QtWidgets, QVBoxLayout, QWidget
@@ -116,18 +116,21 @@ class SchemaEditor(QtWidgets.QDialog):
         super().__init__(parent)
         self.project = project
         self.setWindowTitle(translate("SchemaEditor", "Edit Schema"))
-        self.setLayoutDirection(LTR)
+        # The dialog mirrors with the interface (Arabic); its tables and report of schema
+        # names stay left to right (see _page).
         self.tables = SchemaTables(project.schema)
         self.tabs = QtWidgets.QTabWidget(self)
         self.views: dict[str, QtWidgets.QTableView] = {}
         t = self.tables
-        for title, model in (("Entity labels", t.entities),
-                             ("Entity attributes", t.entity_attributes),
-                             ("Quote kinds", t.quote_kinds), ("Stance labels", t.stance_labels),
-                             ("Stance topics", t.topics), ("Event types", t.events),
-                             ("Event attributes", t.event_attributes),
-                             ("Document labels", t.document_labels)):
-            self.tabs.addTab(self._page(title, model), title)
+        for title, model in ((noop("SchemaEditor", "Entity labels"), t.entities),
+                             (noop("SchemaEditor", "Entity attributes"), t.entity_attributes),
+                             (noop("SchemaEditor", "Quote kinds"), t.quote_kinds),
+                             (noop("SchemaEditor", "Stance labels"), t.stance_labels),
+                             (noop("SchemaEditor", "Stance topics"), t.topics),
+                             (noop("SchemaEditor", "Event types"), t.events),
+                             (noop("SchemaEditor", "Event attributes"), t.event_attributes),
+                             (noop("SchemaEditor", "Document labels"), t.document_labels)):
+            self.tabs.addTab(self._page(title, model), translate("SchemaEditor", title))
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setLayoutDirection(LTR)
@@ -190,7 +193,7 @@ class SchemaEditor(QtWidgets.QDialog):
         from annotator.ui.qt import QtGui
 
         chosen = QtWidgets.QColorDialog.getColor(QtGui.QColor(str(index.data())), self,
-                                                 "Label colour")
+                                                 translate("SchemaEditor", "Label colour"))
         if chosen.isValid():
             model.setData(index, chosen.name())
 
@@ -200,10 +203,11 @@ class SchemaEditor(QtWidgets.QDialog):
             toml_text = self.tables.schema().to_toml()
             change = self.project.apply_schema(toml_text, self.tables.renames())
         except SchemaChangeError as exc:
-            self.report.setPlainText("Not saved:\n" + "\n".join(exc.lines))
+            self.report.setPlainText(translate("SchemaEditor", "Not saved:") + "\n"
+                                     + "\n".join(exc.lines))
             return False
         except (ProjectError, ValueError) as exc:
-            self.report.setPlainText(f"Not saved: {exc}")
+            self.report.setPlainText(translate("SchemaEditor", "Not saved: {exc}").format(exc=exc))
             return False
         self.report.setPlainText("\n".join(change.lines()))
         self.accept()
