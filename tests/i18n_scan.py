@@ -33,15 +33,18 @@ TEXT_CALLS = frozenset({
     "critical", "warning", "information", "question", "about", "getText", "getItem",
     "getInt", "getOpenFileName", "getOpenFileNames", "getSaveFileName",
     "getExistingDirectory", "show_message", "showMessage", "notify", "message", "refuse",
+    "emit", "say", "set_curating", "_action", "setPlainText", "setHtml",
 })
 """Calls (by function or method name) whose string arguments are shown to the user."""
 
 ALLOWED = frozenset({
     "annotator",  # the application's name
+    "saving", "saved", "failed",  # the workbench's save states (codes, shown translated)
 })
 """Literals that are not interface text although passed to a text call."""
 
 _LATIN = re.compile(r"[A-Za-z]")
+_SHORTCUT = re.compile(r"((Ctrl|Alt|Shift|Meta)\+)+\S+|F\d+")
 _NOT_TEXT = frozenset({"setObjectName", "setStyleSheet"})
 
 
@@ -71,6 +74,12 @@ def _literal_text(node: ast.expr) -> str | None:
     if isinstance(node, ast.JoinedStr):
         return "".join(part.value if isinstance(part, ast.Constant) else "{}"
                        for part in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _literal_text(node.left), _literal_text(node.right)
+        if left is not None or right is not None:
+            return (left or "{}") + (right or "{}")
+    if isinstance(node, ast.IfExp):
+        return _literal_text(node.body) or _literal_text(node.orelse)
     return None
 
 
@@ -90,7 +99,8 @@ def untranslated(path: Path) -> list[Finding]:
             values = argument.elts if isinstance(argument, ast.List | ast.Tuple) else [argument]
             for value in values:
                 text = _literal_text(value)
-                if text is None or not _LATIN.search(text) or text in ALLOWED:
+                if (text is None or not _LATIN.search(text) or text in ALLOWED
+                        or _SHORTCUT.fullmatch(text)):
                     continue
                 findings.append(Finding(relative, value.lineno, call, text))
     return findings

@@ -4,6 +4,14 @@
 <context>
     <name>Agreement</name>
     <message>
+        <source>no charts: {error}</source>
+        <translation>لا رسوم بيانية: {error}</translation>
+    </message>
+    <message>
+        <source>agreement failed: {kind}: {error}</source>
+        <translation>تعذّر حساب الاتفاق: {kind}: {error}</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>الوسم</translation>
     </message>
@@ -87,6 +95,14 @@
         <translation>جارٍ المقارنة…</translation>
     </message>
     <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>{count} shared documents (done by two or more of {annotators}); </source>
+        <translation>المستندات المشتركة: {count} (أنجزها اثنان أو أكثر من {annotators})؛ </translation>
+    </message>
+    <message>
         <source>Document {doc_id} is no longer in the project.</source>
         <translation>المستند {doc_id} لم يعد في المشروع.</translation>
     </message>
@@ -112,10 +128,44 @@
     </message>
 </context>
 <context>
+    <name>AnnotatorName</name>
+    <message>
+        <source>the name is empty</source>
+        <translation>الاسم فارغ</translation>
+    </message>
+    <message>
+        <source>the name is longer than {count} characters</source>
+        <translation>الاسم أطول من {count} حرفًا</translation>
+    </message>
+    <message>
+        <source>the name holds a control or formatting character</source>
+        <translation>في الاسم محرف تحكّم أو تنسيق</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open project</source>
         <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>Reopened {file} as {name}: you see and edit {name}&apos;s layer (was {old}&apos;s).</source>
+        <translation>أُعيد فتح {file} باسم {name}: ترى طبقة {name} وتحرّرها (وكانت طبقة {old}).</translation>
+    </message>
+    <message>
+        <source>Curating {file} as {name}: F8 next disagreement, Alt+1/2/3 take, Alt+0 reject, Ctrl+Enter curated.</source>
+        <translation>تنقيح {file} باسم {name}: F8 الخلاف التالي، Alt+1/2/3 اعتماد، Alt+0 رفض، Ctrl+Enter منقَّح.</translation>
+    </message>
+    <message>
+        <source>Stopped curating: you see and edit {name}&apos;s own layer.</source>
+        <translation>توقّف التنقيح: ترى طبقة {name} نفسها وتحرّرها.</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>— unknown —</source>
+        <translation>— مجهول —</translation>
     </message>
 </context>
 <context>
@@ -131,6 +181,38 @@
     <message>
         <source>Match</source>
         <translation>المطابقة</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>بلا وسم</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Substring</source>
+        <translation>جزء من كلمة</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>تعبير نمطي</translation>
     </message>
     <message>
         <source>Label filter</source>
@@ -160,9 +242,29 @@
         <source>Building the search index: {done:,} of {total:,} documents… the search runs when it is ready</source>
         <translation>جارٍ بناء فهرس البحث: {done:,} من {total:,} مستند… يجري البحث حين يكتمل</translation>
     </message>
+    <message>
+        <source>{count} match</source>
+        <translation>المطابقات: {count}</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>المطابقات: {count}</translation>
+    </message>
+    <message>
+        <source>{count}+ (scroll for more) matches</source>
+        <translation>المطابقات: {count}+ (مرِّر للمزيد)</translation>
+    </message>
+    <message>
+        <source> · Enter opens, a label key labels the selected rows</source>
+        <translation> · Enter يفتح، ومفتاح الوسم يسِم الصفوف المحدَّدة</translation>
+    </message>
 </context>
 <context>
     <name>Corpus</name>
+    <message>
+        <source>not a whole word (inside a longer word, or a proclitic the rule keeps)</source>
+        <translation>ليست كلمة كاملة (داخل كلمة أطول، أو سابقة تُبقيها القاعدة)</translation>
+    </message>
     <message>
         <source>Select an entity first: its text and label are labelled everywhere.</source>
         <translation>اختر كيانًا أولًا: يُوسَم نصه بوسمه في كل موضع.</translation>
@@ -184,12 +286,36 @@
         <translation>؛ وتُرك {count}</translation>
     </message>
     <message>
-        <source>Added {label} entities: {count} in {documents} document(s){skipped} (Ctrl+Z removes them all).</source>
-        <translation>أُضيفت كيانات {label}: {count} في {documents} مستند{skipped} (Ctrl+Z يزيلها كلها).</translation>
+        <source>Added {count} {label} entity in {documents} document</source>
+        <translation>أُضيف كيان {label} واحد: {count} في مستند واحد ({documents})</translation>
+    </message>
+    <message>
+        <source>Added {count} {label} entity in {documents} documents</source>
+        <translation>أُضيفت كيانات {label}: {count} في {documents} من المستندات</translation>
+    </message>
+    <message>
+        <source>Added {count} {label} entities in {documents} document</source>
+        <translation>أُضيفت كيانات {label}: {count} في مستند واحد ({documents})</translation>
+    </message>
+    <message>
+        <source>Added {count} {label} entities in {documents} documents</source>
+        <translation>أُضيفت كيانات {label}: {count} في {documents} من المستندات</translation>
+    </message>
+    <message>
+        <source> (Ctrl+Z removes them all).</source>
+        <translation> (Ctrl+Z يزيلها كلها).</translation>
     </message>
     <message>
         <source>Select an entity whose name must not be learned.</source>
         <translation>اختر كيانًا لا يجوز تعلّم اسمه.</translation>
+    </message>
+    <message>
+        <source>«{name}» is no longer learned.</source>
+        <translation>لم يعد «{name}» يُتعلَّم.</translation>
+    </message>
+    <message>
+        <source>«{name}» is no longer learned (it was already off).</source>
+        <translation>لم يعد «{name}» يُتعلَّم (كان موقوفًا من قبل).</translation>
     </message>
     <message>
         <source>«{name}» is learned again.</source>
@@ -203,6 +329,30 @@
         <translation>&amp;مدونة</translation>
     </message>
     <message>
+        <source>&amp;Concordance…</source>
+        <translation>الكشّاف السياقي…</translation>
+    </message>
+    <message>
+        <source>Search every document (keyword in context)</source>
+        <translation>ابحث في كل المستندات (الكلمة في سياقها)</translation>
+    </message>
+    <message>
+        <source>&amp;Label All Occurrences…</source>
+        <translation>وسم كل المواضع…</translation>
+    </message>
+    <message>
+        <source>Label every occurrence of the selected entity&apos;s text with its label (preview first)</source>
+        <translation>سِم كل مواضع نص الكيان المحدَّد بوسمه (بعد معاينة)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t Learn This Name</source>
+        <translation>لا تتعلّم هذا الاسم</translation>
+    </message>
+    <message>
+        <source>The selected entity&apos;s text is no longer evidence for snapping off proclitics</source>
+        <translation>لا يعود نص الكيان المحدَّد شاهدًا لفصل السوابق</translation>
+    </message>
+    <message>
         <source>&amp;Names Not Learned</source>
         <translation>أسماء لا تُتعلَّم</translation>
     </message>
@@ -213,6 +363,14 @@
     <message>
         <source>The search index is being built (progress in the Concordance panel); try again when it is ready.</source>
         <translation>فهرس البحث قيد البناء (التقدّم في لوحة الكشّاف السياقي)؛ أعد المحاولة حين يكتمل.</translation>
+    </message>
+    <message>
+        <source>Nothing to add for «{text}»: {reasons}</source>
+        <translation>لا شيء يُضاف لـ«{text}»: {reasons}</translation>
+    </message>
+    <message>
+        <source>Nothing to add for «{text}».</source>
+        <translation>لا شيء يُضاف لـ«{text}».</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -234,6 +392,14 @@
         <translation>لا موسِّم برقم {digit} هنا: يُنقَّح هذا المستند من {count} موسِّمين.</translation>
     </message>
     <message>
+        <source>Rejected {kind} {key}</source>
+        <translation>رُفض {kind} {key}</translation>
+    </message>
+    <message>
+        <source>Took {annotator}&apos;s {kind} {key}</source>
+        <translation>اعتُمد {kind} {key} من {annotator}</translation>
+    </message>
+    <message>
         <source>{told} (Ctrl+Z undoes it).</source>
         <translation>{told} (Ctrl+Z يتراجع عنه).</translation>
     </message>
@@ -245,9 +411,57 @@
         <source>Document curated.</source>
         <translation>نُقِّح المستند.</translation>
     </message>
+    <message>
+        <source>Entity</source>
+        <translation>كيان</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>موقف</translation>
+    </message>
+    <message>
+        <source>Doc label</source>
+        <translation>وسم المستند</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>open (partial)</source>
+        <translation>مفتوح (جزئي)</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>متَّفق عليه</translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation>معتمَد</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>محرَّر</translation>
+    </message>
 </context>
 <context>
     <name>CurationPanel</name>
+    <message>
+        <source>F8 / Shift+F8 next / previous · Alt+1/2/3 take that annotator&apos;s · Alt+0 reject · Ctrl+Alt+Enter accept as edited · Ctrl+Enter curated</source>
+        <translation>F8 / Shift+F8 التالي / السابق · Alt+1/2/3 اعتماد نسخة ذلك الموسِّم · Alt+0 رفض · Ctrl+Alt+Enter قبول كما حُرِّر · Ctrl+Enter منقَّح</translation>
+    </message>
     <message>
         <source>Disagreements</source>
         <translation>الخلافات</translation>
@@ -263,6 +477,14 @@
     <message>
         <source>State</source>
         <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>{left} open of {count} disagreements</source>
+        <translation>المفتوح {left} من {count} خلافات</translation>
+    </message>
+    <message>
+        <source>No disagreement in this document</source>
+        <translation>لا خلاف في هذا المستند</translation>
     </message>
 </context>
 <context>
@@ -300,6 +522,10 @@
         <translation>تعذّر سرد الخلافات: {error}</translation>
     </message>
     <message>
+        <source>Curation: {curated} curated of {documents} in curation · {left} with disagreements left ({open} open)</source>
+        <translation>التنقيح: نُقِّح {curated} من {documents} · بقيت خلافات في {left} ({open} مفتوحة)</translation>
+    </message>
+    <message>
         <source>No disagreement in this document.</source>
         <translation>لا خلاف في هذا المستند.</translation>
     </message>
@@ -325,6 +551,25 @@
     <message>
         <source>Document</source>
         <translation>المستند</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>To do</source>
+        <translation>للإنجاز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجَز</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>متروك</translation>
     </message>
 </context>
 <context>
@@ -372,6 +617,17 @@
     <message>
         <source>Move the end edge of the {what} one word towards the reading start</source>
         <translation>حرّك حدّ النهاية لـ{what} كلمةً نحو بداية القراءة</translation>
+    </message>
+</context>
+<context>
+    <name>EditorKeys</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>Put the cursor on an entity, or click one.</source>
+        <translation>ضع المؤشر على كيان، أو انقر واحدًا.</translation>
     </message>
 </context>
 <context>
@@ -446,6 +702,14 @@
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
+    <message>
+        <source>Choose the argument to remove.</source>
+        <translation>اختر المشارك الذي تريد إزالته.</translation>
+    </message>
+    <message>
+        <source>Choose a role and an entity.</source>
+        <translation>اختر دورًا وكيانًا.</translation>
+    </message>
 </context>
 <context>
     <name>EventPicker</name>
@@ -468,6 +732,12 @@
     <message>
         <source>Enter chooses · Esc cancels</source>
         <translation>Enter للاختيار · Esc للإلغاء</translation>
+    </message>
+    <message>
+        <source>{description}
+Roles: {roles}</source>
+        <translation>{description}
+الأدوار: {roles}</translation>
     </message>
 </context>
 <context>
@@ -516,6 +786,12 @@
 <context>
     <name>Identity</name>
     <message>
+        <source>Your name as an annotator. Your annotations, statuses and undo history are kept
+in your own layer of each project; other annotators&apos; layers stay theirs.</source>
+        <translation>اسمك موسِّمًا. توسيماتك وحالاتك وسجل التراجع تُحفظ
+في طبقتك الخاصة في كل مشروع؛ وطبقات الموسِّمين الآخرين تبقى لهم.</translation>
+    </message>
+    <message>
         <source>Who is annotating?</source>
         <translation>من يوسِّم؟</translation>
     </message>
@@ -551,6 +827,10 @@ Click a highlighted span, or select text and press a label key.</source>
     <message>
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>{none} (default {default})</source>
+        <translation>{none} (الافتراضي {default})</translation>
     </message>
     <message>
         <source>{start}–{end} · {count} characters</source>
@@ -605,6 +885,10 @@ Click a highlighted span, or select text and press a label key.</source>
         <source>Other layers (read-only, outlined):</source>
         <translation>طبقات أخرى (للقراءة فقط، بإطار):</translation>
     </message>
+    <message>
+        <source>{hidden} other annotator layer(s) on this document: View ▸ Layers shows them</source>
+        <translation>طبقات موسِّمين آخرين على هذا المستند: {hidden}؛ عرض ◂ الطبقات يُظهرها</translation>
+    </message>
 </context>
 <context>
     <name>LayersWiring</name>
@@ -630,6 +914,35 @@ Click a highlighted span, or select text and press a label key.</source>
     <message>
         <source>Role</source>
         <translation>الدور</translation>
+    </message>
+</context>
+<context>
+    <name>Links</name>
+    <message>
+        <source> + {count} other</source>
+        <translation> + {count} لغيرك</translation>
+    </message>
+    <message>
+        <source>
+({annotator}&apos;s layer: read-only)</source>
+        <translation>
+(طبقة {annotator}: للقراءة فقط)</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>الأحداث</translation>
+    </message>
+    <message>
+        <source>Stances</source>
+        <translation>المواقف</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
     </message>
 </context>
 <context>
@@ -674,6 +987,10 @@ Kind: {kind}</source>
     <message>
         <source>Another window or program changed this project; the view was reloaded.</source>
         <translation>غيّرت نافذة أخرى أو برنامج آخر هذا المشروع؛ أُعيد تحميل العرض.</translation>
+    </message>
+    <message>
+        <source>{problem} Nothing more can be saved: copy your work elsewhere or restore a backup.</source>
+        <translation>{problem} لا يمكن حفظ شيء بعد الآن: انسخ عملك إلى مكان آخر أو استعد نسخة احتياطية.</translation>
     </message>
     <message>
         <source>The language changes when annotator starts again.</source>
@@ -1141,6 +1458,18 @@ Kind: {kind}</source>
         <source>Disagreements left</source>
         <translation>خلافات باقية</translation>
     </message>
+    <message>
+        <source>{count} document</source>
+        <translation>المستندات: {count}</translation>
+    </message>
+    <message>
+        <source>{count} documents</source>
+        <translation>المستندات: {count}</translation>
+    </message>
+    <message>
+        <source> (filtered)</source>
+        <translation> (بعد التصفية)</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>
@@ -1262,6 +1591,22 @@ Kind: {kind}</source>
         <translation>المستندات (*.txt *.md *.jsonl *.json *.html *.htm *.ann);;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>Imported {count} document(s) from {files} file(s).</source>
+        <translation>استُورِد {count} مستند من {files} ملف.</translation>
+    </message>
+    <message>
+        <source>Duplicate skipped: {source}</source>
+        <translation>تُرك مكرَّر: {source}</translation>
+    </message>
+    <message>
+        <source>Problem: {problem}</source>
+        <translation>مشكلة: {problem}</translation>
+    </message>
+    <message>
+        <source>Note: {warning}</source>
+        <translation>ملاحظة: {warning}</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
@@ -1280,6 +1625,21 @@ Kind: {kind}</source>
     <message>
         <source>Exported {count} document(s) to {path}</source>
         <translation>صُدِّر {count} مستند إلى {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWatch</name>
+    <message>
+        <source>Could not check the project file: {error}</source>
+        <translation>تعذّر فحص ملف المشروع: {error}</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {error}</source>
+        <translation>فشل النسخ الاحتياطي التلقائي: {error}</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>نُسخ احتياطيًا إلى {path}</translation>
     </message>
 </context>
 <context>
@@ -1328,6 +1688,14 @@ Kind: {kind}</source>
 <context>
     <name>QuotePage</name>
     <message>
+        <source>Quoted words</source>
+        <translation>الكلمات المقتبسة</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
         <source>Quote kind</source>
         <translation>نوع الاقتباس</translation>
     </message>
@@ -1371,6 +1739,38 @@ Kind: {kind}</source>
         <translation>تحرير المخطط</translation>
     </message>
     <message>
+        <source>Entity labels</source>
+        <translation>وسوم الكيانات</translation>
+    </message>
+    <message>
+        <source>Entity attributes</source>
+        <translation>سمات الكيانات</translation>
+    </message>
+    <message>
+        <source>Quote kinds</source>
+        <translation>أنواع الاقتباس</translation>
+    </message>
+    <message>
+        <source>Stance labels</source>
+        <translation>وسوم المواقف</translation>
+    </message>
+    <message>
+        <source>Stance topics</source>
+        <translation>موضوعات المواقف</translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation>أنواع الأحداث</translation>
+    </message>
+    <message>
+        <source>Event attributes</source>
+        <translation>سمات الأحداث</translation>
+    </message>
+    <message>
+        <source>Document labels</source>
+        <translation>وسوم المستندات</translation>
+    </message>
+    <message>
         <source>What Save would refuse is shown here.</source>
         <translation>يظهر هنا ما سيرفضه الحفظ.</translation>
     </message>
@@ -1390,6 +1790,76 @@ Kind: {kind}</source>
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
+    <message>
+        <source>Label colour</source>
+        <translation>لون الوسم</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>لم يُحفظ:</translation>
+    </message>
+    <message>
+        <source>Not saved: {exc}</source>
+        <translation>لم يُحفظ: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>Selection</name>
+    <message>
+        <source>({owner}&apos;s layer, read-only)</source>
+        <translation>(طبقة {owner}، للقراءة فقط)</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>trigger</source>
+        <translation>مُطلِق الحدث</translation>
+    </message>
+    <message>
+        <source>quoted words</source>
+        <translation>الكلمات المقتبسة</translation>
+    </message>
+    <message>
+        <source>speech verb</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>Click the speaker&apos;s entity (Enter: the entity at the cursor; Esc cancels).</source>
+        <translation>انقر كيان القائل (Enter: الكيان عند المؤشر؛ Esc للإلغاء).</translation>
+    </message>
+    <message>
+        <source>Click the entity that fills a role of the event (Esc cancels).</source>
+        <translation>انقر الكيان الذي يشغل دورًا في الحدث (Esc للإلغاء).</translation>
+    </message>
+    <message>
+        <source>Click the entity that holds the stance (Esc cancels).</source>
+        <translation>انقر الكيان صاحب الموقف (Esc للإلغاء).</translation>
+    </message>
+    <message>
+        <source>Click the entity or event trigger the stance is about (Esc cancels).</source>
+        <translation>انقر الكيان أو مُطلِق الحدث الذي يدور عليه الموقف (Esc للإلغاء).</translation>
+    </message>
+    <message>
+        <source>Document {doc_id}</source>
+        <translation>المستند {doc_id}</translation>
+    </message>
+    <message>
+        <source>Select the {what} in the text first.</source>
+        <translation>حدّد {what} في النص أولًا.</translation>
+    </message>
+    <message>
+        <source>The selection holds no text for the {what}.</source>
+        <translation>لا يحوي التحديد نصًّا لـ{what}.</translation>
+    </message>
+    <message>
+        <source>Select a quote first.</source>
+        <translation>اختر اقتباسًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>اختر حدثًا أولًا.</translation>
+    </message>
 </context>
 <context>
     <name>Stance</name>
@@ -1401,6 +1871,22 @@ Kind: {kind}</source>
 <context>
     <name>StanceForm</name>
     <message>
+        <source>Stance</source>
+        <translation>موقف</translation>
+    </message>
+    <message>
+        <source>Stance holder</source>
+        <translation>صاحب الموقف</translation>
+    </message>
+    <message>
+        <source>Stance target</source>
+        <translation>هدف الموقف</translation>
+    </message>
+    <message>
+        <source>Stance label</source>
+        <translation>وسم الموقف</translation>
+    </message>
+    <message>
         <source>Pick</source>
         <translation>اختيار</translation>
     </message>
@@ -1409,16 +1895,100 @@ Kind: {kind}</source>
         <translation>إضافة موقف</translation>
     </message>
     <message>
+        <source>Holder</source>
+        <translation>صاحبه</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
         <source>Label</source>
         <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Selected stance</source>
+        <translation>الموقف المحدَّد</translation>
+    </message>
+    <message>
+        <source>Choose the stance&apos;s target and label.</source>
+        <translation>اختر هدف الموقف ووسمه.</translation>
     </message>
     <message>
         <source>Evidence</source>
         <translation>الشاهد</translation>
     </message>
+    <message>
+        <source>AUTHOR (the article&apos;s author)</source>
+        <translation>AUTHOR (كاتب المقال)</translation>
+    </message>
+    <message>
+        <source>— choose a target —</source>
+        <translation>— اختر هدفًا —</translation>
+    </message>
+    <message>
+        <source>Topic: {label}</source>
+        <translation>موضوع: {label}</translation>
+    </message>
+    <message>
+        <source>Event: {type} ({trigger})</source>
+        <translation>حدث: {type} ({trigger})</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— لا شيء —</translation>
+    </message>
+    <message>
+        <source>Quote {text}</source>
+        <translation>اقتباس {text}</translation>
+    </message>
+    <message>
+        <source>Text: {text}</source>
+        <translation>نص: {text}</translation>
+    </message>
+    <message>
+        <source>Refused: a stance holder must be an entity (or AUTHOR).</source>
+        <translation>مرفوض: صاحب الموقف يجب أن يكون كيانًا (أو الكاتب AUTHOR).</translation>
+    </message>
+    <message>
+        <source>Refused: a stance target is an entity, an event trigger or a topic.</source>
+        <translation>مرفوض: هدف الموقف كيان أو مُطلِق حدث أو موضوع.</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>
+    <message>
+        <source>speaker</source>
+        <translation>القائل</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>المشارك</translation>
+    </message>
+    <message>
+        <source>holder</source>
+        <translation>صاحب الموقف</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>الهدف</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>حُفظ</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>لم يُحفظ</translation>
+    </message>
+    <message>
+        <source>No changes yet</source>
+        <translation>لا تغييرات بعد</translation>
+    </message>
     <message>
         <source>Annotator: {annotator}</source>
         <translation>الموسِّم: {annotator}</translation>
@@ -1432,8 +2002,24 @@ Kind: {kind}</source>
         <translation>الموضع {position} · السطر {line}</translation>
     </message>
     <message>
+        <source>{count} entity · {status}</source>
+        <translation>الكيانات: {count} · {status}</translation>
+    </message>
+    <message>
+        <source>{count} entities · {status}</source>
+        <translation>الكيانات: {count} · {status}</translation>
+    </message>
+    <message>
         <source>Project: {done} / {total} done</source>
         <translation>المشروع: {done} / {total} منجَز</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>حُفظ {time}</translation>
+    </message>
+    <message>
+        <source>Committed to the project file</source>
+        <translation>ثُبِّت في ملف المشروع</translation>
     </message>
     <message>
         <source>Picking: {picking}</source>
@@ -1457,6 +2043,45 @@ Kind: {kind}</source>
     <message>
         <source>Select a suggested quote first (Suggest Quotes finds them).</source>
         <translation>اختر اقتباسًا مقترَحًا أولًا (اقتراح اقتباسات يجدها).</translation>
+    </message>
+</context>
+<context>
+    <name>Workbench</name>
+    <message>
+        <source>Cannot show document {doc_id}: {message} (run annotator validate)</source>
+        <translation>تعذّر عرض المستند {doc_id}: {message} (شغِّل annotator validate)</translation>
+    </message>
+    <message>
+        <source>Document {doc_id} has {count} damaged row(s), not shown: {message} (run annotator validate)</source>
+        <translation>في المستند {doc_id} صفوف تالفة لم تُعرض ({count}): {message} (شغِّل annotator validate)</translation>
+    </message>
+    <message>
+        <source>Only the shipped names help snapping: {why}</source>
+        <translation>لا تساعد في الالتقاط إلا الأسماء المرفقة: {why}</translation>
+    </message>
+    <message>
+        <source>{owner}&apos;s {label} span (read-only): Copy to My Layer (Ctrl+Shift+Y) adds it to yours.</source>
+        <translation>مقطع {label} من طبقة {owner} (للقراءة فقط): نسخ إلى طبقتي (Ctrl+Shift+Y) يضيفه إلى طبقتك.</translation>
+    </message>
+    <message>
+        <source>Cannot show {name}&apos;s layer: {error}</source>
+        <translation>تعذّر عرض طبقة {name}: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>لا شيء لإعادته.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>لا شيء للتراجع عنه.</translation>
+    </message>
+    <message>
+        <source>Redid: {action}</source>
+        <translation>أُعيد: {action}</translation>
+    </message>
+    <message>
+        <source>Undid: {action}</source>
+        <translation>تُرُوجع عن: {action}</translation>
     </message>
 </context>
 </TS>
