@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>Enter or double click: open the document at the span</source>
-        <translation>Enter أو نقر مزدوج: يفتح المستند عند المقطع</translation>
+        <translation>نقر مزدوج أو Enter: يفتح المستند عند المقطع</translation>
     </message>
     <message>
         <source>Figures</source>
@@ -460,7 +460,7 @@
     <name>CurationPanel</name>
     <message>
         <source>F8 / Shift+F8 next / previous · Alt+1/2/3 take that annotator&apos;s · Alt+0 reject · Ctrl+Alt+Enter accept as edited · Ctrl+Enter curated</source>
-        <translation>F8 / Shift+F8 التالي / السابق · Alt+1/2/3 اعتماد نسخة ذلك الموسِّم · Alt+0 رفض · Ctrl+Alt+Enter قبول كما حُرِّر · Ctrl+Enter منقَّح</translation>
+        <translation>التالي / السابق F8 / Shift+F8 · اعتماد نسخة ذلك الموسِّم Alt+1/2/3 · رفض Alt+0 · قبول كما حُرِّر Ctrl+Alt+Enter · منقَّح Ctrl+Enter</translation>
     </message>
     <message>
         <source>Disagreements</source>
@@ -731,7 +731,7 @@
     </message>
     <message>
         <source>Enter chooses · Esc cancels</source>
-        <translation>Enter للاختيار · Esc للإلغاء</translation>
+        <translation>للاختيار Enter · للإلغاء Esc</translation>
     </message>
     <message>
         <source>{description}
@@ -853,7 +853,7 @@ Click a highlighted span, or select text and press a label key.</source>
     </message>
     <message>
         <source>{count} to label as {label} (untick to leave one out):</source>
-        <translation>{count} ستُوسَم بـ {label} (أزل العلامة لترك أحدها):</translation>
+        <translation>ستُوسَم بـ {label}: {count} (أزل العلامة لترك أحدها):</translation>
     </message>
     <message>
         <source>{count} skipped:</source>
@@ -1616,7 +1616,7 @@ Kind: {kind}</source>
     </message>
     <message>
         <source>Canonical JSONL (*.jsonl)</source>
-        <translation>JSONL القياسي (*.jsonl)</translation>
+        <translation>صيغة JSONL القياسية (*.jsonl)</translation>
     </message>
     <message>
         <source>Nothing was exported: {error}</source>
@@ -1920,7 +1920,7 @@ Kind: {kind}</source>
     </message>
     <message>
         <source>AUTHOR (the article&apos;s author)</source>
-        <translation>AUTHOR (كاتب المقال)</translation>
+        <translation>الكاتب AUTHOR (كاتب المقال)</translation>
     </message>
     <message>
         <source>— choose a target —</source>
@@ -2034,7 +2034,7 @@ Kind: {kind}</source>
     <name>Suggestion</name>
     <message>
         <source>{count} suggested quote(s): Enter accepts, Delete rejects.</source>
-        <translation>{count} اقتباس مقترَح: Enter للقبول، Delete للرفض.</translation>
+        <translation>الاقتباسات المقترَحة: {count}؛ للقبول Enter، وللرفض Delete.</translation>
     </message>
     <message>
         <source>No quotation marks near a speech verb: nothing to suggest.</source>
