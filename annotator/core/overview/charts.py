@@ -33,6 +33,7 @@ def _stacked(rows: Mapping[str, Mapping[str, int]], keys: list[str], title: str,
                 axes.bar(positions, values, bottom=base, label=shaped(key))
             base = [b + v for b, v in zip(base, values, strict=True)]
         shown = [shaped(name) for name in names]
+        (axes.xaxis if horizontal else axes.yaxis).get_major_locator().set_params(integer=True)
         if horizontal:
             axes.set_yticks(positions, shown)
             axes.invert_yaxis()

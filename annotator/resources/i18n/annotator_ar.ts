@@ -31,6 +31,22 @@
         <source>in context</source>
         <translation>في السياق</translation>
     </message>
+    <message>
+        <source>layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>figure</source>
+        <translation>المقياس</translation>
+    </message>
+    <message>
+        <source>annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>القيمة</translation>
+    </message>
 </context>
 <context>
     <name>AgreementWindow</name>
@@ -1336,6 +1352,14 @@ Kind: {kind}</source>
         <translation>حرّر الوسوم والأنواع والموضوعات وأنواع الأحداث (نسخة جديدة من المخطط)</translation>
     </message>
     <message>
+        <source>&amp;Overview…</source>
+        <translation>نظرة عامة…</translation>
+    </message>
+    <message>
+        <source>Where the project stands: documents per status and annotator, actions per day, labels per layer, agreement</source>
+        <translation>أين وصل المشروع: المستندات حسب الحالة والموسِّم، والعمليات في كل يوم، والوسوم في كل طبقة، والاتفاق</translation>
+    </message>
+    <message>
         <source>&amp;Agreement…</source>
         <translation>الاتفاق…</translation>
     </message>
@@ -1469,6 +1493,81 @@ Kind: {kind}</source>
     <message>
         <source> (filtered)</source>
         <translation> (بعد التصفية)</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Project Overview</source>
+        <translation>نظرة عامة على المشروع</translation>
+    </message>
+    <message>
+        <source>Documents: {count}</source>
+        <translation>المستندات: {count}</translation>
+    </message>
+    <message>
+        <source>Compute Agreement</source>
+        <translation>احسب الاتفاق</translation>
+    </message>
+    <message>
+        <source>Agreement needs two or more annotators who marked the same documents done.</source>
+        <translation>يحتاج الاتفاق إلى موسِّمَين أو أكثر أنجزوا المستندات نفسها.</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Documents per status</source>
+        <translation>المستندات حسب الحالة</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <source>Actions per day (journal)</source>
+        <translation>العمليات في كل يوم (من السجل)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>العمليات</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Entity labels per layer</source>
+        <translation>وسوم الكيانات في كل طبقة</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>No document was marked done by two or more annotators.</source>
+        <translation>لم يُنجِز موسِّمان أو أكثر أيَّ مستند مشترك.</translation>
+    </message>
+    <message>
+        <source>Shared documents: {count}</source>
+        <translation>المستندات المشتركة: {count}</translation>
     </message>
 </context>
 <context>

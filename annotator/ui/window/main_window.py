@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         a.connect("preferences", self.edit_preferences)
         a.connect("edit_schema", self.edit_schema)
         a.connect("agreement", self.open_agreement)
+        a.connect("overview", self.open_overview)
         a.connect("zoom_in", lambda: self.editor.zoom(1))
         a.connect("zoom_out", lambda: self.editor.zoom(-1))
         a.connect("zoom_reset", lambda: self.editor.zoom(self.prefs.font_size
@@ -290,6 +291,12 @@ class MainWindow(QMainWindow):
             self.agreement.raise_()
         self.agreement.show()
         self.agreement.activateWindow()
+
+    def open_overview(self) -> None:
+        """Project ▸ Overview…: the project overview (figures read when it opens)."""
+        from annotator.ui.window.overview_window import OverviewWindow
+
+        OverviewWindow(self.project, self).exec()
 
     def open_span(self, doc_id: int, start: int, end: int) -> None:
         """Open ``doc_id`` with the code points ``start``-``end`` selected and in view."""

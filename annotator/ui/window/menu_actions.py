@@ -175,6 +175,9 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
     ("&Project", [
         ActionSpec("edit_schema", "Edit &Schema…", (),
                    "Edit labels, kinds, topics and event types (a new schema version)"),
+        ActionSpec("overview", "&Overview…", (),
+                   "Where the project stands: documents per status and annotator, actions per"
+                   " day, labels per layer, agreement"),
         ActionSpec("agreement", "&Agreement…", (),
                    "Inter-annotator agreement of the documents two or more annotators"
                    " marked done: figures, charts, disagreements, report"),
