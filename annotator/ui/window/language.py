@@ -107,6 +107,8 @@ def apply_language(app: QApplication, choice: str, system_locale: str | None = N
         qt_folder = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
         _load(app, str(Path(qt_folder) / f"qtbase_{language}.qm"))
     i18n.install(QtCore.QCoreApplication.translate)
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language in RIGHT_TO_LEFT
-                           else Qt.LayoutDirection.LeftToRight)
+    if language in RIGHT_TO_LEFT:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    elif app.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # back from Arabic
     return language
