@@ -100,3 +100,15 @@ def test_translate_is_english_without_a_backend_and_never_empty() -> None:
     finally:
         i18n.install(None)
     assert i18n.noop("Menu", "&Edit") == "&Edit"
+
+
+def test_arabic_menu_titles_have_distinct_mnemonics() -> None:
+    """Alt plus a letter opens one menu: no two Arabic menu titles share their & letter."""
+    pytest.importorskip("PySide6")
+    from annotator.ui.window.menu_actions import MENUS
+
+    titles = {title for title, _ in MENUS} | {"&Corpus"}
+    arabic = {s: t.text or "" for c, s, t in _messages() if s in titles}
+    letters = [text[text.index("&") + 1] for text in arabic.values() if "&" in text]
+    assert len(letters) == len(titles)
+    assert len(set(letters)) == len(letters)

@@ -342,7 +342,7 @@
     <name>CorpusWiring</name>
     <message>
         <source>&amp;Corpus</source>
-        <translation>&amp;مدونة</translation>
+        <translation>م&amp;دونة</translation>
     </message>
     <message>
         <source>&amp;Concordance…</source>
@@ -1141,7 +1141,7 @@ Kind: {kind}</source>
     </message>
     <message>
         <source>&amp;Annotation</source>
-        <translation>&amp;توسيم</translation>
+        <translation>ت&amp;وسيم</translation>
     </message>
     <message>
         <source>Start edge: one grapheme towards reading start</source>
@@ -1341,7 +1341,7 @@ Kind: {kind}</source>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation>&amp;مشروع</translation>
+        <translation>م&amp;شروع</translation>
     </message>
     <message>
         <source>Edit &amp;Schema…</source>
