@@ -69,8 +69,9 @@ def tooltip_html(text: str, items: list[SpanItem], limit: int = 80) -> str:
         covered = text[item.start:item.end]
         if len(covered) > limit:
             covered = covered[:limit - 1] + "…"
-        whose = (" <i>" + escape(translate("Selection", "({owner}'s layer, read-only)").format(
-            owner=item.owner)) + "</i>" if item.owner else "")
+        whose = (" <i>" + escape(translate("Selection", "({owner}'s layer, read-only)"),
+                                 quote=False).format(owner=escape(item.owner)) + "</i>"
+                 if item.owner else "")
         rows.append(f"<b>{escape(item.label)}</b>{whose}: "
                     f"<span dir='rtl'>{escape(covered)}</span>")
     return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"
