@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CORE_BIN := $(CORE_VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test lint test-gui test-core test-wheel bench bench-full clean
+.PHONY: i18n run test lint test-gui test-core test-wheel bench bench-full clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ $(CORE_BIN)/.installed: pyproject.toml
 	$(CORE_BIN)/python -m pip install --quiet --upgrade pip
 	$(CORE_BIN)/python -m pip install --quiet -e '.[core-test]'
 	touch $@
+
+# The Arabic catalogue: extract new strings with lupdate, compile the .qm (docs/I18N.md).
+i18n: $(BIN)/.installed-run
+	$(BIN)/python tools/update_i18n.py --qm
 
 run: $(BIN)/.installed-run
 	QT_QPA_PLATFORM= $(BIN)/annotator open --sample

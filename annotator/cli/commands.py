@@ -259,13 +259,26 @@ def preannotate_command(
 @click.command("stats")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False), default=None,
+              help="Also write the overview (overview.md, overview.html, PNG charts) to DIR.")
 @annotator_option("Whose statuses the document counts are")
 @user_errors
-def stats_command(project: str, as_json: bool, annotator: str | None) -> None:
+def stats_command(project: str, as_json: bool, annotator: str | None,
+                  report_dir: str | None = None) -> None:
     """Print counts: documents per status (in your layer), annotations per kind and label,
-    annotators, and every annotator's layer (statuses and annotations)."""
+    annotators, and every annotator's layer (statuses and annotations). With --report, the
+    project overview (documents per status and annotator, actions per day, entity labels
+    per layer, agreement when two or more annotators marked documents done) as a folder."""
     with open_project(project, readonly=True, annotator=annotator) as proj:
         figures = proj.stats()
+        if report_dir is not None:
+            from annotator.core.overview import project_overview
+            from annotator.core.overview.report import write_overview
+
+            files = write_overview(project_overview(proj), report_dir, Path(proj.path),
+                                   proj.project_id)
+            echo(f"wrote {len(files)} file(s) to {report_dir}: {', '.join(files)}",
+                 err=as_json)
     if as_json:
         echo_json(figures)
         return

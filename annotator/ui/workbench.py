@@ -41,6 +41,7 @@ from annotator.ui.actions.base import Notify
 from annotator.ui.actions.document_actions import DocumentActions
 from annotator.ui.editor import AnnotationView
 from annotator.ui.editor.sync import EditorSync
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QObject, QtCore, Signal
 from annotator.ui.session.lexicon import build_in_thread, needs_background, starting_lexicon
 from annotator.ui.session.links import load_links
@@ -121,8 +122,9 @@ class Workbench(QObject):
         try:
             record = self.project.get_record(doc_id)
         except DamagedRowError as error:  # a damaged file: say so, keep what is shown
-            self.message.emit(f"Cannot show document {doc_id}: {error.message}"
-                              " (run annotator validate)")
+            self.message.emit(translate(
+                "Workbench", "Cannot show document {doc_id}: {message} (run annotator"
+                " validate)").format(doc_id=doc_id, message=error.message))
             return
         damaged = self.project.document_damage(doc_id)
         self.session.open(doc_id, record, load_links(self.project, doc_id))
@@ -138,8 +140,10 @@ class Workbench(QObject):
         self.annotationSelected.emit("")
         self.documentOpened.emit(doc_id)
         if damaged:
-            self.message.emit(f"Document {doc_id} has {len(damaged)} damaged row(s), not shown:"
-                              f" {damaged[0].message} (run annotator validate)")
+            self.message.emit(translate(
+                "Workbench", "Document {doc_id} has {count} damaged row(s), not shown: {message}"
+                " (run annotator validate)").format(
+                    doc_id=doc_id, count=len(damaged), message=damaged[0].message))
         # The snapping lexicon reads the project's names and words: build it once the
         # document is painted, so neither the first paint nor the first label waits for it.
         self._lexicon_after_paint()
@@ -185,7 +189,8 @@ class Workbench(QObject):
         if self._detached or current is None or current.complete:
             return
         if parts is None:
-            self.message.emit(f"Only the shipped names help snapping: {why}")
+            self.message.emit(translate(
+                "Workbench", "Only the shipped names help snapping: {why}").format(why=why))
             return
         self.session.use_lexicon(current.merged(parts))
 
@@ -285,8 +290,9 @@ class Workbench(QObject):
         self.otherSpanFocused.emit(span_id)
         if clicked:
             owner, entity = found
-            self.message.emit(f"{owner}'s {entity.label} span (read-only): Copy to My Layer"
-                              " (Ctrl+Shift+Y) adds it to yours.")
+            self.message.emit(translate(
+                "Workbench", "{owner}'s {label} span (read-only): Copy to My Layer (Ctrl+Shift+Y)"
+                " adds it to yours.").format(owner=owner, label=entity.label))
 
     def set_layer_shown(self, name: str, on: bool) -> None:
         """Show (or hide) ``name``'s layer of the open document, read-only."""
@@ -296,7 +302,8 @@ class Workbench(QObject):
         try:
             others.set_shown(self.project, name, on)
         except ProjectError as error:
-            self.message.emit(f"Cannot show {name}'s layer: {error}")
+            self.message.emit(translate(
+                "Workbench", "Cannot show {name}'s layer: {error}").format(name=name, error=error))
             return
         self.sync.show_other_layers()
         self.layersChanged.emit()
@@ -332,7 +339,8 @@ class Workbench(QObject):
             return False
         self.saveStateChanged.emit("saved", "")
         if info is None:
-            self.message.emit(f"Nothing to {'redo' if redo else 'undo'}.")
+            self.message.emit(translate("Workbench", "Nothing to redo.") if redo
+                              else translate("Workbench", "Nothing to undo."))
             return False
         change = self._last_change
         target = info.doc_id if info.doc_id is not None else (
@@ -348,7 +356,8 @@ class Workbench(QObject):
                 self.editor.scroll_to_codepoint(entity.start)
             else:
                 self.session.select(None)
-        self.message.emit(f"{'Redid' if redo else 'Undid'}: {info.name}")
+        self.message.emit((translate("Workbench", "Redid: {action}") if redo
+                           else translate("Workbench", "Undid: {action}")).format(action=info.name))
         return True
 
     # -- store events -------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The agreement charts as PNG bytes (for the report and the app's Agreement window).
 
 matplotlib is imported here only, when a chart is drawn, and draws through its Agg canvas
-(no pyplot, no GUI backend, no global figure state). matplotlib does not shape Arabic: every
-label is reshaped (arabic-reshaper) and put in visual order (python-bidi) first, and drawn with
+(no pyplot, no GUI backend, no global figure state). A matplotlib built without libraqm
+(before 3.11) does not shape Arabic: there every label is reshaped (arabic-reshaper) and put in
+visual order (python-bidi) first; one with libraqm gets the text as it is. Labels are drawn with
 an Arabic font picked by name (Amiri, Noto Naskh Arabic, Noto Sans Arabic; DejaVu Sans when
 none is installed, which shows Latin labels and boxes for Arabic).
 """
@@ -26,9 +27,22 @@ FALLBACK_FONT = "DejaVu Sans"
 MAX_CONFUSION_LABELS = 20
 
 
+@lru_cache(maxsize=1)
+def matplotlib_lays_out_text() -> bool:
+    """Whether matplotlib shapes and orders text itself (built with libraqm: 3.11 on)."""
+    try:
+        from matplotlib import ft2font
+    except ImportError:
+        return False
+    return bool(getattr(ft2font, "__libraqm_version__", ""))
+
+
 def shaped(text: str) -> str:
-    """``text`` as matplotlib must draw it: Arabic joined and in visual order."""
+    """``text`` as matplotlib must draw it: Arabic joined and in visual order, unless
+    matplotlib lays text out itself (then shaping first would draw it reversed)."""
     if not any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text):
+        return text
+    if matplotlib_lays_out_text():
         return text
     import arabic_reshaper
     from bidi import get_display

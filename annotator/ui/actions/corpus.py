@@ -16,8 +16,10 @@ from annotator.core.corpus import ConcordanceRow, LabelAllPlan, PlannedEntity, a
 from annotator.core.corpus import plan_label_all as core_plan
 from annotator.core.text.clitics import name_key
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import noop, translate
 
-NOT_WHOLE_WORD = "not a whole word (inside a longer word, or a proclitic the rule keeps)"
+NOT_WHOLE_WORD = noop("Corpus", "not a whole word (inside a longer word, or a proclitic the rule"
+                                " keeps)")
 
 
 def _key(doc_id: int, start: int, end: int) -> tuple[int, int, int]:
@@ -34,7 +36,8 @@ class CorpusActions(SessionActions):
         label; None (and why, told) without a selected entity."""
         entity = self.session.selected_entity()
         if entity is None:
-            self.refuse("Select an entity first: its text and label are labelled everywhere.")
+            self.refuse(translate(
+                "Corpus", "Select an entity first: its text and label are labelled everywhere."))
             return None
         return self.plan(self.session.text[entity.start:entity.end], entity.label)
 
@@ -51,7 +54,7 @@ class CorpusActions(SessionActions):
         planned by the core, and only the selected occurrences are kept; a selected row the
         core would not label is skipped with the core's reason (or :data:`NOT_WHOLE_WORD`)."""
         if not rows:
-            self.refuse("Select concordance rows first.")
+            self.refuse(translate("Corpus", "Select concordance rows first."))
             return None
         wanted = {_key(r.doc_id, r.start, r.end): r for r in rows}
         texts: dict[str, str] = {}
@@ -74,7 +77,8 @@ class CorpusActions(SessionActions):
         for key, row in wanted.items():
             if key not in seen:
                 combined.skipped.append(PlannedEntity(row.doc_id, row.external_id, row.start,
-                                                      row.end, row.match, NOT_WHOLE_WORD))
+                                                      row.end, row.match,
+                                                      translate("Corpus", NOT_WHOLE_WORD)))
         combined.add.sort(key=lambda p: (p.doc_id, p.start))
         return combined
 
@@ -85,18 +89,29 @@ class CorpusActions(SessionActions):
         kept = replace(plan, add=[p for i, p in enumerate(plan.add) if i not in excluded],
                        skipped=list(plan.skipped))
         if not kept.add:
-            self.refuse(f"Nothing to label as {plan.label}"
-                        + (f" ({len(plan.skipped)} skipped)." if plan.skipped else "."))
+            self.refuse(translate(
+                "Corpus", "Nothing to label as {label} ({count} skipped).").format(
+                    label=plan.label, count=len(plan.skipped)) if plan.skipped
+                else translate("Corpus", "Nothing to label as {label}.").format(label=plan.label))
             return []
         result = self.run(lambda: apply_plan(self.project, kept))
         if not isinstance(result, list):
             return []
         documents = len({p.doc_id for p in kept.add})
-        noun = "entity" if len(result) == 1 else "entities"
-        where = "document" if documents == 1 else "documents"
-        skipped = f"; {len(plan.skipped)} skipped" if plan.skipped else ""
-        self.notify.message(f"Added {len(result)} {plan.label} {noun} in {documents} {where}"
-                            f"{skipped} (Ctrl+Z removes them all).")
+        skipped = (translate("Corpus", "; {count} skipped").format(count=len(plan.skipped))
+                   if plan.skipped else "")
+        added = {
+            (True, True): translate("Corpus", "Added {count} {label} entity in {documents}"
+                                    " document"),
+            (True, False): translate("Corpus", "Added {count} {label} entity in {documents}"
+                                     " documents"),
+            (False, True): translate("Corpus", "Added {count} {label} entities in {documents}"
+                                     " document"),
+            (False, False): translate("Corpus", "Added {count} {label} entities in {documents}"
+                                      " documents"),
+        }[(len(result) == 1, documents == 1)]
+        self.notify.message(added.format(count=len(result), label=plan.label, documents=documents)
+                            + skipped + translate("Corpus", " (Ctrl+Z removes them all)."))
         lexicon = self.session.lexicon
         if lexicon is not None:  # the open document's own rows arrive by the store's events
             for planned in kept.add:
@@ -111,15 +126,19 @@ class CorpusActions(SessionActions):
         every window and the CLI agree); the lexicon drops it at once."""
         entity = self.session.selected_entity()
         if entity is None:
-            return self.refuse("Select an entity whose name must not be learned.")
+            return self.refuse(translate("Corpus",
+                                         "Select an entity whose name must not be learned."))
         name = self.session.text[entity.start:entity.end]
         changed = self.run(lambda: self.project.disable_name(name))
         if changed is None:
             return False
         if self.session.lexicon is not None:
             self.session.lexicon.disable(name)
-        self.notify.message(f"«{name}» is no longer learned"
-                            + ("." if changed is True else " (it was already off)."))
+        self.notify.message(
+            translate("Corpus", "«{name}» is no longer learned.").format(name=name)
+            if changed is True
+            else translate("Corpus", "«{name}» is no longer learned (it was already off).").format(
+                name=name))
         return True
 
     def enable_name(self, name: str) -> bool:
@@ -129,7 +148,7 @@ class CorpusActions(SessionActions):
             return False
         if self.session.lexicon is not None:
             self.session.lexicon.enable(name)
-        self.notify.message(f"«{name}» is learned again.")
+        self.notify.message(translate("Corpus", "«{name}» is learned again.").format(name=name))
         return True
 
     def disabled_names(self) -> list[str]:

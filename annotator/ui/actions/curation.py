@@ -11,6 +11,7 @@ from __future__ import annotations
 from annotator.core.curation import accept_edit, mark_curated, reject, take
 from annotator.core.store import Project
 from annotator.ui.actions.base import Notify, SessionActions
+from annotator.ui.i18n import translate
 from annotator.ui.session.curation import CurationList, decision_for_key
 from annotator.ui.session.session import DocumentSession
 
@@ -28,20 +29,24 @@ class CurationActions(SessionActions):
         item = self.items.current_item()
         doc_id = self.session.doc_id
         if item is None or doc_id is None:
-            return self.refuse("No disagreement chosen: F8 goes to the next one.")
+            return self.refuse(translate("Curation",
+                                         "No disagreement chosen: F8 goes to the next one."))
         decision = decision_for_key(digit, self.items.annotators)
         if decision is None:
-            return self.refuse(f"No annotator {digit} here: this document is curated from"
-                               f" {len(self.items.annotators)} annotators.")
+            return self.refuse(translate(
+                "Curation", "No annotator {digit} here: this document is curated from {count}"
+                " annotators.").format(digit=digit, count=len(self.items.annotators)))
         if decision.kind == "reject":
             done = self.run(lambda: reject(self.project, doc_id, item))
-            told = f"Rejected {item.kind} {item.key}"
+            told = translate("Curation", "Rejected {kind} {key}").format(kind=item.kind,
+                                                                        key=item.key)
         else:
             done = self.run(lambda: take(self.project, doc_id, item, decision.annotator))
-            told = f"Took {decision.annotator}'s {item.kind} {item.key}"
+            told = translate("Curation", "Took {annotator}'s {kind} {key}").format(
+                annotator=decision.annotator, kind=item.kind, key=item.key)
         if done is None:
             return False
-        self.notify.message(f"{told} (Ctrl+Z undoes it).")
+        self.notify.message(translate("Curation", "{told} (Ctrl+Z undoes it).").format(told=told))
         return True
 
     def accept_edited(self) -> bool:
@@ -49,10 +54,13 @@ class CurationActions(SessionActions):
         item = self.items.current_item()
         doc_id = self.session.doc_id
         if item is None or doc_id is None:
-            return self.refuse("No disagreement chosen: F8 goes to the next one.")
+            return self.refuse(translate("Curation",
+                                         "No disagreement chosen: F8 goes to the next one."))
         if self.run(lambda: accept_edit(self.project, doc_id, item)) is None:
             return False
-        self.notify.message(f"Accepted the curated {item.kind} {item.key} as edited.")
+        self.notify.message(translate(
+            "Curation", "Accepted the curated {kind} {key} as edited.").format(
+                kind=item.kind, key=item.key))
         return True
 
     def mark_curated(self) -> bool:
@@ -63,5 +71,5 @@ class CurationActions(SessionActions):
             return False
         if self.run(lambda: mark_curated(self.project, doc_id)) is None:
             return False
-        self.notify.message("Document curated.")
+        self.notify.message(translate("Curation", "Document curated."))
         return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from annotator.core.model import Entity
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 from annotator.ui.session.edges import Edge, Unit, moved_span
 from annotator.ui.session.lexicon import full_lexicon
 
@@ -32,7 +33,7 @@ class EntityActions(SessionActions):
             return self.add(label, *selection)
         if self.session.selected is not None:
             return self.relabel(label)
-        return self.refuse("Select some text or an annotation first.")
+        return self.refuse(translate("Entity", "Select some text or an annotation first."))
 
     def add(self, label: str, start: int, end: int) -> bool:
         """Store an entity of ``label`` over the selection ``[start, end)`` (snapped) and
@@ -44,7 +45,7 @@ class EntityActions(SessionActions):
             self.ensure_lexicon()
         span = session.entity_span(start, end)
         if span is None:
-            return self.refuse("The selection holds no text to annotate.")
+            return self.refuse(translate("Entity", "The selection holds no text to annotate."))
         new_id = self.run(lambda: self.project.add_entity(doc_id, span[0], span[1], label))
         if new_id is None:
             return False
@@ -59,8 +60,9 @@ class EntityActions(SessionActions):
         """Give the selected entity ``label``."""
         entity = self._selected()
         if entity is None:
-            return self.refuse("Only an entity takes a label: select text to add one, or "
-                               "click an entity to relabel it.")
+            return self.refuse(translate("Entity",
+                                         "Only an entity takes a label: select text to add one, or "
+                               "click an entity to relabel it."))
         if entity.label == label:
             return False
         return self.run(lambda: self.project.relabel_entity(int(entity.id), label)) is not None
@@ -80,7 +82,7 @@ class EntityActions(SessionActions):
             return False
         span = moved_span(self.session.text, entity.start, entity.end, edge, direction, unit)
         if span is None:
-            return self.refuse("That edge cannot move further.")
+            return self.refuse(translate("Entity", "That edge cannot move further."))
         return self.run(lambda: self.project.resize_entity(int(entity.id), *span)) is not None
 
     def set_attribute(self, name: str, value: str | None) -> bool:

@@ -9,6 +9,7 @@ bar (by this controller when it can tell, else by the store's ``ValueError``).
 from __future__ import annotations
 
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import noop, translate
 
 
 class EventActions(SessionActions):
@@ -17,7 +18,7 @@ class EventActions(SessionActions):
     def add_event(self, event_type: str) -> bool:
         """Store the text selection as the trigger of a new event of ``event_type``."""
         doc_id = self.session.doc_id
-        span, why = self.session.link_span("trigger")
+        span, why = self.session.link_span(noop("Session", "trigger"))
         if doc_id is None or span is None:
             return self.refuse(why) if why else False
         new_id = self.run(lambda: self.project.add_event(doc_id, event_type, span))
@@ -50,14 +51,16 @@ class EventActions(SessionActions):
         key = self.session.selected_kind("v")
         entity = self.session.entities.get(entity_id)
         if key is None or entity is None:
-            self.notify.message("Select an event, then an entity.")
+            self.notify.message(translate("Event", "Select an event, then an entity."))
             return False
         roles = self.roles_for(entity_id)
         if not roles:
             event_type = self.session.links.events[key].type
             allowed = ", ".join(self.project.schema.allowed_roles(event_type)) or "none"
-            self.notify.message(f"Refused: no role of {event_type} accepts a {entity.label}"
-                                 f" entity (roles: {allowed}).")
+            self.notify.message(translate(
+                "Event", "Refused: no role of {event_type} accepts a {label} entity"
+                " (roles: {allowed}).").format(
+                    event_type=event_type, label=entity.label, allowed=allowed))
             return False
         if len(roles) == 1:
             return self.add_argument(roles[0], entity_id)
@@ -69,7 +72,7 @@ class EventActions(SessionActions):
         type does not allow)."""
         key = self.session.selected_kind("v")
         if key is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         return self.run(lambda: self.project.add_event_argument(
             int(key), role, entity_id)) is not None
@@ -83,7 +86,7 @@ class EventActions(SessionActions):
         """Set (None: remove) polarity, modality, genericity... of the selected event."""
         key = self.session.selected_kind("v")
         if key is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         attrs = dict(self.session.links.events[key].attrs)
         if value is None:
@@ -99,7 +102,7 @@ class EventActions(SessionActions):
         key = self.session.selected_kind("v")
         definition = self.project.schema.event_attributes.get(name)
         if key is None or definition is None:
-            self.notify.message("Select an event first.")
+            self.notify.message(translate("Event", "Select an event first."))
             return False
         current = self.session.links.events[key].attrs.get(name, definition.default)
         values = definition.values

@@ -7,6 +7,7 @@ span, label and attributes (``Project.add_entity``), so one Ctrl+Z removes it ag
 from __future__ import annotations
 
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class LayerActions(SessionActions):
@@ -20,18 +21,21 @@ class LayerActions(SessionActions):
         target = span_id or session.others.focused
         found = session.others.entity(target) if target else None
         if found is None or session.doc_id is None:
-            return self.refuse("Point at (or click) another annotator's span to copy it to"
-                               " your layer.")
+            return self.refuse(translate(
+                "Layers", "Point at (or click) another annotator's span to copy it to your"
+                " layer."))
         owner, entity = found
         if any((e.start, e.end, e.label) == (entity.start, entity.end, entity.label)
                for e in session.entities.values()):
-            return self.refuse(f"Your layer already has this {entity.label} span.")
+            return self.refuse(translate(
+                "Layers", "Your layer already has this {label} span.").format(label=entity.label))
         doc_id = session.doc_id
         added = self.run(lambda: self.project.add_entity(doc_id, entity.start, entity.end,
                                                          entity.label, entity.attrs or None))
         if not isinstance(added, int) or isinstance(added, bool):
             return False
         session.select(str(added))
-        self.notify.message(f"Copied {owner}'s {entity.label} span to your layer"
-                            " (Ctrl+Z removes the copy).")
+        self.notify.message(translate(
+            "Layers", "Copied {owner}'s {label} span to your layer (Ctrl+Z removes the"
+            " copy).").format(owner=owner, label=entity.label))
         return True

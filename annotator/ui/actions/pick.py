@@ -12,6 +12,7 @@ from annotator.core.store import Project
 from annotator.ui.actions.base import Notify, SessionActions
 from annotator.ui.actions.event import EventActions
 from annotator.ui.actions.quote import QuoteActions
+from annotator.ui.i18n import translate
 from annotator.ui.session.session import PICK_PROMPTS, DocumentSession
 
 
@@ -30,7 +31,7 @@ class PickActions(SessionActions):
         why = self.session.begin_pick(purpose)
         if why:
             return self.refuse(why)
-        self.notify.message(PICK_PROMPTS[purpose])
+        self.notify.message(translate("Session", PICK_PROMPTS[purpose]))
         return True
 
     def complete(self, span_id: str) -> bool:
@@ -41,9 +42,11 @@ class PickActions(SessionActions):
             self.session.picked.emit(purpose, span_id)
             return True
         if span_id not in self.session.entities:
-            what = "speaker" if purpose == "speaker" else "argument"
-            return self.refuse(f"Refused: the {what} must be an annotated entity; that was "
-                               "not one.")
+            if purpose == "speaker":
+                return self.refuse(translate(
+                    "Pick", "Refused: the speaker must be an annotated entity; that was not one."))
+            return self.refuse(translate(
+                "Pick", "Refused: the argument must be an annotated entity; that was not one."))
         if purpose == "speaker":
             return self.quotes.set_speaker(span_id)
         return self.events.add_argument_for(span_id)

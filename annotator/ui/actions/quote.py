@@ -14,10 +14,11 @@ from typing import Any
 from annotator.core.model import AUTHOR, Span
 from annotator.core.suggest import find_speech_verbs, plausible_speaker
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import noop, translate
 from annotator.ui.session.edges import Edge, Unit, moved_span
 from annotator.ui.session.session import QUOTE_MARKS, QuotePart
 
-PART_NAMES = {"content": "quoted words", "cue": "cue"}
+PART_NAMES = {"content": noop("Quote", "quoted words"), "cue": noop("Quote", "cue")}
 
 
 class QuoteActions(SessionActions):
@@ -26,7 +27,7 @@ class QuoteActions(SessionActions):
     def mark_quote(self, kind: str = "direct") -> bool:
         """Store the text selection (without its quotation marks) as a quote of ``kind``."""
         doc_id = self.session.doc_id
-        span, why = self.session.link_span("quoted words")
+        span, why = self.session.link_span(noop("Session", "quoted words"))
         if doc_id is None or span is None:
             return self.refuse(why) if why else False
         new_id = self.run(lambda: self.project.add_quote(doc_id, span, kind=kind))
@@ -45,7 +46,7 @@ class QuoteActions(SessionActions):
     def _update_quote(self, **fields: Any) -> bool:
         key = self.session.selected_kind("q")
         if key is None:
-            self.notify.message("Select a quote first.")
+            self.notify.message(translate("Quote", "Select a quote first."))
             return False
         return self.run(lambda: self.project.update_quote(int(key), **fields)) is not None
 
@@ -58,7 +59,7 @@ class QuoteActions(SessionActions):
         key = self.session.selected_kind("q")
         kinds = self.project.schema.quote_kinds
         if key is None or not kinds:
-            self.notify.message("Select a quote first.")
+            self.notify.message(translate("Quote", "Select a quote first."))
             return False
         current = self.session.links.quotes[key].kind
         following = kinds[(kinds.index(current) + 1) % len(kinds)] if current in kinds \
@@ -69,9 +70,10 @@ class QuoteActions(SessionActions):
         """The text selection becomes the selected quote's cue; a conjunction و/ف attached
         to a selected speech verb (وقال) is left out."""
         if self.session.selected_kind("q") is None:
-            self.notify.message("Select a quote first, then the speech verb, then mark it.")
+            self.notify.message(translate(
+                "Quote", "Select a quote first, then the speech verb, then mark it."))
             return False
-        span, why = self.session.link_span("speech verb")
+        span, why = self.session.link_span(noop("Session", "speech verb"))
         if span is None:
             return self.refuse(why)
         text = self.session.text
@@ -83,8 +85,9 @@ class QuoteActions(SessionActions):
     def set_speaker(self, speaker: str | None) -> bool:
         """The selected quote's speaker: an entity id, ``AUTHOR`` or None (unknown)."""
         if speaker not in (None, AUTHOR) and speaker not in self.session.entities:
-            self.notify.message("The speaker must be an annotated entity of this document"
-                                 " (or AUTHOR, or unknown).")
+            self.notify.message(translate("Quote",
+                                          "The speaker must be an annotated entity of this document"
+                                 " (or AUTHOR, or unknown)."))
             return False
         return self._update_quote(speaker=speaker)
 
@@ -93,7 +96,7 @@ class QuoteActions(SessionActions):
         as وأضاف: the speaker of the previous quote)."""
         key = self.session.selected_kind("q")
         if key is None:
-            self.notify.message("Select a quote first.")
+            self.notify.message(translate("Quote", "Select a quote first."))
             return False
         quote = self.session.links.quotes[key]
         others = [q for k, q in self.session.links.quotes.items() if k != key]
@@ -101,11 +104,13 @@ class QuoteActions(SessionActions):
             self.session.text, self.session.entities.values(), quote.content, quote.cue, others,
             speaker_types=self.project.schema.speaker_types)
         if speaker is None:
-            self.notify.message("No speaker in sight: click one (Link Speaker) or choose"
-                                 " AUTHOR.")
+            self.notify.message(translate("Quote",
+                                          "No speaker in sight: click one (Link Speaker) or choose"
+                                 " AUTHOR."))
             return False
         if self.set_speaker(speaker):
-            self.notify.message(f"Speaker linked ({reason}).")
+            self.notify.message(
+                translate("Quote", "Speaker linked ({reason}).").format(reason=reason))
             return True
         return False
 
@@ -115,14 +120,15 @@ class QuoteActions(SessionActions):
         """Choose whether edge moves act on the selected quote's words or on its cue."""
         key = self.session.selected_kind("q")
         if key is None:
-            self.notify.message("Select a quote first.")
+            self.notify.message(translate("Quote", "Select a quote first."))
             return False
         if part == "cue" and self.session.links.quotes[key].cue is None:
-            self.notify.message("This quote has no cue yet: select the speech verb and mark"
-                                 " it (Ctrl+Shift+C).")
+            self.notify.message(translate("Quote", "This quote has no cue yet: select the speech"
+                                          " verb and mark it (Ctrl+Shift+C)."))
             return False
         self.session.select(f"k{key}" if part == "cue" else f"q{key}")
-        self.notify.message(f"Edge keys now move the quote's {PART_NAMES[part]}.")
+        self.notify.message(translate("Quote", "Edge keys now move the quote's {part}.").format(
+            part=translate("Quote", PART_NAMES[part])))
         return True
 
     def toggle_quote_part(self) -> bool:
@@ -135,19 +141,19 @@ class QuoteActions(SessionActions):
         part) one grapheme or word; ``direction`` +1 is towards the reading end."""
         key = self.session.selected_kind("q")
         if key is None:
-            self.notify.message("Select a quote first.")
+            self.notify.message(translate("Quote", "Select a quote first."))
             return False
         part = part or self.session.quote_part
         quote = self.session.links.quotes[key]
         span = quote.content if part == "content" else quote.cue
         if span is None:
-            self.notify.message("This quote has no cue yet: select the speech verb and mark"
-                                 " it (Ctrl+Shift+C).")
+            self.notify.message(translate("Quote", "This quote has no cue yet: select the speech"
+                                          " verb and mark it (Ctrl+Shift+C)."))
             return False
         moved = moved_span(self.session.text, span.start, span.end, edge, direction, unit,
                            avoid=QUOTE_MARKS)
         if moved is None:
-            self.notify.message("That edge cannot move further.")
+            self.notify.message(translate("Quote", "That edge cannot move further."))
             return False
         if part == "content":
             return self._update_quote(content=Span(*moved))

@@ -12,6 +12,7 @@ from typing import Any
 
 from annotator.core.model import Span, StanceTarget
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class StanceActions(SessionActions):
@@ -41,7 +42,7 @@ class StanceActions(SessionActions):
         key = self.session.selected_kind("s")
         doc_id = self.session.doc_id
         if key is None or doc_id is None:
-            self.notify.message("Select a stance first.")
+            self.notify.message(translate("Stance", "Select a stance first."))
             return False
         old = self.session.links.stances[key]
         if old.label == label:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.core.suggest import suggest_quotes
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class SuggestionActions(SessionActions):
@@ -26,15 +27,19 @@ class SuggestionActions(SessionActions):
         count = len(self.session.suggestions)
         if count:
             self.session.select("g0")
-            self.notify.message(f"{count} suggested quote(s): Enter accepts, Delete rejects.")
+            self.notify.message(translate(
+                "Suggestion", "{count} suggested quote(s): Enter accepts, Delete rejects.").format(
+                    count=count))
         else:
-            self.notify.message("No quotation marks near a speech verb: nothing to suggest.")
+            self.notify.message(translate(
+                "Suggestion", "No quotation marks near a speech verb: nothing to suggest."))
         return count
 
     def _suggestion_index(self, owner: str | None) -> int | None:
         owner = owner if owner is not None else self.session.selected
         if owner is None or owner[:1] != "g" or not self.session.exists(owner):
-            self.notify.message("Select a suggested quote first (Suggest Quotes finds them).")
+            self.notify.message(translate(
+                "Suggestion", "Select a suggested quote first (Suggest Quotes finds them)."))
             return None
         return int(owner[1:])
 

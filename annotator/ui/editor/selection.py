@@ -12,6 +12,7 @@ from __future__ import annotations
 from annotator.ui.editor.layers import SpanItem
 from annotator.ui.editor.offsets import QtOffsets
 from annotator.ui.editor.painter import Fragment, Metrics, SpanPainter
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QtCore, QtGui
 
 
@@ -68,7 +69,9 @@ def tooltip_html(text: str, items: list[SpanItem], limit: int = 80) -> str:
         covered = text[item.start:item.end]
         if len(covered) > limit:
             covered = covered[:limit - 1] + "…"
-        whose = (f" <i>({escape(item.owner)}'s layer, read-only)</i>" if item.owner else "")
+        whose = (" <i>" + escape(translate("Selection", "({owner}'s layer, read-only)"),
+                                 quote=False).format(owner=escape(item.owner)) + "</i>"
+                 if item.owner else "")
         rows.append(f"<b>{escape(item.label)}</b>{whose}: "
                     f"<span dir='rtl'>{escape(covered)}</span>")
     return "<p style='white-space:pre'>" + "<br>".join(rows) + "</p>"

@@ -22,13 +22,16 @@ from typing import Any
 from annotator.core.corpus import Concordance, ConcordanceRow, Cursor
 from annotator.core.corpus.concordance import CONTEXT
 from annotator.core.store import AnnotationsChanged, ChangeEvent, Project
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.following import FollowsStore
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QModelIndex, QPersistentModelIndex, Qt, QtCore, QtGui
 
 PAGE = 100
 BEFORE, MATCH, AFTER, LABEL, DOCUMENT = range(5)
-HEADERS = ("Before", "Match", "After", "Label", "Document")
+HEADERS = (noop("Concordance", "Before"), noop("Concordance", "Match"),
+           noop("Concordance", "After"), noop("Concordance", "Label"),
+           noop("Concordance", "Document"))
 RowRole = Qt.ItemDataRole.UserRole + 1
 ElideRole = Qt.ItemDataRole.UserRole + 2
 FSI, PDI = "\u2068", "\u2069"
@@ -167,7 +170,7 @@ class ConcordanceModel(FollowsStore, QtCore.QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
+            return translate("Concordance", HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -188,7 +191,7 @@ class ConcordanceModel(FollowsStore, QtCore.QAbstractTableModel):
             return plain_tooltip(f"{row.title or row.external_id} · {row.start}–{row.end}\n"
                                  f"{row.left}{row.match}{row.right}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            label = row.label or "no label"
+            label = row.label or translate("Concordance", "no label")
             return f"{row.match}, {label}, {row.title or row.external_id}"
         if role == Qt.ItemDataRole.FontRole and column == MATCH:
             return self._bold

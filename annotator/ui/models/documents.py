@@ -33,6 +33,7 @@ from annotator.core.store import (
     DocumentsAdded,
     Project,
 )
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.following import FollowsStore
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -48,8 +49,16 @@ ExternalIdRole = Qt.ItemDataRole.UserRole + 5
 LengthRole = Qt.ItemDataRole.UserRole + 6
 
 STATUS_MARK = {"todo": "○", "in-progress": "◐", "done": "●", "skipped": "⊘"}
-STATUS_NAMES = {"todo": "To do", "in-progress": "In progress", "done": "Done",
-                "skipped": "Skipped"}
+STATUS_NAMES = {"todo": noop("Documents", "To do"), "in-progress": noop("Documents", "In progress"),
+                "done": noop("Documents", "Done"), "skipped": noop("Documents", "Skipped")}
+"""English status names; :func:`status_name` gives the one to show."""
+
+
+def status_name(status: str) -> str:
+    """The name shown for ``status`` (in the interface language)."""
+    name = STATUS_NAMES.get(status)
+    return status if name is None else translate("Documents", name)
+
 _ROW_TABLES = frozenset({"entities"})
 """Annotation tables whose changes alter what a row shows (its entity count)."""
 
@@ -224,11 +233,11 @@ class DocumentListModel(FollowsStore, QAbstractListModel):
             mark = STATUS_MARK.get(doc.status, "?")
             return f"{mark} {doc.title or doc.external_id}  ({doc.entity_count})"
         if role == Qt.ItemDataRole.ToolTipRole:
-            status = STATUS_NAMES.get(doc.status, doc.status)
+            status = status_name(doc.status)
             return plain_tooltip(f"{doc.external_id} · {status} · "
                                  f"{doc.entity_count} entities · {doc.length} characters")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            status = STATUS_NAMES.get(doc.status, doc.status)
+            status = status_name(doc.status)
             return f"{doc.title or doc.external_id}, {status}, {doc.entity_count} entities"
         return self._custom_role(doc, role)
 

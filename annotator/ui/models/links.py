@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.core.schema import Schema
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_tooltip
 from annotator.ui.qt import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from annotator.ui.row_text import directed, strip_isolates
@@ -113,10 +114,11 @@ class LinksTreeModel(QAbstractItemModel):
             return None
         if index.internalId() == NO_GROUP:
             if role == Qt.ItemDataRole.DisplayRole:
-                title = GROUPS[index.row()][1]
+                title = translate("Links", GROUPS[index.row()][1])
                 rows = self._rows[index.row()]
                 others = sum(1 for r in rows if r.annotator)
-                extra = f" + {others} other" if others else ""
+                extra = (translate("Links", " + {count} other").format(count=others) if others
+                         else "")
                 return f"{title} ({len(rows) - others}{extra})"
             return None
         row = self._rows[index.internalId() - 1][index.row()]
@@ -125,7 +127,8 @@ class LinksTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return strip_isolates(row.text)
         if role == Qt.ItemDataRole.ToolTipRole:
-            whose = (f"\n({row.annotator}'s layer: read-only)" if row.annotator else "")
+            whose = (translate("Links", "\n({annotator}'s layer: read-only)").format(
+                annotator=row.annotator) if row.annotator else "")
             return plain_tooltip(strip_isolates(row.text) + whose)
         if role == OwnerRole:
             return row.owner or None

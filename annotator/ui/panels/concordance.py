@@ -17,6 +17,7 @@ from __future__ import annotations
 from annotator.core.corpus import Concordance, ConcordanceRow, Mode, SearchQuery
 from annotator.core.schema import Schema
 from annotator.core.store import Project, ProjectError
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.concordance import (
     AFTER,
     BEFORE,
@@ -42,7 +43,9 @@ from annotator.ui.qt import (
 )
 from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 
-MODES = (("Whole words", Mode.WORD), ("Substring", Mode.SUBSTRING), ("Regex", Mode.REGEX))
+MODES = ((noop("Concordance", "Whole words"), Mode.WORD),
+         (noop("Concordance", "Substring"), Mode.SUBSTRING),
+         (noop("Concordance", "Regex"), Mode.REGEX))
 ANY_LABEL, UNLABELLED = "", "\x00unlabelled"
 RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 INDEX_STEP = 50
@@ -73,18 +76,19 @@ class ConcordancePanel(QWidget):
         self.project = project
         self.hotkeys: dict[str, str] = {}
         self.query_edit = QtWidgets.QLineEdit(self)
-        self.query_edit.setPlaceholderText("Search every document (hamza, tashkeel, ى/ي,"
-                                           " ة/ه ignored)")
+        self.query_edit.setPlaceholderText(translate("Concordance",
+                                                     "Search every document (hamza, tashkeel, ى/ي,"
+                                           " ة/ه ignored)"))
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setAccessibleName("Concordance query")
+        self.query_edit.setAccessibleName(translate("Concordance", "Concordance query"))
         self.query_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.mode_box = QtWidgets.QComboBox(self)
         for text, mode in MODES:
-            self.mode_box.addItem(text, mode)
-        self.mode_box.setAccessibleName("Match")
+            self.mode_box.addItem(translate("Concordance", text), mode)
+        self.mode_box.setAccessibleName(translate("Concordance", "Match"))
         self.label_box = QtWidgets.QComboBox(self)
-        self.label_box.setAccessibleName("Label filter")
-        self.search_button = QtWidgets.QPushButton("Search", self)
+        self.label_box.setAccessibleName(translate("Concordance", "Label filter"))
+        self.search_button = QtWidgets.QPushButton(translate("Concordance", "Search"), self)
         self.count_label = plain_label("", self)
         self.model = ConcordanceModel(project, self)
         self.model.attach()
@@ -98,7 +102,7 @@ class ConcordancePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("Concordance")
+        self.table.setAccessibleName(translate("Concordance", "Concordance"))
         header = self.table.horizontalHeader()
         for column in (BEFORE, AFTER):
             header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
@@ -132,8 +136,8 @@ class ConcordancePanel(QWidget):
         """Labels of the filter and the label keys."""
         current = self.label_box.currentData()
         self.label_box.clear()
-        self.label_box.addItem("Any label", ANY_LABEL)
-        self.label_box.addItem("Unlabelled", UNLABELLED)
+        self.label_box.addItem(translate("Concordance", "Any label"), ANY_LABEL)
+        self.label_box.addItem(translate("Concordance", "Unlabelled"), UNLABELLED)
         for name in schema.entity_types:
             self.label_box.addItem(name, name)
         found = self.label_box.findData(current)
@@ -183,7 +187,8 @@ class ConcordancePanel(QWidget):
             left = self.project.index_search_step(INDEX_STEP)
         except ProjectError as error:
             self.index_timer.stop()
-            self.count_label.setText(f"The search index could not be built: {error}")
+            self.count_label.setText(translate(
+                "Concordance", "The search index could not be built: {error}").format(error=error))
             return
         if left:
             self._show_building(left)
@@ -194,15 +199,20 @@ class ConcordancePanel(QWidget):
 
     def _show_building(self, left: int) -> None:
         total = max(self._index_total, left)
-        self.count_label.setText(f"Building the search index: {total - left:,} of {total:,}"
-                                 " documents… the search runs when it is ready")
+        self.count_label.setText(translate(
+            "Concordance", "Building the search index: {done:,} of {total:,} documents… the search"
+            " runs when it is ready").format(done=total - left, total=total))
 
     def _show_count(self) -> None:
         count = self.model.rowCount()
-        noun = "match" if count == 1 else "matches"
-        more = "" if self.model.complete else "+ (scroll for more)"
-        keys = " · Enter opens, a label key labels the selected rows" if count else ""
-        self.count_label.setText(f"{count}{more} {noun}{keys}")
+        if self.model.complete:
+            text = (translate("Concordance", "{count} match") if count == 1
+                    else translate("Concordance", "{count} matches"))
+        else:
+            text = translate("Concordance", "{count}+ (scroll for more) matches")
+        if count:
+            text += translate("Concordance", " · Enter opens, a label key labels the selected rows")
+        self.count_label.setText(text.format(count=count))
 
     def selected_rows(self) -> list[ConcordanceRow]:
         """The selected concordance rows, in table order."""

@@ -5,12 +5,14 @@ open), the current one selected, and the keys in a line above. Text is plain tex
 
 from __future__ import annotations
 
+from annotator.ui.i18n import noop, translate
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 from annotator.ui.session.curation import CurationRow
 
-KEYS_HINT = ("F8 / Shift+F8 next / previous · Alt+1/2/3 take that annotator's · Alt+0 reject"
-             " · Ctrl+Alt+Enter accept as edited · Ctrl+Enter curated")
+KEYS_HINT = noop("CurationPanel", "F8 / Shift+F8 next / previous · Alt+1/2/3 take that"
+                 " annotator's · Alt+0 reject · Ctrl+Alt+Enter accept as edited · Ctrl+Enter"
+                 " curated")
 OPEN_BACKGROUND = "#fff3bf"
 
 
@@ -25,14 +27,14 @@ class CurationPanel(QWidget):
         self.summary = plain_label("", self)
         self.summary.setObjectName("curationSummary")
         self.summary.setStyleSheet("font-weight: bold;")
-        self.hint = plain_label(KEYS_HINT, self)
+        self.hint = plain_label(translate("CurationPanel", KEYS_HINT), self)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(mid);")
         self.table = QtWidgets.QTreeWidget(self)
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
         self.table.setAlternatingRowColors(False)
-        self.table.setAccessibleName("Disagreements")
+        self.table.setAccessibleName(translate("CurationPanel", "Disagreements"))
         self.table.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -48,9 +50,11 @@ class CurationPanel(QWidget):
         """Fill the list; select row ``current``."""
         self._filling = True
         self.table.clear()
-        self.table.setHeaderLabels(["#", "Kind", "Text",
+        self.table.setHeaderLabels(["#", translate("CurationPanel",
+                                                   "Kind"), translate("CurationPanel", "Text"),
                                     *(f"{n} {name}" for n, name in
-                                      enumerate(annotators, start=1)), "State"])
+                                      enumerate(annotators, start=1)), translate("CurationPanel",
+                                                                                 "State")])
         open_brush = QtGui.QBrush(QtGui.QColor(OPEN_BACKGROUND))
         for number, row in enumerate(rows, start=1):
             item = QtWidgets.QTreeWidgetItem([str(number), row.kind, row.where,
@@ -65,8 +69,9 @@ class CurationPanel(QWidget):
         for column in range(self.table.columnCount()):
             self.table.resizeColumnToContents(column)
         left = sum(1 for r in rows if not r.decided)
-        self.summary.setText(f"{left} open of {len(rows)} disagreements" if rows
-                             else "No disagreement in this document")
+        self.summary.setText(translate("CurationPanel", "{left} open of {count} disagreements")
+                             .format(left=left, count=len(rows)) if rows
+                             else translate("CurationPanel", "No disagreement in this document"))
         if current is not None and 0 <= current < len(rows):
             chosen = self.table.topLevelItem(current)
             if chosen is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.ui.models.documents import STATUS_NAMES
+from annotator.ui.models.documents import status_name
 from annotator.ui.panels.navigator import STATUS_COLORS
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QWidget
 
@@ -37,7 +37,7 @@ class DocumentHeader(QWidget):
         self._shown = (title, status)
         self.title_label.setText(title)
         color = STATUS_COLORS.get(status, "#9aa4b2")
-        self.status_chip.setText(STATUS_NAMES.get(status, status))
+        self.status_chip.setText(status_name(status))
         self.status_chip.setStyleSheet(
             f"QLabel#statusChip {{ color: white; background: {color}; border-radius: 8px;"
             " padding: 2px 10px; font-weight: 600; }")

@@ -10,12 +10,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from annotator.ui.i18n import noop, translate
 from annotator.ui.qt import QLabel, Qt, QtWidgets, QWidget
 from annotator.ui.session.edges import Edge, Unit
 
 COLUMNS: tuple[tuple[int, Unit, str], ...] = (
     (1, "word", "←←"), (1, "grapheme", "←"), (-1, "grapheme", "→"), (-1, "word", "→→"))
 """Direction (+1 towards the reading end), unit and arrow of each button column."""
+ANNOTATION = noop("EdgeButtons", "annotation")
+EDGE_NAMES = {"start": noop("EdgeButtons", "Start edge"), "end": noop("EdgeButtons", "End edge")}
+TIPS = {
+    ("start", "word", 1): noop(
+        "EdgeButtons", "Move the start edge of the {what} one word towards the reading end"),
+    ("start", "grapheme", 1): noop(
+        "EdgeButtons", "Move the start edge of the {what} one grapheme towards the reading end"),
+    ("start", "grapheme", -1): noop(
+        "EdgeButtons", "Move the start edge of the {what} one grapheme towards the reading start"),
+    ("start", "word", -1): noop(
+        "EdgeButtons", "Move the start edge of the {what} one word towards the reading start"),
+    ("end", "word", 1): noop("EdgeButtons",
+                             "Move the end edge of the {what} one word towards the reading end"),
+    ("end", "grapheme", 1): noop(
+        "EdgeButtons", "Move the end edge of the {what} one grapheme towards the reading end"),
+    ("end", "grapheme", -1): noop(
+        "EdgeButtons", "Move the end edge of the {what} one grapheme towards the reading start"),
+    ("end", "word", -1): noop(
+        "EdgeButtons", "Move the end edge of the {what} one word towards the reading start"),
+}
+"""The tooltip of each button: (edge, unit, direction)."""
 
 EdgeMove = Callable[[Edge, int, Unit], object]
 
@@ -25,14 +47,14 @@ class EdgeButtons(QtWidgets.QGroupBox):
     unit)``; ``buttons`` maps ``(edge, direction, unit)`` to its button."""
 
     def __init__(self, title: str, move: EdgeMove, parent: QWidget | None = None,
-                 what: str = "annotation") -> None:
+                 what: str = ANNOTATION) -> None:
         super().__init__(title, parent)
         self.buttons: dict[tuple[str, int, str], QtWidgets.QToolButton] = {}
         grid = QtWidgets.QGridLayout(self)
         grid.setHorizontalSpacing(8)
         edges: tuple[Edge, ...] = ("start", "end")
         for row, edge in enumerate(edges):
-            grid.addWidget(QLabel(f"{edge.capitalize()} edge", self), row, 0)
+            grid.addWidget(QLabel(translate("EdgeButtons", EDGE_NAMES[edge]), self), row, 0)
             line_widget = QWidget(self)
             line_widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             line = QtWidgets.QHBoxLayout(line_widget)
@@ -41,9 +63,8 @@ class EdgeButtons(QtWidgets.QGroupBox):
             for direction, unit, arrow in COLUMNS:
                 button = QtWidgets.QToolButton(line_widget)
                 button.setText(arrow)
-                where = "reading start" if direction < 0 else "reading end"
-                button.setToolTip(f"Move the {edge} edge of the {what} one {unit} towards"
-                                  f" the {where}")
+                button.setToolTip(translate("EdgeButtons", TIPS[(edge, unit, direction)]).format(
+                    what=translate("EdgeButtons", what)))
                 button.setAccessibleName(button.toolTip())
                 button.setMinimumWidth(34)
                 button.clicked.connect(

@@ -8,6 +8,7 @@ the status bar.
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.quote_page import page_form
 from annotator.ui.plain_text import plain_label, plain_tooltip
@@ -27,7 +28,7 @@ class EventPage(QWidget):
         form = page_form(self)
         self.type_label = plain_label("", self)
         self.type_label.setObjectName("eventType")
-        form.addRow("Type", self.type_label)
+        form.addRow(translate("EventPage", "Type"), self.type_label)
         self.event_attr_combos: dict[str, QtWidgets.QComboBox] = {}
         for name, attr in workbench.project.schema.event_attributes.items():
             combo = QtWidgets.QComboBox(self)
@@ -41,26 +42,27 @@ class EventPage(QWidget):
         self.argument_list = QtWidgets.QListView(self)
         self.argument_list.setModel(self.arguments)
         document_view(self.argument_list)
-        self.argument_list.setAccessibleName("Arguments")
+        self.argument_list.setAccessibleName(translate("EventPage", "Arguments"))
         self.argument_list.setMaximumHeight(110)
-        self.remove_argument = QtWidgets.QPushButton("Remove argument", self)
+        self.remove_argument = QtWidgets.QPushButton(translate("EventPage",
+                                                               "Remove argument"), self)
         self.roles = ChoiceListModel(parent=self)
         self.role_combo = document_combo(QtWidgets.QComboBox(self))
-        self.role_combo.setAccessibleName("Role")
+        self.role_combo.setAccessibleName(translate("EventPage", "Role"))
         self.role_combo.setModel(self.roles)
         self.entities = ChoiceListModel(parent=self)
         self.argument_combo = document_combo(QtWidgets.QComboBox(self))
-        self.argument_combo.setAccessibleName("Argument entity")
+        self.argument_combo.setAccessibleName(translate("EventPage", "Argument entity"))
         self.argument_combo.setModel(self.entities)
-        self.add_argument = QtWidgets.QPushButton("Add", self)
-        self.pick_argument = QtWidgets.QPushButton("Pick in text", self)
+        self.add_argument = QtWidgets.QPushButton(translate("EventPage", "Add"), self)
+        self.pick_argument = QtWidgets.QPushButton(translate("EventPage", "Pick in text"), self)
         adder = QtWidgets.QHBoxLayout()
         adder.addWidget(self.argument_combo, 1)
         adder.addWidget(self.add_argument)
-        form.addRow("Arguments", self.argument_list)
+        form.addRow(translate("EventPage", "Arguments"), self.argument_list)
         form.addRow("", self.remove_argument)
-        form.addRow("New role", self.role_combo)
-        form.addRow("Entity", adder)
+        form.addRow(translate("EventPage", "New role"), self.role_combo)
+        form.addRow(translate("EventPage", "Entity"), adder)
         form.addRow("", self.pick_argument)
         self.remove_argument.clicked.connect(self._on_remove_argument)
         self.add_argument.clicked.connect(self._on_add_argument)
@@ -89,7 +91,7 @@ class EventPage(QWidget):
     def _on_remove_argument(self) -> None:
         row = self.argument_list.currentIndex()
         if not row.isValid():
-            self.wb.message.emit("Choose the argument to remove.")
+            self.wb.message.emit(translate("EventPage", "Choose the argument to remove."))
             return
         self.wb.actions.event.remove_argument(int(self.arguments.choices()[row.row()].data
                                                   or 0))
@@ -97,6 +99,6 @@ class EventPage(QWidget):
     def _on_add_argument(self) -> None:
         role, entity_id = self.role_combo.currentData(), self.argument_combo.currentData()
         if not isinstance(role, str) or not isinstance(entity_id, str):
-            self.wb.message.emit("Choose a role and an entity.")
+            self.wb.message.emit(translate("EventPage", "Choose a role and an entity."))
             return
         self.wb.actions.event.add_argument(role, entity_id)

@@ -10,6 +10,7 @@ picker is a non-blocking dialog: ``typeChosen`` carries the choice.
 from __future__ import annotations
 
 from annotator.core.schema import Schema
+from annotator.ui.i18n import translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.qt import QModelIndex, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget, Signal
 from annotator.ui.rows import document_view
@@ -24,18 +25,19 @@ class EventTypePicker(QtWidgets.QDialog):
 
     def __init__(self, schema: Schema, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Event Type")
+        self.setWindowTitle(translate("EventPicker", "Event Type"))
         self.schema = schema
         self.field = QtWidgets.QLineEdit(self)
-        self.field.setPlaceholderText("Type to filter: attack, meet, هجوم…")
-        self.field.setAccessibleName("Filter event types")
+        self.field.setPlaceholderText(translate("EventPicker",
+                                                "Type to filter: attack, meet, هجوم…"))
+        self.field.setAccessibleName(translate("EventPicker", "Filter event types"))
         self.field.setClearButtonEnabled(True)
         self.model = ChoiceListModel(parent=self)
         self.list_view = QtWidgets.QListView(self)
         self.list_view.setModel(self.model)
         document_view(self.list_view)
-        self.list_view.setAccessibleName("Event types")
-        self.hint = QtWidgets.QLabel("Enter chooses · Esc cancels", self)
+        self.list_view.setAccessibleName(translate("EventPicker", "Event types"))
+        self.hint = QtWidgets.QLabel(translate("EventPicker", "Enter chooses · Esc cancels"), self)
         self.hint.setObjectName("pickerHint")
         layout = QVBoxLayout(self)
         layout.addWidget(self.field)
@@ -58,8 +60,8 @@ class EventTypePicker(QtWidgets.QDialog):
         types = self.schema.event_types
         self.model.set_choices(
             Choice(type_row(name, types[name].description), name,
-                   f"{types[name].description}\nRoles: "
-                               f"{', '.join(types[name].roles)}")
+                   translate("EventPicker", "{description}\nRoles: {roles}").format(
+                       description=types[name].description, roles=", ".join(types[name].roles)))
             for name in ranked_types(self.schema, query))
         self._set_row(0 if self.model.rowCount() else -1)
 

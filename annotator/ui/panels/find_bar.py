@@ -9,6 +9,7 @@ Shift+Enter to the previous one, Escape closes the bar.
 from __future__ import annotations
 
 from annotator.core.text import Folded, find_folded, fold
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QWidget, Signal
 
 
@@ -29,24 +30,25 @@ class FindBar(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self.query_edit = QtWidgets.QLineEdit(self)
-        self.query_edit.setPlaceholderText("Find (ignores hamza forms, tashkeel, tatweel)")
+        self.query_edit.setPlaceholderText(
+            translate("FindBar", "Find (ignores hamza forms, tashkeel, tatweel)"))
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setAccessibleName("Find")
+        self.query_edit.setAccessibleName(translate("FindBar", "Find"))
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(80)
         self.previous_button = QtWidgets.QToolButton(self)
-        self.previous_button.setText("Previous")
-        self.previous_button.setToolTip("Previous match (Shift+Enter)")
+        self.previous_button.setText(translate("FindBar", "Previous"))
+        self.previous_button.setToolTip(translate("FindBar", "Previous match (Shift+Enter)"))
         self.next_button = QtWidgets.QToolButton(self)
-        self.next_button.setText("Next")
-        self.next_button.setToolTip("Next match (Enter)")
+        self.next_button.setText(translate("FindBar", "Next"))
+        self.next_button.setToolTip(translate("FindBar", "Next match (Enter)"))
         self.close_button = QtWidgets.QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Close (Escape)")
+        self.close_button.setToolTip(translate("FindBar", "Close (Escape)"))
         self.close_button.setAutoRaise(True)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(QLabel(translate("FindBar", "Find:"), self))
         layout.addWidget(self.query_edit, 1)
         layout.addWidget(self.count_label)
         layout.addWidget(self.previous_button)
@@ -118,9 +120,10 @@ class FindBar(QWidget):
         if not self.query_edit.text().strip():
             self.count_label.setText("")
         elif not self._matches:
-            self.count_label.setText("No matches")
+            self.count_label.setText(translate("FindBar", "No matches"))
         else:
-            self.count_label.setText(f"{self._current + 1} of {len(self._matches)}")
+            self.count_label.setText(translate("FindBar", "{current} of {count}").format(
+                current=self._current + 1, count=len(self._matches)))
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802
         """Enter / Shift+Enter / Escape in the query field."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annotator.core.model import Entity
 from annotator.ui.fonts import preferred_text_font
+from annotator.ui.i18n import translate
 from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.plain_text import plain_label, plain_tooltip
 from annotator.ui.qt import QLabel, Qt, QtCore, QtGui, QtWidgets, QVBoxLayout, QWidget
@@ -37,8 +38,9 @@ class InspectorPanel(QWidget):
         self.workbench = workbench
         self._entity: Entity | None = None
         self._updating = False
-        self.empty_label = QLabel("No annotation selected.\nClick a highlighted span, or "
-                                  "select text and press a label key.", self)
+        self.empty_label = QLabel(translate("Inspector",
+                                            "No annotation selected.\nClick a highlighted span, or "
+                                  "select text and press a label key."), self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("inspectorEmpty")
         self.text_label = QLabel(self)
@@ -55,16 +57,19 @@ class InspectorPanel(QWidget):
         self.offsets_label = plain_label("", self)
         self.offsets_label.setObjectName("inspectorOffsets")
         self.label_combo = QtWidgets.QComboBox(self)
-        self.label_combo.setAccessibleName("Label")
+        self.label_combo.setAccessibleName(translate("Inspector", "Label"))
         self.attr_combos: dict[str, QtWidgets.QComboBox] = {}
         self.note_edit = NoteEdit(self)
-        self.note_edit.setPlaceholderText("Note (saved when you leave the field)")
+        self.note_edit.setPlaceholderText(translate("Inspector",
+                                                    "Note (saved when you leave the field)"))
         self.note_edit.setFixedHeight(70)
-        self.delete_button = QtWidgets.QPushButton("Delete annotation", self)
+        self.delete_button = QtWidgets.QPushButton(translate("Inspector",
+                                                             "Delete annotation"), self)
         self.form = QtWidgets.QFormLayout()
         self.form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow("Label", self.label_combo)
-        edges_box = EdgeButtons("Boundaries", workbench.actions.move_edge, self)
+        self.form.addRow(translate("Inspector", "Label"), self.label_combo)
+        edges_box = EdgeButtons(translate("Inspector",
+                                          "Boundaries"), workbench.actions.move_edge, self)
         self.edge_buttons = edges_box.buttons
         self.details = QWidget(self)
         details_layout = QVBoxLayout(self.details)
@@ -73,7 +78,7 @@ class InspectorPanel(QWidget):
         details_layout.addWidget(self.offsets_label)
         details_layout.addLayout(self.form)
         details_layout.addWidget(edges_box)
-        details_layout.addWidget(QLabel("Note", self))
+        details_layout.addWidget(QLabel(translate("Inspector", "Note"), self))
         details_layout.addWidget(self.note_edit)
         details_layout.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -104,8 +109,8 @@ class InspectorPanel(QWidget):
             combo = QtWidgets.QComboBox(self)
             combo.setAccessibleName(name)
             combo.setToolTip(plain_tooltip(attr.description))
-            combo.addItem(f"{NO_VALUE} (default {attr.default})" if attr.default else NO_VALUE,
-                          None)
+            combo.addItem(translate("Inspector", "{none} (default {default})").format(
+                none=NO_VALUE, default=attr.default) if attr.default else NO_VALUE, None)
             for value in attr.values:
                 combo.addItem(value, value)
             combo.activated.connect(lambda _i, n=name, c=combo: self._on_attr(n, c))
@@ -124,8 +129,9 @@ class InspectorPanel(QWidget):
         self._updating = True
         text = self.workbench.session.text[entity.start:entity.end]
         self.text_label.setText(text)
-        self.offsets_label.setText(f"{entity.start}–{entity.end} · {entity.end - entity.start}"
-                                   " characters")
+        self.offsets_label.setText(translate(
+            "Inspector", "{start}–{end} · {count} characters").format(
+                start=entity.start, end=entity.end, count=entity.end - entity.start))
         self.label_combo.setCurrentIndex(max(self.label_combo.findData(entity.label), 0))
         for name, combo in self.attr_combos.items():
             combo.setCurrentIndex(max(combo.findData(entity.attrs.get(name)), 0))

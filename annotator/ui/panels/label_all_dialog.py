@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from annotator.core.corpus import LabelAllPlan, PlannedEntity
 from annotator.core.store import Project
+from annotator.ui.i18n import translate
 from annotator.ui.models.concordance import isolated, one_line
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import Qt, QtWidgets, QVBoxLayout, QWidget
@@ -26,10 +27,11 @@ class LabelAllDialog(QtWidgets.QDialog):
         self.plan = plan
         self._texts: dict[int, str] = {}
         self._project = project
-        self.setWindowTitle(f"Label all «{plan.text}» as {plan.label}")
+        self.setWindowTitle(translate("LabelAllDialog", "Label all «{text}» as {label}").format(
+            text=plan.text, label=plan.label))
         self.planned = QtWidgets.QListWidget(self)
         self.planned.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.planned.setAccessibleName("Occurrences to label")
+        self.planned.setAccessibleName(translate("LabelAllDialog", "Occurrences to label"))
         for planned in plan.add:
             item = QtWidgets.QListWidgetItem(self._line(planned), self.planned)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
@@ -37,7 +39,7 @@ class LabelAllDialog(QtWidgets.QDialog):
             item.setCheckState(Qt.CheckState.Checked)
         self.skipped = QtWidgets.QListWidget(self)
         self.skipped.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.skipped.setAccessibleName("Occurrences skipped")
+        self.skipped.setAccessibleName(translate("LabelAllDialog", "Occurrences skipped"))
         for planned in plan.skipped:
             QtWidgets.QListWidgetItem(f"{self._line(planned)} — {isolated(planned.reason)}",
                                       self.skipped)
@@ -47,10 +49,12 @@ class LabelAllDialog(QtWidgets.QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(f"{len(plan.add)} to label as {plan.label}"
-                                     " (untick to leave one out):", self))
+        layout.addWidget(plain_label(translate(
+            "LabelAllDialog", "{count} to label as {label} (untick to leave one out):").format(
+                count=len(plan.add), label=plan.label), self))
         layout.addWidget(self.planned, 3)
-        layout.addWidget(plain_label(f"{len(plan.skipped)} skipped:", self))
+        layout.addWidget(plain_label(translate("LabelAllDialog", "{count} skipped:").format(
+            count=len(plan.skipped)), self))
         layout.addWidget(self.skipped, 1)
         layout.addWidget(self.buttons)
         self.planned.itemChanged.connect(self._update_ok)
@@ -75,5 +79,5 @@ class LabelAllDialog(QtWidgets.QDialog):
     def _update_ok(self) -> None:
         ticked = len(self.plan.add) - len(self.left_out())
         ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
-        ok.setText(f"Label {ticked}")
+        ok.setText(translate("LabelAllDialog", "Label {ticked}").format(ticked=ticked))
         ok.setEnabled(ticked > 0)

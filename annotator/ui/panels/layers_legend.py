@@ -3,6 +3,7 @@ per shown layer, above the editor; hidden while no other layer is shown."""
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QtGui, QtWidgets, QWidget
 
@@ -27,7 +28,8 @@ class LayersLegend(QWidget):
         self._row = QtWidgets.QHBoxLayout(self)
         self._row.setContentsMargins(8, 2, 8, 2)
         self._row.setSpacing(6)
-        self.title = plain_label("Other layers (read-only, outlined):", self)
+        self.title = plain_label(translate("LayersLegend",
+                                           "Other layers (read-only, outlined):"), self)
         self._row.addWidget(self.title)
         self._row.addStretch(1)
         self.entries: list[tuple[str, str]] = []
@@ -39,9 +41,11 @@ class LayersLegend(QWidget):
         """Show ``(name, colour)`` of each layer shown; with none shown, a one-line hint
         when ``hidden`` other layers could be (a new user would not look in the View menu),
         else nothing."""
-        self.title.setText("Other layers (read-only, outlined):" if layers or not hidden else
-                           f"{hidden} other annotator layer(s) on this document:"
-                           " View \N{BLACK RIGHT-POINTING SMALL TRIANGLE} Layers shows them")
+        self.title.setText(
+            translate("LayersLegend", "Other layers (read-only, outlined):")
+            if layers or not hidden else
+            translate("LayersLegend", "{hidden} other annotator layer(s) on this document: View ▸"
+                      " Layers shows them").format(hidden=hidden))
         self.hint = not layers and hidden > 0
         if layers == self.entries:
             self.setVisible(bool(layers) or self.hint)

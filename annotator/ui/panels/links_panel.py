@@ -14,6 +14,7 @@ Every control is reachable with Tab.
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.models.links import LinksTreeModel, OwnerRole
 from annotator.ui.panels.event_page import EventPage
 from annotator.ui.panels.quote_page import QuotePage, page_form
@@ -51,13 +52,14 @@ class LinksPanel(QWidget):
         self.tree.setModel(self.model)
         document_view(self.tree)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Quotes, events and stances")
+        self.tree.setAccessibleName(translate("LinksPanel", "Quotes, events and stances"))
         self.tree.setRootIsDecorated(True)
         self.tree.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.details = QtWidgets.QStackedWidget(self)
-        self.empty_page = QLabel("Select a quote, event or stance, or mark one:\n"
+        self.empty_page = QLabel(translate("LinksPanel",
+                                           "Select a quote, event or stance, or mark one:\n"
                                  "select text, then Quote (Ctrl+Shift+Q) or Event "
-                                 "(Ctrl+Shift+E).", self)
+                                 "(Ctrl+Shift+E)."), self)
         self.empty_page.setWordWrap(True)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
         self.details.addWidget(self.empty_page)
@@ -117,8 +119,10 @@ class LinksPanel(QWidget):
         self.details.addWidget(self.suggestion_page)
         self.suggestion_label = plain_label("", self.suggestion_page)
         self.suggestion_label.setWordWrap(True)
-        self.accept_button = QtWidgets.QPushButton("Accept (Enter)", self.suggestion_page)
-        self.reject_button = QtWidgets.QPushButton("Reject (Delete)", self.suggestion_page)
+        self.accept_button = QtWidgets.QPushButton(translate("LinksPanel", "Accept (Enter)"),
+                                                   self.suggestion_page)
+        self.reject_button = QtWidgets.QPushButton(translate("LinksPanel", "Reject (Delete)"),
+                                                   self.suggestion_page)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.accept_button)
         row.addWidget(self.reject_button)
@@ -182,8 +186,11 @@ class LinksPanel(QWidget):
     def _show_suggestion(self, index: int) -> None:
         session = self.wb.session
         suggestion = session.suggestions[index]
-        speaker = entity_text(session, suggestion.speaker) if suggestion.speaker else UNKNOWN
+        speaker = entity_text(session, suggestion.speaker) if suggestion.speaker else (
+            translate("Choices", UNKNOWN))
         self.suggestion_label.setText(
-            f"Cue: {suggestion.cue.slice(session.text)} ({suggestion.cue_lemma})\n"
-            f"Speaker: {speaker} — {suggestion.speaker_reason}\nKind: {suggestion.kind}")
+            translate("LinksPanel", "Cue: {cue} ({cue_lemma})\nSpeaker: {speaker} —"
+                      " {speaker_reason}\nKind: {kind}").format(
+                cue=suggestion.cue.slice(session.text), cue_lemma=suggestion.cue_lemma,
+                speaker=speaker, speaker_reason=suggestion.speaker_reason, kind=suggestion.kind))
         self.details.setCurrentWidget(self.suggestion_page)

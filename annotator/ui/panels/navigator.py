@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from annotator.core.model import STATUSES
 from annotator.core.store import Project
+from annotator.ui.i18n import translate
 from annotator.ui.models.documents import (
     DISAGREEMENTS,
-    STATUS_NAMES,
     DocIdRole,
     DocumentListModel,
     EntityCountRole,
     StatusRole,
     TitleRole,
+    status_name,
 )
 from annotator.ui.panels.document_table import DocumentTable
 from annotator.ui.qt import (
@@ -127,19 +128,19 @@ class NavigatorPanel(QWidget):
         self._current: int | None = None
         self._detached = False
         self.status_combo = QtWidgets.QComboBox(self)
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.addItem(translate("Navigator", "All statuses"), None)
         for status in STATUSES:
-            self.status_combo.addItem(STATUS_NAMES.get(status, status), status)
-        self.status_combo.setAccessibleName("Status filter")
-        self.assigned_check = QtWidgets.QCheckBox("Assigned to me", self)
-        self.assigned_check.setToolTip("Only the documents assigned to you"
-                                       " (annotator assign)")
-        self.assigned_check.setAccessibleName("Assigned to me filter")
+            self.status_combo.addItem(status_name(status), status)
+        self.status_combo.setAccessibleName(translate("Navigator", "Status filter"))
+        self.assigned_check = QtWidgets.QCheckBox(translate("Navigator", "Assigned to me"), self)
+        self.assigned_check.setToolTip(translate("Navigator", "Only the documents assigned to you"
+                                       " (annotator assign)"))
+        self.assigned_check.setAccessibleName(translate("Navigator", "Assigned to me filter"))
         self._annotator = project.annotator
         self.filter_edit = QtWidgets.QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter titles…")
+        self.filter_edit.setPlaceholderText(translate("Navigator", "Filter titles…"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Title filter")
+        self.filter_edit.setAccessibleName(translate("Navigator", "Title filter"))
         self.count_label = QtWidgets.QLabel(self)
         self.count_label.setObjectName("navigatorCount")
         self.progress_label = QtWidgets.QLabel(self)
@@ -149,7 +150,7 @@ class NavigatorPanel(QWidget):
         self.list_view = DocumentTable(row_height(self.fontMetrics()), self)
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(DocumentDelegate(self.list_view))
-        self.list_view.setAccessibleName("Documents")
+        self.list_view.setAccessibleName(translate("Navigator", "Documents"))
         self.list_view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -225,7 +226,7 @@ class NavigatorPanel(QWidget):
             self.progress_label.hide()
             return
         if index < 0:
-            self.status_combo.addItem("Disagreements left", DISAGREEMENTS)
+            self.status_combo.addItem(translate("Navigator", "Disagreements left"), DISAGREEMENTS)
         self.progress_label.setText(text)
         self.progress_label.show()
 
@@ -242,8 +243,11 @@ class NavigatorPanel(QWidget):
         model = self.model
         filtered = (model.status_filter is not None or model.text_filter is not None
                     or model.assigned_filter is not None)
-        noun = "document" if shown == 1 else "documents"
-        self.count_label.setText(f"{shown} {noun}" + (" (filtered)" if filtered else ""))
+        text = (translate("Navigator", "{count} document") if shown == 1
+                else translate("Navigator", "{count} documents"))
+        if filtered:
+            text += translate("Navigator", " (filtered)")
+        self.count_label.setText(text.format(count=shown))
 
     def _open_first(self) -> None:
         self.apply_filters()

@@ -8,6 +8,7 @@ description (English, then the Arabic gloss) is the row's tooltip.
 from __future__ import annotations
 
 from annotator.core.schema import Schema
+from annotator.ui.i18n import translate
 from annotator.ui.models.labels import ColorRole, EntityTypeModel, HotkeyRole, LabelRole
 from annotator.ui.qt import (
     QModelIndex,
@@ -97,7 +98,7 @@ class LabelPalette(QWidget):
         self.list_view.setItemDelegate(LabelDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)
         self.list_view.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.list_view.setAccessibleName("Entity labels")
+        self.list_view.setAccessibleName(translate("Palette", "Entity labels"))
         self.list_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list_view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list_view.clicked.connect(self._on_clicked)

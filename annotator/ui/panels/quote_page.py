@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.model import AUTHOR
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.panels.edge_buttons import EdgeButtons
 from annotator.ui.qt import QtWidgets, QWidget
@@ -19,7 +20,7 @@ from annotator.ui.session.choices import UNKNOWN, Choice, entity_choices, nearby
 from annotator.ui.session.stance_form import AUTHOR_CHOICE
 from annotator.ui.workbench import Workbench
 
-PARTS = (("content", "Quoted words"), ("cue", "Cue"))
+PARTS = (("content", noop("QuotePage", "Quoted words")), ("cue", noop("QuotePage", "Cue")))
 
 
 def page_form(page: QWidget) -> QtWidgets.QFormLayout:
@@ -40,28 +41,29 @@ class QuotePage(QWidget):
         self._updating = False
         form = page_form(self)
         self.kind_combo = QtWidgets.QComboBox(self)
-        self.kind_combo.setAccessibleName("Quote kind")
+        self.kind_combo.setAccessibleName(translate("QuotePage", "Quote kind"))
         self.kind_combo.setModel(ChoiceListModel(
             [Choice(k, k) for k in workbench.project.schema.quote_kinds], self.kind_combo))
         self.speakers = ChoiceListModel(parent=self)
         self.speaker_combo = document_combo(QtWidgets.QComboBox(self))
-        self.speaker_combo.setAccessibleName("Speaker")
+        self.speaker_combo.setAccessibleName(translate("QuotePage", "Speaker"))
         self.speaker_combo.setModel(self.speakers)
-        self.pick_speaker = QtWidgets.QPushButton("Pick in text", self)
-        self.plausible = QtWidgets.QPushButton("Nearest speaker", self)
+        self.pick_speaker = QtWidgets.QPushButton(translate("QuotePage", "Pick in text"), self)
+        self.plausible = QtWidgets.QPushButton(translate("QuotePage", "Nearest speaker"), self)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.pick_speaker)
         row.addWidget(self.plausible)
         self.part_combo = QtWidgets.QComboBox(self)
-        self.part_combo.setAccessibleName("Boundaries of")
+        self.part_combo.setAccessibleName(translate("QuotePage", "Boundaries of"))
         for part, title in PARTS:
-            self.part_combo.addItem(title, part)
-        self.edges = EdgeButtons("Boundaries", self.wb.actions.quote.move_quote_edge, self,
-                                 what="quoted words or cue")
-        form.addRow("Kind", self.kind_combo)
-        form.addRow("Speaker", self.speaker_combo)
+            self.part_combo.addItem(translate("QuotePage", title), part)
+        self.edges = EdgeButtons(translate("QuotePage", "Boundaries"),
+                                 self.wb.actions.quote.move_quote_edge, self,
+                                 what=translate("QuotePage", "quoted words or cue"))
+        form.addRow(translate("QuotePage", "Kind"), self.kind_combo)
+        form.addRow(translate("QuotePage", "Speaker"), self.speaker_combo)
         form.addRow("", row)
-        form.addRow("Edges of", self.part_combo)
+        form.addRow(translate("QuotePage", "Edges of"), self.part_combo)
         form.addRow(self.edges)
         self.kind_combo.activated.connect(self._guarded(
             lambda: self.wb.actions.quote.set_quote_kind(str(self.kind_combo.currentData()))))
@@ -99,7 +101,8 @@ class QuotePage(QWidget):
         ids = nearby(session, quote.content.start, self.wb.project.schema.speaker_types)
         if quote.speaker not in (None, AUTHOR) and quote.speaker not in ids:
             ids.insert(0, str(quote.speaker))
-        self.speakers.set_choices([Choice(UNKNOWN, ""), Choice(AUTHOR_CHOICE, AUTHOR),
+        self.speakers.set_choices([Choice(translate("Choices", UNKNOWN), ""),
+                                   Choice(translate("StanceForm", AUTHOR_CHOICE), AUTHOR),
                                    *entity_choices(session, ids)])
         self.speaker_combo.setCurrentIndex(max(self.speakers.row_of(quote.speaker or ""), 0))
         self._updating = False

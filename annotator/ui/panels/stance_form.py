@@ -10,6 +10,7 @@ target with the mouse.
 
 from __future__ import annotations
 
+from annotator.ui.i18n import translate
 from annotator.ui.models.choices import ChoiceListModel
 from annotator.ui.qt import QtWidgets, QWidget
 from annotator.ui.rows import document_combo
@@ -27,7 +28,7 @@ class StanceFormBox(QtWidgets.QGroupBox):
     """Adds a stance, or relabels the selected one."""
 
     def __init__(self, workbench: Workbench, parent: QWidget | None = None) -> None:
-        super().__init__("Stance", parent)
+        super().__init__(translate("StanceForm", "Stance"), parent)
         self.wb = workbench
         self._updating = False
         form = QtWidgets.QFormLayout(self)
@@ -37,21 +38,23 @@ class StanceFormBox(QtWidgets.QGroupBox):
         self.evidence = ChoiceListModel(parent=self)
         self.labels = ChoiceListModel([Choice(label, label) for label in
                                        workbench.project.schema.stance_labels], self)
-        self.holder_combo = self._combo("Stance holder", self.holders)
-        self.target_combo = self._combo("Stance target", self.targets)
-        self.stance_label_combo = self._combo("Stance label", self.labels)
-        self.evidence_combo = self._combo("Evidence", self.evidence)
-        self.pick_holder = QtWidgets.QPushButton("Pick", self)
-        self.pick_target = QtWidgets.QPushButton("Pick", self)
-        self.add_stance_button = QtWidgets.QPushButton("Add stance", self)
-        for title, combo, pick in (("Holder", self.holder_combo, self.pick_holder),
-                                   ("Target", self.target_combo, self.pick_target)):
+        self.holder_combo = self._combo(translate("StanceForm", "Stance holder"), self.holders)
+        self.target_combo = self._combo(translate("StanceForm", "Stance target"), self.targets)
+        self.stance_label_combo = self._combo(translate("StanceForm", "Stance label"), self.labels)
+        self.evidence_combo = self._combo(translate("StanceForm", "Evidence"), self.evidence)
+        self.pick_holder = QtWidgets.QPushButton(translate("StanceForm", "Pick"), self)
+        self.pick_target = QtWidgets.QPushButton(translate("StanceForm", "Pick"), self)
+        self.add_stance_button = QtWidgets.QPushButton(translate("StanceForm", "Add stance"), self)
+        for title, combo, pick in ((translate("StanceForm", "Holder"), self.holder_combo,
+                                    self.pick_holder),
+                                   (translate("StanceForm", "Target"), self.target_combo,
+                                    self.pick_target)):
             row = QtWidgets.QHBoxLayout()
             row.addWidget(combo, 1)
             row.addWidget(pick)
             form.addRow(title, row)
-        form.addRow("Label", self.stance_label_combo)
-        form.addRow("Evidence", self.evidence_combo)
+        form.addRow(translate("StanceForm", "Label"), self.stance_label_combo)
+        form.addRow(translate("StanceForm", "Evidence"), self.evidence_combo)
         form.addRow("", self.add_stance_button)
         self.pick_holder.clicked.connect(lambda: self.wb.actions.pick.begin("holder"))
         self.pick_target.clicked.connect(lambda: self.wb.actions.pick.begin("target"))
@@ -86,7 +89,8 @@ class StanceFormBox(QtWidgets.QGroupBox):
             self._choose(self.target_combo, self.targets, filled.target)
         if filled.evidence_choice is not None:
             self._choose(self.evidence_combo, self.evidence, filled.evidence_choice)
-        self.setTitle("Stance" if filled.can_add else "Selected stance")
+        self.setTitle(translate("StanceForm", "Stance") if filled.can_add
+                      else translate("StanceForm", "Selected stance"))
         self.add_stance_button.setEnabled(filled.can_add)
         self._updating = False
         self.show()
@@ -118,7 +122,7 @@ class StanceFormBox(QtWidgets.QGroupBox):
         target = self.target_combo.currentData()
         label = self.stance_label_combo.currentData()
         if not isinstance(target, str) or not isinstance(label, str):
-            self.wb.message.emit("Choose the stance's target and label.")
+            self.wb.message.emit(translate("StanceForm", "Choose the stance's target and label."))
             self.target_combo.setFocus()
             return False
         evidence = self.evidence_combo.currentData()

@@ -28,6 +28,7 @@ from annotator.core.output import OutputError
 from annotator.core.store import Project, ProjectError
 from annotator.core.store.background import BackgroundJob
 from annotator.core.store.roles import CURATED
+from annotator.ui.i18n import noop, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,8 @@ class AgreementJob(BackgroundJob):
             try:
                 self.pairs = pair_views(result)
             except ImportError as error:  # matplotlib or the Arabic shaping is missing
-                self.charts_missing = f"no charts: {error}"
+                self.charts_missing = translate("Agreement", "no charts: {error}").format(
+                    error=error)
                 self.pairs = pair_views(result, charts=False)
             self.result = result
         except CancelledError:
@@ -130,7 +132,8 @@ class AgreementJob(BackgroundJob):
         except (ProjectError, ValueError, OSError) as error:
             self.error = str(error)
         except Exception as error:  # a failure on the worker must reach the window
-            self.error = f"agreement failed: {type(error).__name__}: {error}"
+            self.error = translate("Agreement", "agreement failed: {kind}: {error}").format(
+                kind=type(error).__name__, error=error)
 
 
 def pair_views(result: AgreementResult, *, charts: bool = True) -> list[PairView]:
@@ -172,10 +175,13 @@ def label_rows(found: EntityPair) -> list[tuple[str, ...]]:
     return rows
 
 
-LABEL_HEADERS = ("label", "P exact", "R exact", "F1 exact", "tp/fp/fn exact",
+LABEL_HEADERS = (noop("Agreement", "label"), "P exact", "R exact", "F1 exact", "tp/fp/fn exact",
                  "P overlap", "R overlap", "F1 overlap", "tp/fp/fn overlap")
-FIGURE_HEADERS = ("layer", "figure", "annotators", "value", "from")
-DISAGREEMENT_HEADERS = ("document", "kind", "A", "B", "text", "in context")
+FIGURE_HEADERS = tuple(noop("Agreement", h) for h in ("layer", "figure", "annotators", "value",
+                                                     "from"))
+DISAGREEMENT_HEADERS = (noop("Agreement", "document"), noop("Agreement", "kind"), "A", "B",
+                        noop("Agreement", "text"), noop("Agreement", "in context"))
+"""Column titles (English; the window translates them in the context ``Agreement``)."""
 
 
 def figure_cells(row: Row) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from annotator.core.store.project import ANNOTATOR_ENV, default_annotator
+from annotator.ui.i18n import translate
 
 MAX_NAME_LENGTH = 64
 
@@ -48,9 +49,10 @@ def name_problem(name: str) -> str | None:
     characters such as bidi overrides), or None."""
     stripped = name.strip()
     if not stripped:
-        return "the name is empty"
+        return translate("AnnotatorName", "the name is empty")
     if len(stripped) > MAX_NAME_LENGTH:
-        return f"the name is longer than {MAX_NAME_LENGTH} characters"
+        return translate("AnnotatorName", "the name is longer than {count} characters").format(
+            count=MAX_NAME_LENGTH)
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in stripped):
-        return "the name holds a control or formatting character"
+        return translate("AnnotatorName", "the name holds a control or formatting character")
     return None

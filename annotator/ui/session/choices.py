@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from annotator.core.text.words import iter_words
+from annotator.ui.i18n import noop, translate
 from annotator.ui.row_text import ELLIPSIS, doc_text, isolate, preview
 from annotator.ui.session.session import DocumentSession
 
@@ -20,7 +21,8 @@ NEARBY = 2500
 """Entities within this many characters of a link are offered as its choices."""
 CONTEXT_WORDS = 3
 """Words shown on each side of an entity in a list of choices."""
-UNKNOWN = "— unknown —"
+UNKNOWN = noop("Choices", "— unknown —")
+"""No speaker or holder (English; shown as ``translate("Choices", UNKNOWN)``)."""
 _SENTENCE_ENDS = ".!?؟\n"
 
 __all__ = ["NEARBY", "UNKNOWN", "Choice", "entity_choice", "entity_choices", "entity_text",
@@ -42,7 +44,7 @@ def entity_text(session: DocumentSession, entity_id: str) -> str:
     entity."""
     entity = session.entities.get(entity_id)
     if entity is None:
-        return UNKNOWN
+        return translate("Choices", UNKNOWN)
     return f"{doc_text(session.text[entity.start:entity.end])} ({entity.label})"
 
 
@@ -78,7 +80,7 @@ def entity_choice(session: DocumentSession, entity_id: str, data: str | None = N
     label, then the words around it), the sentence as tooltip; ``data`` defaults to the id."""
     entity = session.entities.get(entity_id)
     if entity is None:
-        return Choice(UNKNOWN, data if data is not None else entity_id)
+        return Choice(translate("Choices", UNKNOWN), data if data is not None else entity_id)
     s_start, s_end = sentence_of(session.text, entity.start, entity.end)
     context = _context(session, entity.start, entity.end)
     return Choice(f"{entity_text(session, entity_id)} — {isolate(context)}",

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from annotator.core.curation import Item, disagreements
 from annotator.core.curation.items import parse_span
 from annotator.core.store import Project
+from annotator.ui.i18n import noop, translate
 
 SPAN_KINDS = frozenset({"entity", "quote", "event"})
 """Kinds whose key is a span of the text (``start-end``)."""
-KIND_NAMES = {"entity": "Entity", "quote": "Quote", "event": "Event", "stance": "Stance",
-              "label": "Doc label"}
-DECISION_NAMES = {None: "open", "partial": "open (partial)", "agreed": "agreed",
-                  "accepted": "taken", "rejected": "rejected", "edited": "edited"}
+KIND_NAMES = {"entity": noop("Curation", "Entity"), "quote": noop("Curation", "Quote"),
+              "event": noop("Curation", "Event"), "stance": noop("Curation", "Stance"),
+              "label": noop("Curation", "Doc label")}
+DECISION_NAMES = {None: noop("Curation", "open"), "partial": noop("Curation", "open (partial)"),
+                  "agreed": noop("Curation", "agreed"), "accepted": noop("Curation", "taken"),
+                  "rejected": noop("Curation", "rejected"), "edited": noop("Curation", "edited")}
+"""English names of kinds and decisions (the rows show them translated)."""
 EXCERPT = 40
 """Code points of text shown for an item in the panel."""
 
@@ -145,9 +149,11 @@ class CurationList:
 
     def rows(self) -> list[CurationRow]:
         """The panel's rows: kind, text, each annotator's version, decided or open."""
-        return [CurationRow(KIND_NAMES.get(i.kind, i.kind), self.where(i),
+        return [CurationRow(translate("Curation", KIND_NAMES.get(i.kind, i.kind)), self.where(i),
                             tuple(i.text(name) for name in self.annotators),
-                            DECISION_NAMES.get(i.decision, i.decision or "open"), i.decided)
+                            translate("Curation", DECISION_NAMES.get(i.decision,
+                                                                     i.decision or "open")),
+                            i.decided)
                 for i in self.items]
 
     def marks(self) -> list[DisputeMark]:

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 
 from annotator.core.model import AUTHOR
 from annotator.core.schema import Schema
+from annotator.ui.i18n import noop, translate
 from annotator.ui.row_text import count, doc_text, isolate, preview
 from annotator.ui.session.choices import UNKNOWN, entity_text
 from annotator.ui.session.session import DocumentSession
 
-GROUPS = (("q", "Quotes"), ("v", "Events"), ("s", "Stances"), ("g", "Suggestions"))
+GROUPS = (("q", noop("Links", "Quotes")), ("v", noop("Links", "Events")),
+          ("s", noop("Links", "Stances")), ("g", noop("Links", "Suggestions")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,7 @@ def quote_text(content: str) -> str:
 def _who(session: DocumentSession, entity_id: str | None) -> str:
     if entity_id == AUTHOR:
         return "AUTHOR"
-    return entity_text(session, entity_id) if entity_id else UNKNOWN
+    return entity_text(session, entity_id) if entity_id else translate("Choices", UNKNOWN)
 
 
 def link_rows(session: DocumentSession, schema: Schema) -> dict[str, list[LinkRow]]:

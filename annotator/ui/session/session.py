@@ -22,6 +22,7 @@ from annotator.core.model import DocumentRecord, Entity, Span
 from annotator.core.store import AnnotationsChanged, ChangeEvent, DocumentChanged
 from annotator.core.suggest import SuggestedQuote
 from annotator.core.text import settle_span
+from annotator.ui.i18n import noop, translate
 from annotator.ui.session.edges import labelled_span
 from annotator.ui.session.hook import Hook
 from annotator.ui.session.lexicon import SessionLexicon
@@ -33,12 +34,16 @@ LINK_TABLES = frozenset({"quotes", "events", "event_arguments", "stances"})
 QUOTE_MARKS = "«»\"“”„'"
 """Quotation marks: never the first or last character of quoted words or a cue."""
 PICK_PROMPTS = {
-    "speaker": "Click the speaker's entity (Enter: the entity at the cursor; Esc cancels).",
-    "argument": "Click the entity that fills a role of the event (Esc cancels).",
-    "holder": "Click the entity that holds the stance (Esc cancels).",
-    "target": "Click the entity or event trigger the stance is about (Esc cancels).",
+    "speaker": noop("Session", "Click the speaker's entity (Enter: the entity at the cursor;"
+                    " Esc cancels)."),
+    "argument": noop("Session", "Click the entity that fills a role of the event (Esc"
+                     " cancels)."),
+    "holder": noop("Session", "Click the entity that holds the stance (Esc cancels)."),
+    "target": noop("Session", "Click the entity or event trigger the stance is about (Esc"
+                   " cancels)."),
 }
-"""Pick mode's purposes, with the prompt shown while one is pending."""
+"""Pick mode's purposes, with the prompt (English; shown as ``translate("Session", ...)``)
+while one is pending."""
 TextSelection = Callable[[], tuple[int, int] | None]
 
 
@@ -107,7 +112,8 @@ class DocumentSession:
         self.doc_id = doc_id
         self.text = record.text
         self.status = record.status
-        self.title = record.title or record.id or f"Document {doc_id}"
+        self.title = (record.title or record.id
+                      or translate("Session", "Document {doc_id}").format(doc_id=doc_id))
         self.entities = {e.id: e for e in record.entities}
         self.links = links
         self.suggestions = []
@@ -287,7 +293,8 @@ class DocumentSession:
         ``(None, why)`` when there is no selection or nothing is left of it."""
         selection = self.text_selection()
         if selection is None:
-            return None, f"Select the {what} in the text first."
+            return None, translate("Session", "Select the {what} in the text first.").format(
+                what=translate("Session", what))
         text = self.text
         start, end = settle_span(text, *selection)
         while start < end and (text[start] in QUOTE_MARKS or text[start].isspace()):
@@ -296,7 +303,8 @@ class DocumentSession:
             end -= 1
         start, end = settle_span(text, start, end)
         if start >= end:
-            return None, f"The selection holds no text for the {what}."
+            return None, translate("Session", "The selection holds no text for the {what}.").format(
+                what=translate("Session", what))
         return Span(start, end), ""
 
     def entity_span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -319,9 +327,10 @@ class DocumentSession:
     def begin_pick(self, purpose: str) -> str:
         """Let the next click on an entity complete ``purpose``; returns why not ("" when
         pick mode began). A speaker needs a selected quote, an argument a selected event."""
-        needs = {"speaker": ("q", "quote"), "argument": ("v", "event")}.get(purpose)
+        needs = {"speaker": ("q", noop("Session", "Select a quote first.")),
+                 "argument": ("v", noop("Session", "Select an event first."))}.get(purpose)
         if needs is not None and self.selected_kind(needs[0]) is None:
-            return f"Select a {needs[1]} first."
+            return translate("Session", needs[1])
         self.picking = purpose
         self.pick_changed.emit(purpose)
         return ""

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from annotator.core.model import AUTHOR, Span, StanceTarget
 from annotator.core.schema import Schema
+from annotator.ui.i18n import noop, translate
 from annotator.ui.row_text import doc_text, isolate
 from annotator.ui.session.choices import Choice, entity_choices, nearby
 from annotator.ui.session.link_list import quote_text
 from annotator.ui.session.session import DocumentSession
 
-AUTHOR_CHOICE = "AUTHOR (the article's author)"
-NO_TARGET = "— choose a target —"
+AUTHOR_CHOICE = noop("StanceForm", "AUTHOR (the article's author)")
+NO_TARGET = noop("StanceForm", "— choose a target —")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +74,20 @@ def stance_form(session: DocumentSession, schema: Schema, cursor: int) -> Stance
         centre = quote.content.start
     elif stance is not None and stance.holder in session.entities:
         centre = session.entities[str(stance.holder)].start
-    holders = [Choice(AUTHOR_CHOICE, AUTHOR)]
+    holders = [Choice(translate("StanceForm", AUTHOR_CHOICE), AUTHOR)]
     holders += entity_choices(session, nearby(session, centre, schema.holder_types))
-    targets = [Choice(NO_TARGET, None)]
-    targets += [Choice(f"Topic: {isolate(t.label)}", f"topic:{t.id}", t.label_en)
+    targets = [Choice(translate("StanceForm", NO_TARGET), None)]
+    topic, event = translate("StanceForm", "Topic: {label}"), translate("StanceForm",
+                                                                       "Event: {type} ({trigger})")
+    targets += [Choice(topic.format(label=isolate(t.label)), f"topic:{t.id}", t.label_en)
                 for t in schema.topics.values()]
-    targets += [Choice(f"Event: {e.type} ({doc_text(e.trigger.slice(text))})", f"event:{key}")
-                for key, e in links.events.items()]
+    targets += [Choice(event.format(type=e.type, trigger=doc_text(e.trigger.slice(text))),
+                       f"event:{key}") for key, e in links.events.items()]
     targets += entity_choices(session, nearby(session, centre), "entity:")
-    evidence = [Choice("— none —", None)]
-    evidence += [Choice(f"Quote {isolate(quote_text(q.content.slice(text)))}", f"quote:{key}")
-                 for key, q in links.quotes.items()]
+    evidence = [Choice(translate("StanceForm", "— none —"), None)]
+    quote_choice = translate("StanceForm", "Quote {text}")
+    evidence += [Choice(quote_choice.format(text=isolate(quote_text(q.content.slice(text)))),
+                        f"quote:{key}") for key, q in links.quotes.items()]
     span = session.evidence_span()
     evidence_choice: str | None = None
     if quote is not None:
@@ -101,7 +105,8 @@ def stance_form(session: DocumentSession, schema: Schema, cursor: int) -> Stance
             targets += entity_choices(session, [target[7:]], "entity:")
     if evidence_choice is not None and evidence_choice.startswith("span:"):
         _, start, end = evidence_choice.split(":")
-        evidence.append(Choice(f"Text: {doc_text(text[int(start):int(end)])}", evidence_choice,
+        evidence.append(Choice(translate("StanceForm", "Text: {text}").format(
+                                   text=doc_text(text[int(start):int(end)])), evidence_choice,
                                " ".join(text[int(start):int(end)].split())))
     return StanceForm(holders, targets, evidence, holder,
                       stance.label if stance is not None else None, evidence_choice,
@@ -129,10 +134,12 @@ def picked_choice(session: DocumentSession, purpose: str, span_id: str) -> tuple
     ``(None, why)`` when the span cannot be one."""
     if purpose == "holder":
         if span_id not in session.entities:
-            return None, "Refused: a stance holder must be an entity (or AUTHOR)."
+            return None, translate("StanceForm",
+                                   "Refused: a stance holder must be an entity (or AUTHOR).")
         return span_id, ""
     if span_id in session.entities:
         return f"entity:{span_id}", ""
     if span_id.startswith("v") and span_id[1:] in session.links.events:
         return f"event:{span_id[1:]}", ""
-    return None, "Refused: a stance target is an entity, an event trigger or a topic."
+    return None, translate("StanceForm", "Refused: a stance target is an entity, an event"
+                           " trigger or a topic.")

@@ -18,6 +18,7 @@ from pathlib import Path
 from annotator.core.agreement import LAYERS
 from annotator.core.agreement.entities import Disagreement
 from annotator.core.store import Project
+from annotator.ui.i18n import translate
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QtCore, QtGui, QtWidgets, QWidget, Signal
 from annotator.ui.row_text import directed, isolate, preview
@@ -44,7 +45,7 @@ Job = AgreementJob | ReportJob
 
 def _table(headers: tuple[str, ...], parent: QWidget) -> QtWidgets.QTableWidget:
     table = QtWidgets.QTableWidget(0, len(headers), parent)
-    table.setHorizontalHeaderLabels(list(headers))
+    table.setHorizontalHeaderLabels([translate("Agreement", header) for header in headers])
     table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(False)
@@ -86,7 +87,8 @@ class AgreementWindow(QtWidgets.QDialog):
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Agreement — {Path(project.path).name}")
+        self.setWindowTitle(translate("AgreementWindow", "Agreement — {name}").format(
+            name=Path(project.path).name))
         self.setModal(False)
         self.project = project
         self.job: Job | None = None
@@ -99,9 +101,9 @@ class AgreementWindow(QtWidgets.QDialog):
         layout.addLayout(self._choices())
         layout.addLayout(self._progress_row())
         pair_row = QtWidgets.QHBoxLayout()
-        pair_row.addWidget(plain_label("Pair:", self))
+        pair_row.addWidget(plain_label(translate("AgreementWindow", "Pair:"), self))
         self.pair_combo = QtWidgets.QComboBox(self)
-        self.pair_combo.setAccessibleName("Pair of annotators")
+        self.pair_combo.setAccessibleName(translate("AgreementWindow", "Pair of annotators"))
         self.pair_combo.currentIndexChanged.connect(self._show_pair)
         pair_row.addWidget(self.pair_combo, 1)
         layout.addLayout(pair_row)
@@ -110,15 +112,16 @@ class AgreementWindow(QtWidgets.QDialog):
         self.labels = _table(LABEL_HEADERS, self)
         self.labels.horizontalHeader().setStretchLastSection(False)  # numbers by their header
         self.disagreements = _table(DISAGREEMENT_HEADERS, self)
-        self.disagreements.setToolTip("Enter or double click: open the document at the span")
+        self.disagreements.setToolTip(translate(
+            "AgreementWindow", "Enter or double click: open the document at the span"))
         self.disagreements.activated.connect(self._open_disagreement)  # Enter, double click
-        self.tabs.addTab(self.figures, "Figures")
-        self.tabs.addTab(self.labels, "Per label")
-        self.tabs.addTab(self._charts_page(), "Charts")
-        self.tabs.addTab(self.disagreements, "Disagreements")
+        self.tabs.addTab(self.figures, translate("AgreementWindow", "Figures"))
+        self.tabs.addTab(self.labels, translate("AgreementWindow", "Per label"))
+        self.tabs.addTab(self._charts_page(), translate("AgreementWindow", "Charts"))
+        self.tabs.addTab(self.disagreements, translate("AgreementWindow", "Disagreements"))
         layout.addWidget(self.tabs, 1)
         buttons = QtWidgets.QDialogButtonBox(self)
-        self.save_button = buttons.addButton("Save Report…",
+        self.save_button = buttons.addButton(translate("AgreementWindow", "Save Report…"),
                                              QtWidgets.QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.ask_report)
@@ -134,13 +137,14 @@ class AgreementWindow(QtWidgets.QDialog):
         people = QtWidgets.QHBoxLayout()
         self.annotator_boxes: dict[str, QtWidgets.QCheckBox] = {}
         for found in candidates(self.project):
-            box = QtWidgets.QCheckBox(f"{found.name} ({found.done} done)", self)
+            box = QtWidgets.QCheckBox(translate("AgreementWindow", "{name} ({done} done)").format(
+                name=found.name, done=found.done), self)
             box.setChecked(found.default)
             box.toggled.connect(self._update_compute)
             self.annotator_boxes[found.name] = box
             people.addWidget(box)
         people.addStretch(1)
-        form.addRow(plain_label("Annotators:", self), people)
+        form.addRow(plain_label(translate("AgreementWindow", "Annotators:"), self), people)
         layers = QtWidgets.QHBoxLayout()
         self.layer_boxes: dict[str, QtWidgets.QCheckBox] = {}
         for name in LAYERS:
@@ -150,12 +154,12 @@ class AgreementWindow(QtWidgets.QDialog):
             self.layer_boxes[name] = box
             layers.addWidget(box)
         layers.addStretch(1)
-        form.addRow(plain_label("Layers:", self), layers)
+        form.addRow(plain_label(translate("AgreementWindow", "Layers:"), self), layers)
         return form
 
     def _progress_row(self) -> QtWidgets.QHBoxLayout:
         row = QtWidgets.QHBoxLayout()
-        self.compute_button = QtWidgets.QPushButton("Compute", self)
+        self.compute_button = QtWidgets.QPushButton(translate("AgreementWindow", "Compute"), self)
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
         self.progress = QtWidgets.QProgressBar(self)
@@ -190,7 +194,8 @@ class AgreementWindow(QtWidgets.QDialog):
         ready = len(self.chosen_annotators()) >= 2 and bool(self.chosen_layers())
         self.compute_button.setEnabled(ready and self.job is None)
         if not ready and self.job is None:
-            self.status.setText("Tick two or more annotators and a layer.")
+            self.status.setText(translate("AgreementWindow",
+                                          "Tick two or more annotators and a layer."))
         elif self.job is None and self.computed is None:
             self.status.setText("")
 
@@ -203,7 +208,7 @@ class AgreementWindow(QtWidgets.QDialog):
         self.job = AgreementJob(self.project.path, self.chosen_annotators(),
                                 self.chosen_layers()).start()
         self.progress.setRange(0, 0)  # busy until the job knows its total
-        self.status.setText("Comparing…")
+        self.status.setText(translate("AgreementWindow", "Comparing…"))
         self._update_compute()
         self.save_button.setEnabled(False)
         self._timer.start()
@@ -228,7 +233,7 @@ class AgreementWindow(QtWidgets.QDialog):
         self.progress.setRange(0, max(job.total, 1))
         self.progress.setValue(max(job.total, 1) if job.error is None else 0)
         if job.error is not None or job.result is None:
-            self.status.setText(job.error or "Cancelled.")
+            self.status.setText(job.error or translate("AgreementWindow", "Cancelled."))
             return
         self.computed = job
         self.save_button.setEnabled(True)
@@ -244,8 +249,9 @@ class AgreementWindow(QtWidgets.QDialog):
         result = job.result
         assert result is not None
         self.status.setText(
-            f"{result.documents} shared documents (done by two or more of "
-            f"{', '.join(result.annotators)}); "
+            translate("AgreementWindow", "{count} shared documents (done by two or more of"
+                      " {annotators}); ").format(count=result.documents,
+                                                 annotators=", ".join(result.annotators))
             + ", ".join(f"{k}: {v}" for k, v in result.per_annotator.items())
             + (f"; {job.charts_missing}" if job.charts_missing else ""))
         _fill(self.figures, [figure_cells(row) for row in job.rows], frozenset({3}))
@@ -299,7 +305,9 @@ class AgreementWindow(QtWidgets.QDialog):
         found = self._disagreements[row]
         doc_id = self.project.find_document(found.doc_id)
         if doc_id is None:
-            self.status.setText(f"Document {found.doc_id} is no longer in the project.")
+            self.status.setText(translate(
+                "AgreementWindow", "Document {doc_id} is no longer in the project.").format(
+                    doc_id=found.doc_id))
             return
         self.spanRequested.emit(doc_id, found.start, found.end)
 
@@ -309,7 +317,8 @@ class AgreementWindow(QtWidgets.QDialog):
         """Ask where to write the report folder, then write it."""
         start = str(Path(self.project.path).with_name("agreement-report"))
         target, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, "Save Agreement Report (a folder)", start, "Report folder (*)")
+            self, translate("AgreementWindow", "Save Agreement Report (a folder)"), start,
+            translate("AgreementWindow", "Report folder (*)"))
         if target:
             self.save_report(Path(target))
 
@@ -321,7 +330,8 @@ class AgreementWindow(QtWidgets.QDialog):
             return
         self.job = ReportJob(computed.result, computed.data, target, Path(self.project.path),
                              self.project.project_id).start()
-        self.status.setText(f"Writing the report to {target}…")
+        self.status.setText(translate("AgreementWindow", "Writing the report to {target}…").format(
+            target=target))
         self.save_button.setEnabled(False)
         self._update_compute()
         self._timer.start()
@@ -329,9 +339,12 @@ class AgreementWindow(QtWidgets.QDialog):
     def _report_done(self, job: ReportJob) -> None:
         self.save_button.setEnabled(True)
         if job.error is not None:
-            self.status.setText(f"The report was not written: {job.error}")
+            self.status.setText(translate(
+                "AgreementWindow", "The report was not written: {error}").format(error=job.error))
         else:
-            self.status.setText(f"Wrote {len(job.files)} files to {job.target}.")
+            self.status.setText(translate(
+                "AgreementWindow", "Wrote {count} files to {target}.").format(
+                    count=len(job.files), target=job.target))
 
     # -- closing ------------------------------------------------------------------------------
 

@@ -15,8 +15,10 @@ from functools import partial
 from pathlib import Path
 
 from annotator.core.store import CURATED, Project, ProjectError
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QApplication, QMessageBox, Qt
 from annotator.ui.window.identity import annotator_for_run
+from annotator.ui.window.language import apply_language
 from annotator.ui.window.main_window import MainWindow
 from annotator.ui.window.settings import (
     APPLICATION,
@@ -46,7 +48,7 @@ def open_window(path: str, *, create: bool = False, annotator: str | None = None
         project = Project.open(path, create=create, annotator=annotator, quick_check=False,
                                layer=layer)
     except ProjectError as error:
-        QMessageBox.critical(None, "Cannot open project", str(error))
+        QMessageBox.critical(None, translate("App", "Cannot open project"), str(error))
         return None
     window = MainWindow(project, load_preferences())
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -72,8 +74,9 @@ def _reopen_as(window: MainWindow, name: str) -> None:
     """Preferences changed the annotator name: open the same project as ``name`` (its own
     layer) and close ``window``."""
     path = str(window.project.path)
-    note = (f"Reopened {Path(path).name} as {name}: you see and edit {name}'s layer"
-            f" (was {window.project.annotator}'s).")
+    note = translate("App", "Reopened {file} as {name}: you see and edit {name}'s layer"
+                     " (was {old}'s).").format(file=Path(path).name, name=name,
+                                               old=window.project.annotator)
     if open_window(path, annotator=name, note=note) is not None:
         window.close()
 
@@ -83,9 +86,10 @@ def _reopen_curating(window: MainWindow, on: bool) -> None:
     curated layer (or on their own)."""
     path = str(window.project.path)
     name = window.project.annotator
-    note = (f"Curating {Path(path).name} as {name}: F8 next disagreement, Alt+1/2/3 take,"
-            " Alt+0 reject, Ctrl+Enter curated." if on
-            else f"Stopped curating: you see and edit {name}'s own layer.")
+    note = (translate("App", "Curating {file} as {name}: F8 next disagreement, Alt+1/2/3 take,"
+                      " Alt+0 reject, Ctrl+Enter curated.").format(file=Path(path).name, name=name)
+            if on else translate("App", "Stopped curating: you see and edit {name}'s own"
+                                 " layer.").format(name=name))
     if open_window(path, annotator=name, note=note,
                    layer=CURATED if on else None) is not None:
         window.close()
@@ -119,6 +123,7 @@ def run(path: str | None = None, annotator: str | None = None, sample: bool = Fa
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
+    apply_language(app, load_preferences().language)
     name = annotator_for_run(annotator)
     if name is None:  # the name question was cancelled
         return 1

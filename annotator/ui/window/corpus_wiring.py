@@ -23,6 +23,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QObject, Qt, QTimer, QtWidgets
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
@@ -48,18 +49,25 @@ class CorpusWiring(QObject):
         self.dialog: LabelAllDialog | None = None
         self._panel: ConcordancePanel | None = None
         self._dock: QtWidgets.QDockWidget | None = None
-        menu = window.menuBar().addMenu("&Corpus")
+        menu = window.menuBar().addMenu(translate("CorpusWiring", "&Corpus"))
         self.menu = menu
-        self.concordance = self._action(window, menu, "&Concordance…", "Ctrl+Shift+F",
-                                        "Search every document (keyword in context)")
-        self.label_all = self._action(window, menu, "&Label All Occurrences…", "Ctrl+Alt+L",
-                                      "Label every occurrence of the selected entity's text"
-                                      " with its label (preview first)")
+        self.concordance = self._action(window, menu, translate("CorpusWiring",
+                                                                "&Concordance…"), "Ctrl+Shift+F",
+                                        translate("CorpusWiring",
+                                                  "Search every document (keyword in context)"))
+        self.label_all = self._action(window, menu, translate("CorpusWiring",
+                                                              "&Label All Occurrences…"),
+                                      "Ctrl+Alt+L",
+                                      translate("CorpusWiring", "Label every occurrence of the"
+                                                " selected entity's text with its label"
+                                                " (preview first)"))
         menu.addSeparator()
-        self.dont_learn = self._action(window, menu, "&Don't Learn This Name", "",
-                                       "The selected entity's text is no longer evidence"
-                                       " for snapping off proclitics")
-        self.turned_off = menu.addMenu("&Names Not Learned")
+        self.dont_learn = self._action(window, menu, translate("CorpusWiring",
+                                                               "&Don't Learn This Name"), "",
+                                       translate("CorpusWiring",
+                                                 "The selected entity's text is no longer evidence"
+                                       " for snapping off proclitics"))
+        self.turned_off = menu.addMenu(translate("CorpusWiring", "&Names Not Learned"))
         self.turned_off.aboutToShow.connect(self._fill_turned_off)
         self.concordance.triggered.connect(self.open_concordance)
         self.label_all.triggered.connect(self.preview_label_all)
@@ -82,7 +90,7 @@ class CorpusWiring(QObject):
             from annotator.ui.panels.concordance import ConcordancePanel
 
             panel = ConcordancePanel(self.workbench.project, self._window())
-            dock = QtWidgets.QDockWidget("Concordance", self._window())
+            dock = QtWidgets.QDockWidget(translate("CorpusWiring", "Concordance"), self._window())
             dock.setObjectName("dockConcordance")
             dock.setWidget(panel)
             self._window().addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
@@ -172,8 +180,9 @@ class CorpusWiring(QObject):
             # The plan reads the search index: build it in the concordance, in steps.
             self.open_concordance()
             self.panel.search()
-            self.status.show_message("The search index is being built (progress in the"
-                                     " Concordance panel); try again when it is ready.", 8000)
+            self.status.show_message(translate("CorpusWiring",
+                                               "The search index is being built (progress in the"
+                                     " Concordance panel); try again when it is ready."), 8000)
             return
         actions = self.workbench.actions.corpus
         plan = actions.plan_for_selected()
@@ -181,8 +190,11 @@ class CorpusWiring(QObject):
             return
         if not plan.add:
             reasons = sorted({p.reason for p in plan.skipped})
-            self.status.show_message(f"Nothing to add for «{plan.text}»"
-                                     + (f": {'; '.join(reasons)}" if reasons else "."), 8000)
+            self.status.show_message(
+                translate("CorpusWiring", "Nothing to add for «{text}»: {reasons}").format(
+                    text=plan.text, reasons="; ".join(reasons)) if reasons
+                else translate("CorpusWiring", "Nothing to add for «{text}».").format(
+                    text=plan.text), 8000)
             return
         from annotator.ui.panels.label_all_dialog import LabelAllDialog
 
@@ -203,9 +215,10 @@ class CorpusWiring(QObject):
         menu.clear()
         names = self.workbench.actions.corpus.disabled_names()
         if not names:
-            empty = menu.addAction("(none)")
+            empty = menu.addAction(translate("CorpusWiring", "(none)"))
             empty.setEnabled(False)
             return
         for name in names:
-            action = menu.addAction(f"Learn «{name}» Again")
+            action = menu.addAction(
+                translate("CorpusWiring", "Learn «{name}» Again").format(name=name))
             action.triggered.connect(partial(self.workbench.actions.corpus.enable_name, name))

@@ -30,6 +30,7 @@ from annotator.core.store import (
 )
 from annotator.ui.actions.base import Notify
 from annotator.ui.actions.curation import CurationActions
+from annotator.ui.i18n import translate
 from annotator.ui.panels.curation_panel import CurationPanel
 from annotator.ui.panels.navigator import NavigatorPanel
 from annotator.ui.qt import QMainWindow, QObject, Qt, QtCore, QtWidgets, Signal
@@ -74,15 +75,19 @@ class CurationWiring:
             actions[name].setEnabled(self.curating)
         if not self.curating:
             return
-        actions.curate.setText("Stop &Curating")
-        actions.curate.setToolTip("Reopen the project on your own layer")
-        window.setWindowTitle(f"{Path(project.path).name} — Curating as {project.annotator}"
-                              " — annotator")
-        status.annotator_label.setText(f"Curating as {project.annotator}")
-        status.annotator_label.setToolTip("You edit the curated (gold) layer; the annotators'"
-                                          " layers are shown read-only")
+        actions.curate.setText(translate("CurationWiring", "Stop &Curating"))
+        actions.curate.setToolTip(translate("CurationWiring",
+                                            "Reopen the project on your own layer"))
+        window.setWindowTitle(translate(
+            "CurationWiring", "{name} — Curating as {annotator} — annotator").format(
+                name=Path(project.path).name, annotator=project.annotator))
+        status.annotator_label.setText(translate(
+            "CurationWiring", "Curating as {annotator}").format(annotator=project.annotator))
+        status.annotator_label.setToolTip(translate(
+            "CurationWiring", "You edit the curated (gold) layer; the annotators' layers are shown"
+            " read-only"))
         self.panel = CurationPanel(window)
-        dock = QtWidgets.QDockWidget("Curation", window)
+        dock = QtWidgets.QDockWidget(translate("CurationWiring", "Curation"), window)
         dock.setObjectName("dockCuration")
         dock.setWidget(self.panel)
         dock.setFeatures(QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -99,7 +104,7 @@ class CurationWiring:
         actions.connect("accept_edited", self.accept_edited)
         mark = actions.mark_done
         mark.triggered.disconnect()
-        mark.setText("Mark &Curated")
+        mark.setText(translate("CurationWiring", "Mark &Curated"))
         actions.connect("mark_done", self.mark_curated)
         workbench.documentOpened.connect(lambda _doc: self.reload())
         project.events.subscribe(self._on_event)
@@ -150,7 +155,8 @@ class CurationWiring:
         try:
             self.items.load(self.project, session.doc_id, session.text)
         except ProjectError as error:
-            self.status.show_message(f"Cannot list the disagreements: {error}")
+            self.status.show_message(translate(
+                "CurationWiring", "Cannot list the disagreements: {error}").format(error=error))
             return
         others = session.others
         others.numbers = {n: i for i, n in enumerate(self.items.annotators, start=1)}
@@ -166,9 +172,10 @@ class CurationWiring:
         self.workbench.editor.set_disputes(items.marks())
         progress = self.project.curation_progress()
         self.navigator.set_curating(
-            f"Curation: {progress.curated} curated of {progress.documents} in curation ·"
-            f" {progress.with_disagreements} with disagreements left"
-            f" ({progress.open_disagreements} open)")
+            translate("CurationWiring", "Curation: {curated} curated of {documents} in curation ·"
+                      " {left} with disagreements left ({open} open)").format(
+                curated=progress.curated, documents=progress.documents,
+                left=progress.with_disagreements, open=progress.open_disagreements))
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -177,7 +184,8 @@ class CurationWiring:
         self.flush()
         item = self.items.move(step)
         if item is None:
-            self.status.show_message("No disagreement in this document.")
+            self.status.show_message(translate("CurationWiring",
+                                               "No disagreement in this document."))
             return
         self._go_to_current()
 

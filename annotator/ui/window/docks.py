@@ -8,11 +8,13 @@ change of layout direction places them again (see ``MainWindow.changeEvent``).
 
 from __future__ import annotations
 
+from annotator.ui.i18n import noop, translate
 from annotator.ui.qt import QMainWindow, Qt, QtWidgets, QWidget
 
-PANELS = (("navigator", "Documents"), ("inspector", "Annotation"), ("palette", "Labels"),
-          ("links", "Links"), ("document", "Document"))
-"""Dock key and title of each panel."""
+PANELS = (("navigator", noop("Docks", "Documents")), ("inspector", noop("Docks", "Annotation")),
+          ("palette", noop("Docks", "Labels")), ("links", noop("Docks", "Links")),
+          ("document", noop("Docks", "Document")))
+"""Dock key and English title of each panel (translated when shown)."""
 SCROLLED = ("inspector", "document")
 """Panels shown in a scroll area (the links panel scrolls its own forms)."""
 LEADING_WIDTH = 270
@@ -39,7 +41,7 @@ def make_docks(window: QMainWindow, panels: dict[str, QWidget]) -> dict[str, QtW
     """A movable, floatable (not closable) dock for each panel of :data:`PANELS`."""
     docks: dict[str, QtWidgets.QDockWidget] = {}
     for key, title in PANELS:
-        dock = QtWidgets.QDockWidget(title, window)
+        dock = QtWidgets.QDockWidget(translate("Docks", title), window)
         dock.setObjectName(f"dock{title}")
         if key in SCROLLED:
             # A panel whose content changes with the selection scrolls inside its dock:

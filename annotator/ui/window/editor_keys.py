@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from annotator.core.schema import Schema
 from annotator.ui.editor import AnnotationView
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QObject, Qt, QtCore, QtGui
 from annotator.ui.session.hotkeys import hotkey_table, label_for_key
 from annotator.ui.workbench import Workbench
@@ -53,7 +54,7 @@ class EditorKeys(QObject):
         wb = self.workbench
         if event.key() == Qt.Key.Key_Escape and wb.session.picking:
             wb.session.cancel_pick()
-            self.say("Cancelled.", 3000)
+            self.say(translate("EditorKeys", "Cancelled."), 3000)
             return True
         if event.key() in RETURN_KEYS and self._enter():
             return True
@@ -77,7 +78,8 @@ class EditorKeys(QObject):
                 found = [s for s in self.editor.span_at(position - 1)
                          if s.id in wb.session.entities]
             if not found:
-                self.say("Put the cursor on an entity, or click one.", 5000)
+                self.say(translate("EditorKeys",
+                                   "Put the cursor on an entity, or click one."), 5000)
                 return True
             wb.actions.pick.complete(found[0].id)
             return True

@@ -5,26 +5,30 @@ Preferences). Which name wins is decided without Qt in
 
 from __future__ import annotations
 
+from annotator.ui.i18n import noop, translate
 from annotator.ui.qt import QtWidgets, QWidget
 from annotator.ui.session.annotator_name import choose_name, name_problem
 from annotator.ui.window.settings import remember_annotator, stored_annotator
 
-ASK_TEXT = ("Your name as an annotator. Your annotations, statuses and undo history are kept\n"
-            "in your own layer of each project; other annotators' layers stay theirs.")
+ASK_TEXT = noop("Identity", "Your name as an annotator. Your annotations, statuses and undo"
+                " history are kept\nin your own layer of each project; other annotators'"
+                " layers stay theirs.")
 
 
 def ask_annotator_name(suggested: str, parent: QWidget | None = None) -> str | None:
     """The first-start question (the login name offered); None when cancelled."""
     while True:
         name, ok = QtWidgets.QInputDialog.getText(
-            parent, "Who is annotating?", ASK_TEXT, QtWidgets.QLineEdit.EchoMode.Normal,
-            suggested)
+            parent, translate("Identity", "Who is annotating?"), translate("Identity", ASK_TEXT),
+            QtWidgets.QLineEdit.EchoMode.Normal, suggested)
         if not ok:
             return None
         problem = name_problem(name)
         if problem is None:
             return name.strip()
-        QtWidgets.QMessageBox.warning(parent, "Who is annotating?", f"Not a name: {problem}.")
+        QtWidgets.QMessageBox.warning(parent, translate("Identity", "Who is annotating?"),
+                                      translate("Identity", "Not a name: {problem}.").format(
+                                          problem=problem))
         suggested = name
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from annotator.ui.i18n import translate
 from annotator.ui.panels.layers_legend import LayersLegend, swatch
 from annotator.ui.qt import QAction, QMainWindow, QtGui, QtWidgets, QVBoxLayout
 from annotator.ui.window.menu_actions import WorkbenchActions
@@ -27,7 +28,7 @@ class LayersWiring:
         view = actions.menus["&View"].menu()
         assert isinstance(view, QtWidgets.QMenu)
         view.addSeparator()
-        self.menu = view.addMenu("&Layers")
+        self.menu = view.addMenu(translate("LayersWiring", "&Layers"))
         self.menu.setObjectName("layersMenu")
         self.copy_action = actions.copy_to_my_layer
         self.layer_actions: dict[str, QAction] = {}
@@ -47,12 +48,15 @@ class LayersWiring:
                              self.menu)
             action.setCheckable(True)
             action.setChecked(name in others.shown)
-            action.setToolTip(f"Show {name}'s annotations of this document, read-only")
+            action.setToolTip(translate(
+                "LayersWiring", "Show {name}'s annotations of this document, read-only").format(
+                    name=name))
             action.toggled.connect(partial(self.workbench.set_layer_shown, name))
             self.menu.addAction(action)
             self.layer_actions[name] = action
         if not others.available:
-            empty = self.menu.addAction("No other annotator's layer on this document")
+            empty = self.menu.addAction(translate("LayersWiring",
+                                                  "No other annotator's layer on this document"))
             empty.setEnabled(False)
         self.legend.show_layers([(others.legend_name(n), others.color(n))
                                  for n in others.shown], hidden=len(others.available))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.model import AUTHOR
 from annotator.ui.editor import AnnotationView
+from annotator.ui.i18n import translate
 from annotator.ui.panels.links_panel import LinksPanel
 from annotator.ui.qt import QObject, Qt, QtCore, QtWidgets, QWidget
 from annotator.ui.window.menu_actions import WorkbenchActions
@@ -65,7 +66,8 @@ class LinkWiring(QObject):
     def open_event_picker(self) -> None:
         """Choose the type of an event triggered by the selected words (type-ahead)."""
         if self.editor.selection_codepoints() is None:
-            self.status.show_message("Select the words that trigger the event first.")
+            self.status.show_message(translate("LinkWiring",
+                                               "Select the words that trigger the event first."))
             return
         from annotator.ui.panels.event_picker import EventTypePicker  # after the first paint
 
@@ -85,7 +87,7 @@ class LinkWiring(QObject):
     def choose_role(self, entity_id: str, roles: list[str]) -> None:
         """A menu of the roles the entity may fill (arrows + Enter, or a click)."""
         menu = QtWidgets.QMenu(self._window())
-        menu.setTitle("Role")
+        menu.setTitle(translate("LinkWiring", "Role"))
         for role in roles:
             action = menu.addAction(role)
             action.triggered.connect(partial(self.workbench.actions.event.add_argument, role,

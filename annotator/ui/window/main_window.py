@@ -22,6 +22,7 @@ from annotator.core.store import (
     UndoStackChanged,
 )
 from annotator.ui.editor import AnnotationView
+from annotator.ui.i18n import translate
 from annotator.ui.panels.document_header import DocumentHeader
 from annotator.ui.panels.document_panel import DocumentPanel
 from annotator.ui.panels.find_bar import FindBar
@@ -40,7 +41,7 @@ from annotator.ui.window.editor_keys import EditorKeys
 from annotator.ui.window.first_paint import AfterFirstPaint
 from annotator.ui.window.layers_wiring import LayersWiring
 from annotator.ui.window.link_wiring import LinkWiring
-from annotator.ui.window.menu_actions import WorkbenchActions
+from annotator.ui.window.menu_actions import WorkbenchActions, undo_label
 from annotator.ui.window.preferences import (
     PreferencesDialog,
     apply_text_preferences,
@@ -73,7 +74,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         self.prefs = prefs or load_preferences()
-        self.setWindowTitle(f"{Path(project.path).name} — {project.annotator} — annotator")
+        self.setWindowTitle(translate("MainWindow", "{name} — {annotator} — annotator").format(
+            name=Path(project.path).name, annotator=project.annotator))
         self.editor = AnnotationView(self)
         self.editor.setObjectName("editor")
         self.workbench = Workbench(project, self.editor, self)
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         a.connect("preferences", self.edit_preferences)
         a.connect("edit_schema", self.edit_schema)
         a.connect("agreement", self.open_agreement)
+        a.connect("overview", self.open_overview)
         a.connect("zoom_in", lambda: self.editor.zoom(1))
         a.connect("zoom_out", lambda: self.editor.zoom(-1))
         a.connect("zoom_reset", lambda: self.editor.zoom(self.prefs.font_size
@@ -224,7 +227,8 @@ class MainWindow(QMainWindow):
         """Open the next (or previous) document still to do or in progress."""
         doc_id = self.workbench.neighbour_unfinished(forward)
         if doc_id is None:
-            self.status_line.show_message("Every other document is done or skipped.")
+            self.status_line.show_message(translate("MainWindow",
+                                                    "Every other document is done or skipped."))
             return
         self.navigator.select_document(doc_id)
         self.editor.setFocus()
@@ -254,9 +258,9 @@ class MainWindow(QMainWindow):
         self.status_line.update_document()
 
     def _update_undo(self, state: UndoStackChanged) -> None:
-        self.menu_actions.undo.setText(state.undo_text or "&Undo")
+        self.menu_actions.undo.setText(undo_label(state.undo_text, "Undo"))
         self.menu_actions.undo.setEnabled(state.can_undo)
-        self.menu_actions.redo.setText(state.redo_text or "&Redo")
+        self.menu_actions.redo.setText(undo_label(state.redo_text, "Redo"))
         self.menu_actions.redo.setEnabled(state.can_redo)
 
     def _update_selection_actions(self, selected: str) -> None:
@@ -290,6 +294,12 @@ class MainWindow(QMainWindow):
             self.agreement.raise_()
         self.agreement.show()
         self.agreement.activateWindow()
+
+    def open_overview(self) -> None:
+        """Project ▸ Overview…: the project overview (figures read when it opens)."""
+        from annotator.ui.window.overview_window import OverviewWindow
+
+        OverviewWindow(self.project, self).exec()
 
     def open_span(self, doc_id: int, start: int, end: int) -> None:
         """Open ``doc_id`` with the code points ``start``-``end`` selected and in view."""
@@ -325,12 +335,14 @@ class MainWindow(QMainWindow):
         self.navigator.refresh_assignments()  # an assign run by the CLI shows the filter
         self.navigator.apply_filters()
         self.status_line.update_project()
-        self.status_line.show_message("Another window or program changed this project; "
-                                      "the view was reloaded.")
+        self.status_line.show_message(translate("MainWindow",
+                                                "Another window or program changed this project; "
+                                      "the view was reloaded."))
 
     def _show_file_problem(self, problem: str) -> None:
-        self.banner.setText(f"{problem} Nothing more can be saved: copy your work elsewhere "
-                            "or restore a backup." if problem else "")
+        self.banner.setText(translate(
+            "MainWindow", "{problem} Nothing more can be saved: copy your work elsewhere or"
+            " restore a backup.").format(problem=problem) if problem else "")
         self.banner.setVisible(bool(problem))
 
     # -- preferences --------------------------------------------------------------------------
@@ -340,7 +352,11 @@ class MainWindow(QMainWindow):
         name is remembered and the project reopened as that annotator (``reopenAs``)."""
         dialog = PreferencesDialog(self.prefs, self, annotator=self.project.annotator)
         if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            language = self.prefs.language
             self.set_preferences(dialog.preferences())
+            if self.prefs.language != language:
+                self.status_line.show_message(translate(
+                    "MainWindow", "The language changes when annotator starts again."), 15000)
             name = dialog.annotator_name()
             if name != self.project.annotator:
                 remember_annotator(name)

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QtGui
 
 Std = QKeySequence.StandardKey
@@ -44,8 +45,42 @@ class ActionSpec:
     checkable: bool = False
 
 
-EDGE_TIP = ("Move the {edge} edge of the selected annotation (a quote's words or cue) one"
-            " {unit} towards the reading {to}")
+EDGE_TEXTS: dict[tuple[str, str, str], tuple[str, str]] = {
+    ("start", "grapheme", "start"): (
+        "Start edge: one grapheme towards reading start",
+        "Move the start edge of the selected annotation (a quote's words or cue) one"
+        " grapheme towards the reading start"),
+    ("start", "grapheme", "end"): (
+        "Start edge: one grapheme towards reading end",
+        "Move the start edge of the selected annotation (a quote's words or cue) one"
+        " grapheme towards the reading end"),
+    ("start", "word", "start"): (
+        "Start edge: one word towards reading start",
+        "Move the start edge of the selected annotation (a quote's words or cue) one"
+        " word towards the reading start"),
+    ("start", "word", "end"): (
+        "Start edge: one word towards reading end",
+        "Move the start edge of the selected annotation (a quote's words or cue) one"
+        " word towards the reading end"),
+    ("end", "grapheme", "start"): (
+        "End edge: one grapheme towards reading start",
+        "Move the end edge of the selected annotation (a quote's words or cue) one"
+        " grapheme towards the reading start"),
+    ("end", "grapheme", "end"): (
+        "End edge: one grapheme towards reading end",
+        "Move the end edge of the selected annotation (a quote's words or cue) one"
+        " grapheme towards the reading end"),
+    ("end", "word", "start"): (
+        "End edge: one word towards reading start",
+        "Move the end edge of the selected annotation (a quote's words or cue) one"
+        " word towards the reading start"),
+    ("end", "word", "end"): (
+        "End edge: one word towards reading end",
+        "Move the end edge of the selected annotation (a quote's words or cue) one"
+        " word towards the reading end"),
+}
+"""Text and tip of each edge action, (edge, unit, towards): one literal each, translated
+whole."""
 
 
 def _edge_specs() -> list[ActionSpec]:
@@ -56,10 +91,8 @@ def _edge_specs() -> list[ActionSpec]:
                 keys: list[str] = [f"{ctrl}Alt+{shift}{arrow}"]
                 if edge == "start" and unit == "grapheme":
                     keys.append(f"Ctrl+{bracket}")
-                specs.append(ActionSpec(
-                    f"edge_{edge}_{unit}_{to}",
-                    f"{edge.capitalize()} edge: one {unit} towards reading {to}",
-                    tuple(keys), EDGE_TIP.format(edge=edge, unit=unit, to=to)))
+                text, tip = EDGE_TEXTS[(edge, unit, to)]
+                specs.append(ActionSpec(f"edge_{edge}_{unit}_{to}", text, tuple(keys), tip))
     return specs
 
 
@@ -151,6 +184,9 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
     ("&Project", [
         ActionSpec("edit_schema", "Edit &Schema…", (),
                    "Edit labels, kinds, topics and event types (a new schema version)"),
+        ActionSpec("overview", "&Overview…", (),
+                   "Where the project stands: documents per status and annotator, actions per"
+                   " day, labels per layer, agreement"),
         ActionSpec("agreement", "&Agreement…", (),
                    "Inter-annotator agreement of the documents two or more annotators"
                    " marked done: figures, charts, disagreements, report"),
@@ -183,7 +219,9 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
 
 
 class WorkbenchActions:
-    """Creates every action of :data:`MENUS` on a window and its menu bar.
+    """Creates every action of :data:`MENUS` on a window and its menu bar (titles, texts and
+    tips translated in the context ``Menu``: ``make i18n`` extracts them from :data:`MENUS`;
+    ``menus`` stays keyed by the English title).
 
     Actions are reachable as attributes (``actions.undo``) and by name (``actions["undo"]``).
     """
@@ -192,13 +230,13 @@ class WorkbenchActions:
         self._actions: dict[str, QAction] = {}
         self.menus: dict[str, QtGui.QAction] = {}
         for title, specs in MENUS:
-            menu = window.menuBar().addMenu(title)
+            menu = window.menuBar().addMenu(translate("Menu", title))
             self.menus[title] = menu.menuAction()
             for spec in specs:
                 if spec is None:
                     menu.addSeparator()
                     continue
-                action = QAction(spec.text, window)
+                action = QAction(translate("Menu", spec.text), window)
                 keys = [QKeySequence(k) for k in spec.shortcuts]
                 unique: list[QKeySequence] = []
                 for key in keys:
@@ -206,8 +244,9 @@ class WorkbenchActions:
                         unique.append(key)
                 action.setShortcuts(unique)
                 if spec.tip:
-                    action.setStatusTip(spec.tip)
-                    action.setToolTip(spec.tip)
+                    tip = translate("Menu", spec.tip)
+                    action.setStatusTip(tip)
+                    action.setToolTip(tip)
                 action.setCheckable(spec.checkable)
                 menu.addAction(action)
                 window.addAction(action)
@@ -229,3 +268,17 @@ class WorkbenchActions:
     def connect(self, name: str, slot: Callable[[], object]) -> None:
         """Run ``slot`` when the action is triggered (the checked flag is dropped)."""
         self._actions[name].triggered.connect(lambda _checked=False: slot())
+
+
+def undo_label(store_text: str | None, verb: str) -> str:
+    """The Edit menu's text for the store's ``"Undo Add PERS entity"`` (``verb`` ``Undo`` or
+    ``Redo``): the verb translated, the store's description of the action kept; the bare verb
+    when there is nothing to undo."""
+    if store_text is None or not store_text.startswith(verb + " "):
+        if store_text:
+            return store_text
+        return translate("Menu", "&Undo") if verb == "Undo" else translate("Menu", "&Redo")
+    action = store_text[len(verb) + 1:]
+    if verb == "Undo":
+        return translate("Menu", "Undo {action}").format(action=action)
+    return translate("Menu", "Redo {action}").format(action=action)

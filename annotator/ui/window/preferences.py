@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.ui.editor import AnnotationView
 from annotator.ui.fonts import preferred_text_font
+from annotator.ui.i18n import noop, translate
 from annotator.ui.qt import QApplication, QFont, QLabel, Qt, QtGui, QtWidgets, QWidget
 from annotator.ui.session.annotator_name import name_problem
 from annotator.ui.window.settings import (
@@ -19,6 +20,12 @@ from annotator.ui.window.settings import (
     THEMES,
     Preferences,
 )
+
+LANGUAGE_NAMES = (("system", noop("Preferences", "System")), ("en", "English"),
+                  ("ar", "العربية"))
+"""Preferences ▸ Language: the choice and its name (a language's own name is not
+translated)."""
+THEME_NAMES = {"light": noop("Preferences", "Light"), "dark": noop("Preferences", "Dark")}
 
 _DARK = {
     "Window": "#1f2227", "WindowText": "#e3e6eb", "Base": "#17191d", "AlternateBase": "#22262c",
@@ -74,19 +81,21 @@ class PreferencesDialog(QtWidgets.QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None,
                  annotator: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("Preferences", "Preferences"))
         self._annotator = annotator
         self.name_edit = QtWidgets.QLineEdit(annotator, self)
         self.name_edit.setObjectName("annotatorName")
-        self.name_edit.setToolTip("Who annotates: changing it reopens the project as that"
-                                  " annotator (their own layer)")
+        self.name_edit.setToolTip(translate("Preferences",
+                                            "Who annotates: changing it reopens the project as that"
+                                  " annotator (their own layer)"))
         self.name_note = QLabel("", self)
         self.name_note.setWordWrap(True)
         self.name_note.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         self.name_edit.textChanged.connect(self._update_name_note)
         self.family_combo = QtWidgets.QFontComboBox(self)
         self.family_combo.setWritingSystem(QtGui.QFontDatabase.WritingSystem.Arabic)
-        self.default_family = QtWidgets.QCheckBox("Best installed Naskh face", self)
+        self.default_family = QtWidgets.QCheckBox(translate("Preferences",
+                                                            "Best installed Naskh face"), self)
         self.default_family.setChecked(not prefs.font_family)
         if prefs.font_family:
             self.family_combo.setCurrentFont(QFont(prefs.font_family))
@@ -96,7 +105,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.default_family.toggled.connect(lambda on: self.family_combo.setEnabled(not on))
         self.size_spin = QtWidgets.QSpinBox(self)
         self.size_spin.setRange(MIN_POINT_SIZE, MAX_POINT_SIZE)
-        self.size_spin.setSuffix(" pt")
+        self.size_spin.setSuffix(translate("Preferences", " pt"))
         self.size_spin.setValue(prefs.font_size)
         self.spacing_spin = QtWidgets.QSpinBox(self)
         self.spacing_spin.setRange(MIN_LINE_SPACING, MAX_LINE_SPACING)
@@ -105,20 +114,30 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.spacing_spin.setValue(prefs.line_spacing)
         self.theme_combo = QtWidgets.QComboBox(self)
         for theme in THEMES:
-            self.theme_combo.addItem(theme.capitalize(), theme)
+            self.theme_combo.addItem(translate("Preferences", THEME_NAMES[theme]), theme)
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(prefs.theme), 0))
+        self.language_combo = QtWidgets.QComboBox(self)
+        self.language_combo.setObjectName("language")
+        for language, name in LANGUAGE_NAMES:
+            self.language_combo.addItem(translate("Preferences", name), language)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(prefs.language), 0))
+        self.language_combo.setToolTip(translate("Preferences", "Applied when annotator starts"
+                                                 " again"))
         self.sample = QLabel("قال وزير الخارجية سيرغي لافروف إنّ موسكو ٢٠٢٥", self)
         self.sample.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample.setMinimumHeight(60)
         form = QtWidgets.QFormLayout()
-        form.addRow("Annotator", self.name_edit)
+        form.addRow(translate("Preferences", "Annotator"), self.name_edit)
         form.addRow("", self.name_note)
-        form.addRow("Text font", self.family_combo)
+        form.addRow(translate("Preferences", "Text font"), self.family_combo)
         form.addRow("", self.default_family)
-        form.addRow("Size", self.size_spin)
-        form.addRow("Line spacing", self.spacing_spin)
-        form.addRow("Theme", self.theme_combo)
-        form.addRow("Sample", self.sample)
+        form.addRow(translate("Preferences", "Size"), self.size_spin)
+        form.addRow(translate("Preferences", "Line spacing"), self.spacing_spin)
+        form.addRow(translate("Preferences", "Theme"), self.theme_combo)
+        form.addRow(translate("Preferences", "Sample"), self.sample)
+        form.addRow(translate("Preferences", "Language"), self.language_combo)
+        form.addRow("", QLabel(translate("Preferences", "The language changes when annotator"
+                                         " starts again."), self))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
@@ -143,10 +162,12 @@ class PreferencesDialog(QtWidgets.QDialog):
         name = self.name_edit.text().strip()
         problem = name_problem(name)
         if problem is not None:
-            self.name_note.setText(f"Not a name: {problem}.")
+            self.name_note.setText(
+                translate("Preferences", "Not a name: {problem}.").format(problem=problem))
         elif name != self._annotator:
-            self.name_note.setText(f"OK reopens the project as {name}: you will see and edit"
-                                   f" {name}'s layer.")
+            self.name_note.setText(translate(
+                "Preferences", "OK reopens the project as {name}: you will see and edit {name}'s"
+                " layer.").format(name=name))
         else:
             self.name_note.setText("")
         self.name_note.setVisible(bool(self.name_note.text()))
@@ -156,9 +177,11 @@ class PreferencesDialog(QtWidgets.QDialog):
         """The preferences as edited."""
         family = "" if self.default_family.isChecked() else self.family_combo.currentFont().family()
         theme = self.theme_combo.currentData()
+        language = self.language_combo.currentData()
         return Preferences(font_family=family, font_size=self.size_spin.value(),
                            line_spacing=self.spacing_spin.value(),
-                           theme=theme if isinstance(theme, str) else "light")
+                           theme=theme if isinstance(theme, str) else "light",
+                           language=language if isinstance(language, str) else "system")
 
     def _update_sample(self, *_args: object) -> None:
         self.sample.setFont(text_font(self.preferences()))

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.core.store import Project, ProjectError
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QObject, QtCore, Signal
 
 if TYPE_CHECKING:
@@ -127,7 +128,9 @@ class ProjectWatch(QObject):
             self.project.mark_damaged(check.problem)
             self.poll()  # the banner at once
         elif check.error is not None:
-            self.message.emit(f"Could not check the project file: {check.error}")
+            self.message.emit(translate(
+                "ProjectWatch", "Could not check the project file: {error}").format(
+                    error=check.error))
 
     def _start(self, *, at_open: bool) -> None:
         if (self._stopped or not self._backups or self.problem is not None or self.job
@@ -140,7 +143,8 @@ class ProjectWatch(QObject):
         try:
             self.job = self.auto_backup.start(at_open=at_open)
         except (ProjectError, OSError) as error:
-            self.message.emit(f"Automatic backup failed: {error}")
+            self.message.emit(translate("ProjectWatch",
+                                        "Automatic backup failed: {error}").format(error=error))
             return
         if self.job is not None:
             self._job_timer.start()
@@ -162,10 +166,11 @@ class ProjectWatch(QObject):
         try:
             path = auto.finish(job)
         except (ProjectError, OSError) as error:
-            self.message.emit(f"Automatic backup failed: {error}")
+            self.message.emit(translate("ProjectWatch",
+                                        "Automatic backup failed: {error}").format(error=error))
             return
         if path is not None:
-            self.message.emit(f"Backed up to {path}")
+            self.message.emit(translate("ProjectWatch", "Backed up to {path}").format(path=path))
 
     def wait_for_backup(self, timeout: float | None = None) -> None:
         """Wait for a running backup and file check and report them (tests, benches)."""

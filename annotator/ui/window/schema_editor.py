@@ -24,6 +24,7 @@ from annotator.core.schema import (
 from annotator.core.schema.changes import Rename
 from annotator.core.schema.edit import with_entity_types
 from annotator.core.store import Project, ProjectError, SchemaChangeError
+from annotator.ui.i18n import noop, translate
 from annotator.ui.models.schema_rows import SchemaRowsModel
 from annotator.ui.plain_text import plain_label
 from annotator.ui.qt import QPlainTextEdit, Qt, QtWidgets, QVBoxLayout, QWidget
@@ -114,33 +115,38 @@ class SchemaEditor(QtWidgets.QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.setWindowTitle("Edit Schema")
-        self.setLayoutDirection(LTR)
+        self.setWindowTitle(translate("SchemaEditor", "Edit Schema"))
+        # The dialog mirrors with the interface (Arabic); its tables and report of schema
+        # names stay left to right (see _page).
         self.tables = SchemaTables(project.schema)
         self.tabs = QtWidgets.QTabWidget(self)
         self.views: dict[str, QtWidgets.QTableView] = {}
         t = self.tables
-        for title, model in (("Entity labels", t.entities),
-                             ("Entity attributes", t.entity_attributes),
-                             ("Quote kinds", t.quote_kinds), ("Stance labels", t.stance_labels),
-                             ("Stance topics", t.topics), ("Event types", t.events),
-                             ("Event attributes", t.event_attributes),
-                             ("Document labels", t.document_labels)):
-            self.tabs.addTab(self._page(title, model), title)
+        for title, model in ((noop("SchemaEditor", "Entity labels"), t.entities),
+                             (noop("SchemaEditor", "Entity attributes"), t.entity_attributes),
+                             (noop("SchemaEditor", "Quote kinds"), t.quote_kinds),
+                             (noop("SchemaEditor", "Stance labels"), t.stance_labels),
+                             (noop("SchemaEditor", "Stance topics"), t.topics),
+                             (noop("SchemaEditor", "Event types"), t.events),
+                             (noop("SchemaEditor", "Event attributes"), t.event_attributes),
+                             (noop("SchemaEditor", "Document labels"), t.document_labels)):
+            self.tabs.addTab(self._page(title, model), translate("SchemaEditor", title))
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
         self.report.setLayoutDirection(LTR)
         self.report.setMaximumHeight(120)
-        self.report.setPlaceholderText("What Save would refuse is shown here.")
+        self.report.setPlaceholderText(translate("SchemaEditor",
+                                                 "What Save would refuse is shown here."))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(plain_label("Rename a name in place to relabel its annotations;"
+        layout.addWidget(plain_label(translate("SchemaEditor",
+                                               "Rename a name in place to relabel its annotations;"
                                      " Save stores a new schema version (Edit ▸ Undo reverts"
-                                     " it).", self))
+                                     " it)."), self))
         layout.addWidget(self.tabs)
         layout.addWidget(self.report)
         layout.addWidget(buttons)
@@ -157,14 +163,14 @@ class SchemaEditor(QtWidgets.QDialog):
         view.setAccessibleName(title)
         self.views[title] = view
         row = QtWidgets.QHBoxLayout()
-        add = QtWidgets.QPushButton("Add", page)
+        add = QtWidgets.QPushButton(translate("SchemaEditor", "Add"), page)
         add.clicked.connect(lambda: self._add(view, model))
-        remove = QtWidgets.QPushButton("Remove", page)
+        remove = QtWidgets.QPushButton(translate("SchemaEditor", "Remove"), page)
         remove.clicked.connect(lambda: model.remove_row(view.currentIndex().row()))
         row.addWidget(add)
         row.addWidget(remove)
         if "color" in model.columns:
-            color = QtWidgets.QPushButton("Colour…", page)
+            color = QtWidgets.QPushButton(translate("SchemaEditor", "Colour…"), page)
             color.clicked.connect(lambda: self.pick_color(view.currentIndex().row()))
             row.addWidget(color)
         row.addStretch(1)
@@ -187,7 +193,7 @@ class SchemaEditor(QtWidgets.QDialog):
         from annotator.ui.qt import QtGui
 
         chosen = QtWidgets.QColorDialog.getColor(QtGui.QColor(str(index.data())), self,
-                                                 "Label colour")
+                                                 translate("SchemaEditor", "Label colour"))
         if chosen.isValid():
             model.setData(index, chosen.name())
 
@@ -197,10 +203,11 @@ class SchemaEditor(QtWidgets.QDialog):
             toml_text = self.tables.schema().to_toml()
             change = self.project.apply_schema(toml_text, self.tables.renames())
         except SchemaChangeError as exc:
-            self.report.setPlainText("Not saved:\n" + "\n".join(exc.lines))
+            self.report.setPlainText(translate("SchemaEditor", "Not saved:") + "\n"
+                                     + "\n".join(exc.lines))
             return False
         except (ProjectError, ValueError) as exc:
-            self.report.setPlainText(f"Not saved: {exc}")
+            self.report.setPlainText(translate("SchemaEditor", "Not saved: {exc}").format(exc=exc))
             return False
         self.report.setPlainText("\n".join(change.lines()))
         self.accept()

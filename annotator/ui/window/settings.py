@@ -16,6 +16,8 @@ ORGANIZATION = "annotator"
 APPLICATION = "annotator"
 
 THEMES: tuple[str, ...] = ("light", "dark")
+LANGUAGES: tuple[str, ...] = ("system", "en", "ar")
+"""Interface languages: the system's, English, Arabic (see :mod:`.language`)."""
 DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
 MAX_POINT_SIZE = 48
@@ -38,6 +40,7 @@ class Preferences:
     font_size: int = DEFAULT_POINT_SIZE
     line_spacing: int = DEFAULT_LINE_SPACING
     theme: str = "light"
+    language: str = "system"
 
 
 def _int_setting(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
@@ -55,6 +58,7 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
     store = settings or app_settings()
     family = store.value("prefs/font_family", "")
     theme = store.value("prefs/theme", "light")
+    language = store.value("prefs/language", "system")
     return Preferences(
         font_family=family if isinstance(family, str) else "",
         font_size=_int_setting(store, "prefs/font_size", DEFAULT_POINT_SIZE,
@@ -62,6 +66,7 @@ def load_preferences(settings: QSettings | None = None) -> Preferences:
         line_spacing=_int_setting(store, "prefs/line_spacing", DEFAULT_LINE_SPACING,
                                   MIN_LINE_SPACING, MAX_LINE_SPACING),
         theme=theme if theme in THEMES else "light",
+        language=language if language in LANGUAGES else "system",
     )
 
 
@@ -72,6 +77,7 @@ def save_preferences(prefs: Preferences, settings: QSettings | None = None) -> N
     store.setValue("prefs/font_size", prefs.font_size)
     store.setValue("prefs/line_spacing", prefs.line_spacing)
     store.setValue("prefs/theme", prefs.theme)
+    store.setValue("prefs/language", prefs.language)
     store.sync()
 
 

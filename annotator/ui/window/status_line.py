@@ -5,12 +5,17 @@ Messages (refusals, hints) are shown by the status bar itself; these labels stay
 
 from __future__ import annotations
 
-from annotator.ui.models.documents import STATUS_NAMES
+from annotator.ui.i18n import noop, translate
+from annotator.ui.models.documents import status_name
 from annotator.ui.qt import QLabel, QMainWindow, QtCore
 from annotator.ui.session.session import PICK_PROMPTS
 from annotator.ui.workbench import Workbench
 
-SAVE_TEXT = {"saving": "Saving…", "saved": "Saved", "failed": "Not saved"}
+PICK_NAMES = {"speaker": noop("StatusLine", "speaker"), "argument": noop("StatusLine", "argument"),
+              "holder": noop("StatusLine", "holder"), "target": noop("StatusLine", "target")}
+"""The name of each pick purpose in the status line."""
+SAVE_TEXT = {"saving": noop("StatusLine", "Saving…"), "saved": noop("StatusLine", "Saved"),
+             "failed": noop("StatusLine", "Not saved")}
 
 
 class SteadyLabel(QLabel):
@@ -49,13 +54,15 @@ class StatusLine:
         self.document_label = SteadyLabel(window)
         self.project_label = SteadyLabel(window)
         self.mode_label = QLabel(window)
-        self.save_label = SteadyLabel("No changes yet", window)
+        self.save_label = SteadyLabel(translate("StatusLine", "No changes yet"), window)
         self.save_label.setObjectName("saveState")
-        self.annotator_label = QLabel(f"Annotator: {workbench.project.annotator}", window)
+        self.annotator_label = QLabel(translate("StatusLine", "Annotator: {annotator}").format(
+            annotator=workbench.project.annotator), window)
         self.annotator_label.setObjectName("annotatorName")
         self.annotator_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # never markup
-        self.annotator_label.setToolTip("You see and edit this annotator's layer"
-                                        " (Edit ▸ Preferences changes it)")
+        self.annotator_label.setToolTip(translate("StatusLine",
+                                                  "You see and edit this annotator's layer"
+                                        " (Edit ▸ Preferences changes it)"))
         for label in (self.annotator_label, self.cursor_label, self.document_label,
                       self.project_label, self.mode_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -73,40 +80,46 @@ class StatusLine:
         wb = self.workbench
         position = wb.cursor_codepoint()
         line = wb.session.text.count("\n", 0, position) + 1
-        self.cursor_label.setText(f"Offset {position} · Line {line}")
+        self.cursor_label.setText(translate("StatusLine", "Offset {position} · Line {line}").format(
+            position=position, line=line))
 
     def update_document(self) -> None:
         """Entity count and status of the open document."""
         wb = self.workbench
         count = len(wb.session.entities)
-        noun = "entity" if count == 1 else "entities"
-        status = wb.session.status
-        self.document_label.setText(f"{count} {noun} · {STATUS_NAMES.get(status, status)}")
+        text = (translate("StatusLine", "{count} entity · {status}") if count == 1
+                else translate("StatusLine", "{count} entities · {status}"))
+        self.document_label.setText(text.format(count=count,
+                                                status=status_name(wb.session.status)))
 
     def update_project(self) -> None:
         """How many documents of the project are done."""
         project = self.workbench.project
         total = project.document_count()
         done = project.document_count(status="done")
-        self.project_label.setText(f"Project: {done} / {total} done")
+        self.project_label.setText(translate("StatusLine", "Project: {done} / {total} done").format(
+            done=done, total=total))
 
     def update_save_state(self, state: str, detail: str) -> None:
         """Saving…, Saved (with the time of the commit) or Not saved (the reason in the tip)."""
-        text = SAVE_TEXT.get(state, state)
+        text = translate("StatusLine", SAVE_TEXT[state]) if state in SAVE_TEXT else state
         if state == "saved":
-            text = f"Saved {QtCore.QTime.currentTime().toString('HH:mm:ss')}"
+            text = translate("StatusLine", "Saved {time}").format(
+                time=QtCore.QTime.currentTime().toString('HH:mm:ss'))
         self.save_label.setText(text)
-        self.save_label.setToolTip(detail or ("Committed to the project file"
-                                              if state == "saved" else ""))
+        self.save_label.setToolTip(detail or (translate("StatusLine", "Committed to the project"
+                                                        " file") if state == "saved" else ""))
 
     def show_mode(self, picking: str) -> None:
         """``Picking: <purpose>`` during a pick, else ``Character mode`` when that is on."""
         if picking:
-            self.mode_label.setText(f"Picking: {picking}")
+            self.mode_label.setText(
+                translate("StatusLine", "Picking: {picking}").format(
+                    picking=translate("StatusLine", PICK_NAMES.get(picking, picking))))
             self.mode_label.show()
             return
-        if self.bar.currentMessage() in PICK_PROMPTS.values():
+        if self.bar.currentMessage() in {translate("Session", p) for p in PICK_PROMPTS.values()}:
             self.bar.clearMessage()  # the pick is over: its prompt must not linger
-        self.mode_label.setText("Character mode")
+        self.mode_label.setText(translate("StatusLine", "Character mode"))
         self.mode_label.setVisible(self.workbench.session.character_mode)
 
