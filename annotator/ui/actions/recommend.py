@@ -21,6 +21,7 @@ from annotator.core.recommend.suggest import (
 )
 from annotator.core.store.recommender import ACCEPTED, REJECTED
 from annotator.ui.actions.base import SessionActions
+from annotator.ui.i18n import translate
 
 
 class RecommenderActions(SessionActions):
@@ -61,7 +62,8 @@ class RecommenderActions(SessionActions):
         """Select the first suggestion after the cursor's one (or the first)."""
         count = len(self.session.model_suggestions)
         if not count:
-            self.notify.message("No suggestions from the recommender in this document.")
+            self.notify.message(translate(
+                "Recommender", "No suggestions from the recommender in this document."))
             return False
         current = self._index(self.session.selected, quiet=True)
         index = 0 if current is None else (current + 1) % count
@@ -72,8 +74,9 @@ class RecommenderActions(SessionActions):
         owner = owner if owner is not None else self.session.selected
         if owner is None or owner[:1] != "m" or not self.session.exists(owner):
             if not quiet:
-                self.notify.message("Select a suggested entity first (dashed; F9 goes to"
-                                    " the next one).")
+                self.notify.message(translate(
+                    "Recommender",
+                    "Select a suggested entity first (dashed; F9 goes to the next one)."))
             return None
         return int(owner[1:])
 
@@ -126,7 +129,9 @@ class RecommenderActions(SessionActions):
         rest = [s for s in self.session.model_suggestions if s[2] != label]
         self.session.set_model_suggestions(rest, version)
         self._select(0)
-        self.notify.message(f"Accepted {len(chosen)} suggested {label}. {self.precision(label)}")
+        self.notify.message(translate("Recommender", "Accepted {count} suggested {label}.")
+                            .format(count=len(chosen), label=label)
+                            + " " + self.precision(label))
         return len(chosen)
 
     def _drop(self, index: int, label: str) -> None:
@@ -143,5 +148,6 @@ class RecommenderActions(SessionActions):
         seen = accepted + rejected
         share = f" ({100 * accepted // seen}%)" if seen else ""
         left = len(self.session.model_suggestions)
-        return (f"Recommender {label}: {accepted} accepted, {rejected} rejected{share};"
-                f" {left} suggestion(s) left here.")
+        return translate("Recommender", "Recommender {label}: {accepted} accepted, {rejected}"
+                         " rejected{share}; suggestions left here: {left}.").format(
+            label=label, accepted=accepted, rejected=rejected, share=share, left=left)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from annotator.ui.i18n import translate
 from annotator.ui.qt import QObject, QtCore, Signal
 from annotator.ui.session import retraining
 
@@ -77,7 +78,9 @@ class RecommenderWiring(QObject):
             if forced:
                 from annotator.core.recommend.model_store import INSTALL_HINT
 
-                self.status.show_message(f"Cannot train: {INSTALL_HINT}.", 10000)
+                self.status.show_message(
+                    translate("Recommender", "Cannot train: {hint}.").format(hint=INSTALL_HINT),
+                    10000)
             return False
         project = self.workbench.project
         argv = retraining.train_command(project.path, project.annotator)
@@ -86,21 +89,26 @@ class RecommenderWiring(QObject):
         self.process = process
         self.started += 1
         process.start(argv[0], argv[1:])
-        self.status.show_message("Training the recommender in the background…", 5000)
+        self.status.show_message(
+            translate("Recommender", "Training the recommender in the background…"), 5000)
         return True
 
     def _finished(self, code: int, _status: QtCore.QProcess.ExitStatus) -> None:
         process = self.process
         ok = code == 0
         if ok:
-            self.status.show_message("The recommender was retrained: new suggestions.", 5000)
+            self.status.show_message(
+                translate("Recommender", "The recommender was retrained: new suggestions."),
+                5000)
             self.suggest()
         elif process is not None:
             lines = bytes(process.readAllStandardError().data()).decode(
                 "utf-8", "replace").strip().splitlines()
+            reason = lines[-1] if lines else translate(
+                "Recommender", "exit status {code}").format(code=code)
             self.status.show_message(
-                "The recommender could not be trained: "
-                + (lines[-1] if lines else f"exit status {code}"), 10000)
+                translate("Recommender", "The recommender could not be trained: {reason}")
+                .format(reason=reason), 10000)
         self.retrainFinished.emit(ok)
 
     def stop(self) -> None:
