@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 CORE_BIN := $(CORE_VENV)/bin
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: i18n run test lint test-gui test-core test-wheel bench bench-full clean
+.PHONY: i18n run test lint test-gui test-core test-wheel test-dist dist bench bench-full clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,12 +56,31 @@ test-core: $(CORE_BIN)/.installed
 test-wheel:
 	bash .ci/check-wheel $(PYTHON)
 
-test: lint test-gui test-core test-wheel
+# The desktop bundle (PyInstaller, one folder, no Python needed to run it): dist/annotator/.
+# Built from its own clean venv so nothing the tests install (spaCy, datasets...) gets in.
+DIST_VENV := .venv-dist
+$(DIST_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet -e '.[gui,dist]'
+	touch $@
+
+dist: $(DIST_VENV)/.installed
+	$(DIST_VENV)/bin/python tools/update_i18n.py --qm-only  # the bundle has no lrelease
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/pyinstaller/annotator.spec
+	@du -sh dist/annotator
+
+# The bundle starts on a virtual screen, opens the sample project and quits (.ci/check-dist).
+test-dist: dist
+	bash .ci/check-dist dist/annotator
+
+test: lint test-gui test-core test-wheel test-dist
 
 # Every benchmark script in bench/ (tests/test_bench_scripts.py keeps this list whole).
 BENCH_SCRIPTS := import_export store text editor navigator exports preannotate concordance \
 	lexicon wal_check row_decoding startup big_project import_annotated agreement assigned_filter layers_overlay \
-	agreement_window import_formats recommender
+	agreement_window import_formats recommender bundle
 
 # Every benchmark at its quick size: a few minutes. `make bench-full` prints the figures of
 # docs/BENCHMARKS.md (about an hour).
@@ -78,4 +97,4 @@ bench-full: $(BIN)/.installed-test
 	done
 
 clean:
-	rm -rf $(VENV) $(CORE_VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(CORE_VENV) $(DIST_VENV) build dist .pytest_cache .ruff_cache .mypy_cache

@@ -73,7 +73,14 @@ def counts(ts: Path = TS) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qm", action="store_true", help="also compile annotator_ar.qm")
+    parser.add_argument("--qm-only", action="store_true",
+                        help="only compile annotator_ar.qm from the .ts as it is (make dist)")
     args = parser.parse_args(argv)
+    if args.qm_only:
+        subprocess.run([qt_tool("lrelease"), "-silent", str(TS), "-qm",
+                        str(TS.with_suffix(".qm"))], check=True)
+        print(f"compiled {TS.with_suffix('.qm').relative_to(ROOT)}")
+        return 0
     write_menu_texts()
     TS.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run([qt_tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none",

@@ -115,6 +115,12 @@ def curated_scope(proj: Any, allow_uncurated: bool) -> dict[str, Any]:
     is_flag=True,
     help="Token formats: cut proclitics (و ف ب ل ك) into their own tokens on evidence.",
 )
+@click.option(
+    "--charts/--no-charts",
+    default=True,
+    show_default=True,
+    help="Draw the dataset card's label and split charts (PNG, export folders only).",
+)
 @user_errors
 def export_command(
     project: str,
@@ -130,6 +136,7 @@ def export_command(
     split_proclitics: bool = False,
     curated: bool = False,
     allow_uncurated: bool = False,
+    charts: bool = True,
 ) -> None:
     """Export PROJECT to OUT: canonical JSONL by default ('-' for stdout), one document per
     line, or a training-data format with --format (a folder with --split, for brat and spacy)."""
@@ -166,6 +173,7 @@ def export_command(
             per_sentence=unit == "sentence",
             split_proclitics=split_proclitics,
             write_report=not plain,
+            charts=charts,
         )
         with open_project(project, readonly=True, annotator=annotator) as proj:
             if curated:

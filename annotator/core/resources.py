@@ -9,6 +9,7 @@ install, a wheel installed by ``pip install .`` or ``pipx``, and a zip import.
 ``sample/sample.jsonl``            the sample project's corpus (built by corpora/build_sample.py)
 ``names/ar_names.tsv``             common Arabic names (``name<TAB>LABEL``), evidence for
                                    proclitic snapping (:mod:`annotator.core.lexicon`)
+``icons/annotator.svg``, ``-256``  the app's icon (window, desktop entry, bundle)
 =================================  ===========================================================
 
 Every accessor takes a ``/``-separated name relative to that folder. Code that needs a real
@@ -33,6 +34,7 @@ CANONICAL_JSON_SCHEMA = "canonical.schema.json"
 LABEL_STUDIO_JSON_SCHEMA = "label-studio-task.schema.json"
 SAMPLE_CORPUS = "sample/sample.jsonl"
 ARABIC_NAMES = "names/ar_names.tsv"
+APP_ICON = "icons/annotator-256.png"
 
 _extracted = ExitStack()
 atexit.register(_extracted.close)

@@ -43,7 +43,7 @@ def test_an_export_folder_imports_back(sample: Path, tmp_path: Path, fmt: str,
     assert "imported 10 document(s)" in result.stdout
     assert "error" not in result.stderr
     assert f"is an annotator {fmt} export" in result.stderr
-    assert "README.md, report.json, splits.json" in result.stderr
+    assert "README.md, card-labels.png, card-splits.png, report.json, splits.json" in result.stderr
     assert documents(target) == 10
 
 
@@ -110,7 +110,9 @@ def test_a_crafted_marker_is_only_a_hint(tmp_path: Path) -> None:
 
 def test_the_names_are_the_exporters_names() -> None:
     from annotator.core.exports.pipeline import CARD_NAME
+    from annotator.core.exports.report import LABELS_CHART, SPLITS_CHART
     from annotator.core.exports.splits import MANIFEST_NAME
     from annotator.core.exports.writer import REPORT_NAME
 
-    assert export_files() == {CARD_NAME, MANIFEST_NAME, REPORT_NAME, MARKER_NAME}
+    assert export_files() == {CARD_NAME, MANIFEST_NAME, REPORT_NAME, MARKER_NAME, LABELS_CHART,
+                              SPLITS_CHART}

@@ -55,17 +55,17 @@ def test_a_chart_draws_arabic_in_reading_order() -> None:
     reference("matplotlib")
     from matplotlib import ft2font
 
-    from annotator.core.agreement.charts import _figure, _png
+    from annotator.core.agreement.charts import chart_figure, png_bytes
 
     if not getattr(ft2font, "__libraqm_version__", ""):
         pytest.skip("this matplotlib draws code points as given: shaping first is right")
     label = "وسوم الكيانات في المستند"
 
     def drawn(text: str) -> bytes:
-        with _figure(4, 1) as figure:
+        with chart_figure(4, 1) as figure:
             axes = figure.add_subplot()
             axes.set_axis_off()
             axes.text(0.05, 0.4, text, fontsize=14)
-            return _png(figure)
+            return png_bytes(figure)
 
     assert drawn(shaped(label)) == drawn(label)

@@ -61,7 +61,9 @@ def font_families() -> tuple[str, ...]:
 
 
 @contextmanager
-def _figure(width: float, height: float) -> Iterator[Any]:
+def chart_figure(width: float, height: float) -> Iterator[Any]:
+    """A matplotlib figure of ``width`` x ``height`` inches on an Agg canvas, Arabic fonts
+    first (the agreement, overview and dataset card charts)."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -72,7 +74,8 @@ def _figure(width: float, height: float) -> Iterator[Any]:
         yield figure
 
 
-def _png(figure: Any) -> bytes:
+def png_bytes(figure: Any) -> bytes:
+    """The figure as PNG bytes."""
     out = io.BytesIO()
     figure.savefig(out, format="png")
     return out.getvalue()
@@ -88,7 +91,7 @@ def label_f1_png(scores: Mapping[str, LabelScores], title: str) -> bytes:
     ``title`` is drawn as given (see :func:`pair_title`)."""
     labels = sorted({name for s in scores.values() for name in s.per_label})
     height = 1.2 + 0.35 * max(len(labels), 1) * max(len(scores), 1)
-    with _figure(7.0, min(height, 30.0)) as figure:
+    with chart_figure(7.0, min(height, 30.0)) as figure:
         axes = figure.add_subplot()
         bar = 0.8 / max(len(scores), 1)
         for k, (mode, found) in enumerate(scores.items()):
@@ -104,7 +107,7 @@ def label_f1_png(scores: Mapping[str, LabelScores], title: str) -> bytes:
         axes.set_title(title)
         axes.legend(loc="lower right")
         figure.tight_layout()
-        return _png(figure)
+        return png_bytes(figure)
 
 
 def confusion_png(confusion: Mapping[tuple[str, str], int], name_a: str, name_b: str) -> bytes:
@@ -119,7 +122,7 @@ def confusion_png(confusion: Mapping[tuple[str, str], int], name_a: str, name_b:
         [OUTSIDE] if OUTSIDE in labels else [])
     matrix = [[confusion.get((a, b), 0) for b in labels] for a in labels]
     size = 2.5 + 0.45 * len(labels)
-    with _figure(size + 1.0, size) as figure:
+    with chart_figure(size + 1.0, size) as figure:
         axes = figure.add_subplot()
         image = axes.imshow(matrix, cmap="Blues")
         figure.colorbar(image, ax=axes, fraction=0.046, pad=0.04)
@@ -136,14 +139,14 @@ def confusion_png(confusion: Mapping[tuple[str, str], int], name_a: str, name_b:
                               color="white" if n > peak / 2 else "black")
         axes.set_title(pair_title("labels of overlapping spans", name_a, name_b))
         figure.tight_layout()
-        return _png(figure)
+        return png_bytes(figure)
 
 
 def per_document_png(scores: Sequence[float | None], title: str) -> bytes:
     """How many documents reached each F1 (a histogram in steps of 0.05); documents where
     neither annotator marked an entity are left out. ``title`` is drawn as given."""
     values = [v for v in scores if v is not None]
-    with _figure(7.0, 3.5) as figure:
+    with chart_figure(7.0, 3.5) as figure:
         axes = figure.add_subplot()
         axes.hist(values, bins=[i / 20 for i in range(21)], color="#4c72b0",
                   edgecolor="white")
@@ -153,7 +156,7 @@ def per_document_png(scores: Sequence[float | None], title: str) -> bytes:
         axes.yaxis.get_major_locator().set_params(integer=True)
         axes.set_title(f"{title} ({len(values)} documents)")
         figure.tight_layout()
-        return _png(figure)
+        return png_bytes(figure)
 
 
 def pair_charts(found: EntityPair, name_a: str, name_b: str) -> list[tuple[str, str, bytes]]:

@@ -103,6 +103,9 @@ class ExportOptions:
     write_report: bool = True
     """Write ``OUT.report.json`` beside a one-file export (the plain canonical export and
     standard output have none; an export folder always holds its ``report.json``)."""
+    charts: bool = True
+    """Draw the dataset card's charts (label distribution, splits) beside an export folder's
+    ``README.md`` (matplotlib; about a second)."""
 
 
 @dataclass(slots=True)

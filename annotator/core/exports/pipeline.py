@@ -32,7 +32,7 @@ from annotator.core.exports.base import (
     FormatWriter,
 )
 from annotator.core.exports.registry import FORMATS, resolve_layers
-from annotator.core.exports.report import ExportReport
+from annotator.core.exports.report import LABELS_CHART, SPLITS_CHART, ExportReport
 from annotator.core.exports.splits import (
     MANIFEST_NAME,
     Splitter,
@@ -144,7 +144,7 @@ def _run(
 
 def _check_split_names(names: Sequence[str], suffix: str) -> None:
     """Split names become file names beside the files every export folder holds."""
-    ours = {REPORT_NAME, CARD_NAME, MANIFEST_NAME, MARKER_NAME}
+    ours = {REPORT_NAME, CARD_NAME, MANIFEST_NAME, MARKER_NAME, LABELS_CHART, SPLITS_CHART}
     for name in names:
         if safe_stem(name) != name or len(name) > MAX_SPLIT_NAME:
             raise ValueError(f"split name {name!r} cannot be a file name everywhere (letters, "
@@ -233,6 +233,12 @@ def export_dataset(
             report.files.append(MANIFEST_NAME)
         report.files += [REPORT_NAME, CARD_NAME]
         _finish_levels(report, context, spec.tokenized)
+        if options.charts:
+            from annotator.core.exports.card_charts import card_charts
+
+            for name, png in card_charts(report):
+                (folder / name).write_bytes(png)
+                report.files.append(name)
         report.write_json(folder / REPORT_NAME)
         (folder / CARD_NAME).write_text(report.dataset_card(), encoding="utf-8")
     report.previous = staged.previous

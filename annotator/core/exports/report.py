@@ -23,6 +23,10 @@ NORMALIZATION = (
 )
 MAX_EXAMPLES = 5
 REPORT_VERSION = 1
+LABELS_CHART = "card-labels.png"
+"""The dataset card's label distribution chart (:mod:`.card_charts`)."""
+SPLITS_CHART = "card-splits.png"
+"""The dataset card's documents and records per split chart."""
 
 
 @dataclass(slots=True)
@@ -174,6 +178,11 @@ class ExportReport:
                 lines.append(f"- {title} {count}: {reason}" + (f" (e.g. {shown})" if shown else ""))
         if self.extra.get("gold"):
             lines += gold_card_lines(self.extra["gold"])
+        charts = [(name, caption) for name, caption in (
+            (LABELS_CHART, "Annotations per label"), (SPLITS_CHART, "Documents per split"))
+            if name in self.files]
+        if charts:
+            lines += ["", "## Charts", ""] + [f"![{caption}]({name})" for name, caption in charts]
         if self.notes:
             lines += ["", "## Notes", ""] + [f"- {note}" for note in self.notes]
         lines += ["", "## Files", ""] + [f"- `{name}`" for name in sorted(self.files)]

@@ -35,10 +35,12 @@ def export_files() -> frozenset[str]:
     """The names of the files every export folder holds besides the documents (from the
     exporters, imported only when an export is met)."""
     from annotator.core.exports.pipeline import CARD_NAME
+    from annotator.core.exports.report import LABELS_CHART, SPLITS_CHART
     from annotator.core.exports.splits import MANIFEST_NAME
     from annotator.core.exports.writer import REPORT_NAME
 
-    return frozenset({REPORT_NAME, CARD_NAME, MANIFEST_NAME, MARKER_NAME})
+    return frozenset({REPORT_NAME, CARD_NAME, MANIFEST_NAME, MARKER_NAME, LABELS_CHART,
+                      SPLITS_CHART})
 
 
 @dataclass(frozen=True, slots=True)

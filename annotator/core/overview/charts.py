@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from annotator.core.agreement.charts import _figure, _png, shaped
+from annotator.core.agreement.charts import chart_figure, png_bytes, shaped
 from annotator.core.overview.figures import Overview
 
 MAX_LABELS = 25
@@ -19,7 +19,7 @@ def _stacked(rows: Mapping[str, Mapping[str, int]], keys: list[str], title: str,
     """Stacked bars: one bar per row name, one colour per key (in ``keys`` order)."""
     names = list(rows)
     size = 1.6 + 0.4 * max(len(names), 1)
-    with _figure(7.0, min(max(size, 3.0), 14.0) if horizontal else 3.8) as figure:
+    with chart_figure(7.0, min(max(size, 3.0), 14.0) if horizontal else 3.8) as figure:
         axes = figure.add_subplot()
         base = [0] * len(names)
         positions = list(range(len(names)))
@@ -46,7 +46,7 @@ def _stacked(rows: Mapping[str, Mapping[str, int]], keys: list[str], title: str,
         if any(base):
             axes.legend(loc="best", fontsize=8)
         figure.tight_layout()
-        return _png(figure)
+        return png_bytes(figure)
 
 
 def status_png(overview: Overview, title: str, axis: str,

@@ -17,6 +17,8 @@ from pathlib import Path
 from annotator.core.store import CURATED, Project, ProjectError
 from annotator.ui.i18n import translate
 from annotator.ui.qt import QApplication, QMessageBox, Qt
+from annotator.ui.window.file_open import FileOpenHandler
+from annotator.ui.window.icon import set_app_icon
 from annotator.ui.window.identity import annotator_for_run
 from annotator.ui.window.language import apply_language
 from annotator.ui.window.main_window import MainWindow
@@ -95,6 +97,18 @@ def _reopen_curating(window: MainWindow, on: bool) -> None:
         window.close()
 
 
+def _open_requested(annotator: str, path: str) -> None:
+    """The system asked to open ``path`` (macOS Finder): raise its window when it is open,
+    else open it in a new one."""
+    target = Path(path).resolve()
+    for window in _windows:
+        if Path(window.project.path).resolve() == target:
+            window.raise_()
+            window.activateWindow()
+            return
+    open_window(path, annotator=annotator)
+
+
 def _forget(window: MainWindow) -> None:
     if window in _windows:
         _windows.remove(window)
@@ -124,9 +138,11 @@ def run(path: str | None = None, annotator: str | None = None, sample: bool = Fa
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
     apply_language(app, load_preferences().language)
+    set_app_icon(app)
     name = annotator_for_run(annotator)
     if name is None:  # the name question was cancelled
         return 1
     if open_window(str(Path(resolve_project(path, name, sample))), annotator=name) is None:
         return 1
+    app.installEventFilter(FileOpenHandler(partial(_open_requested, name), app))
     return int(app.exec())
