@@ -9,6 +9,7 @@ never belongs in one: an address that carries one is refused (libpq reads passwo
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import PosixPath, WindowsPath
@@ -24,10 +25,17 @@ _QUERY_PASSWORD = re.compile(r"(?i)([?&]password=)[^&#]*")
 
 def is_server_address(value: object) -> bool:
     """Whether ``value`` names a PostgreSQL database rather than a project file."""
+    if isinstance(value, ServerPath):
+        return True
     if not isinstance(value, str):
         return False
     text = value.strip()
     return text.lower().startswith(URL_SCHEMES) or text.lower().startswith("service=")
+
+
+def is_missing_file(location: str) -> bool:
+    """Whether ``location`` is a file path with nothing there (an address never is)."""
+    return not is_server_address(location) and not os.path.lexists(location)
 
 
 def redact(address: str) -> str:
