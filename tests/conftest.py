@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,15 +51,16 @@ def pg_template() -> str:
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-def project_address(request: pytest.FixtureRequest, tmp_path: Path) -> object:
+def project_address(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
     """Where a test's project lives: a file in ``tmp_path`` (``sqlite``), or a fresh database
     copied from the template (``postgres``; skipped without a server). Give it to
     ``Project.open(..., create=True)`` or to a CLI command as PROJECT."""
     if request.param == "sqlite":
-        return tmp_path / "p.db"
+        yield tmp_path / "p.db"
+        return
     from tests.pg_databases import fresh_database
 
     template = request.getfixturevalue("pg_template")
     address, drop = fresh_database(os.environ[PG_ENV].strip(), template)
-    request.addfinalizer(drop)
-    return address
+    yield address
+    drop()

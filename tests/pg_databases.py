@@ -41,7 +41,8 @@ def make_template(admin: str) -> str:
 def fresh_database(admin: str, template: str) -> tuple[str, Callable[[], None]]:
     """A new database copied from ``template``, and the function that drops it."""
     name = f"annotator_t_{uuid.uuid4().hex[:12]}"
-    _admin(admin, f'CREATE DATABASE "{name}" TEMPLATE "{urlsplit(template).path[1:]}" STRATEGY FILE_COPY')
+    source = urlsplit(template).path[1:]
+    _admin(admin, f'CREATE DATABASE "{name}" TEMPLATE "{source}" STRATEGY FILE_COPY')
 
     def drop() -> None:
         _admin(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
