@@ -96,6 +96,19 @@ def test_without_psycopg_an_address_says_what_to_install(tmp_path: Path) -> None
     assert INSTALL_HINT == "PostgreSQL support needs: pip install 'annotator[server]'"
 
 
+def test_backup_and_restore_leave_a_server_project_to_the_server(tmp_path: Path) -> None:
+    from annotator.core.store.backup import backup_project
+    from annotator.core.store.restore import restore_project
+
+    address = "postgresql://ann:s3cret@db/corpus"
+    with pytest.raises(ProjectError, match="pg_dump") as backed:
+        backup_project(address, tmp_path / "b.annotator")
+    with pytest.raises(ProjectError, match="pg_restore") as restored:
+        restore_project(address, tmp_path / "b.annotator")
+    assert "s3cret" not in backed.value.message + restored.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
 # -- the dialect ---------------------------------------------------------------------------------
 
 def test_placeholders_upserts_and_ids_are_rewritten_once() -> None:
