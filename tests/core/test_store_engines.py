@@ -216,3 +216,24 @@ def test_a_database_with_other_tables_is_refused(pg_template: str) -> None:
             Project.open(address, create=True, annotator="alice")
     finally:
         drop()
+
+
+def test_a_read_only_open_cannot_write_even_with_sql(server: str) -> None:
+    import sqlite3
+
+    with Project.open(server, annotator="alice", readonly=True) as reader:
+        assert reader.document_count() == 1
+        with pytest.raises(ProjectError, match="read-only"):
+            reader.add_entity(reader.document_ids()[0], *PUTIN, "PERS")
+        with pytest.raises(sqlite3.OperationalError, match="read-only"):
+            reader.conn.execute("DELETE FROM entities")
+
+
+def test_text_with_a_nul_character_is_refused_whole(server: str) -> None:
+    """PostgreSQL's text cannot hold U+0000: such a record is refused and nothing of the
+    import is kept (a known difference: SQLite stores it)."""
+    with Project.open(server, annotator="alice") as alice, pytest.raises(ProjectError):
+        alice.import_records([DocumentRecord(id="n", text="نص\x00آخر"),
+                              DocumentRecord(id="m", text="نص ثالث")])
+    with Project.open(server, annotator="alice") as alice:
+        assert alice.document_count() == 1

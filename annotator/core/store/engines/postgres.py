@@ -100,6 +100,8 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
     if isinstance(exc, errors.LockNotAvailable | errors.DeadlockDetected
                   | errors.SerializationFailure | errors.QueryCanceled):
         return sqlite3.OperationalError(f"database is locked ({text})")
+    if isinstance(exc, errors.ReadOnlySqlTransaction):
+        return sqlite3.OperationalError(f"the connection is read-only ({text})")
     if isinstance(exc, psycopg.IntegrityError):
         return sqlite3.IntegrityError(text)
     if isinstance(exc, psycopg.DataError):
@@ -336,6 +338,8 @@ def connect_server(address: str, *, readonly: bool = False) -> PgDatabase:
         raise ProjectError(f"{shown}: cannot connect to the server ({reason})") from None
     loader = _numeric_loader(psycopg)
     raw.adapters.register_loader("numeric", loader)
+    if readonly:  # the server refuses every write too, whatever runs on the connection
+        raw.execute("SET default_transaction_read_only = on")
     return PgDatabase(PgConnection(raw, address, readonly=readonly))
 
 
