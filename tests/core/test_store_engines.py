@@ -65,6 +65,18 @@ def test_an_address_with_a_password_is_refused_without_showing_it() -> None:
     check_no_password("postgresql://ann@db/corpus")  # none: accepted
 
 
+def test_a_server_that_cannot_be_reached_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("PGPASSWORD", "s3cret")
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    with pytest.raises(ProjectError) as caught:
+        Project.open("postgresql://ann@127.0.0.1:1/corpus", annotator="ann")
+    message = caught.value.message
+    assert message.startswith("postgresql://ann@127.0.0.1:1/corpus: cannot connect")
+    assert "s3cret" not in message
+    assert "\n" not in message
+
+
 def test_a_server_path_is_a_path_that_names_no_file() -> None:
     where = server_path("postgresql://ann:pw@db/corpus")
     assert isinstance(where, Path)
