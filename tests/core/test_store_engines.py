@@ -249,3 +249,19 @@ def test_text_with_a_nul_character_is_refused_whole(server: str) -> None:
                               DocumentRecord(id="m", text="نص ثالث")])
     with Project.open(server, annotator="alice") as alice:
         assert alice.document_count() == 1
+
+
+def test_a_project_made_meanwhile_by_another_client_is_not_made_twice(server: str) -> None:
+    from annotator.core.store.engines.server import fill_meta, open_database
+
+    opened = open_database(server, create=True)
+    try:
+        conn = opened.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        assert fill_meta(conn) is False
+        conn.execute("ROLLBACK")
+    finally:
+        opened.db.close()
+    with Project.open(server, create=True, annotator="bob") as bob:
+        assert not bob.created
+        assert bob.schema_version == 1
