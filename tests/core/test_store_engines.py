@@ -265,3 +265,40 @@ def test_a_project_made_meanwhile_by_another_client_is_not_made_twice(server: st
     with Project.open(server, create=True, annotator="bob") as bob:
         assert not bob.created
         assert bob.schema_version == 1
+
+
+CRASHING_IMPORT = """
+import sys, time
+from annotator.core.model import DocumentRecord
+from annotator.core.store import Project
+
+def records():
+    for i in range(400):  # 6,000 characters each: the import writes a batch every 166
+        yield DocumentRecord(id=f"k{i}", text=f"نص رقم {i} عن موسكو " * 300)
+        if i == 300:
+            written = p.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            print("started", written, flush=True)
+            time.sleep(60)
+
+with Project.open(sys.argv[1], annotator="carol") as p:
+    p.import_records(records())
+"""
+
+
+def test_a_client_killed_mid_import_leaves_nothing_half_written(server: str) -> None:
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-c", CRASHING_IMPORT, server], cwd=root,
+                             env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        started, written = child.stdout.readline().split()
+        assert started == "started"
+        assert int(written) > 100  # rows sent to the server, in the open transaction
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    with Project.open(server, annotator="alice") as alice:
+        assert alice.document_count() == 1  # the fixture's document only
+        assert alice.validate() == []
+        alice.add_entity(alice.document_ids()[0], *PUTIN, "PERS")  # the write lock is free
