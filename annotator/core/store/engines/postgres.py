@@ -200,11 +200,13 @@ class PgConnection:
         if self.readonly:
             self._run("BEGIN READ ONLY")
             return
-        self._run("BEGIN")
         self._wrote = False
-        if immediate:
-            self._run(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-            self._run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        if not immediate:
+            self._run("BEGIN")
+            return
+        # One round trip (the simple query protocol runs the three in turn).
+        self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
+                  f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     def _end(self, verb: str) -> None:
         if not self.in_transaction:
@@ -212,11 +214,18 @@ class PgConnection:
                 return
             raise sqlite3.OperationalError("cannot commit - no transaction is active")
         wrote = self._wrote
-        self._run(verb)
         self._wrote = False
         if verb == "COMMIT" and wrote:
-            self._run(f"SELECT nextval('{DATA_VERSION_SEQUENCE}')")
+            # After the COMMIT (a reader that sees the bump sees the rows), in the same round
+            # trip: the simple query protocol runs the second only if the first succeeded.
             self._own_bumps += 1
+            try:
+                self._run(f"COMMIT; SELECT nextval('{DATA_VERSION_SEQUENCE}')")
+            except sqlite3.Error:  # the COMMIT failed (rolled back): no bump was made
+                self._own_bumps -= 1
+                raise
+            return
+        self._run(verb)
 
     def commit(self) -> None:
         if self.in_transaction:
