@@ -302,3 +302,20 @@ def test_a_client_killed_mid_import_leaves_nothing_half_written(server: str) -> 
         assert alice.document_count() == 1  # the fixture's document only
         assert alice.validate() == []
         alice.add_entity(alice.document_ids()[0], *PUTIN, "PERS")  # the write lock is free
+
+
+def test_a_writer_waiting_too_long_is_told_the_project_is_busy(
+        server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.store.engines import postgres
+
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "50ms")
+    with Project.open(server, annotator="alice") as alice, \
+            Project.open(server, annotator="bob") as bob:
+        doc = alice.document_ids()[0]
+        alice.conn.execute("BEGIN IMMEDIATE")  # alice holds the write lock
+        with pytest.raises(ProjectError, match="busy"):
+            bob.add_entity(doc, *PUTIN, "PERS")
+        assert not bob.conn.in_transaction
+        alice.conn.execute("ROLLBACK")
+        bob.add_entity(doc, *PUTIN, "PERS")  # nothing left over from the refused attempts
+        assert [e.label for e in bob.get_record(doc).entities] == ["PERS"]

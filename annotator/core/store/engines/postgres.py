@@ -205,8 +205,13 @@ class PgConnection:
             self._run("BEGIN")
             return
         # One round trip (the simple query protocol runs the three in turn).
-        self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
-                  f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        try:
+            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
+                      f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        except sqlite3.Error:  # not begun, as SQLite's BEGIN IMMEDIATE when busy
+            if self.in_transaction:
+                self._run("ROLLBACK")
+            raise
 
     def _end(self, verb: str) -> None:
         if not self.in_transaction:
