@@ -49,6 +49,8 @@ test-gui: $(BIN)/.installed-test
 	@if [ -z "$${ANNOTATOR_TEST_PG:-}" ] && .ci/postgres bin >/dev/null 2>&1; then \
 	  eval "$$(.ci/postgres start)" && trap '.ci/postgres stop "$$ANNOTATOR_PG_DIR"' EXIT && \
 	  $(BIN)/python -m pytest -q; \
+	elif [ -z "$${ANNOTATOR_TEST_PG:-}" ] && [ "$${ANNOTATOR_REQUIRE_PG:-}" = 1 ]; then \
+	  echo "ANNOTATOR_REQUIRE_PG=1 but PostgreSQL's server programs were not found" >&2; exit 1; \
 	else \
 	  $(BIN)/python -m pytest -q; \
 	fi

@@ -40,6 +40,10 @@ def pg_template() -> Iterator[str]:
     from tests.pg_databases import drop_template, make_template
 
     admin = os.environ.get(PG_ENV, "").strip()
+    if not admin and os.environ.get("ANNOTATOR_REQUIRE_PG") == "1" and (
+            os.environ.get("ANNOTATOR_EXPECT_NO_QT") != "1"):
+        pytest.fail(f"ANNOTATOR_REQUIRE_PG=1 (CI) but {PG_ENV} is not set: the PostgreSQL "
+                    "cases must run, not skip (make test-gui starts a cluster)")
     if not admin:
         pytest.skip(f"no PostgreSQL server configured: set {PG_ENV}=postgresql://... "
                     "(eval \"$(.ci/postgres start)\", docs/ENGINES.md)")
