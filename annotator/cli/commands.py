@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from annotator.cli import agreement, corpus, curation, lexicon, maintenance, teams
+from annotator.cli import agreement, corpus, curation, lexicon, maintenance, server, teams
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -333,4 +333,5 @@ ALL: list[click.Command] = [
     *agreement.COMMANDS,
     *teams.COMMANDS,
     *curation.COMMANDS,
+    *server.COMMANDS,
 ]

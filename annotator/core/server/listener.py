@@ -97,20 +97,12 @@ class ChangeListener:
     def poll(self, timeout: float = 0.0) -> list[RemoteChange]:
         """The changes committed by other connections and not yet returned, waiting up to
         ``timeout`` seconds for the first one."""
-        notes: list[_Note] = []
-        for notify in self.conn.notifies(timeout=timeout):
-            if notify.pid != self.ignore_pid and notify.channel == CHANNEL:
-                note = _parse(notify.payload)
-                if note is not None:
-                    notes.append(note)
-            # whatever else arrived with it, without waiting again
-            for more in self.conn.notifies(timeout=0):
-                if more.pid != self.ignore_pid and more.channel == CHANNEL:
-                    note = _parse(more.payload)
-                    if note is not None:
-                        notes.append(note)
-            break
-        return self.changes(notes)
+        received = list(self.conn.notifies(timeout=timeout, stop_after=1))
+        if received:  # whatever else already arrived, without waiting again
+            received += self.conn.notifies(timeout=0.0)
+        notes = [_parse(n.payload) for n in received
+                 if n.pid != self.ignore_pid and n.channel == CHANNEL]
+        return self.changes(n for n in notes if n is not None)
 
     def changes(self, notes: Iterable[_Note]) -> list[RemoteChange]:
         """Group notifications per transaction and layer, keep the open documents' and

@@ -36,6 +36,10 @@ CURATION_TABLES = ("curation_decisions", "curation_documents")
 SHARED_TABLES = ("lexicon_disabled",)
 """Written by every annotator (a name turned off for the whole project), inserted under
 their own id."""
+CACHE_TABLES = ("search_text",)
+"""Derived data any reader may have to bring up to date (the concordance's folded copies,
+indexed lazily by the first search): written by everyone, never the source of a stored
+annotation."""
 
 ME = "(SELECT a.id FROM annotators a WHERE a.name = current_user)"
 CURATED_ID = f"(SELECT a.id FROM annotators a WHERE a.name = '{CURATED_NAME}')"
@@ -98,6 +102,9 @@ def table_statements(table: str, columns: set[str]) -> list[str]:
     elif table in SHARED_TABLES and "annotator_id" in columns:
         out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
         out.append(_policy(table, "shared_rows", "ALL", ANNOTATOR, "true", own))
+    elif table in CACHE_TABLES:
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
+        out.append(_policy(table, "shared_rows", "ALL", ANNOTATOR, "true", "true"))
     elif table == "annotators":  # one's own row at first open; a curator's curated layer
         out.append(f"GRANT INSERT ON {ident(table)} TO {ANNOTATOR}")
         out.append(_policy(table, "own_insert", "INSERT", ANNOTATOR, None,
@@ -107,12 +114,15 @@ def table_statements(table: str, columns: set[str]) -> list[str]:
     return out
 
 
-def database_statements(database: str) -> list[str]:
+def database_statements(database: str, schema: str) -> list[str]:
     """Nobody but the members of the groups (and the owner) connects to the project's
-    database; sequences are usable by every member (ids of new rows)."""
-    db = ident(database)
+    database; every member reads the catalog views and uses the sequences (ids of new rows;
+    an undo puts a row back under its id and moves the sequence past it; the data version
+    bumped after each commit)."""
+    db, sch = ident(database), ident(schema)
     return [f"REVOKE ALL ON DATABASE {db} FROM PUBLIC",
             f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {ANNOTATOR}",
-            f"GRANT USAGE ON SCHEMA public TO {ANNOTATOR}",
-            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {ANNOTATOR}",
-            f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {ANNOTATOR}"]
+            f"GRANT USAGE ON SCHEMA {sch} TO {ANNOTATOR}",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA {sch} TO {ANNOTATOR}",
+            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {sch} TO {ANNOTATOR}",
+            f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {sch} TO {ANNOTATOR}"]

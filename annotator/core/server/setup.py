@@ -76,19 +76,21 @@ def create_schema(address: str) -> bool:
     """The project's tables through the store's engine; True when they were created now."""
     from annotator.core.store import Project
 
-    with Project.open(address, create=True, annotator=CURATED_NAME + "-setup") as project:
+    with Project.open(address, create=True) as project:
         return bool(project.created)
 
 
 def secure(conn: psycopg.Connection[Any]) -> InitReport:
     """Roles, GRANTs, policies and triggers over the tables of ``conn``'s database, in the
     caller's transaction."""
-    database = str(conn.execute("SELECT current_database()").fetchone()[0])  # type: ignore[index]
+    row = conn.execute("SELECT current_database(), current_schema()").fetchone()
+    assert row is not None
+    database, schema = str(row[0]), str(row[1])
     tables = _tables(conn)
     if "annotators" not in tables or "journal" not in tables:
         raise ProjectError(f"database {database}: not an annotator project (no annotators"
                            " or journal table)")
-    statements = [*group_statements(), *database_statements(database)]
+    statements = [*group_statements(), *database_statements(database, schema)]
     for table in sorted(tables):
         statements += table_statements(table, tables[table])
     statements += trigger_statements(set(tables))
