@@ -21,7 +21,7 @@ $(BIN)/.installed-run: pyproject.toml | $(VENV)/bin/python
 # ... and everything the tests need, heavy export consumers (spaCy, datasets) and the
 # agreement statistics' reference libraries (scikit-learn, statsmodels, krippendorff) included.
 $(BIN)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e '.[gui,test,export-test,agreement-test]'
+	$(BIN)/python -m pip install --quiet -e '.[gui,test,export-test,agreement-test,server]'
 	touch $@
 
 $(CORE_BIN)/.installed: pyproject.toml
@@ -38,8 +38,16 @@ lint: $(BIN)/.installed-test
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
+# With PostgreSQL's server binaries installed (Debian: postgresql; nothing needs to run) and no
+# ANNOTATOR_TEST_PG given, the store and CLI suites also run on a throwaway cluster
+# (.ci/postgres, docs/ENGINES.md), stopped on exit.
 test-gui: $(BIN)/.installed-test
-	$(BIN)/python -m pytest -q
+	@if [ -z "$${ANNOTATOR_TEST_PG:-}" ] && .ci/postgres bin >/dev/null 2>&1; then \
+	  eval "$$(.ci/postgres start)" && trap '.ci/postgres stop "$$ANNOTATOR_PG_DIR"' EXIT && \
+	  $(BIN)/python -m pytest -q; \
+	else \
+	  $(BIN)/python -m pytest -q; \
+	fi
 
 # The core's tests again, in a venv without PySide6 or pytest-qt: proves the core needs no Qt;
 # and the UI's document session and actions (tests/session), which need no Qt either.

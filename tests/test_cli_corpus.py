@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from tests.cli.helpers import run
+from tests.pg_databases import open_db
 
 ARTICLE = ("زار المستشار بَرلين ثم عاد إلى وبرلين، وكتبت الصحف البرلينية عن لبرلين.\n"
            "وقال: «برلين مدينة مفتوحة» 😀\n")
@@ -17,18 +17,18 @@ OTHER = "لا ذكر للمدينة هنا، ولا لبرلينية.\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, project_address: Path) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "b.txt").write_text(OTHER, encoding="utf-8")
-    db = tmp_path / "p.annotator"
+    db = project_address
     run("import", str(db), str(folder))
     return db
 
 
 def texts(db: Path) -> dict[int, str]:
-    with sqlite3.connect(db) as conn:
+    with open_db(db) as conn:
         return {int(i): str(t) for i, t in conn.execute("select id, text from documents")}
 
 
@@ -69,12 +69,12 @@ def test_label_all_dry_run_apply_search_by_label_and_undo(project: Path) -> None
     dry = run("label-all", str(project), "برلين", "GPE", "--dry-run", "--no-bidi")
     assert "would add 4 GPE entities in 1 document(s)" in dry.stdout
     assert "doc-000001\twould add 4: 13-19 بَرلين, 32-37 برلين" in dry.stdout
-    with sqlite3.connect(project) as conn:
+    with open_db(project) as conn:
         assert conn.execute("select count(*) from entities").fetchone() == (0,)
     done = run("label-all", str(project), "برلين", "GPE", "--no-bidi")
     assert "added 4 GPE entities" in done.stdout
     stored = texts(project)
-    with sqlite3.connect(project) as conn:
+    with open_db(project) as conn:
         entities = conn.execute('select doc_id, start, "end" from entities').fetchall()
     assert sorted(stored[d][s:e] for d, s, e in entities) == ["برلين"] * 3 + ["بَرلين"]
     labelled = run("search", str(project), "برلين", "--label", "GPE", "--json").stdout
@@ -84,7 +84,7 @@ def test_label_all_dry_run_apply_search_by_label_and_undo(project: Path) -> None
     assert "added 0 GPE entities" in again.stdout
     assert "already labelled GPE" in again.stderr
     assert "undid: Label all «برلين» as GPE" in run("undo", str(project)).stdout
-    with sqlite3.connect(project) as conn:
+    with open_db(project) as conn:
         assert conn.execute("select count(*) from entities").fetchone() == (0,)
 
 

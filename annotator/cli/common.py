@@ -8,7 +8,6 @@ in ONE place (``tests/reliability/test_terminal_output.py`` checks no other prin
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -57,8 +56,9 @@ def open_project(
     login name has none and there is exactly one (a project made by someone else reads as
     it did before layers)."""
     from annotator.core.store import Project, ProjectError
+    from annotator.core.store.engines.address import is_missing_file
 
-    if not create and not os.path.lexists(path):
+    if not create and is_missing_file(path):
         raise ProjectError(f"{path}: no such project")
     project = Project.open(path, create=create, annotator=annotator, readonly=readonly)
     if readonly and annotator is None:

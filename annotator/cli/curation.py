@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from annotator.cli.common import echo, open_project
@@ -59,9 +57,10 @@ def curate_command(project: str, curator: str, annotators: str | None, policy: s
     document what is left to decide. A re-run never changes what a curator decided."""
     from annotator.core.curation import CURATED, curate
     from annotator.core.store import Project, ProjectError
+    from annotator.core.store.engines.address import is_missing_file
 
     names = [n.strip() for n in annotators.split(",") if n.strip()] if annotators else None
-    if not os.path.lexists(project):
+    if is_missing_file(project):
         raise ProjectError(f"{project}: no such project")
     with Project.open(project, annotator=curator, layer=CURATED) as proj:
         results = curate(proj, names, policy, min_annotators)

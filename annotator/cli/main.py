@@ -26,10 +26,13 @@ from annotator.cli.pipes import end_quietly
 
 
 def looks_like_project(name: str) -> bool:
-    """True when ``name`` is meant as a project path: it exists, ends in ``.annotator`` or
-    has a folder part."""
-    return (os.path.lexists(name) or name.endswith(PROJECT_SUFFIX)
-            or "/" in name or os.sep in name)
+    """True when ``name`` is meant as a project: a path that exists, ends in ``.annotator`` or
+    has a folder part, or a PostgreSQL address."""
+    if os.path.lexists(name) or name.endswith(PROJECT_SUFFIX) or "/" in name or os.sep in name:
+        return True
+    from annotator.core.store.engines.address import is_server_address
+
+    return is_server_address(name)
 
 
 def nearest_command(name: str, commands: list[str]) -> str | None:

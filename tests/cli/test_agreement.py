@@ -20,8 +20,8 @@ PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    path = new_project(tmp_path / "team.annotator", {"d1": HOSTILE, "d2": "زار شكري باريس ."})
+def project(project_address: Path) -> Path:
+    path = new_project(project_address, {"d1": HOSTILE, "d2": "زار شكري باريس ."})
     annotate(path, "alice", {"d1": [("بوتين", "PERS"), ("موسكو", "GPE")],
                              "d2": [("شكري", "PERS"), ("باريس", "GPE")]})
     annotate(path, "سلمى", {"d1": [("بوتين", "PERS"), ("موسكو", "ORG")],

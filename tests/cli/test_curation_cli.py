@@ -11,8 +11,8 @@ from tests.cli.helpers import run
 from tests.core.curation_setup import three_layers
 
 
-def test_role_curate_decide_and_export_the_gold(tmp_path: Path) -> None:
-    path = str(three_layers(tmp_path / "news.annotator"))
+def test_role_curate_decide_and_export_the_gold(tmp_path: Path, project_address: Path) -> None:
+    path = str(three_layers(project_address))
     refused = run("curate", path, "--as", "dana", ok=False)
     assert refused.exit_code != 0
     assert "dana is not a curator" in refused.output

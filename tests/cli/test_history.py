@@ -12,14 +12,15 @@ from annotator.cli.history import local_time
 from annotator.core.model import DocumentRecord, Span
 from annotator.core.store import Project
 from tests.cli.helpers import run
+from tests.pg_databases import skip_on_server
 
 TEXT = "قال الرئيس فلاديمير بوتين في موسكو إن «المحادثات كانت مثمرة جدا وطويلة ومفيدة للطرفين»."
 SECRET = "كلمة-سرية-في-النص"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    path = tmp_path / "p.annotator"
+def project(project_address: Path) -> Path:
+    path = project_address
     with Project.open(path, create=True, annotator="alice") as proj:
         proj.import_records([DocumentRecord(id="doc-17", text=TEXT + " " + SECRET * 40)])
         doc = proj.document_ids()[0]
@@ -93,6 +94,7 @@ def test_json_lines(project: Path) -> None:
 
 
 def test_damaged_entry_is_listed_as_damaged(project: Path) -> None:
+    skip_on_server(project, "the test damages the file with sqlite3")
     with sqlite3.connect(project) as conn:
         conn.execute("UPDATE journal SET changes = 'not json' WHERE id = 2")
     out = lines(run("history", str(project)).stdout)
@@ -105,6 +107,7 @@ def test_damaged_entry_is_listed_as_damaged(project: Path) -> None:
 
 
 def test_crafted_changes_never_crash(project: Path) -> None:
+    skip_on_server(project, "the test crafts the file with sqlite3")
     crafted = json.dumps([{"table": "entities", "op": "insert", "after": {
         "doc_id": "x", "start": "a", "end": None, "label": ["PERS"]}},
         {"table": "zzz", "op": 7, "after": 3}, "not a change"])

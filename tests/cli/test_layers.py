@@ -41,8 +41,9 @@ def _layers(path: Path) -> dict[str, dict[str, tuple[str, list[str]]]]:
     return out
 
 
-def test_import_into_a_layer_then_export_one_or_every_layer(tmp_path: Path) -> None:
-    project = tmp_path / "p.annotator"
+def test_import_into_a_layer_then_export_one_or_every_layer(tmp_path: Path,
+                                                            project_address: Path) -> None:
+    project = project_address
     alice = _canonical(tmp_path / "alice.jsonl", ["فلاديمير بوتين", "وزير الخارجية"], "PERS",
                        "done")
     bob = _canonical(tmp_path / "bob.jsonl", ["موسكو", "القاهرة"], "GPE", "in-progress")
@@ -88,10 +89,11 @@ def test_import_into_a_layer_then_export_one_or_every_layer(tmp_path: Path) -> N
     assert _layers(copy) == layers  # every layer comes back as it was
 
 
-def test_a_one_layer_project_reads_as_before_for_anyone(tmp_path: Path) -> None:
+def test_a_one_layer_project_reads_as_before_for_anyone(tmp_path: Path,
+                                                        project_address: Path) -> None:
     """Exported by someone who has no layer, a project of one annotator still selects by
     that annotator's statuses, and its canonical lines keep their shape (no "layers")."""
-    project = tmp_path / "p.annotator"
+    project = project_address
     run("import", str(project), str(_canonical(tmp_path / "a.jsonl", ["موسكو", "القاهرة"], "GPE",
                                           "done")), "--annotator", "alice")
     lines = run("export", str(project), "-", "--status", "done").output.splitlines()

@@ -7,9 +7,7 @@ computed here from the layers themselves."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from annotator.core.curation import CURATED, disagreements, mark_curated, reject
 from annotator.core.resources import SAMPLE_CORPUS, resource_path
 from annotator.core.store import Project
 from tests.cli.helpers import run
+from tests.pg_databases import open_db
 
 PEOPLE = ("alice", "bob", "carol")
 PAIRS = (("alice", "bob"), ("alice", "carol"), ("bob", "carol"))
@@ -25,7 +24,7 @@ Entity = tuple[str, int, int, str]
 
 
 def rows(path: Path, sql: str, *params: object) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as conn:
+    with open_db(path) as conn:
         return conn.execute(sql, params).fetchall()
 
 
@@ -100,8 +99,9 @@ def gold_lines(path: Path) -> Iterator[dict[str, Any]]:
         yield json.loads(line)
 
 
-def test_three_annotators_then_a_curator_on_the_sample_corpus(tmp_path: Path) -> None:
-    project = tmp_path / "news.annotator"
+def test_three_annotators_then_a_curator_on_the_sample_corpus(tmp_path: Path,
+                                                              project_address: Path) -> None:
+    project = project_address
     run("import", str(project), str(resource_path(SAMPLE_CORPUS)), "--annotator", "sample")
     sample = entities_of(project, "sample")
     sample_labels = labels_of(project, "sample")

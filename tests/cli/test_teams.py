@@ -4,23 +4,23 @@ the database after each step."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 from annotator.core.store import Project
 from tests.cli.helpers import ROOT, run
+from tests.pg_databases import open_db
 
 ARTICLES = ROOT / "corpora" / "articles"
 GAZETTEER = ROOT / "corpora" / "gazetteer.tsv"
 
 
 def count(path: Path, sql: str) -> int:
-    with sqlite3.connect(path) as conn:
+    with open_db(path) as conn:
         return int(conn.execute(sql).fetchone()[0])
 
 
-def test_assign_package_annotate_merge_undo(tmp_path: Path) -> None:
-    project = tmp_path / "news.annotator"
+def test_assign_package_annotate_merge_undo(tmp_path: Path, project_address: Path) -> None:
+    project = project_address
     run("import", str(project), str(ARTICLES))
     run("preannotate", str(project), "--gazetteer", str(GAZETTEER))
     out = run("assign", str(project), "--to", "alice,bob,carol", "--overlap", "0.2",
@@ -35,7 +35,7 @@ def test_assign_package_annotate_merge_undo(tmp_path: Path) -> None:
     assert sum(a["documents"] for a in listed["annotators"]) == 12
     assert sum(len(d["annotators"]) == 2 for d in listed["documents"]) == 2
 
-    with sqlite3.connect(project) as conn:  # the person who ran preannotate
+    with open_db(project) as conn:  # the person who ran preannotate
         start = conn.execute("SELECT DISTINCT a.name FROM entities AS e JOIN annotators AS a"
                              " ON a.id = e.annotator_id").fetchone()[0]
     packages = []
@@ -65,8 +65,8 @@ def test_assign_package_annotate_merge_undo(tmp_path: Path) -> None:
     run("validate", str(project))
 
 
-def test_a_refused_package_is_one_line_and_status_1(tmp_path: Path) -> None:
-    project = tmp_path / "p.annotator"
+def test_a_refused_package_is_one_line_and_status_1(tmp_path: Path, project_address: Path) -> None:
+    project = project_address
     other = tmp_path / "o.annotator"
     run("import", str(project), str(ARTICLES))
     run("import", str(other), str(ARTICLES))

@@ -35,8 +35,8 @@ def dump(project: Project) -> dict[str, list[tuple[Any, ...]]]:
 
 
 @pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "p.db"
+def path(project_address: Path) -> Path:
+    return project_address
 
 
 @pytest.fixture

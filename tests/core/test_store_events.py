@@ -17,8 +17,8 @@ MOSCOW = (TEXT.index("موسكو"), TEXT.index("موسكو") + len("موسكو")
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
-    with Project.open(tmp_path / "p.annotator", create=True, annotator="alice") as opened:
+def project(project_address: Path) -> Iterator[Project]:
+    with Project.open(project_address, create=True, annotator="alice") as opened:
         opened.import_records([DocumentRecord(id="a", text=TEXT)])
         yield opened
 

@@ -34,8 +34,8 @@ def at(text: str, word: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Iterator[Project]:
-    with Project.open(tmp_path / "p.db", create=True, annotator="alice") as opened:
+def project(project_address: Path) -> Iterator[Project]:
+    with Project.open(project_address, create=True, annotator="alice") as opened:
         yield opened
 
 

@@ -23,9 +23,9 @@ def at(text: str, surface: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project(project_address: Path) -> Project:
     """Two documents; the first with quotes, an event with three arguments and stances."""
-    opened = Project.open(tmp_path / "links.annotator", create=True, annotator="tester")
+    opened = Project.open(project_address, create=True, annotator="tester")
     opened.import_records([DocumentRecord(id="a", text=TEXT),
                            DocumentRecord(id="b", text=OTHER)])
     return opened

@@ -25,6 +25,7 @@ from typing import Any
 
 from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_token_char
 from annotator.core.store import Project
+from annotator.core.store.engines import has_fts
 from annotator.core.store.layers import status_clause
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
@@ -180,13 +181,15 @@ class Concordance:
     def _candidates(self, conn: sqlite3.Connection, first: int) -> Iterator[tuple[int, str]]:
         where, params = self._filters()
         matcher = self.matcher
-        if not matcher.needs_scan:
+        if not matcher.needs_scan and has_fts(conn):
             sql = ("SELECT t.doc_id, t.folded FROM search_fts f"
                    " JOIN search_text t ON t.doc_id = f.rowid"
                    f" WHERE search_fts MATCH ? AND f.rowid >= ? AND {where}"
                    " ORDER BY f.rowid")
             args = [matcher.fts_query(), first, first, *params]
-        elif matcher.mode is Mode.REGEX:
+        elif matcher.mode is Mode.REGEX or not matcher.needs_scan:
+            # A regex, or a word search without the FTS5 index (PostgreSQL): every folded
+            # text is a candidate (the word rules, proclitics and elision, are the matcher's).
             sql = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where} ORDER BY t.doc_id"
             args = [first, *params]
         else:

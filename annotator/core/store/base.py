@@ -22,9 +22,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
+from annotator.core.store.engines.address import ServerPath
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
     EventHub,
@@ -42,6 +44,9 @@ from annotator.core.store.journal import (
     write_entry,
 )
 from annotator.core.store.lean_sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from annotator.core.store.engines.postgres import PgDatabase
 from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
 
 WRITE_ATTEMPTS = 3
@@ -82,7 +87,7 @@ TEXT_CACHE_SIZE = 8
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
-    def __init__(self, path: Path, db: Database, annotator: str, *,
+    def __init__(self, path: Path, db: Database | PgDatabase, annotator: str, *,
                  readonly: bool = False, layer: str | None = None) -> None:
         self.path = path
         self.readonly = readonly
@@ -94,7 +99,8 @@ class ProjectBase:
         self.damage: str | None = None
         """Damage found after opening (:meth:`mark_damaged`): every write is refused."""
         self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        # A PostgreSQL project's connection offers the same subset (engines/postgres.py).
+        self.conn: sqlite3.Connection = cast(sqlite3.Connection, db.conn)
         self.conn.text_factory = decode_text  # text that is not UTF-8 reads as DamagedText
         self._damaged: dict[int, list[DamagedRowError]] = {}
         self.annotator = annotator
@@ -205,6 +211,8 @@ class ProjectBase:
     # -- the file under the connection ------------------------------------------------------
 
     def _current_file_id(self) -> tuple[int, int] | None:
+        if isinstance(self.path, ServerPath):  # a database: no file to lose
+            return (0, 0)
         try:
             info = os.stat(self.path)
         except OSError:

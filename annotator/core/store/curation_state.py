@@ -176,7 +176,8 @@ class CurationStateMixin(ActionsMixin):
         if not self._curation_tables():
             return CurationProgress(0, 0, 0, 0)
         documents, open_docs, open_total = self.conn.execute(
-            "SELECT count(*), coalesce(sum(open_count > 0), 0), coalesce(sum(open_count), 0)"
+            "SELECT count(*), coalesce(sum(CASE WHEN open_count > 0 THEN 1 ELSE 0 END), 0),"
+            " coalesce(sum(open_count), 0)"
             " FROM curation_documents").fetchone()
         curated = self.conn.execute(
             "SELECT count(*) FROM document_status s JOIN annotators a ON a.id = s.annotator_id"

@@ -17,7 +17,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.schema import SchemaError, default_schema_path, parse_schema
 from annotator.core.store.actions import ActionsMixin
@@ -30,6 +30,7 @@ from annotator.core.store.database import (
     connect_readonly,
     inspect_readonly,
 )
+from annotator.core.store.engines.address import ServerPath, is_server_address
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
 from annotator.core.store.importer import ImportMixin
@@ -46,6 +47,9 @@ from annotator.core.store.journal import (
     write_entry,
 )
 from annotator.core.store.lean_sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from annotator.core.store.engines.postgres import PgDatabase
 from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
@@ -118,13 +122,16 @@ class Project(
         than the annotator's own is refused, except read-only (it is then the layer read by
         default). The reserved name is never a person's: ``annotator="curation"`` is refused
         (a read-only open may use it to read the curated layer)."""
-        p = Path(path)
         name = annotator if annotator else default_annotator()
         if not readonly:
             check_person_name(name)
             if layer is not None and layer not in (name, CURATED):
                 raise ProjectError(f"{name} cannot write {layer}'s layer: open it read-only,"
                                    f" or open your own layer (or {CURATED!r} as a curator)")
+        if is_server_address(path):
+            return cls._open_server(str(path), name, create=create, schema_path=schema_path,
+                                    readonly=readonly, layer=layer)
+        p = Path(path)
         check_regular(p)
         existed = os.path.lexists(p)
         new = not p.exists() or (create and not readonly and p.stat().st_size == 0)
@@ -165,7 +172,37 @@ class Project(
             raise
 
     @classmethod
-    def _check_curator_file(cls, db: Database, path: Path, name: str) -> None:
+    def _open_server(cls, address: str, name: str, *, create: bool,
+                     schema_path: str | Path | None, readonly: bool,
+                     layer: str | None) -> Project:
+        """:meth:`open` for a PostgreSQL address (docs/ENGINES.md): the same checks and
+        first rows as a new file, in the database instead."""
+        from annotator.core.store.engines.server import fill_meta, open_database
+
+        opened = open_database(address, create=create, readonly=readonly)
+        db = opened.db
+        try:
+            if opened.new:
+                schema_toml = _schema_text(Path(schema_path) if schema_path
+                                           else Path(default_schema_path()))
+                schema = parse_schema(schema_toml, str(schema_path or "default schema"))
+                with db.conn:
+                    db.conn.execute("BEGIN IMMEDIATE")
+                    fill_meta(db.conn)
+                    db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
+                                    " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
+                                                             utc_now()))
+            if layer == CURATED and name != CURATED and not readonly:
+                cls._check_curator_file(db, opened.path, name)
+            project = cls(opened.path, db, name, readonly=readonly, layer=layer)
+            project.created = opened.new
+            return project
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
+    def _check_curator_file(cls, db: Database | PgDatabase, path: Path, name: str) -> None:
         """Refuse to open the curated layer for someone who is not a curator (checked before
         the annotator is registered, so a refusal writes nothing)."""
         row = db.conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
@@ -196,6 +233,8 @@ class Project(
         that was replaced meanwhile. Returns whether the file was deleted."""
         file_id = self._current_file_id()
         self.close()
+        if isinstance(self.path, ServerPath):  # a database is never dropped
+            return False
         if not self.created or file_id is None or file_id != self._file_id:
             return False
         for suffix in ("", "-wal", "-shm"):

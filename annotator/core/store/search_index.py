@@ -7,6 +7,9 @@ is ``search_text`` (external content, so the folded text is stored once). Its to
 token categories ``L* N* Co M*``: letters, numbers, private use and combining marks make
 words, everything else (spaces, punctuation, symbols, emoji) separates them.
 
+On PostgreSQL (issue 15) there is no FTS5: ``search_text`` alone is kept, and a word search
+reads every folded copy (docs/ENGINES.md).
+
 The index is a candidate filter only: a search verifies every match on the folded copy.
 
 Keeping it current: migration 4 builds it for older projects (:func:`build_index`). Stored
@@ -26,6 +29,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
+from annotator.core.store.engines import has_fts
 from annotator.core.text.foldmap import fold_fast
 
 TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
@@ -61,7 +65,8 @@ def _insert(conn: sqlite3.Connection, batch: list[tuple[int, str]]) -> int:
     if not batch:
         return 0
     conn.executemany("INSERT INTO search_text(doc_id, folded) VALUES (?, ?)", batch)
-    conn.executemany("INSERT INTO search_fts(rowid, folded) VALUES (?, ?)", batch)
+    if has_fts(conn):
+        conn.executemany("INSERT INTO search_fts(rowid, folded) VALUES (?, ?)", batch)
     count = len(batch)
     batch.clear()
     return count
@@ -75,8 +80,9 @@ def unindex_documents(conn: sqlite3.Connection, doc_ids: Iterable[int]) -> int:
                            (doc_id,)).fetchone()
         if row is None:
             continue
-        conn.execute("INSERT INTO search_fts(search_fts, rowid, folded) VALUES ('delete', ?, ?)",
-                     (doc_id, row[0]))
+        if has_fts(conn):
+            conn.execute("INSERT INTO search_fts(search_fts, rowid, folded)"
+                         " VALUES ('delete', ?, ?)", (doc_id, row[0]))
         conn.execute("DELETE FROM search_text WHERE doc_id = ?", (doc_id,))
         count += 1
     return count

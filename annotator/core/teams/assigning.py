@@ -92,7 +92,7 @@ def assigned_documents(project: Project) -> Iterator[tuple[str, list[str]]]:
     rows = project.conn.execute(
         "SELECT d.external_id, group_concat(a.name, char(31)) FROM assignments AS s"
         " JOIN documents AS d ON d.id = s.doc_id JOIN annotators AS a ON a.id = s.annotator_id"
-        " GROUP BY s.doc_id ORDER BY s.doc_id")
+        " GROUP BY s.doc_id, d.external_id ORDER BY s.doc_id")
     for external_id, names in rows:
         yield str(external_id), sorted(str(names).split("\x1f"))
 

@@ -1,0 +1,351 @@
+"""A PostgreSQL project through psycopg 3, offered as the subset of :class:`sqlite3.Connection`
+the store uses, so the store's code runs unchanged on both engines.
+
+- statements are rewritten by :mod:`.dialect` (cached per text); ``lastrowid`` comes from
+  ``RETURNING id``; rows are plain tuples, ``numeric`` results (``sum``) plain ints/floats;
+- ``BEGIN IMMEDIATE`` is ``BEGIN`` plus a transaction-level advisory lock: writers take
+  turns exactly as SQLite's write lock makes them (so the store's read-check-write actions,
+  the stale-undo check among them, stay atomic); readers never wait;
+- pragmas: ``data_version`` reads a sequence bumped after every write transaction (this
+  connection's own bumps subtracted, as SQLite does), ``user_version`` the ``meta`` row,
+  ``defer_foreign_keys=ON`` is ``SET CONSTRAINTS ALL DEFERRED``, the checks of the file
+  (``integrity_check``, ``quick_check``, ``foreign_key_check``) answer "ok" (the server
+  keeps its own pages and constraints), the tuning ones do nothing;
+- psycopg's errors are raised as the :mod:`sqlite3` exception of the same kind (the store
+  handles those), busy conditions (lock timeout, deadlock, serialization) as
+  ``OperationalError("database is locked ...")``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from types import TracebackType
+from typing import Any
+
+from annotator.core.store.engines import ENGINE_POSTGRES
+from annotator.core.store.engines.address import INSTALL_HINT, redact
+from annotator.core.store.engines.dialect import translate
+from annotator.core.store.engines.pg_schema import DATA_VERSION_SEQUENCE
+from annotator.core.store.errors import ProjectError
+
+WRITE_LOCK_KEY = 0x616E6E6F
+"""The advisory lock every write transaction of a project database takes ("anno")."""
+LOCK_TIMEOUT = "5s"
+"""How long a writer waits for the lock (SQLite's busy_timeout) before the store retries."""
+_PRAGMA = re.compile(r"(?is)^\s*PRAGMA\s+(\w+)\s*(?:=\s*(.+?)|\((.*)\))?\s*;?\s*$")
+_BEGIN = re.compile(r"(?i)^\s*BEGIN(\s+(IMMEDIATE|EXCLUSIVE|DEFERRED))?(\s+TRANSACTION)?\s*;?\s*$")
+_END = re.compile(r"(?i)^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$")
+
+
+def import_psycopg() -> Any:
+    """psycopg, or a ProjectError saying what to install."""
+    try:
+        import psycopg
+    except ImportError:
+        raise ProjectError(INSTALL_HINT) from None
+    return psycopg
+
+
+class Rows:
+    """A finished statement's cursor: rows, ``rowcount``, ``lastrowid``, ``description``."""
+
+    def __init__(self, rows: Sequence[tuple[Any, ...]] = (), rowcount: int = -1,
+                 lastrowid: int | None = None,
+                 description: Sequence[tuple[Any, ...]] | None = None) -> None:
+        self._rows = list(rows)
+        self._next = 0
+        self.rowcount = rowcount
+        self.lastrowid = lastrowid
+        self.description = description
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        if self._next >= len(self._rows):
+            return None
+        self._next += 1
+        return self._rows[self._next - 1]
+
+    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
+        found = self._rows[self._next:self._next + size]
+        self._next += len(found)
+        return found
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        found = self._rows[self._next:]
+        self._next = len(self._rows)
+        return found
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        while self._next < len(self._rows):
+            self._next += 1
+            yield self._rows[self._next - 1]
+
+    def close(self) -> None:
+        self._rows = []
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
+    """The sqlite3 exception of the same kind as a psycopg one (the store catches those)."""
+    psycopg = import_psycopg()
+    errors = psycopg.errors
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, errors.LockNotAvailable | errors.DeadlockDetected
+                  | errors.SerializationFailure | errors.QueryCanceled):
+        return sqlite3.OperationalError(f"database is locked ({text})")
+    if isinstance(exc, psycopg.IntegrityError):
+        return sqlite3.IntegrityError(text)
+    if isinstance(exc, psycopg.DataError):
+        return sqlite3.DataError(text)
+    if isinstance(exc, psycopg.OperationalError | psycopg.ProgrammingError):
+        return sqlite3.OperationalError(text)
+    return sqlite3.DatabaseError(text)
+
+
+class PgConnection:
+    """The :class:`sqlite3.Connection` subset the store uses, over a psycopg connection in
+    autocommit mode (transactions are the store's explicit ``BEGIN``/``COMMIT``)."""
+
+    engine = ENGINE_POSTGRES
+    text_factory: Any = str
+    """Accepted and unused: PostgreSQL hands out only valid text."""
+
+    def __init__(self, raw: Any, address: str, *, readonly: bool = False) -> None:
+        self.raw = raw
+        self.address = redact(address)
+        self.readonly = readonly
+        self.total_changes = 0
+        self._wrote = False
+        self._own_bumps = 0
+
+    # -- statements ------------------------------------------------------------------------
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Rows:
+        special = self._special(sql)
+        if special is not None:
+            return special
+        statement = translate(sql, bool(parameters))
+        try:
+            with self.raw.cursor() as cur:
+                cur.execute(statement.sql, tuple(parameters) if parameters else None)
+                rows = cur.fetchall() if cur.description is not None else []
+                description = cur.description
+                count = cur.rowcount
+        except Exception as exc:
+            if _is_psycopg_error(exc):
+                raise _as_sqlite_error(exc) from exc
+            raise
+        lastrowid = None
+        if statement.returns_id:
+            lastrowid = int(rows[0][0]) if rows else None
+            rows, description = [], None
+        if description is None and count > 0:
+            self.total_changes += count
+            self._wrote = True
+        if statement.sets_id is not None:
+            self._advance_sequence(statement.sets_id)
+        return Rows(rows, count, lastrowid, description)
+
+    def _advance_sequence(self, table: str) -> None:
+        """Move ``table``'s id sequence past the ids an INSERT gave itself."""
+        self._run(f"SELECT setval('{table}_id_seq', GREATEST((SELECT max(id) FROM {table}),"
+                  f" (SELECT last_value FROM {table}_id_seq)))")
+
+    def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Rows:
+        batch = [tuple(p) for p in seq]
+        if not batch:
+            return Rows(rowcount=0)
+        statement = translate(sql, True, want_id=False)
+        try:
+            with self.raw.cursor() as cur:
+                cur.executemany(statement.sql, batch)
+                count = cur.rowcount
+        except Exception as exc:
+            if _is_psycopg_error(exc):
+                raise _as_sqlite_error(exc) from exc
+            raise
+        self.total_changes += max(count, 0)
+        self._wrote = True
+        if statement.sets_id is not None:
+            self._advance_sequence(statement.sets_id)
+        return Rows(rowcount=count)
+
+    def _run(self, sql: str) -> list[tuple[Any, ...]]:
+        try:
+            with self.raw.cursor() as cur:
+                cur.execute(sql)
+                return list(cur.fetchall()) if cur.description is not None else []
+        except Exception as exc:
+            if _is_psycopg_error(exc):
+                raise _as_sqlite_error(exc) from exc
+            raise
+
+    # -- transactions ----------------------------------------------------------------------
+
+    @property
+    def in_transaction(self) -> bool:
+        psycopg = import_psycopg()
+        return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
+
+    def _begin(self, immediate: bool) -> None:
+        if self.readonly:
+            self._run("BEGIN READ ONLY")
+            return
+        self._run("BEGIN")
+        self._wrote = False
+        if immediate:
+            self._run(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
+            self._run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+    def _end(self, verb: str) -> None:
+        if not self.in_transaction:
+            if verb == "ROLLBACK":
+                return
+            raise sqlite3.OperationalError("cannot commit - no transaction is active")
+        wrote = self._wrote
+        self._run(verb)
+        self._wrote = False
+        if verb == "COMMIT" and wrote:
+            self._run(f"SELECT nextval('{DATA_VERSION_SEQUENCE}')")
+            self._own_bumps += 1
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self._end("COMMIT")
+
+    def rollback(self) -> None:
+        if self.in_transaction:
+            self._end("ROLLBACK")
+
+    def __enter__(self) -> PgConnection:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.rollback()
+
+    def close(self) -> None:
+        self.raw.close()
+
+    def interrupt(self) -> None:
+        """Cancel the running statement (Ctrl-C), as ``sqlite3.Connection.interrupt``."""
+        self.raw.cancel_safe()
+
+    # -- what SQLite answers itself ----------------------------------------------------------
+
+    def _special(self, sql: str) -> Rows | None:
+        head = sql.lstrip()[:9].upper()
+        if head.startswith(("BEGIN", "COMMIT", "END", "ROLLBACK")) and (
+                _BEGIN.match(sql) or _END.match(sql)):
+            found = _BEGIN.match(sql)
+            if found:
+                self._begin(immediate=bool(found.group(2))
+                            and found.group(2).upper() != "DEFERRED")
+            else:
+                ended = _END.match(sql)
+                assert ended is not None
+                verb = ended.group(1).upper()
+                self._end("COMMIT" if verb in ("COMMIT", "END") else "ROLLBACK")
+            return Rows()
+        if not head.startswith("PRAGMA"):
+            return None
+        found = _PRAGMA.match(sql)
+        if found is None:
+            raise sqlite3.OperationalError(f"unsupported pragma on PostgreSQL: {sql!r}")
+        name, value = found.group(1).lower(), found.group(2)
+        return self._pragma(name, value, found.group(3))
+
+    def _pragma(self, name: str, value: str | None, argument: str | None) -> Rows:
+        if name == "data_version":
+            last = self._run(f"SELECT last_value, is_called FROM {DATA_VERSION_SEQUENCE}")
+            bumps = int(last[0][0]) if last and last[0][1] else 0
+            return Rows([(bumps - self._own_bumps,)])
+        if name == "user_version" and value is None:
+            row = self._run("SELECT value FROM meta WHERE key = 'format_version'")
+            return Rows([(int(row[0][0]) if row else 0,)])
+        if name == "defer_foreign_keys":
+            if value is not None and value.strip().upper() in ("ON", "1", "TRUE"):
+                self._run("SET CONSTRAINTS ALL DEFERRED")
+            return Rows()
+        if name in ("integrity_check", "quick_check"):
+            return Rows([("ok",)])
+        if name == "foreign_key_check":
+            return Rows()
+        if name == "application_id":
+            from annotator.core.store.identity import APPLICATION_ID
+
+            return Rows([(APPLICATION_ID,)])
+        if name == "table_info" and argument is not None:
+            return Rows(self._table_info(argument.strip().strip("\"'")))
+        if name == "journal_mode":
+            return Rows([("wal",)])
+        # Tuning and safety pragmas of the SQLite file (optimize, busy_timeout, ...).
+        return Rows()
+
+    def _table_info(self, table: str) -> list[tuple[Any, ...]]:
+        rows = self.execute(
+            "SELECT c.ordinal_position - 1, c.column_name, upper(c.data_type),"
+            " CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END, c.column_default,"
+            " CASE WHEN k.column_name IS NULL THEN 0 ELSE 1 END"
+            " FROM information_schema.columns c LEFT JOIN ("
+            "  SELECT u.column_name FROM information_schema.table_constraints t"
+            "  JOIN information_schema.key_column_usage u"
+            "   ON u.constraint_name = t.constraint_name AND u.table_name = t.table_name"
+            "  WHERE t.table_name = ? AND t.constraint_type = 'PRIMARY KEY'"
+            "   AND t.table_schema = current_schema()) k ON k.column_name = c.column_name"
+            " WHERE c.table_name = ? AND c.table_schema = current_schema()"
+            " ORDER BY c.ordinal_position", (table, table))
+        return rows.fetchall()
+
+
+def _is_psycopg_error(exc: Exception) -> bool:
+    module = type(exc).__module__
+    return module.startswith("psycopg")
+
+
+class PgDatabase:
+    """What the store keeps of sqlite-utils' ``Database``: ``conn`` and ``close()``."""
+
+    def __init__(self, conn: PgConnection) -> None:
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def connect_server(address: str, *, readonly: bool = False) -> PgDatabase:
+    """Connect to a project database (autocommit; the store opens its transactions). A
+    failure is a ProjectError naming the address without its password."""
+    psycopg = import_psycopg()
+    shown = redact(address)
+    try:
+        raw = psycopg.connect(address, autocommit=True, cursor_factory=psycopg.ClientCursor,
+                              application_name="annotator")
+    except psycopg.Error as exc:
+        reason = " ".join(str(exc).replace(address, shown).split())
+        raise ProjectError(f"{shown}: cannot connect to the server ({reason})") from None
+    loader = _numeric_loader(psycopg)
+    raw.adapters.register_loader("numeric", loader)
+    return PgDatabase(PgConnection(raw, address, readonly=readonly))
+
+
+def _numeric_loader(psycopg: Any) -> Any:
+    base = psycopg.types.numeric.NumericLoader
+
+    class PlainNumberLoader(base):  # type: ignore[misc, valid-type]
+        """``numeric`` (what ``sum`` and ``avg`` return) as int or float, as in SQLite."""
+
+        def load(self, data: Any) -> int | float | None:
+            return _number(super().load(data))
+
+    return PlainNumberLoader

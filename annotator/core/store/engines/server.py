@@ -1,0 +1,94 @@
+"""Opening a project that lives in a PostgreSQL database.
+
+A database is in one of three states: without our tables (``create`` makes them: the DDL of
+:mod:`.pg_schema`, in one transaction), with the tables but no project yet (made by
+``annotator server init``, or a test template: ``create`` fills the ``meta`` rows and the
+schema), or a project. A database holding other tables and no ``meta`` is refused, as a
+foreign SQLite file is; one of a newer format too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.core.store.engines.address import ServerPath, check_no_password, server_path
+from annotator.core.store.engines.pg_schema import PG_FORMAT, schema_statements
+from annotator.core.store.engines.postgres import PgConnection, PgDatabase, connect_server
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.identity import APPLICATION_NAME
+from annotator.core.store.timeutil import utc_now
+
+
+@dataclass(slots=True)
+class ServerOpen:
+    """An open project database: the connection, its shown address, and whether it holds no
+    project yet (``Project.open`` then fills it, in one transaction)."""
+
+    db: PgDatabase
+    path: ServerPath
+    new: bool
+
+
+def _tables(conn: PgConnection) -> set[str]:
+    rows = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    return {str(r[0]) for r in rows}
+
+
+def create_tables(conn: PgConnection) -> None:
+    """Create every table, index, sequence and view of the newest format (inside the caller's
+    transaction)."""
+    for statement in schema_statements():
+        conn.execute(statement)
+
+
+def fill_meta(conn: PgConnection) -> None:
+    """The ``meta`` rows of a new project (inside the caller's transaction)."""
+    conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                     [("application", APPLICATION_NAME), ("created", utc_now()),
+                      ("format_version", str(PG_FORMAT))])
+
+
+def open_database(address: str, *, create: bool = False, readonly: bool = False) -> ServerOpen:
+    """Connect to ``address`` and check what it holds (see the module's docstring)."""
+    check_no_password(address)
+    where = server_path(address)
+    db = connect_server(address, readonly=readonly)
+    try:
+        new = _prepare(db.conn, where, create=create and not readonly)
+    except BaseException:
+        db.close()
+        raise
+    return ServerOpen(db, where, new)
+
+
+def _prepare(conn: PgConnection, where: ServerPath, *, create: bool) -> bool:
+    tables = _tables(conn)
+    if "meta" not in tables:
+        if tables:
+            raise ProjectError(f"{where}: not an annotator project (the database holds other"
+                               f" tables: {', '.join(sorted(tables)[:5])})")
+        if not create:
+            raise ProjectError(f"{where}: no annotator project in this database")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if not _tables(conn):  # another client may have just made them
+                create_tables(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    if rows.get("application") is None:
+        if not create:
+            raise ProjectError(f"{where}: no annotator project in this database")
+        return True
+    if rows.get("application") != APPLICATION_NAME:
+        raise ProjectError(f"{where}: not an annotator project (no annotator meta row)")
+    version = int(rows.get("format_version", "0") or 0)
+    if version > PG_FORMAT:
+        raise ProjectError(f"{where}: made by a newer version of annotator "
+                           f"(format {version} > {PG_FORMAT})")
+    if version < PG_FORMAT:
+        raise ProjectError(f"{where}: the project is in an older server format ({version});"
+                           " no upgrade step is known for it")
+    return False

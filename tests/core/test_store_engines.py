@@ -1,0 +1,205 @@
+"""The engine seam (issue 15): addresses, passwords kept out, the PostgreSQL dialect, and what
+a second client of the same server project sees."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core.model import DocumentRecord
+from annotator.core.store import Project, ProjectError
+from annotator.core.store.engines.address import (
+    INSTALL_HINT,
+    ServerPath,
+    check_no_password,
+    is_missing_file,
+    is_server_address,
+    redact,
+    server_path,
+)
+from annotator.core.store.engines.dialect import translate
+
+TEXT = "قال الرئيس فلاديمير بوتين في موسكو إن روسيا تدعم الحل السياسي."
+PUTIN = (TEXT.index("فلاديمير"), TEXT.index("بوتين") + len("بوتين"))
+MOSCOW = (TEXT.index("موسكو"), TEXT.index("موسكو") + len("موسكو"))
+
+
+# -- addresses ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["postgresql://ann@db.example.org/corpus",
+                                   "postgres://ann@localhost:5433/corpus?sslmode=require",
+                                   "service=corpus", "POSTGRESQL://ann@h/db"])
+def test_an_address_is_told_from_a_file_path(value: str) -> None:
+    assert is_server_address(value)
+    assert not is_missing_file(value)
+
+
+@pytest.mark.parametrize("value", ["p.annotator", "postgresql.annotator", "./service=x.db",
+                                   "C:\\projects\\p.annotator"])
+def test_a_file_path_is_no_address(value: str) -> None:
+    assert not is_server_address(value)
+
+
+@pytest.mark.parametrize(("address", "shown"), [
+    ("postgresql://ann:s3cret@db/corpus", "postgresql://ann:***@db/corpus"),
+    ("postgresql://ann@db/corpus?password=s3cret&sslmode=require",
+     "postgresql://ann@db/corpus?password=***&sslmode=require"),
+    ("service=corpus password=s3cret", "service=corpus password=***"),
+    ("host=db password='s3 cret' dbname=c", "host=db password=*** dbname=c"),
+    ("postgresql://ann@db/corpus", "postgresql://ann@db/corpus"),
+])
+def test_a_password_is_never_shown(address: str, shown: str) -> None:
+    assert redact(address) == shown
+    assert "s3" not in str(server_path(address))
+
+
+def test_an_address_with_a_password_is_refused_without_showing_it() -> None:
+    with pytest.raises(ProjectError) as caught:
+        Project.open("postgresql://ann:s3cret@127.0.0.1:1/corpus", annotator="ann")
+    assert "s3cret" not in caught.value.message
+    assert "~/.pgpass" in caught.value.message
+    check_no_password("postgresql://ann@db/corpus")  # none: accepted
+
+
+def test_a_server_path_is_a_path_that_names_no_file() -> None:
+    where = server_path("postgresql://ann:pw@db/corpus")
+    assert isinstance(where, Path)
+    assert isinstance(where, ServerPath)
+    assert str(where) == "postgresql://ann:***@db/corpus"
+    assert not where.exists()
+    assert is_server_address(where)
+
+
+def test_without_psycopg_an_address_says_what_to_install(tmp_path: Path) -> None:
+    """psycopg hidden from a fresh interpreter: the message, and no traceback."""
+    script = (
+        "import sys\n"
+        "class Hide:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.partition('.')[0] == 'psycopg':\n"
+        "            raise ModuleNotFoundError(name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "from annotator.core.store import Project, ProjectError\n"
+        "try:\n"
+        "    Project.open('postgresql://ann@127.0.0.1:1/corpus', annotator='ann')\n"
+        "except ProjectError as exc:\n"
+        "    print(exc.message)\n")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=root, check=False, timeout=60,
+                          env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.strip() == INSTALL_HINT, done.stderr
+    assert INSTALL_HINT == "PostgreSQL support needs: pip install 'annotator[server]'"
+
+
+# -- the dialect ---------------------------------------------------------------------------------
+
+def test_placeholders_upserts_and_ids_are_rewritten_once() -> None:
+    s = translate("INSERT OR IGNORE INTO roles(annotator_id, role) VALUES (?, ?)", True)
+    assert s.sql == "INSERT INTO roles(annotator_id, role) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+    added = translate("INSERT INTO entities(doc_id, label) VALUES (?, ?)", True)
+    assert added.sql.endswith("RETURNING id")
+    assert added.returns_id
+    assert added.sets_id is None
+    restored = translate("INSERT INTO entities(id, doc_id) VALUES (?, ?)", True)
+    assert restored.sets_id == "entities"
+
+
+def test_literals_and_quoted_names_are_left_as_they_are() -> None:
+    s = translate("SELECT '?%', \"end\" FROM entities WHERE label = ? AND note LIKE 'a%'", True)
+    assert s.sql == ("SELECT '?%%', \"end\" FROM entities WHERE label = %s"
+                     " AND note LIKE 'a%%'")
+    assert translate("SELECT '?' FROM meta", False).sql == "SELECT '?' FROM meta"
+
+
+def test_sqlite_functions_become_postgresql_ones() -> None:
+    s = translate("SELECT max(coalesce(a, 0), max(b)), group_concat(n, char(31)),"
+                  " instr(t, ?), total(x) FROM t INDEXED BY t_i WHERE k IS ? AND j IS NOT 'do'",
+                  True).sql
+    assert s == ("SELECT GREATEST(coalesce(a, 0), max(b)), string_agg(n, chr(31)),"
+                 " strpos(t, %s), sum(x) FROM t  WHERE k IS NOT DISTINCT FROM %s"
+                 " AND j IS DISTINCT FROM 'do'")
+    assert translate("SELECT x FROM t WHERE y IS NOT NULL", False).sql.endswith("IS NOT NULL")
+
+
+def test_rowid_is_the_id_or_the_rows_place() -> None:
+    assert translate("SELECT rowid, label FROM entities", False).sql == \
+        "SELECT id, label FROM entities"
+    assert translate("SELECT a.rowid FROM event_arguments a JOIN events e ON e.id = a.event_id",
+                     False).sql.startswith("SELECT a.id FROM")
+    assert "ctid" in translate("SELECT rowid, key FROM document_labels", False).sql
+
+
+# -- a project on a server -----------------------------------------------------------------------
+
+@pytest.fixture
+def server(pg_template: str) -> Iterator[str]:
+    import os
+
+    from tests.pg_databases import fresh_database
+
+    address, drop = fresh_database(os.environ["ANNOTATOR_TEST_PG"].strip(), pg_template)
+    with Project.open(address, create=True, annotator="alice") as first:
+        first.import_records([DocumentRecord(id="a", text=TEXT)])
+    yield address
+    drop()
+
+
+def test_a_second_client_sees_a_change(server: str) -> None:
+    with Project.open(server, annotator="alice") as alice, \
+            Project.open(server, annotator="bob") as bob:
+        doc = alice.document_ids()[0]
+        alice.external_changes()  # bob's open registered him: a change by another client
+        assert not bob.external_changes()
+        alice.add_entity(doc, *PUTIN, "PERS")
+        assert not alice.external_changes()  # its own write does not count
+        assert bob.external_changes()
+        assert not bob.external_changes()
+        assert [e.label for e in bob.get_record(doc, layer="alice").entities] == ["PERS"]
+
+
+def test_a_stale_undo_is_refused_on_a_server(server: str) -> None:
+    """Two clients change one row; the older action's undo finds the row no longer as it
+    left it and refuses, changing nothing (the undo stack's top is moved back to it)."""
+    with Project.open(server, annotator="alice") as alice:
+        doc = alice.document_ids()[0]
+        entity = alice.add_entity(doc, *PUTIN, "PERS")
+        alice.relabel_entity(entity, "ORG")
+    with Project.open(server, annotator="alice") as again:
+        with Project.open(server, annotator="alice") as other:
+            other.relabel_entity(entity, "GPE")
+            other.conn.execute("DELETE FROM undo_stack WHERE seq = (SELECT max(seq)"
+                               " FROM undo_stack)")
+        with pytest.raises(ProjectError, match="since by someone else"):
+            again.undo()
+        assert again.get_record(doc).entities[0].label == "GPE"
+
+
+def test_reopening_a_server_project_keeps_everything(server: str) -> None:
+    with Project.open(server, annotator="alice") as alice:
+        doc = alice.document_ids()[0]
+        entity = alice.add_entity(doc, *MOSCOW, "GPE")
+        assert not alice.created
+    with Project.open(server, annotator="alice") as alice:
+        assert [e.id for e in alice.get_record(doc).entities] == [str(entity)]
+        assert alice.undo_text() == "Undo Add GPE entity"
+        assert alice.validate() == []
+
+
+def test_a_database_with_other_tables_is_refused(pg_template: str) -> None:
+    import os
+
+    from tests.pg_databases import fresh_database, open_db
+
+    address, drop = fresh_database(os.environ["ANNOTATOR_TEST_PG"].strip(), pg_template)
+    try:
+        with open_db(address) as conn:
+            conn.execute("DROP TABLE meta CASCADE")
+        with pytest.raises(ProjectError, match="not an annotator project"):
+            Project.open(address, create=True, annotator="alice")
+    finally:
+        drop()
