@@ -27,12 +27,12 @@ def init_command(address: str) -> None:
     """Create the project in the (empty) database ADDRESS, with the group roles, GRANTs,
     row-level security policies and live-update triggers; run it as the database's owner.
     Running it again on a project brings its policies up to date."""
-    from annotator.core.server.address import redacted
     from annotator.core.server.setup import init_server
+    from annotator.core.store.engines.address import redact
 
     report = init_server(address)
     state = "created" if report.created_schema else "already there"
-    echo(f"{redacted(address)}: project {state}; roles annotator_annotator, annotator_curator,"
+    echo(f"{redact(address)}: project {state}; roles annotator_annotator, annotator_curator,"
          f" annotator_manager; policies on {len(report.tables)} tables")
     echo("next: annotator server add-user ADDRESS NAME --role annotator", err=True)
 
@@ -50,8 +50,8 @@ def add_user_command(address: str, name: str, role: str, no_password: bool) -> N
     """Create the login NAME on the server of ADDRESS (or change their role). The password
     is asked twice (never an option: it would stay in the shell's history); it is sent to
     the server only as a SCRAM verifier."""
-    from annotator.core.server.address import redacted
     from annotator.core.server.setup import add_user
+    from annotator.core.store.engines.address import redact
 
     password: str | None = None
     if not no_password:
@@ -61,7 +61,7 @@ def add_user_command(address: str, name: str, role: str, no_password: bool) -> N
         if not password:
             raise click.ClickException("an empty password; use --no-password to set none")
     add_user(address, name, role, password)
-    echo(f"{name} is a {role} of {redacted(address)}")
+    echo(f"{name} is a {role} of {redact(address)}")
     echo(f"{name} works with: annotator postgresql://{name}@HOST/DBNAME (password in"
          " ~/.pgpass or a libpq service file)", err=True)
 
@@ -76,8 +76,8 @@ def copy_command(src: str, dest: str) -> None:
     one transaction."""
     import contextlib
 
-    from annotator.core.server.address import is_server_address, redacted
     from annotator.core.server.copying import copy_project
+    from annotator.core.store.engines.address import is_server_address, redact
 
     with contextlib.ExitStack() as stack:
         advance: list[Callable[[int, int], None]] = []
@@ -88,7 +88,7 @@ def copy_command(src: str, dest: str) -> None:
             advance[0](done, total)
 
         report = copy_project(src, dest, progress=moved)
-    shown = redacted(dest) if is_server_address(dest) else dest
+    shown = redact(dest) if is_server_address(dest) else dest
     echo(f"copied {report.total} rows into {shown}")
 
 

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.server.address import is_server_address, redacted
 from annotator.core.server.copy_sides import READ_BATCH, PostgresSide, Side, SqliteSide
+from annotator.core.store.engines.address import is_server_address, redact
 from annotator.core.store.errors import ProjectError
 
 Progress = Callable[[int, int], None]
@@ -51,7 +51,7 @@ def _side(target: str) -> Side:
 
 
 def _shown(target: str) -> str:
-    return redacted(target) if is_server_address(target) else target
+    return redact(target) if is_server_address(target) else target
 
 
 def _prepare(src: str, dest: str) -> None:

@@ -16,7 +16,6 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.server.address import redacted
 from annotator.core.server.notify import trigger_statements
 from annotator.core.server.policies import (
     CURATED_NAME,
@@ -25,6 +24,7 @@ from annotator.core.server.policies import (
     group_statements,
     table_statements,
 )
+from annotator.core.store.engines.address import redact
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.timeutil import utc_now
 
@@ -53,7 +53,7 @@ def connect(address: str) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(address)
     except psycopg.Error as exc:
-        raise ProjectError(f"{redacted(address)}: cannot connect ({_one_line(exc)})") from None
+        raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
 
 
 def _one_line(exc: BaseException) -> str:
@@ -109,7 +109,7 @@ def init_server(address: str) -> InitReport:
             conn.rollback()
             if isinstance(exc, ProjectError):
                 raise
-            raise ProjectError(f"{redacted(address)}: server init failed"
+            raise ProjectError(f"{redact(address)}: server init failed"
                                f" ({_one_line(exc)})") from None
         conn.commit()
     return InitReport(report.database, report.tables, created)
@@ -150,7 +150,7 @@ def add_user(address: str, name: str, role: str, password: str | None) -> None:
             message = _one_line(exc)
             if password:
                 message = message.replace(password, "***")
-            raise ProjectError(f"{redacted(address)}: cannot add {name}: {message}") from None
+            raise ProjectError(f"{redact(address)}: cannot add {name}: {message}") from None
         conn.commit()
     log.info("server user %s added as %s", name, role)
 
