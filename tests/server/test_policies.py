@@ -53,9 +53,9 @@ def test_an_annotator_posing_as_another_through_the_store_is_refused(team: Team)
     with team.open("alice") as alice:
         alice.add_entity(_doc(alice, "a"), *span(TEXT_A, "موسكو"), "GPE")
     before = _journal(team)
-    with Project.open(team.people["bob"], annotator=team.names["alice"]) as bob_as_alice:
-        with pytest.raises(ProjectError, match="refused the change.*not saved"):
-            bob_as_alice.add_entity(_doc(bob_as_alice, "a"), *span(TEXT_A, "روسيا"), "GPE")
+    with (Project.open(team.people["bob"], annotator=team.names["alice"]) as bob_as_alice,
+          pytest.raises(ProjectError, match=r"refused the change.*not saved")):
+        bob_as_alice.add_entity(_doc(bob_as_alice, "a"), *span(TEXT_A, "روسيا"), "GPE")
     assert _journal(team) == before
 
 
