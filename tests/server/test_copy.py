@@ -41,3 +41,42 @@ def test_copy_refuses_a_destination_with_documents(tmp_path: Path) -> None:
     fill(dest)
     with pytest.raises(ProjectError, match="already exists"):
         copy_project(src, dest)
+
+
+def test_sqlite_to_server_and_back_keeps_everything(
+        tmp_path: Path, pg_template: str) -> None:
+    import os
+
+    from tests.conftest import PG_ENV
+    from tests.pg_databases import fresh_database
+
+    src, back = str(tmp_path / "a.annotator"), str(tmp_path / "back.annotator")
+    fill(src)
+    server, drop = fresh_database(os.environ[PG_ENV].strip(), pg_template)
+    try:
+        copy_project(src, server)
+        assert state(server, tmp_path) == state(src, tmp_path)
+        with Project.open(server, annotator="carol") as p:  # ids continue after the source's
+            b = p.find_document("b")
+            assert b is not None
+            entity = p.add_entity(b, *span(TEXT_B, "كيري"), "PERS")
+            assert p.validate() == []
+            p.undo()
+        copy_project(server, back)
+        assert state(back, tmp_path) == state(server, tmp_path)
+        with Project.open(back, annotator="carol") as p:
+            b = p.find_document("b")
+            assert b is not None
+            assert p.add_entity(b, *span(TEXT_B, "كيري"), "PERS") == entity + 1
+    finally:
+        drop()
+
+
+def test_the_copy_command_reports_the_rows(tmp_path: Path) -> None:
+    from tests.cli.helpers import run
+
+    src, dest = str(tmp_path / "a.annotator"), str(tmp_path / "b.annotator")
+    fill(src)
+    result = run("copy", src, dest)
+    assert f"rows into {dest}" in result.output
+    assert state(src, tmp_path) == state(dest, tmp_path)
