@@ -39,30 +39,32 @@ def init_command(address: str) -> None:
 
 @server_group.command("add-user")
 @click.argument("address")
-@click.argument("name")
+@click.argument("names", nargs=-1, required=True)
 @click.option("--role", type=click.Choice(ROLE_NAMES), default="annotator", show_default=True,
               help="annotator (their own layer), curator (also the curated layer),"
                    " manager (everything: imports, assignments, schema).")
 @click.option("--no-password", is_flag=True, help="Set no password here (the DBA sets it,"
-              " or the server authenticates NAME another way); otherwise it is asked.")
+              " or the server authenticates them another way); otherwise it is asked.")
 @user_errors
-def add_user_command(address: str, name: str, role: str, no_password: bool) -> None:
-    """Create the login NAME on the server of ADDRESS (or change their role). The password
-    is asked twice (never an option: it would stay in the shell's history); it is sent to
-    the server only as a SCRAM verifier."""
+def add_user_command(address: str, names: tuple[str, ...], role: str, no_password: bool) -> None:
+    """Create the logins NAMES on the server of ADDRESS (or change their role). Each
+    password is asked twice (never an option: it would stay in the shell's history); it is
+    sent to the server only as a SCRAM verifier."""
     from annotator.core.server.setup import add_user
     from annotator.core.store.engines.address import redact
 
-    password: str | None = None
-    if not no_password:
-        password = getpass.getpass(f"password for {name}: ")
-        if getpass.getpass(f"again, password for {name}: ") != password:
-            raise click.ClickException("the two passwords differ; nothing was changed")
-        if not password:
-            raise click.ClickException("an empty password; use --no-password to set none")
-    add_user(address, name, role, password)
-    echo(f"{name} is a {role} of {redact(address)}")
-    echo(f"{name} works with: annotator postgresql://{name}@HOST/DBNAME (password in"
+    for name in names:
+        password: str | None = None
+        if not no_password:
+            password = getpass.getpass(f"password for {name}: ")
+            if getpass.getpass(f"again, password for {name}: ") != password:
+                raise click.ClickException(f"the two passwords for {name} differ; {name} was"
+                                           " not added")
+            if not password:
+                raise click.ClickException("an empty password; use --no-password to set none")
+        add_user(address, name, role, password)
+        echo(f"{name} is {'an' if role == 'annotator' else 'a'} {role} of {redact(address)}")
+    echo("each works with: annotator postgresql://NAME@HOST/DBNAME (the password in"
          " ~/.pgpass or a libpq service file)", err=True)
 
 

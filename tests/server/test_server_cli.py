@@ -96,3 +96,25 @@ def test_a_password_in_the_address_is_refused_and_not_shown(database: str) -> No
     result = run("server", "init", with_password, ok=False)
     assert result.exit_code != 0
     assert "hunter2-secret" not in result.output
+
+
+def test_init_creates_a_missing_database_and_add_user_takes_two_people(
+        pg_template: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.pg_databases import with_database
+
+    admin = os.environ[PG_ENV].strip()
+    name = f"annotator_new_{uuid.uuid4().hex[:8]}"
+    address = with_database(admin, name)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "a-password")
+    try:
+        run("server", "init", address)
+        people = [f"p{uuid.uuid4().hex[:6]}", f"q{uuid.uuid4().hex[:6]}"]
+        result = run("server", "add-user", address, *people)
+        assert all(f"{p} is an annotator" in result.output for p in people)
+        run("server", "init", address)  # again: policies brought up to date, nothing lost
+        with psycopg.connect(address) as conn:
+            found = {r[0] for r in conn.execute("SELECT name FROM annotators")}
+        assert set(people) <= found
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())

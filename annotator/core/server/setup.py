@@ -99,8 +99,36 @@ def secure(conn: psycopg.Connection[Any]) -> InitReport:
     return InitReport(database, tuple(sorted(tables)), created_schema=False)
 
 
+def ensure_database(address: str) -> bool:
+    """Create the database ``address`` names when the server has none of that name
+    (through the server's ``postgres`` database, as the same user); True when created."""
+    import psycopg
+    from psycopg import conninfo, sql
+
+    try:
+        psycopg.connect(address).close()
+        return False
+    except psycopg.OperationalError as exc:
+        if "does not exist" not in str(exc):
+            raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
+    params = conninfo.conninfo_to_dict(address)
+    name = str(params.get("dbname") or "")
+    if not name:
+        raise ProjectError(f"{redact(address)}: the address names no database")
+    params["dbname"] = "postgres"
+    try:
+        with psycopg.connect(conninfo.make_conninfo("", **params), autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except psycopg.Error as exc:
+        raise ProjectError(f"{redact(address)}: cannot create the database"
+                           f" ({_one_line(exc)})") from None
+    return True
+
+
 def init_server(address: str) -> InitReport:
-    """``annotator server init ADDRESS``: schema, then roles, policies and triggers."""
+    """``annotator server init ADDRESS``: the database when missing, the schema, then roles,
+    policies and triggers."""
+    ensure_database(address)
     created = create_schema(address)
     with connect(address) as conn:
         try:
