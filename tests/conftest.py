@@ -34,10 +34,10 @@ PG_ENV = "ANNOTATOR_TEST_PG"
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> str:
+def pg_template() -> Iterator[str]:
     """The address of a template database holding the project tables (no project yet): each
     PostgreSQL test copies it (``CREATE DATABASE ... TEMPLATE``), much faster than the DDL."""
-    from tests.pg_databases import make_template
+    from tests.pg_databases import drop_template, make_template
 
     admin = os.environ.get(PG_ENV, "").strip()
     if not admin:
@@ -47,7 +47,8 @@ def pg_template() -> str:
         import psycopg  # noqa: F401
     except ImportError:
         pytest.skip("psycopg is not installed (pip install 'annotator[server]')")
-    return make_template(admin)
+    yield make_template(admin)
+    drop_template(admin)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

@@ -38,6 +38,11 @@ def make_template(admin: str) -> str:
     return address
 
 
+def drop_template(admin: str) -> None:
+    """Drop this run's template database (the end of the test session)."""
+    _admin(admin, f'DROP DATABASE IF EXISTS "{TEMPLATE}" WITH (FORCE)')
+
+
 def fresh_database(admin: str, template: str) -> tuple[str, Callable[[], None]]:
     """A new database copied from ``template``, and the function that drops it."""
     name = f"annotator_t_{uuid.uuid4().hex[:12]}"

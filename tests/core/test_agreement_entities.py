@@ -25,8 +25,8 @@ CAROL = {"d1": ALICE["d1"],
 
 
 @pytest.fixture
-def project_path(tmp_path: Path) -> Path:
-    path = new_project(tmp_path / "team.annotator")
+def project_path(project_address: Path) -> Path:
+    path = new_project(project_address)
     annotate(path, "alice", ALICE)
     annotate(path, "bob", BOB)
     annotate(path, "carol", CAROL)

@@ -21,8 +21,8 @@ from tests.core.curation_setup import at, three_layers
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    path = three_layers(tmp_path / "news.annotator")
+def project(project_address: Path) -> Path:
+    path = three_layers(project_address)
     with Project.open(path, annotator="dana") as p:
         p.grant_role("curator", "dana")
     return path

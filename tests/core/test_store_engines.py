@@ -65,6 +65,18 @@ def test_an_address_with_a_password_is_refused_without_showing_it() -> None:
     check_no_password("postgresql://ann@db/corpus")  # none: accepted
 
 
+def test_a_server_that_cannot_be_reached_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("PGPASSWORD", "s3cret")
+    monkeypatch.setenv("PGCONNECT_TIMEOUT", "2")
+    with pytest.raises(ProjectError) as caught:
+        Project.open("postgresql://ann@127.0.0.1:1/corpus", annotator="ann")
+    message = caught.value.message
+    assert message.startswith("postgresql://ann@127.0.0.1:1/corpus: cannot connect")
+    assert "s3cret" not in message
+    assert "\n" not in message
+
+
 def test_a_server_path_is_a_path_that_names_no_file() -> None:
     where = server_path("postgresql://ann:pw@db/corpus")
     assert isinstance(where, Path)
@@ -94,6 +106,19 @@ def test_without_psycopg_an_address_says_what_to_install(tmp_path: Path) -> None
                           env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"})
     assert done.stdout.strip() == INSTALL_HINT, done.stderr
     assert INSTALL_HINT == "PostgreSQL support needs: pip install 'annotator[server]'"
+
+
+def test_backup_and_restore_leave_a_server_project_to_the_server(tmp_path: Path) -> None:
+    from annotator.core.store.backup import backup_project
+    from annotator.core.store.restore import restore_project
+
+    address = "postgresql://ann:s3cret@db/corpus"
+    with pytest.raises(ProjectError, match="pg_dump") as backed:
+        backup_project(address, tmp_path / "b.annotator")
+    with pytest.raises(ProjectError, match="pg_restore") as restored:
+        restore_project(address, tmp_path / "b.annotator")
+    assert "s3cret" not in backed.value.message + restored.value.message
+    assert list(tmp_path.iterdir()) == []
 
 
 # -- the dialect ---------------------------------------------------------------------------------
@@ -203,3 +228,94 @@ def test_a_database_with_other_tables_is_refused(pg_template: str) -> None:
             Project.open(address, create=True, annotator="alice")
     finally:
         drop()
+
+
+def test_a_read_only_open_cannot_write_even_with_sql(server: str) -> None:
+    import sqlite3
+
+    with Project.open(server, annotator="alice", readonly=True) as reader:
+        assert reader.document_count() == 1
+        with pytest.raises(ProjectError, match="read-only"):
+            reader.add_entity(reader.document_ids()[0], *PUTIN, "PERS")
+        with pytest.raises(sqlite3.OperationalError, match="read-only"):
+            reader.conn.execute("DELETE FROM entities")
+
+
+def test_text_with_a_nul_character_is_refused_whole(server: str) -> None:
+    """PostgreSQL's text cannot hold U+0000: such a record is refused and nothing of the
+    import is kept (a known difference: SQLite stores it)."""
+    with Project.open(server, annotator="alice") as alice, pytest.raises(ProjectError):
+        alice.import_records([DocumentRecord(id="n", text="نص\x00آخر"),
+                              DocumentRecord(id="m", text="نص ثالث")])
+    with Project.open(server, annotator="alice") as alice:
+        assert alice.document_count() == 1
+
+
+def test_a_project_made_meanwhile_by_another_client_is_not_made_twice(server: str) -> None:
+    from annotator.core.store.engines.server import fill_meta, open_database
+
+    opened = open_database(server, create=True)
+    try:
+        conn = opened.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        assert fill_meta(conn) is False
+        conn.execute("ROLLBACK")
+    finally:
+        opened.db.close()
+    with Project.open(server, create=True, annotator="bob") as bob:
+        assert not bob.created
+        assert bob.schema_version == 1
+
+
+CRASHING_IMPORT = """
+import sys, time
+from annotator.core.model import DocumentRecord
+from annotator.core.store import Project
+
+def records():
+    for i in range(400):  # 6,000 characters each: the import writes a batch every 166
+        yield DocumentRecord(id=f"k{i}", text=f"نص رقم {i} عن موسكو " * 300)
+        if i == 300:
+            written = p.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+            print("started", written, flush=True)
+            time.sleep(60)
+
+with Project.open(sys.argv[1], annotator="carol") as p:
+    p.import_records(records())
+"""
+
+
+def test_a_client_killed_mid_import_leaves_nothing_half_written(server: str) -> None:
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-c", CRASHING_IMPORT, server], cwd=root,
+                             env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        started, written = child.stdout.readline().split()
+        assert started == "started"
+        assert int(written) > 100  # rows sent to the server, in the open transaction
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    with Project.open(server, annotator="alice") as alice:
+        assert alice.document_count() == 1  # the fixture's document only
+        assert alice.validate() == []
+        alice.add_entity(alice.document_ids()[0], *PUTIN, "PERS")  # the write lock is free
+
+
+def test_a_writer_waiting_too_long_is_told_the_project_is_busy(
+        server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.core.store.engines import postgres
+
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT", "50ms")
+    with Project.open(server, annotator="alice") as alice, \
+            Project.open(server, annotator="bob") as bob:
+        doc = alice.document_ids()[0]
+        alice.conn.execute("BEGIN IMMEDIATE")  # alice holds the write lock
+        with pytest.raises(ProjectError, match="busy"):
+            bob.add_entity(doc, *PUTIN, "PERS")
+        assert not bob.conn.in_transaction
+        alice.conn.execute("ROLLBACK")
+        bob.add_entity(doc, *PUTIN, "PERS")  # nothing left over from the refused attempts
+        assert [e.label for e in bob.get_record(doc).entities] == ["PERS"]

@@ -41,8 +41,8 @@ def two_layers(path: Path) -> tuple[int, int]:
     return a, b
 
 
-def test_each_annotator_reads_and_writes_their_own_layer(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_each_annotator_reads_and_writes_their_own_layer(project_address: Path) -> None:
+    path = project_address
     a, b = two_layers(path)
     with Project.open(path, annotator="alice") as alice:
         record = alice.get_record(a)
@@ -78,8 +78,8 @@ def test_each_annotator_reads_and_writes_their_own_layer(tmp_path: Path) -> None
             alice.get_record(a, layer="zed")
 
 
-def test_another_layer_is_never_changed(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_another_layer_is_never_changed(project_address: Path) -> None:
+    path = project_address
     a, _b = two_layers(path)
     with Project.open(path, annotator="alice") as alice:
         bob_entity = int(alice.get_record(a, layer="bob").entities[0].id)
@@ -97,9 +97,9 @@ def test_another_layer_is_never_changed(tmp_path: Path) -> None:
         assert alice.get_record(a, layer="bob").entities[0].id == str(bob_entity)
 
 
-def test_undo_only_undoes_your_own_actions(tmp_path: Path) -> None:
+def test_undo_only_undoes_your_own_actions(project_address: Path) -> None:
     """Two annotators with the same file open at once, their actions interleaved."""
-    path = tmp_path / "p.annotator"
+    path = project_address
     a, _b = two_layers(path)
     with Project.open(path, annotator="alice") as alice, \
             Project.open(path, annotator="bob") as bob:

@@ -31,10 +31,11 @@ def old_status_column(path: Path) -> list[str]:
         return [str(r[0]) for r in project.conn.execute("SELECT status FROM documents")]
 
 
-def test_assign_chooses_by_the_statuses_of_every_layer(tmp_path: Path) -> None:
+def test_assign_chooses_by_the_statuses_of_every_layer(tmp_path: Path,
+                                                       project_address: Path) -> None:
     """``--status todo``: no annotator has started the document; ``--status S``: some
     annotator's layer has it at S (whoever runs assign)."""
-    path = tmp_path / "p.annotator"
+    path = project_address
     docs = project_of(path, 6)
     with Project.open(path, annotator="alice") as project:
         project.set_status(docs[0], "done")
@@ -52,8 +53,8 @@ def test_assign_chooses_by_the_statuses_of_every_layer(tmp_path: Path) -> None:
         assert project.assignments("erin") == docs[2:]
 
 
-def test_the_journal_names_the_person_not_the_layer(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_the_journal_names_the_person_not_the_layer(tmp_path: Path, project_address: Path) -> None:
+    path = project_address
     project_of(path, 3)
     with Project.open(path, annotator="dana") as project:
         project.grant_role("curator", "dana")
@@ -64,8 +65,9 @@ def test_the_journal_names_the_person_not_the_layer(tmp_path: Path) -> None:
         assert entry.annotator == "dana"
 
 
-def test_a_package_carries_the_annotators_status_and_labels(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_a_package_carries_the_annotators_status_and_labels(tmp_path: Path,
+                                                            project_address: Path) -> None:
+    path = project_address
     docs = project_of(path, 2)
     with Project.open(path, annotator="lead") as project:
         assign_documents(project, ["alice"])
@@ -92,10 +94,11 @@ def test_a_package_carries_the_annotators_status_and_labels(tmp_path: Path) -> N
         assert work.layer_names() == ["alice"]
 
 
-def test_merge_brings_statuses_and_labels_into_each_layer(tmp_path: Path) -> None:
+def test_merge_brings_statuses_and_labels_into_each_layer(tmp_path: Path,
+                                                          project_address: Path) -> None:
     """Two annotators set the same document label of a shared document: each keeps theirs
     (labels are per annotator: no conflict); statuses land in each one's layer."""
-    path = tmp_path / "p.annotator"
+    path = project_address
     docs = project_of(path, 2)
     with Project.open(path, annotator="lead") as project:
         assign_documents(project, ["alice", "bob"], overlap=1.0)
@@ -126,8 +129,9 @@ def test_merge_brings_statuses_and_labels_into_each_layer(tmp_path: Path) -> Non
     assert old_status_column(path) == ["todo", "todo"]
 
 
-def test_a_status_alone_merges_and_twice_changes_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_a_status_alone_merges_and_twice_changes_nothing(tmp_path: Path,
+                                                         project_address: Path) -> None:
+    path = project_address
     docs = project_of(path, 3)
     with Project.open(path, annotator="lead") as project:
         assign_documents(project, ["alice"])
@@ -149,8 +153,8 @@ def test_a_status_alone_merges_and_twice_changes_nothing(tmp_path: Path) -> None
         assert project.statuses(docs[1]) == {"alice": "in-progress"}
 
 
-def test_the_curated_layer_is_never_assigned(tmp_path: Path) -> None:
-    path = tmp_path / "p.annotator"
+def test_the_curated_layer_is_never_assigned(tmp_path: Path, project_address: Path) -> None:
+    path = project_address
     project_of(path, 2)
     with Project.open(path, annotator="lead") as project:
         with pytest.raises(ProjectError, match="name of the curated layer"):

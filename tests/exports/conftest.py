@@ -16,9 +16,9 @@ os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 
 @pytest.fixture
-def project_path(tmp_path: Path) -> Path:
+def project_path(project_address: Path) -> Path:
     """A project with the hard-case document and 30 small ones."""
-    return make_project(tmp_path / "p.annotator", fillers=30)
+    return make_project(project_address, fillers=30)
 
 
 @pytest.fixture

@@ -26,6 +26,9 @@ def test_resolve_project_argument_then_last_then_sample(  # type: ignore[no-unty
     assert app_module.resolve_project(None) == str(sample)
     remember_project(project_path)
     assert app_module.resolve_project(None) == str(project_path.resolve())
+    address = "postgresql://ann@db.example.org/corpus"  # kept as given, never a path
+    remember_project(address)
+    assert app_module.resolve_project(None) == address
 
 
 @pytest.mark.parametrize("content", [None, b"this is not a database at all" * 40])

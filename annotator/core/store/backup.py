@@ -31,6 +31,7 @@ from typing import Protocol
 from annotator.core.output import project_guard
 from annotator.core.store.backup_copy import BackupJob, copy_database, os_message, read_only
 from annotator.core.store.database import inspect_readonly
+from annotator.core.store.engines.address import is_server_address, redact
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
 
@@ -72,6 +73,10 @@ class BackupPolicy:
 # -- copying (one copy: backup_copy.py) ---------------------------------------------------
 
 
+SERVER_BACKUP = ("a project on a PostgreSQL server is backed up by the server (pg_dump), not"
+                 " by annotator")
+
+
 def _dest_path(project: Path, dest: Path) -> Path:
     """``dest`` itself, or inside an existing folder a time-stamped name."""
     if dest.is_dir():
@@ -88,6 +93,8 @@ def backup_project(path: str | os.PathLike[str], dest: str | os.PathLike[str]) -
     never written to; the app may have it open and keep working meanwhile. An existing
     ``dest`` is replaced only once the new copy is complete.
     """
+    if is_server_address(path):
+        raise ProjectError(f"{redact(str(path))}: {SERVER_BACKUP}")
     source = Path(path)
     if not source.exists():
         raise ProjectError(f"{source}: no such project file")
@@ -198,7 +205,10 @@ class AutoBackup:
     def start(self, *, at_open: bool = False) -> BackupJob | None:
         """Start the backup :meth:`at_open` (``at_open=True``) or :meth:`tick` would make, on
         a worker thread with its own read-only connection; None when none is wanted now.
-        Call :meth:`finish` with the job once it is done."""
+        Call :meth:`finish` with the job once it is done. A project on a server has no
+        file to copy: never (the server's own backups keep it)."""
+        if is_server_address(self.project.path):
+            return None
         if at_open and not self.policy.at_open:
             self.at_open()
             return None

@@ -182,6 +182,10 @@ class ProjectBase:
                 message = fault_message(self.path, exc)
                 if message is not None:
                     raise ProjectError(f"{message}; the change was not saved") from exc
+            if isinstance(exc, sqlite3.DataError):  # a value the engine cannot hold (U+0000
+                # in PostgreSQL's text): SQLite never raises it
+                raise ProjectError(f"{self.path}: the database refused a value ({exc}); the"
+                                   " change was not saved") from exc
             raise
 
     def _begin_immediate(self) -> None:

@@ -188,10 +188,10 @@ class Project(
                 schema = parse_schema(schema_toml, str(schema_path or "default schema"))
                 with db.conn:
                     db.conn.execute("BEGIN IMMEDIATE")
-                    fill_meta(db.conn)
-                    db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
-                                    " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
-                                                             utc_now()))
+                    if fill_meta(db.conn):  # False: another client made it meanwhile
+                        db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
+                                        " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
+                                                                 utc_now()))
             if layer == CURATED and name != CURATED and not readonly:
                 cls._check_curator_file(db, opened.path, name)
             project = cls(opened.path, db, name, readonly=readonly, layer=layer)

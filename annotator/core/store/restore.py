@@ -18,6 +18,7 @@ from annotator.core.output import atomic_file, check_target, file_guard
 from annotator.core.store.backup import STAMP
 from annotator.core.store.backup_copy import project_errors, read_only, snapshot
 from annotator.core.store.database import check_regular, check_wal, fault_message, inspect_readonly
+from annotator.core.store.engines.address import is_server_address, redact
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.migrations import FORMAT_VERSION
 
@@ -103,7 +104,11 @@ def restore_project(project: str | os.PathLike[str], backup: str | os.PathLike[s
     temporary name, where its invariants are checked too; the project is released (its
     ``-wal`` folded in; refused if another program has it open), kept aside under
     ``<name>.before-restore-<time>Z``, and only then replaced with one atomic rename.
+    A project on a PostgreSQL server is refused (the server restores its own backups).
     """
+    if is_server_address(project):
+        raise ProjectError(f"{redact(str(project))}: a project on a PostgreSQL server is"
+                           " restored by the server (pg_restore), not by annotator")
     target = Path(project)
     source = Path(backup)
     guard = file_guard(source, f"the backup {source} (a project cannot be restored from itself)")

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from annotator.core.store import CURATED, Project, ProjectError
+from annotator.core.store.engines.address import is_server_address
 from annotator.ui.qt import QApplication, QMessageBox, Qt
 from annotator.ui.window.identity import annotator_for_run
 from annotator.ui.window.main_window import MainWindow
@@ -122,6 +123,8 @@ def run(path: str | None = None, annotator: str | None = None, sample: bool = Fa
     name = annotator_for_run(annotator)
     if name is None:  # the name question was cancelled
         return 1
-    if open_window(str(Path(resolve_project(path, name, sample))), annotator=name) is None:
+    target = resolve_project(path, name, sample)
+    if open_window(target if is_server_address(target) else str(Path(target)),
+                   annotator=name) is None:
         return 1
     return int(app.exec())

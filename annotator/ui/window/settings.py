@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.store.engines.address import is_server_address
 from annotator.ui.qt import QSettings
 
 ORGANIZATION = "annotator"
@@ -76,9 +77,10 @@ def save_preferences(prefs: Preferences, settings: QSettings | None = None) -> N
 
 
 def last_project(settings: QSettings | None = None) -> str | None:
-    """The project opened last, if its file still exists."""
+    """The project opened last, if its file still exists (a server address is kept as it
+    is: the server is asked when it is opened)."""
     value = (settings or app_settings()).value("last_project")
-    if isinstance(value, str) and value and Path(value).is_file():
+    if isinstance(value, str) and value and (is_server_address(value) or Path(value).is_file()):
         return value
     return None
 
@@ -86,7 +88,8 @@ def last_project(settings: QSettings | None = None) -> str | None:
 def remember_project(path: str | Path, settings: QSettings | None = None) -> None:
     """Record ``path`` as the project to reopen next time."""
     store = settings or app_settings()
-    store.setValue("last_project", str(Path(path).resolve()))
+    text = str(path)
+    store.setValue("last_project", text if is_server_address(text) else str(Path(path).resolve()))
     store.sync()
 
 

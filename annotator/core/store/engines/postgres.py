@@ -100,6 +100,8 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
     if isinstance(exc, errors.LockNotAvailable | errors.DeadlockDetected
                   | errors.SerializationFailure | errors.QueryCanceled):
         return sqlite3.OperationalError(f"database is locked ({text})")
+    if isinstance(exc, errors.ReadOnlySqlTransaction):
+        return sqlite3.OperationalError(f"the connection is read-only ({text})")
     if isinstance(exc, psycopg.IntegrityError):
         return sqlite3.IntegrityError(text)
     if isinstance(exc, psycopg.DataError):
@@ -198,11 +200,18 @@ class PgConnection:
         if self.readonly:
             self._run("BEGIN READ ONLY")
             return
-        self._run("BEGIN")
         self._wrote = False
-        if immediate:
-            self._run(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
-            self._run(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        if not immediate:
+            self._run("BEGIN")
+            return
+        # One round trip (the simple query protocol runs the three in turn).
+        try:
+            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
+                      f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        except sqlite3.Error:  # not begun, as SQLite's BEGIN IMMEDIATE when busy
+            if self.in_transaction:
+                self._run("ROLLBACK")
+            raise
 
     def _end(self, verb: str) -> None:
         if not self.in_transaction:
@@ -210,11 +219,18 @@ class PgConnection:
                 return
             raise sqlite3.OperationalError("cannot commit - no transaction is active")
         wrote = self._wrote
-        self._run(verb)
         self._wrote = False
         if verb == "COMMIT" and wrote:
-            self._run(f"SELECT nextval('{DATA_VERSION_SEQUENCE}')")
+            # After the COMMIT (a reader that sees the bump sees the rows), in the same round
+            # trip: the simple query protocol runs the second only if the first succeeded.
             self._own_bumps += 1
+            try:
+                self._run(f"COMMIT; SELECT nextval('{DATA_VERSION_SEQUENCE}')")
+            except sqlite3.Error:  # the COMMIT failed (rolled back): no bump was made
+                self._own_bumps -= 1
+                raise
+            return
+        self._run(verb)
 
     def commit(self) -> None:
         if self.in_transaction:
@@ -336,6 +352,8 @@ def connect_server(address: str, *, readonly: bool = False) -> PgDatabase:
         raise ProjectError(f"{shown}: cannot connect to the server ({reason})") from None
     loader = _numeric_loader(psycopg)
     raw.adapters.register_loader("numeric", loader)
+    if readonly:  # the server refuses every write too, whatever runs on the connection
+        raw.execute("SET default_transaction_read_only = on")
     return PgDatabase(PgConnection(raw, address, readonly=readonly))
 
 

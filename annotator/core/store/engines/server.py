@@ -41,11 +41,15 @@ def create_tables(conn: PgConnection) -> None:
         conn.execute(statement)
 
 
-def fill_meta(conn: PgConnection) -> None:
-    """The ``meta`` rows of a new project (inside the caller's transaction)."""
+def fill_meta(conn: PgConnection) -> bool:
+    """The ``meta`` rows of a new project (inside the caller's write transaction); False when
+    another client made the project since it was found missing (nothing written)."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'application'").fetchone() is not None:
+        return False
     conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                      [("application", APPLICATION_NAME), ("created", utc_now()),
                       ("format_version", str(PG_FORMAT))])
+    return True
 
 
 def open_database(address: str, *, create: bool = False, readonly: bool = False) -> ServerOpen:
