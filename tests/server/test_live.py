@@ -96,3 +96,19 @@ def test_a_client_killed_mid_action_leaves_nothing_half_written(team: Team) -> N
         # the server let go of the dead client's write turn: the next action is saved
         alice.add_entity(a, *span(TEXT_A, "موسكو"), "GPE")
         assert alice.can_undo()
+
+
+def test_documents_imported_elsewhere_arrive_as_documents_added(team: Team) -> None:
+    from annotator.core.model import DocumentRecord
+    from annotator.core.store import DocumentsAdded
+
+    with team.open("bob") as bob:
+        a = _doc(bob, "a")
+        with ChangeListener(team.people["bob"], ignore_pid=_backend_pid(bob),
+                            open_docs=lambda: {a}) as listener:
+            with Project.open(team.admin) as owner:
+                owner.import_records([DocumentRecord(id="c", text=TEXT_B + " جديد")])
+                c = _doc(owner, "c")
+            changes = listener.poll(timeout=WAIT_S)
+    events = [e for change in changes for e in change.events]
+    assert DocumentsAdded((c,)) in events

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.server.notify import CHANNEL
-from annotator.core.store.events import ChangeEvent, events_for
+from annotator.core.store.events import ChangeEvent, DocumentsAdded, events_for
 
 if TYPE_CHECKING:
     import psycopg
@@ -110,24 +110,31 @@ class ChangeListener:
         wanted = None if self.open_docs is None else set(self.open_docs())
         groups: dict[tuple[int, int | None], list[_Note]] = {}
         for note in notes:
-            if wanted is not None and note.doc_id is not None and note.doc_id not in wanted:
+            added = note.table == "documents" and note.op == "insert"
+            if (wanted is not None and note.doc_id is not None and note.doc_id not in wanted
+                    and not added):
                 continue
             groups.setdefault((note.txid, note.annotator_id), []).append(note)
         result: list[RemoteChange] = []
         for (_, layer), group in groups.items():
-            self._fill_rows(group)
-            changes = [self._change(n) for n in group if n.doc_id is not None]
-            docs = tuple(dict.fromkeys(int(n.doc_id) for n in group if n.doc_id is not None))
-            events = tuple(events_for([c for c in changes if c is not None]))
-            result.append(RemoteChange(layer, docs, events))
+            new_docs = tuple(int(n.doc_id) for n in group if n.table == "documents"
+                             and n.op == "insert" and n.doc_id is not None)
+            rest = [n for n in group if n.doc_id is not None and int(n.doc_id) not in new_docs]
+            self._fill_rows(rest)
+            changes = [c for c in (self._change(n) for n in rest) if c is not None]
+            docs = tuple(dict.fromkeys(int(n.doc_id) for n in rest if n.doc_id is not None))
+            events: list[ChangeEvent] = [DocumentsAdded(new_docs)] if new_docs else []
+            events += events_for(changes)
+            result.append(RemoteChange(layer, docs, tuple(events)))
         return result
 
     def _fill_rows(self, group: list[_Note]) -> None:
         """Read the rows that did not fit in their notification (by id, as committed now;
         a row deleted since is dropped from the group's inserts and updates)."""
         missing: dict[str, list[int]] = {}
-        for note in group:
-            if note.row is None and note.op != "delete" and note.row_id is not None:
+        for note in group:  # never a document row: its text may be megabytes
+            if (note.row is None and note.op != "delete" and note.row_id is not None
+                    and note.table != "documents"):
                 missing.setdefault(note.table, []).append(int(note.row_id))
         for table, ids in missing.items():
             cursor = self.conn.execute(
@@ -143,14 +150,15 @@ class ChangeListener:
     def _change(note: _Note) -> dict[str, Any] | None:
         """A journal-style row change ``{table, op, id, before, after}``."""
         row = note.row
+        if note.table == "documents":  # which columns changed is not known: the document
+            return {"table": "documents", "op": note.op, "id": note.row_id,
+                    "before": {}, "after": {"id": note.doc_id, "document": True}}
         if row is None:
-            if note.op != "delete" or note.table == "documents":
-                return None if note.table != "documents" else {
-                    "table": "documents", "op": note.op, "id": note.row_id,
-                    "before": None, "after": {"id": note.doc_id}}
+            if note.op != "delete":
+                return None
             row = {"id": note.row_id, "doc_id": note.doc_id, "annotator_id": note.annotator_id}
-        key = note.row_id if note.row_id is not None else [
-            row.get(c) for c in ("doc_id", "key", "kind", "annotator_id") if c in row]
+        key = note.row_id if note.row_id is not None else tuple(
+            row.get(c) for c in ("doc_id", "key", "kind", "annotator_id") if c in row)
         deleted = note.op == "delete"
         return {"table": note.table, "op": note.op, "id": key,
                 "before": row if deleted else None, "after": None if deleted else row}

@@ -10,7 +10,8 @@ buffered). What arrives is handled like this:
   editor, links, status and undo menu follow them row by row;
 - changes to another layer, or to the document itself, of the open document (a colleague
   whose layer may be shown, a curator's decision) and documents added by an import ask the
-  window to reload (``reloadNeeded``), as after another program's save on SQLite.
+  window to reload (``reloadNeeded``), as after another program's save on SQLite; other
+  people's changes to other documents are left alone (their layers are not shown).
 
 What arrived here is consumed from ``Project.external_changes`` so the file watch does not
 reload it again.
@@ -19,7 +20,7 @@ reload it again.
 from __future__ import annotations
 
 from annotator.core.server.listener import ChangeListener, RemoteChange
-from annotator.core.store import Project
+from annotator.core.store import DocumentsAdded, Project
 from annotator.ui.qt import QObject, QtCore, Signal
 from annotator.ui.workbench import Workbench
 
@@ -77,7 +78,8 @@ class LiveUpdates(QObject):
             if change.annotator_id == mine:
                 self.project.events.publish_all(list(change.events))
                 followed = True
-            elif open_doc in change.doc_ids or not change.doc_ids or change.annotator_id is None:
+            elif open_doc in change.doc_ids or any(
+                    isinstance(e, DocumentsAdded) for e in change.events):
                 reload = True
         if followed:
             self.project.events.publish(self.project.undo_state())
