@@ -80,3 +80,19 @@ def test_the_copy_command_reports_the_rows(tmp_path: Path) -> None:
     result = run("copy", src, dest)
     assert f"rows into {dest}" in result.output
     assert state(src, tmp_path) == state(dest, tmp_path)
+
+
+def test_without_psycopg_the_server_commands_say_what_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from tests.cli.helpers import run
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # an import of it fails
+    for args in (["server", "init", "postgresql://dba@localhost/news"],
+                 ["server", "add-user", "postgresql://dba@localhost/news", "alice",
+                  "--no-password"],
+                 ["copy", "postgresql://dba@localhost/news", str(tmp_path / "out.annotator")]):
+        result = run(*args, ok=False)
+        assert result.exit_code != 0
+        assert "pip install 'annotator[server]'" in result.output, args

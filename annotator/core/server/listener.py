@@ -73,9 +73,9 @@ class ChangeListener:
 
     def __init__(self, address: str, *, ignore_pid: int | None = None,
                  open_docs: Callable[[], Collection[int]] | None = None) -> None:
-        import psycopg
+        from annotator.core.store.engines.postgres import import_psycopg
 
-        self.conn: psycopg.Connection[Any] = psycopg.connect(address, autocommit=True)
+        self.conn: psycopg.Connection[Any] = import_psycopg().connect(address, autocommit=True)
         self.conn.execute(f"LISTEN {CHANNEL}")
         self.ignore_pid = ignore_pid
         """The backend pid of the project's own connection (its changes are local)."""

@@ -25,6 +25,7 @@ from annotator.core.server.policies import (
     table_statements,
 )
 from annotator.core.store.engines.address import redact
+from annotator.core.store.engines.postgres import import_psycopg
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.timeutil import utc_now
 
@@ -46,14 +47,12 @@ class InitReport:
 def connect(address: str) -> psycopg.Connection[Any]:
     """A psycopg connection (not autocommit) to ``address``; a failure is a ProjectError
     naming the address without its password."""
+    pg = import_psycopg()
     try:
-        import psycopg
-    except ImportError as exc:
-        raise ProjectError("PostgreSQL support needs: pip install 'annotator[server]'") from exc
-    try:
-        return psycopg.connect(address)
-    except psycopg.Error as exc:
+        conn: psycopg.Connection[Any] = pg.connect(address)
+    except pg.Error as exc:
         raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
+    return conn
 
 
 def _one_line(exc: BaseException) -> str:
@@ -102,13 +101,13 @@ def secure(conn: psycopg.Connection[Any]) -> InitReport:
 def ensure_database(address: str) -> bool:
     """Create the database ``address`` names when the server has none of that name
     (through the server's ``postgres`` database, as the same user); True when created."""
-    import psycopg
+    pg = import_psycopg()
     from psycopg import conninfo, sql
 
     try:
-        psycopg.connect(address).close()
+        pg.connect(address).close()
         return False
-    except psycopg.OperationalError as exc:
+    except pg.OperationalError as exc:
         if "does not exist" not in str(exc):
             raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
     params = conninfo.conninfo_to_dict(address)
@@ -117,9 +116,9 @@ def ensure_database(address: str) -> bool:
         raise ProjectError(f"{redact(address)}: the address names no database")
     params["dbname"] = "postgres"
     try:
-        with psycopg.connect(conninfo.make_conninfo("", **params), autocommit=True) as conn:
+        with pg.connect(conninfo.make_conninfo("", **params), autocommit=True) as conn:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    except psycopg.Error as exc:
+    except pg.Error as exc:
         raise ProjectError(f"{redact(address)}: cannot create the database"
                            f" ({_one_line(exc)})") from None
     return True
@@ -148,6 +147,7 @@ def add_user(address: str, name: str, role: str, password: str | None) -> None:
     their ``annotators`` row; ``password`` None leaves the password to the DBA (or to
     another authentication method). A curator or manager also gets the project's
     ``roles`` row, so the app offers what the server allows."""
+    import_psycopg()
     from psycopg import sql
 
     if role not in GROUPS:
