@@ -24,3 +24,17 @@ def test_a_save_on_another_desktop_shows_in_the_open_window(qtbot: Any, team: Te
         entity = desk2.add_entity(a, *span(TEXT_A, "موسكو"), "GPE")
     qtbot.waitUntil(lambda: str(entity) in window.workbench.session.entities, timeout=WAIT_MS)
     assert window.workbench.session.entities[str(entity)].label == "GPE"
+
+
+def test_a_colleagues_save_in_the_open_document_reloads_the_view(
+        qtbot: Any, team: Team) -> None:  # noqa: F811
+    window = shown_window(qtbot, team.open("bob"))
+    assert window.live is not None
+    window.watch.stop()
+    with team.open("alice") as alice:
+        a = alice.find_document("a")
+        assert a is not None
+        window.workbench.open_document(a)
+        with qtbot.waitSignal(window.live.reloadNeeded, timeout=WAIT_MS):
+            alice.add_entity(a, *span(TEXT_A, "روسيا"), "GPE")
+    assert window.workbench.session.entities == {}  # bob's own layer stays his
