@@ -3,12 +3,13 @@ even with hand-written SQL; a curator also writes the curated layer."""
 
 from __future__ import annotations
 
-import psycopg
 import pytest
 
 from annotator.core.store import CURATED, Project, ProjectError
 from tests.server.conftest import Team
 from tests.server.helpers import TEXT_A, span
+
+psycopg = pytest.importorskip("psycopg")  # the server extra
 
 
 def _doc(project: Project, external_id: str) -> int:

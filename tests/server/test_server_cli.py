@@ -9,11 +9,12 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from tests.cli.helpers import run
 from tests.conftest import PG_ENV
+
+psycopg = pytest.importorskip("psycopg")  # the server extra
 
 
 @pytest.fixture
