@@ -129,7 +129,7 @@ class PgConnection:
 
     # -- statements ------------------------------------------------------------------------
 
-    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> Rows:
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         special = self._special(sql)
         if special is not None:
             return special
