@@ -90,7 +90,7 @@ test: lint test-gui test-core test-wheel test-dist
 # Every benchmark script in bench/ (tests/test_bench_scripts.py keeps this list whole).
 BENCH_SCRIPTS := import_export store text editor navigator exports preannotate concordance \
 	lexicon wal_check row_decoding startup big_project import_annotated agreement assigned_filter layers_overlay \
-	agreement_window import_formats recommender bundle
+	agreement_window import_formats recommender bundle server
 
 # Every benchmark at its quick size: a few minutes. `make bench-full` prints the figures of
 # docs/BENCHMARKS.md (about an hour).

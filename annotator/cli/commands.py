@@ -9,7 +9,16 @@ from typing import Any
 
 import click
 
-from annotator.cli import agreement, corpus, curation, lexicon, maintenance, recommend, teams
+from annotator.cli import (
+    agreement,
+    corpus,
+    curation,
+    lexicon,
+    maintenance,
+    recommend,
+    server,
+    teams,
+)
 from annotator.cli.common import (
     STATUS_CHOICE,
     annotator_option,
@@ -396,4 +405,5 @@ ALL: list[click.Command] = [
     *teams.COMMANDS,
     *curation.COMMANDS,
     *recommend.COMMANDS,
+    *server.COMMANDS,
 ]

@@ -68,10 +68,14 @@ def _nearly_full(path: Path) -> bool:
 
 def fault_message(path: Path, exc: sqlite3.Error) -> str | None:
     """A one-line user message for an SQLite error caused by the file's surroundings (disk
-    full, read-only file or folder, a file that vanished, a lock held by another program),
-    or None for any other error. The message names the file; it never blames the project
+    full, read-only file or folder, a file that vanished, a lock held by another program,
+    a PostgreSQL server's row-level security or privileges: issue 15), or None for any other
+    error. The message names the file; it never blames the project
     file itself, which SQLite leaves intact in all these cases."""
     text = str(exc).lower()
+    if "row-level security" in text or "permission denied" in text:  # a server's policies
+        return (f"{path}: the server refused the change (not yours to write: "
+                f"{str(exc).splitlines()[0]})")
     if "locked" in text or "busy" in text:
         return (f"{path}: the project is busy (another program is writing to it or holds a "
                 "lock on it); try again when it is done")

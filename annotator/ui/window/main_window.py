@@ -21,6 +21,7 @@ from annotator.core.store import (
     Project,
     UndoStackChanged,
 )
+from annotator.core.store.engines.address import ServerPath
 from annotator.ui.editor import AnnotationView
 from annotator.ui.i18n import translate
 from annotator.ui.panels.document_header import DocumentHeader
@@ -60,6 +61,7 @@ from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
     from annotator.ui.window.agreement_window import AgreementWindow
+    from annotator.ui.window.live_updates import LiveUpdates
 
 
 class MainWindow(QMainWindow):
@@ -135,6 +137,13 @@ class MainWindow(QMainWindow):
         self.watch.externalChange.connect(self.reload_after_external_change)
         self.watch.fileProblem.connect(self._show_file_problem)
         self.watch.message.connect(self.status_line.show_message)
+        self.live: LiveUpdates | None = None
+        """A server project's colleagues' saves as they commit (issue 15); None for a file."""
+        if isinstance(project.path, ServerPath) and not project.readonly:
+            from annotator.ui.window.live_updates import LiveUpdates
+
+            self.live = LiveUpdates(project, self.workbench, self)
+            self.live.reloadNeeded.connect(self.reload_after_external_change)
         self.after_paint = AfterFirstPaint(self)
         """Work that waits for the window's first paint (issue 12: start-up)."""
         self.after_paint.add(self.watch.start_check)
@@ -385,6 +394,8 @@ class MainWindow(QMainWindow):
             self.agreement.stop()
         self.recommender.stop()
         self.watch.stop()
+        if self.live is not None:
+            self.live.stop()
         self.workbench.detach()
         self.navigator.detach()
         self.corpus.detach()

@@ -1,0 +1,204 @@
+"""``annotator server init`` and ``server add-user``: a project database made ready for a
+team, run by the database's owner (the DBA).
+
+:func:`init_server` creates the project's tables through the store (``Project.open(...,
+create=True)``), then in ONE transaction the group roles, GRANTs, row-level security
+policies (:mod:`.policies`) and the live-update triggers (:mod:`.notify`); running it again
+brings an older database up to date. :func:`add_user` creates a person's login role in a
+group, with their ``annotators`` row (and ``roles`` row for a curator or a manager). A
+password is sent to the server only as a SCRAM verifier computed here (libpq's
+``PQencryptPasswordConn``): the clear text is in no statement, server log or message.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from annotator.core.server.notify import trigger_statements
+from annotator.core.server.policies import (
+    CURATED_NAME,
+    GROUPS,
+    database_statements,
+    group_statements,
+    table_statements,
+)
+from annotator.core.store.engines.address import redact
+from annotator.core.store.engines.postgres import import_psycopg
+from annotator.core.store.errors import ProjectError
+from annotator.core.store.timeutil import utc_now
+
+if TYPE_CHECKING:
+    import psycopg
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class InitReport:
+    """What ``server init`` set up."""
+
+    database: str
+    tables: tuple[str, ...]
+    created_schema: bool
+
+
+def connect(address: str) -> psycopg.Connection[Any]:
+    """A psycopg connection (not autocommit) to ``address``; a failure is a ProjectError
+    naming the address without its password."""
+    pg = import_psycopg()
+    try:
+        conn: psycopg.Connection[Any] = pg.connect(address)
+    except pg.Error as exc:
+        raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
+    return conn
+
+
+def _one_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _tables(conn: psycopg.Connection[Any]) -> dict[str, set[str]]:
+    rows = conn.execute(
+        "SELECT c.table_name, c.column_name FROM information_schema.columns c"
+        " JOIN information_schema.tables t ON t.table_schema = c.table_schema"
+        " AND t.table_name = c.table_name"
+        " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'").fetchall()
+    tables: dict[str, set[str]] = {}
+    for table, column in rows:
+        tables.setdefault(str(table), set()).add(str(column))
+    return tables
+
+
+def create_schema(address: str) -> bool:
+    """The project's tables through the store's engine; True when they were created now."""
+    from annotator.core.store import Project
+
+    with Project.open(address, create=True) as project:
+        return bool(project.created)
+
+
+def secure(conn: psycopg.Connection[Any]) -> InitReport:
+    """Roles, GRANTs, policies and triggers over the tables of ``conn``'s database, in the
+    caller's transaction."""
+    row = conn.execute("SELECT current_database(), current_schema()").fetchone()
+    assert row is not None
+    database, schema = str(row[0]), str(row[1])
+    tables = _tables(conn)
+    if "annotators" not in tables or "journal" not in tables:
+        raise ProjectError(f"database {database}: not an annotator project (no annotators"
+                           " or journal table)")
+    statements = [*group_statements(), *database_statements(database, schema)]
+    for table in sorted(tables):
+        statements += table_statements(table, tables[table])
+    statements += trigger_statements(set(tables))
+    for statement in statements:
+        conn.execute(statement.encode())
+    return InitReport(database, tuple(sorted(tables)), created_schema=False)
+
+
+def ensure_database(address: str) -> bool:
+    """Create the database ``address`` names when the server has none of that name
+    (through the server's ``postgres`` database, as the same user); True when created."""
+    pg = import_psycopg()
+    from psycopg import conninfo, sql
+
+    try:
+        pg.connect(address).close()
+        return False
+    except pg.OperationalError as exc:
+        if "does not exist" not in str(exc):
+            raise ProjectError(f"{redact(address)}: cannot connect ({_one_line(exc)})") from None
+    params = conninfo.conninfo_to_dict(address)
+    name = str(params.get("dbname") or "")
+    if not name:
+        raise ProjectError(f"{redact(address)}: the address names no database")
+    params["dbname"] = "postgres"
+    try:
+        with pg.connect(conninfo.make_conninfo("", **params), autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    except pg.Error as exc:
+        raise ProjectError(f"{redact(address)}: cannot create the database"
+                           f" ({_one_line(exc)})") from None
+    return True
+
+
+def init_server(address: str) -> InitReport:
+    """``annotator server init ADDRESS``: the database when missing, the schema, then roles,
+    policies and triggers."""
+    ensure_database(address)
+    created = create_schema(address)
+    with connect(address) as conn:
+        try:
+            report = secure(conn)
+        except Exception as exc:
+            conn.rollback()
+            if isinstance(exc, ProjectError):
+                raise
+            raise ProjectError(f"{redact(address)}: server init failed"
+                               f" ({_one_line(exc)})") from None
+        conn.commit()
+    return InitReport(report.database, report.tables, created)
+
+
+def add_user(address: str, name: str, role: str, password: str | None) -> None:
+    """Create (or update) the login role ``name`` as a member of ``role``'s group, with
+    their ``annotators`` row; ``password`` None leaves the password to the DBA (or to
+    another authentication method). A curator or manager also gets the project's
+    ``roles`` row, so the app offers what the server allows."""
+    import_psycopg()
+    from psycopg import sql
+
+    if role not in GROUPS:
+        raise ProjectError(f"unknown role {role!r} (one of: {', '.join(GROUPS)})")
+    if name == CURATED_NAME or not name.strip():
+        raise ProjectError(f"{name!r} cannot be a person's name")
+    with connect(address) as conn:
+        try:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s",
+                                  (name,)).fetchone() is not None
+            who = sql.Identifier(name)
+            if not exists:
+                conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(who))
+            if password is not None:
+                verifier = conn.pgconn.encrypt_password(
+                    password.encode(), name.encode(), b"scram-sha-256")
+                conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                    who, sql.Literal(verifier.decode())))
+            for group in GROUPS.values():  # one group: a changed role replaces the old one
+                if group != GROUPS[role]:
+                    conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), who))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUPS[role]), who))
+            _project_rows(conn, name, role)
+        except Exception as exc:
+            conn.rollback()
+            if isinstance(exc, ProjectError):
+                raise
+            message = _one_line(exc)
+            if password:
+                message = message.replace(password, "***")
+            raise ProjectError(f"{redact(address)}: cannot add {name}: {message}") from None
+        conn.commit()
+    log.info("server user %s added as %s", name, role)
+
+
+def _annotator_row(conn: psycopg.Connection[Any], name: str) -> int:
+    row = conn.execute("SELECT id FROM annotators WHERE name = %s", (name,)).fetchone()
+    if row is None:
+        row = conn.execute("INSERT INTO annotators(name, created) VALUES (%s, %s)"
+                           " RETURNING id", (name, utc_now())).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def _project_rows(conn: psycopg.Connection[Any], name: str, role: str) -> None:
+    """The person's ``annotators`` row and, for a curator or manager, the ``roles`` row
+    (granted by the DBA's own annotator row)."""
+    person = _annotator_row(conn, name)
+    conn.execute("DELETE FROM roles WHERE annotator_id = %s", (person,))
+    if role == "annotator":
+        return
+    granter = _annotator_row(conn, str(conn.execute("SELECT current_user").fetchone()[0]))  # type: ignore[index]
+    conn.execute("INSERT INTO roles(annotator_id, role, granted_by, granted)"
+                 " VALUES (%s, %s, %s, %s)", (person, role, granter, utc_now()))
