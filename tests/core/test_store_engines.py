@@ -215,6 +215,28 @@ def test_reopening_a_server_project_keeps_everything(server: str) -> None:
         assert alice.validate() == []
 
 
+def test_an_older_server_format_is_upgraded_at_open(server: str) -> None:
+    """A project made before the recommender (format 7) gets format 8's tables at its next
+    open, in one transaction, and keeps its rows."""
+    from annotator.core.store.engines.pg_schema import PG_FORMAT
+    from tests.pg_databases import open_db
+
+    with Project.open(server, annotator="alice") as alice:
+        doc = alice.document_ids()[0]
+        alice.add_entity(doc, *MOSCOW, "GPE")
+    with open_db(server) as conn:
+        for table in ("recommender_models", "recommender_reviews", "recommender_suggestions"):
+            conn.execute(f"DROP TABLE {table}")
+        conn.execute("UPDATE meta SET value = '7' WHERE key = 'format_version'")
+    with Project.open(server, annotator="alice") as alice:
+        assert len(alice.get_record(doc).entities) == 1
+        assert alice.validate() == []
+    with open_db(server) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
+        assert version[0] == str(PG_FORMAT) == "8"
+        assert conn.execute("SELECT count(*) FROM recommender_reviews").fetchone()[0] == 0
+
+
 def test_a_database_with_other_tables_is_refused(pg_template: str) -> None:
     import os
 
@@ -319,3 +341,23 @@ def test_a_writer_waiting_too_long_is_told_the_project_is_busy(
         alice.conn.execute("ROLLBACK")
         bob.add_entity(doc, *PUTIN, "PERS")  # nothing left over from the refused attempts
         assert [e.label for e in bob.get_record(doc).entities] == ["PERS"]
+
+
+def test_the_server_schema_follows_every_migration(tmp_path: Path) -> None:
+    """A migration added for SQLite needs its PostgreSQL step (pg_schema.PG_STEPS): the same
+    format number and the same tables (less SQLite's FTS5 index, which has no twin)."""
+    import re
+    import sqlite3
+
+    from annotator.core.store.engines.pg_schema import PG_FORMAT, schema_statements
+    from annotator.core.store.migrations import FORMAT_VERSION
+
+    assert PG_FORMAT == FORMAT_VERSION
+    Project.open(tmp_path / "p.annotator", create=True, annotator="alice").close()
+    with sqlite3.connect(tmp_path / "p.annotator") as conn:
+        sqlite_tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r[0].startswith(("sqlite_", "search_fts"))}
+    server_tables = {m.group(1) for s in schema_statements()
+                     if (m := re.match(r"CREATE TABLE (\w+)", s))}
+    assert server_tables == sqlite_tables

@@ -33,13 +33,14 @@ layer, a manager."""
 PERSONAL_TABLES = ("journal", "undo_stack", "ui_state")
 """Rows of the person acting (``annotator_id``): only their own (journal: append only)."""
 CURATION_TABLES = ("curation_decisions", "curation_documents")
-SHARED_TABLES = ("lexicon_disabled",)
-"""Written by every annotator (a name turned off for the whole project), inserted under
-their own id."""
-CACHE_TABLES = ("search_text",)
+SHARED_TABLES = ("lexicon_disabled", "recommender_reviews")
+"""Written by every annotator (a name turned off for the whole project, a recommender
+suggestion accepted or rejected), inserted under their own id."""
+CACHE_TABLES = ("search_text", "recommender_models", "recommender_suggestions")
 """Derived data any reader may have to bring up to date (the concordance's folded copies,
-indexed lazily by the first search): written by everyone, never the source of a stored
-annotation."""
+indexed lazily by the first search; the recommender's models, retrained in the background by
+whoever's app sees enough new documents, and its stored suggestions): written by everyone,
+never the source of a stored annotation."""
 
 ME = "(SELECT a.id FROM annotators a WHERE a.name = current_user)"
 CURATED_ID = f"(SELECT a.id FROM annotators a WHERE a.name = '{CURATED_NAME}')"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-PG_FORMAT = 7
+PG_FORMAT = 8
 """The format the statements below create (``FORMAT_VERSION`` of the migrations)."""
 
 T = 'TEXT COLLATE "C"'
@@ -241,8 +241,49 @@ CATALOG += (
         f" FROM {t}_id_seq" for t in SEQUENCE_TABLES),
 )
 
-PG_STEPS: Mapping[int, tuple[str, ...]] = {PG_FORMAT: TABLES + INDEXES + CATALOG}
-"""Statements per format: a fresh database gets every step up to the newest."""
+RECOMMENDER: tuple[str, ...] = (
+    # Format 8 (migrations._v8_recommender, issue 16): models, reviews, stored suggestions.
+    f"""CREATE TABLE recommender_models (
+    kind {T} NOT NULL,
+    level BIGINT NOT NULL CHECK (level >= 1),
+    version {T} NOT NULL,
+    layer {T} NOT NULL,
+    documents BIGINT NOT NULL CHECK (documents >= 0),
+    labels {T} NOT NULL DEFAULT '',
+    cuts {T} NOT NULL DEFAULT '{{}}',
+    model {T} NOT NULL,
+    created {T} NOT NULL,
+    PRIMARY KEY (kind, level))""",
+    f"""CREATE TABLE recommender_reviews (
+    doc_id BIGINT NOT NULL {_ref("documents")},
+    kind {T} NOT NULL,
+    start BIGINT NOT NULL,
+    "end" BIGINT NOT NULL,
+    label {T} NOT NULL,
+    decision {T} NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    annotator_id BIGINT NOT NULL {_ref("annotators")},
+    model_version {T} NOT NULL DEFAULT '',
+    created {T} NOT NULL,
+    PRIMARY KEY (doc_id, kind, start, "end", label))""",
+    f"""CREATE TABLE recommender_suggestions (
+    doc_id BIGINT NOT NULL {_ref("documents")},
+    kind {T} NOT NULL,
+    start BIGINT NOT NULL,
+    "end" BIGINT NOT NULL,
+    label {T} NOT NULL,
+    model_version {T} NOT NULL,
+    created {T} NOT NULL,
+    PRIMARY KEY (doc_id, kind, start, "end", label))""",
+)
+
+PG_STEPS: Mapping[int, tuple[str, ...]] = {7: TABLES + INDEXES + CATALOG, 8: RECOMMENDER}
+"""Statements per format: a fresh database gets every step up to the newest; a database of
+an older format gets the steps after its own (``server.upgrade``)."""
+
+
+def upgrade_statements(version: int) -> tuple[str, ...]:
+    """The statements that bring a database of format ``version`` to the newest."""
+    return tuple(s for step in sorted(PG_STEPS) if step > version for s in PG_STEPS[step])
 
 
 def schema_statements() -> tuple[str, ...]:

@@ -9,10 +9,16 @@ foreign SQLite file is; one of a newer format too.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from annotator.core.store.engines.address import ServerPath, check_no_password, server_path
-from annotator.core.store.engines.pg_schema import PG_FORMAT, schema_statements
+from annotator.core.store.engines.pg_schema import (
+    PG_FORMAT,
+    PG_STEPS,
+    schema_statements,
+    upgrade_statements,
+)
 from annotator.core.store.engines.postgres import PgConnection, PgDatabase, connect_server
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.identity import APPLICATION_NAME
@@ -93,6 +99,32 @@ def _prepare(conn: PgConnection, where: ServerPath, *, create: bool) -> bool:
         raise ProjectError(f"{where}: made by a newer version of annotator "
                            f"(format {version} > {PG_FORMAT})")
     if version < PG_FORMAT:
+        _upgrade(conn, where, version)
+    return False
+
+
+def _upgrade(conn: PgConnection, where: ServerPath, version: int) -> None:
+    """Bring a project of an older server format to the newest in one transaction (the steps
+    of :data:`PG_STEPS` after ``version``), or say who can."""
+    if version < min(PG_STEPS):
         raise ProjectError(f"{where}: the project is in an older server format ({version});"
                            " no upgrade step is known for it")
-    return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
+        current = int(row[0]) if row is not None else version
+        if current < PG_FORMAT:  # another client may have just upgraded it
+            for statement in upgrade_statements(current):
+                conn.execute(statement)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'format_version'",
+                         (str(PG_FORMAT),))
+        conn.execute("COMMIT")
+    except sqlite3.Error as error:
+        conn.execute("ROLLBACK")
+        raise ProjectError(
+            f"{where}: the project is in server format {version} and this version of "
+            f"annotator needs {PG_FORMAT}; its owner (or a manager) upgrades it by running "
+            f"`annotator server init` on it ({error})") from None
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
