@@ -21,7 +21,7 @@ from annotator.core.model import AUTHOR, DocumentRecord, LayerState, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
-from annotator.core.store.bulk import KeyFilter, indexes_built_after
+from annotator.core.store.bulk import KeyFilter, indexes_built_after, insert_rows
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
@@ -33,24 +33,25 @@ BATCH_DOCUMENTS = 2000
 BATCH_CHARS = 1_000_000
 """Rows are written when this many documents, or this many code points of text, are
 buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
-INSERTS: dict[str, str] = {
-    "documents": "id, external_id, title, sha256, length, source, search_key, meta,"
-                 " normalization, created, updated, text",
-    "entities": 'id, doc_id, start, "end", label, attrs, note, annotator_id, schema_version,'
-                " created, updated",
-    "quotes": "id, doc_id, content_start, content_end, cue_start, cue_end, speaker_entity_id,"
-              " speaker_author, kind, attrs, note, annotator_id, schema_version, created,"
-              " updated",
-    "events": "id, doc_id, type, trigger_start, trigger_end, attrs, note, annotator_id,"
-              " schema_version, created, updated",
-    "event_arguments": "doc_id, event_id, role, entity_id, annotator_id, schema_version,"
-                       " created",
-    "stances": "id, doc_id, holder_entity_id, holder_author, target_entity_id,"
-               " target_event_id, target_topic, label, evidence_quote_id, evidence_start,"
-               " evidence_end, attrs, note, annotator_id, schema_version, created, updated",
-    "document_labels": "doc_id, key, value, annotator_id, schema_version, updated",
-    "notes": "doc_id, annotator_id, text, created",
-    "document_status": "doc_id, annotator_id, status, updated",
+INSERTS: dict[str, tuple[str, ...]] = {
+    "documents": ("id", "external_id", "title", "sha256", "length", "source", "search_key",
+                  "meta", "normalization", "created", "updated", "text"),
+    "entities": ("id", "doc_id", "start", '"end"', "label", "attrs", "note", "annotator_id",
+                 "schema_version", "created", "updated"),
+    "quotes": ("id", "doc_id", "content_start", "content_end", "cue_start", "cue_end",
+               "speaker_entity_id", "speaker_author", "kind", "attrs", "note", "annotator_id",
+               "schema_version", "created", "updated"),
+    "events": ("id", "doc_id", "type", "trigger_start", "trigger_end", "attrs", "note",
+               "annotator_id", "schema_version", "created", "updated"),
+    "event_arguments": ("doc_id", "event_id", "role", "entity_id", "annotator_id",
+                        "schema_version", "created"),
+    "stances": ("id", "doc_id", "holder_entity_id", "holder_author", "target_entity_id",
+                "target_event_id", "target_topic", "label", "evidence_quote_id",
+                "evidence_start", "evidence_end", "attrs", "note", "annotator_id",
+                "schema_version", "created", "updated"),
+    "document_labels": ("doc_id", "key", "value", "annotator_id", "schema_version", "updated"),
+    "notes": ("doc_id", "annotator_id", "text", "created"),
+    "document_status": ("doc_id", "annotator_id", "status", "updated"),
 }
 KEPT_SOURCES = 1000
 """Record sources named in the import's journal entry (the others are counted)."""
@@ -138,8 +139,7 @@ class _Run:
             rows = self.rows[table]
             if not rows:
                 continue
-            marks = ", ".join("?" for _ in columns.split(","))
-            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            insert_rows(self.conn, table, columns, rows)
             self.report.counts[table] += len(rows)
             rows.clear()
         self.pending_chars = 0
