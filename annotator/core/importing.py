@@ -86,12 +86,13 @@ def _origin(record: DocumentRecord, fallback: Path) -> tuple[str, int | None]:
 
 def _read_unit(
     unit: Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
-    warn: Callable[[str], None], on_bytes: Callable[[int], None],
+    warn: Callable[[str], None], on_bytes: Callable[[int], None], columns: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
-    """Records and problems of one unit, in file order."""
+    """Records and problems of one unit, in file order. ``columns``: records that go
+    straight to the store may hold plain entities as ``entity_columns`` (issue 12)."""
     path = unit.path
     if unit.fmt == "canonical":
-        yield from read_canonical(path, warn, on_bytes)
+        yield from read_canonical(path, warn, on_bytes, columns=columns)
         return
     if unit.fmt == "doccano":
         yield from read_doccano(path, offsets, warn, on_bytes)
@@ -227,7 +228,8 @@ def _checked_records(
             done += count
             on_bytes(count)
 
-        for item in _read_unit(unit, schema, offsets, result.warnings.append, counted):
+        for item in _read_unit(unit, schema, offsets, result.warnings.append, counted,
+                               columns=True):
             if isinstance(item, InputError):
                 result.bad.append(item)
                 continue

@@ -15,9 +15,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
-from annotator.core.model import AUTHOR, DocumentRecord, LayerState, Span
+from annotator.core.model import AUTHOR, DocumentRecord, EntityColumns, LayerState, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
@@ -258,8 +259,12 @@ class _Run:
         row_id = self.next_id["entities"]
         default = self._stamp(None)
         append = rows.append
+        columns = record.entity_columns
+        if columns and checked and not record.entities:
+            return self._column_rows(columns, doc_id, default, linked=bool(
+                record.quotes or record.events or record.stances))
         try:
-            for e in record.entities:
+            for e in record.all_entities():
                 ident, label, attrs = e.id, e.label, e.attrs
                 if ident in entities:
                     raise ValueError(f"entity id {ident!r} used twice")
@@ -278,6 +283,27 @@ class _Run:
         finally:
             self.next_id["entities"] = row_id
         return entities
+
+    def _column_rows(self, columns: EntityColumns, doc_id: int, stamp: tuple[int, int, str, str],
+                     linked: bool) -> dict[str, tuple[int, str]]:
+        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12): the
+        reader checked ids and spans, and the labels are proven declared as a set (else the
+        first undeclared one is refused with the message of the other path). Returns file id -> (row
+        id, label) when the record has links to resolve, else nothing."""
+        labels = columns.labels
+        if not self.schema.entity_types.keys() >= set(labels):
+            for label in labels:
+                _require(rules.entity_label_problem(self.schema, label))
+        count, first = len(labels), self.next_id["entities"]
+        ids = range(first, first + count)
+        who, version, created, updated = stamp
+        self.rows["entities"].extend(zip(
+            ids, repeat(doc_id, count), columns.starts, columns.ends, labels,
+            repeat("{}", count), repeat(None, count), repeat(who, count),
+            repeat(version, count), repeat(created, count), repeat(updated, count),
+            strict=True))
+        self.next_id["entities"] = first + count
+        return dict(zip(columns.ids, zip(ids, labels, strict=True), strict=True)) if linked else {}
 
     def _annotations(self, record: DocumentRecord, doc_id: int) -> None:
         text, schema = record.text, self.schema
@@ -361,6 +387,8 @@ class _Run:
 def _annotators_named(record: DocumentRecord) -> set[str | None]:
     """The annotators the record's annotations name (None for an annotation naming none)."""
     named: set[str | None] = {e.annotator for e in record.entities}
+    if record.entity_columns:
+        named.add(None)  # plain entities name no annotator
     for items in (record.quotes, record.events, record.stances):
         named |= {item.annotator for item in items}
     return named
