@@ -180,3 +180,21 @@ def test_insert_rows_reports_the_constraint_that_failed(project: Project) -> Non
                                                 "length", "source", "search_key", "meta",
                                                 "normalization", "created", "updated",
                                                 "text"), rows)
+
+
+def test_remembered_normalization_json_is_each_record_s_own(project: Project) -> None:
+    """The import remembers the JSON of flat normalization records; True and 1, or a record
+    with a list, are never taken for one another."""
+    from annotator.core.store.validation import json_text
+
+    kinds: list[dict[str, object]] = [
+        {"newlines": 0, "nfc": False}, {"newlines": 0, "nfc": True}, {"newlines": 0, "nfc": 1},
+        {"newlines": 0, "nfc": False}, {"nfc": False, "newlines": 0}, {"newlines": 0.0},
+        {"newlines": 2, "notes": ["a"]}, {"newlines": 2, "notes": ["b"]}, {}]
+    records = [DocumentRecord(id=f"d{n}", text=f"{TEXT} {n}", normalization=kind)
+               for n, kind in enumerate(kinds)]
+    project.import_records(records)
+    stored = [row[0] for row in project.conn.execute(
+        "SELECT normalization FROM documents ORDER BY id")]
+    assert stored == [json_text(kind, "normalization") for kind in kinds]
+    assert stored[1] != stored[2]

@@ -57,6 +57,9 @@ INSERTS: dict[str, tuple[str, ...]] = {
 KEPT_SOURCES = 1000
 """Record sources named in the import's journal entry (the others are counted)."""
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
+KEPT_JSON = 64
+"""Normalization records whose JSON text an import remembers."""
+_FLAT = frozenset({bool, int, str})
 
 
 @dataclass(slots=True)
@@ -104,6 +107,7 @@ class _Run:
         12): a hit is confirmed on the full value, in the rows not written yet or in the
         database (rare: a duplicate, a clash, or the filter's false positive)."""
         self.pending_chars = 0
+        self.json_seen: dict[tuple[Any, ...], str] = {}
         self.ext_seen = KeyFilter()
         # With no documents yet (the usual first import) nothing can clash: skip the
         # per-record look-ups, which would otherwise cost two queries per document.
@@ -206,7 +210,7 @@ class _Run:
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
             search_key(record.title, ext), v.json_text(record.meta, "meta"),
-            v.json_text(record.normalization, "normalization"), self.now, self.now,
+            self.normalization_json(record.normalization), self.now, self.now,
             record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
@@ -215,6 +219,19 @@ class _Run:
             self.source_count += 1
             if len(self.sources) < KEPT_SOURCES:
                 self.sources.append(record.source)
+
+    def normalization_json(self, value: dict[str, Any]) -> str:
+        """``json_text`` of a record's normalization, remembered for a flat one of booleans,
+        integers and strings (the same few repeat in every import; encoding one cost more
+        than the rest of the document's row). At most :data:`KEPT_JSON` are kept."""
+        key = tuple((k, type(x), x) for k, x in value.items() if type(x) in _FLAT)
+        flat = len(key) == len(value)
+        found = self.json_seen.get(key) if flat else None
+        if found is None:
+            found = v.json_text(value, "normalization")
+            if flat and len(self.json_seen) < KEPT_JSON:
+                self.json_seen[key] = found
+        return found
 
     def _check_layers(self, record: DocumentRecord) -> None:
         """The statuses and labels of every layer the record holds are allowed; an import
