@@ -48,7 +48,15 @@ def _unique(ids: Iterable[str], kind: str, problems: list[str]) -> set[str]:
 
 def _entities(record: DocumentRecord, schema: Schema, problems: list[str],
               text: str | None) -> dict[str, str]:
-    entities = record.entities
+    columns = record.entity_columns
+    if columns is not None and not record.entities and text is None:
+        # A reader's plain entities (issue 12): ids, spans and attributes are proven; the
+        # labels are checked as a set, each one only when the set is not declared.
+        if not schema.entity_types.keys() >= set(columns.labels):
+            for ident, label in zip(columns.ids, columns.labels, strict=True):
+                _add(problems, f"entity {ident}", rules.entity_label_problem(schema, label))
+        return dict(zip(columns.ids, columns.labels, strict=True))
+    entities = record.all_entities()
     labels = {entity.id: entity.label for entity in entities}
     if len(labels) < len(entities):
         _unique((e.id for e in entities), "entity", problems)
@@ -144,8 +152,8 @@ def record_problems(record: DocumentRecord, schema: Schema, *,
     status = rules.status_problem(record.status)
     if status is not None:
         problems.append(status)
-    if not (record.entities or record.quotes or record.events or record.stances
-            or record.labels):
+    if not (record.entities or record.entity_columns or record.quotes or record.events
+            or record.stances or record.labels):
         return problems  # a bare text: nothing else to check (the common case of big imports)
     text = None if spans_checked else record.text
     labels = _entities(record, schema, problems, text)

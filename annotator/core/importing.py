@@ -89,11 +89,14 @@ def _origin(record: DocumentRecord, fallback: Path) -> tuple[str, int | None]:
 def _read_unit(
     unit: Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
     warn: Callable[[str], None], on_bytes: Callable[[int], None],
-    options: ReadOptions | None = None,
+    options: ReadOptions | None = None, columns: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
-    """Records and problems of one unit, in file order, labels renamed by ``--map``."""
+    """Records and problems of one unit, in file order, labels renamed by ``--map``.
+    ``columns``: records that go straight to the store may hold plain entities as
+    ``entity_columns`` (issue 12; not with ``--map``, which renames entity objects)."""
     options = options or ReadOptions()
-    items = _read_format(unit, schema, offsets, warn, on_bytes, options)
+    items = _read_format(unit, schema, offsets, warn, on_bytes, options,
+                         columns and not options.label_map)
     if not options.label_map:
         yield from items
         return
@@ -104,13 +107,14 @@ def _read_unit(
 def _read_format(
     unit: Unit, schema: Schema, offsets: Literal["utf16", "codepoint"],
     warn: Callable[[str], None], on_bytes: Callable[[int], None], options: ReadOptions,
+    columns: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
     path = unit.path
     if unit.fmt in PEER_FORMATS:
         yield from read_peer(path, unit.fmt, schema, options, warn, on_bytes)
         return
     if unit.fmt == "canonical":
-        yield from read_canonical(path, warn, on_bytes)
+        yield from read_canonical(path, warn, on_bytes, columns=columns)
         return
     if unit.fmt == "doccano":
         yield from read_doccano(path, offsets, warn, on_bytes)
@@ -251,7 +255,7 @@ def _checked_records(
             on_bytes(count)
 
         for item in _read_unit(unit, schema, offsets, result.warnings.append, counted,
-                               options):
+                               options, columns=True):
             if isinstance(item, InputError):
                 result.bad.append(item)
                 continue

@@ -52,6 +52,28 @@ class Entity:
 
 
 @dataclass(slots=True)
+class EntityColumns:
+    """A record's entities as four parallel lists, made by a reader for the import's fast
+    path (issue 12): no :class:`Entity` object per span, and the store writes the rows from
+    the columns. Every entity here was checked by the reader that made it (its span on the
+    stored text, an id used once in the record, a non-empty label string) and is plain: no
+    attributes, note or annotator. :meth:`entities` builds the objects."""
+
+    ids: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def entities(self) -> list[Entity]:
+        """The same entities as :class:`Entity` objects, in order."""
+        return [Entity(ident, start, end, label) for ident, start, end, label
+                in zip(self.ids, self.starts, self.ends, self.labels, strict=True)]
+
+
+@dataclass(slots=True)
 class Quote:
     """Reported speech. ``speaker`` is an entity id, ``AUTHOR`` or ``None`` (unknown)."""
 
@@ -155,6 +177,17 @@ class DocumentRecord:
     source: str | None = None
     """File (and line) the record came from, for messages."""
     layers: dict[str, LayerState] = field(default_factory=dict)
+    entity_columns: EntityColumns | None = None
+    """Set only by a reader asked for columns (``read_canonical(..., columns=True)``, which
+    the import pipeline's stream uses): the record's entities are these, and ``entities`` is
+    empty. Everything but ``record_problems`` and the store's import reads ``entities``;
+    :meth:`all_entities` gives them whichever way they came."""
+
+    def all_entities(self) -> list[Entity]:
+        """``entities``, or the entities of ``entity_columns`` as objects."""
+        if self.entity_columns is None:
+            return self.entities
+        return self.entity_columns.entities() + self.entities
 
 
 @dataclass(frozen=True, slots=True)

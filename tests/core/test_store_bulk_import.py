@@ -127,3 +127,75 @@ def test_the_key_filter_never_misses_an_added_key() -> None:
     assert all(key in keys for key in added)
     others = [hash(f"other-{n}") for n in range(5000)]
     assert sum(key in keys for key in others) <= 5  # false positives: about 1 in 700,000 here
+
+
+def _statements(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    """Collects the statements ``conn`` runs that start with ``prefix`` (one a step)."""
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: seen.append(sql) if sql.startswith(prefix) else None)
+    return seen
+
+
+def test_rows_are_written_many_to_a_statement(project: Project) -> None:
+    """Bounded by counting: 250 documents of 3 entities go in as a few multi-row INSERT
+    statements, not one statement a row (issue 12: the per-statement cost was half of it)."""
+    start = TEXT.index("موسكو")
+    records = [DocumentRecord(id=f"d{n}", text=f"{TEXT} {n}",
+                              entities=[Entity(f"e{k}", start, start + 5, "GPE")
+                                        for k in range(3)]) for n in range(250)]
+    seen = _statements(project.conn, "INSERT INTO entities")
+    report = project.import_records(records)
+    project.conn.set_trace_callback(None)
+    assert report.counts["entities"] == 750
+    assert len(seen) == 7 + 50  # 7 statements of 100 rows, the 50 left one a statement
+    assert {sql.count("'GPE'") for sql in seen} == {100, 1}  # two statement shapes only
+    rows = project.conn.execute('SELECT doc_id, start, "end", label FROM entities'
+                                " ORDER BY id").fetchall()
+    assert rows == [(doc, start, start + 5, "GPE") for doc in report.doc_ids for _ in range(3)]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5, 99, 100, 101, 250])
+@pytest.mark.parametrize("limit", [22, 25, 32766])
+def test_insert_rows_writes_every_row_in_order(count: int, limit: int) -> None:
+    """Whole statements and the rest, with SQLite's limit on bound values low or high."""
+    from annotator.core.store.bulk import insert_rows
+
+    conn = sqlite3.connect(":memory:")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT, "
+                 '"end" INTEGER, c BLOB, d, e, f, g, h, i, j)')
+    rows = [(n + 1, f"ن{n}", n * 2, None, 1.5, "{}", n, n, n, n, "x") for n in range(count)]
+    insert_rows(conn, "t", ("id", "a", '"end"', "c", "d", "e", "f", "g", "h", "i", "j"), rows)
+    assert conn.execute("SELECT * FROM t ORDER BY id").fetchall() == rows
+
+
+def test_insert_rows_reports_the_constraint_that_failed(project: Project) -> None:
+    from annotator.core.store.bulk import insert_rows
+
+    rows = [(n, f"d{n}", "t", f"{n:064x}", 1, None, "", "{}", "{}", "now", "now", "x")
+            for n in range(1, 150)]
+    rows.append((150, "d7", "t", "f" * 64, 1, None, "", "{}", "{}", "now", "now", "x"))
+    with pytest.raises(sqlite3.IntegrityError, match=r"UNIQUE constraint failed: "
+                                                     r"documents\.external_id"):
+        insert_rows(project.conn, "documents", ("id", "external_id", "title", "sha256",
+                                                "length", "source", "search_key", "meta",
+                                                "normalization", "created", "updated",
+                                                "text"), rows)
+
+
+def test_remembered_normalization_json_is_each_record_s_own(project: Project) -> None:
+    """The import remembers the JSON of flat normalization records; True and 1, or a record
+    with a list, are never taken for one another."""
+    from annotator.core.store.validation import json_text
+
+    kinds: list[dict[str, object]] = [
+        {"newlines": 0, "nfc": False}, {"newlines": 0, "nfc": True}, {"newlines": 0, "nfc": 1},
+        {"newlines": 0, "nfc": False}, {"nfc": False, "newlines": 0}, {"newlines": 0.0},
+        {"newlines": 2, "notes": ["a"]}, {"newlines": 2, "notes": ["b"]}, {}]
+    records = [DocumentRecord(id=f"d{n}", text=f"{TEXT} {n}", normalization=kind)
+               for n, kind in enumerate(kinds)]
+    project.import_records(records)
+    stored = [row[0] for row in project.conn.execute(
+        "SELECT normalization FROM documents ORDER BY id")]
+    assert stored == [json_text(kind, "normalization") for kind in kinds]
+    assert stored[1] != stored[2]

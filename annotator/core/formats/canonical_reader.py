@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from annotator.core.model import (
     STATUSES,
     DocumentRecord,
     Entity,
+    EntityColumns,
     Event,
     EventArgument,
     InputError,
@@ -42,6 +44,7 @@ __all__ = [
 
 
 _ID_PREFIX = {"entity": "e", "quote": "q", "event": "v", "stance": "s"}
+_FIVE = itemgetter("id", "label", "start", "end", "text")
 
 
 class _Line:
@@ -119,24 +122,34 @@ class _Line:
             self.error(f"{what} [{start}, {end}): utf16 {units!r} disagrees (expected {expected})")
 
 
-def _entities(line: _Line, obj: dict[str, Any]) -> list[Entity]:
-    """Every entity of the line. An item goes the quick way when cheap tests prove every
-    check of :func:`_entity` passes (a string id used once, a label, integer offsets inside
-    the text on plain edges, a ``text`` equal to the slice, no mistyped optional field),
-    tested with set lookups and local variables; any other item goes through
-    :func:`_entity`, which decides with its messages. The quick way is only for a text that
-    normalization left as it is (``SpanMover.plain``): no offset map, no second check."""
+def _entities(line: _Line, obj: dict[str, Any],
+              columns: bool = False) -> tuple[list[Entity], EntityColumns | None]:
+    """Every entity of the line: as :class:`Entity` objects, or with ``columns`` (the import's
+    stream, issue 12) as :class:`EntityColumns` while each one is plain (no attributes, note
+    or annotator; the first one that is not turns them all into objects).
+
+    An item goes the quick way when cheap tests prove every check of :func:`_entity` passes
+    (a string id used once, a label, integer offsets inside the text on plain edges, a
+    ``text`` equal to the slice, no mistyped optional field), tested with set lookups and
+    local variables; any other item goes through :func:`_entity`, which decides with its
+    messages. The quick way is only for a text that normalization left as it is
+    (``SpanMover.plain``): no offset map, no second check."""
     out: list[Entity] = []
     seen: set[str] = set()
     quick = line.mover.plain
     raw = line.mover.raw
     n = len(raw)
+    cols = EntityColumns() if columns else None
+    ids, starts, ends, labels = ((cols.ids, cols.starts, cols.ends, cols.labels)
+                                 if cols is not None else ([], [], [], []))
     for index, item in enumerate(line.items(obj, "entities")):
         if quick:
-            get = item.get
-            ident, label, start, end = get("id"), get("label"), get("start"), get("end")
-            expected, units = get("text"), get("utf16")
-            attrs, note, annotator = get("attrs"), get("note"), get("annotator")
+            try:  # the usual item has these five keys: one call in C
+                ident, label, start, end, expected = _FIVE(item)
+            except KeyError:
+                get = item.get
+                ident, label, start, end = get("id"), get("label"), get("start"), get("end")
+                expected = get("text")
             if (type(ident) is str and ident and ident not in seen
                     and type(label) is str and label
                     and type(start) is int and type(end) is int and 0 <= start < end <= n
@@ -145,20 +158,46 @@ def _entities(line: _Line, obj: dict[str, Any]) -> list[Entity]:
                     and (end == n or raw[end] in NO_JOIN)
                     and (expected is None or (type(expected) is str
                                               and len(expected) == end - start
-                                              and raw.startswith(expected, start)))
-                    and (attrs is None or type(attrs) is dict)
-                    and (note is None or type(note) is str)
-                    and (annotator is None or type(annotator) is str)
-                    and (units is None or units == [line.utf16.to_utf16(start),
-                                                    line.utf16.to_utf16(end)])):
+                                              and raw.startswith(expected, start)))):
                 seen.add(ident)
-                out.append(Entity(ident, start, end, label, dict(attrs) if attrs else {},
-                                  note, annotator))
-                continue
-        entity = _entity(line, item, index, seen)
-        if entity is not None:
-            out.append(entity)
-    return out
+                if cols is not None and len(item) == 4 + (expected is not None):
+                    ids.append(ident)  # nothing else on the item: a plain entity
+                    starts.append(start)
+                    ends.append(end)
+                    labels.append(label)
+                    continue
+                get = item.get
+                units = get("utf16")
+                attrs, note, annotator = get("attrs"), get("note"), get("annotator")
+                if ((attrs is None or type(attrs) is dict)
+                        and (note is None or type(note) is str)
+                        and (annotator is None or type(annotator) is str)
+                        and (units is None or units == [line.utf16.to_utf16(start),
+                                                        line.utf16.to_utf16(end)])):
+                    entity = Entity(ident, start, end, label, dict(attrs) if attrs else {},
+                                    note, annotator)
+                    cols = _keep(entity, cols, out)
+                    continue
+                seen.discard(ident)
+        found = _entity(line, item, index, seen)
+        if found is not None:
+            cols = _keep(found, cols, out)
+    return out, cols or None  # (no empty columns: a line without entities has none)
+
+
+def _keep(entity: Entity, cols: EntityColumns | None, out: list[Entity]) -> EntityColumns | None:
+    """Add a checked entity to the columns while it is plain, else to ``out`` (the columns so
+    far become objects first); returns the columns still in use, or None."""
+    if cols is not None:
+        if not entity.attrs and entity.note is None and entity.annotator is None:
+            cols.ids.append(entity.id)
+            cols.starts.append(entity.start)
+            cols.ends.append(entity.end)
+            cols.labels.append(entity.label)
+            return cols
+        out.extend(cols.entities())
+    out.append(entity)
+    return None
 
 
 def _entity(line: _Line, item: dict[str, Any], index: int, seen: set[str]) -> Entity | None:
@@ -276,12 +315,13 @@ def merge_normalization(earlier: dict[str, Any], now: dict[str, Any]) -> dict[st
 
 
 def parse_canonical_object(
-    obj: dict[str, Any], path: str, line_no: int | None
+    obj: dict[str, Any], path: str, line_no: int | None, *, columns: bool = False
 ) -> tuple[DocumentRecord | None, list[InputError]]:
     """Build the record of one canonical line; the record is None when anything is wrong.
 
-    All problems of the line are returned (not only the first one).
-    """
+    All problems of the line are returned (not only the first one). ``columns``: plain
+    entities go into ``record.entity_columns`` instead of ``record.entities`` (the import's
+    fast path, issue 12)."""
     text = obj.get("text")
     if not isinstance(text, str):
         reason = 'missing "text"' if text is None else '"text" must be a string'
@@ -305,6 +345,7 @@ def parse_canonical_object(
         notes = []
     normalization = merge_normalization(line.dict_of(obj, "normalization", "document"),
                                         line.mover.info)
+    entities, entity_columns = _entities(line, obj, columns)
     record = DocumentRecord(
         id=doc_id,
         text=line.mover.text,
@@ -312,7 +353,7 @@ def parse_canonical_object(
                else text_title(line.mover.text, doc_id or "")),
         meta=dict(line.dict_of(obj, "meta", "document")),
         status=status,
-        entities=_entities(line, obj),
+        entities=entities,
         quotes=_quotes(line, obj),
         events=_events(line, obj),
         stances=_stances(line, obj),
@@ -321,6 +362,7 @@ def parse_canonical_object(
         normalization=normalization,
         source=f"{path}:{line_no}" if line_no is not None else path,
         layers=_layers(line, obj.get("layers")),
+        entity_columns=entity_columns,
     )
     if line.mover.errors:
         return None, line.mover.errors
@@ -352,15 +394,17 @@ def _layers(line: _Line, value: Any) -> dict[str, LayerState]:
 
 
 def read_canonical(
-    path: str | Path, warn: Warn | None = None, on_bytes: OnBytes | None = None
+    path: str | Path, warn: Warn | None = None, on_bytes: OnBytes | None = None, *,
+    columns: bool = False,
 ) -> Iterator[DocumentRecord | InputError]:
-    """Read a canonical JSONL file lazily: a record per good line, errors for bad ones."""
+    """Read a canonical JSONL file lazily: a record per good line, errors for bad ones.
+    ``columns``: see :func:`parse_canonical_object` (only for the store's import)."""
     source = str(path)
     for number, value in iter_json_lines(path, warn, on_bytes):
         if isinstance(value, InputError):
             yield value
             continue
-        record, errors = parse_canonical_object(value, source, number)
+        record, errors = parse_canonical_object(value, source, number, columns=columns)
         if record is not None:
             yield record
         yield from errors

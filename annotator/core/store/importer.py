@@ -15,13 +15,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
-from annotator.core.model import AUTHOR, DocumentRecord, LayerState, Span
+from annotator.core.model import AUTHOR, DocumentRecord, EntityColumns, LayerState, Span
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
-from annotator.core.store.bulk import KeyFilter, indexes_built_after
+from annotator.core.store.bulk import KeyFilter, indexes_built_after, insert_rows
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import DocumentsAdded
 from annotator.core.store.journal import write_entry
@@ -33,28 +34,32 @@ BATCH_DOCUMENTS = 2000
 BATCH_CHARS = 1_000_000
 """Rows are written when this many documents, or this many code points of text, are
 buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
-INSERTS: dict[str, str] = {
-    "documents": "id, external_id, title, sha256, length, source, search_key, meta,"
-                 " normalization, created, updated, text",
-    "entities": 'id, doc_id, start, "end", label, attrs, note, annotator_id, schema_version,'
-                " created, updated",
-    "quotes": "id, doc_id, content_start, content_end, cue_start, cue_end, speaker_entity_id,"
-              " speaker_author, kind, attrs, note, annotator_id, schema_version, created,"
-              " updated",
-    "events": "id, doc_id, type, trigger_start, trigger_end, attrs, note, annotator_id,"
-              " schema_version, created, updated",
-    "event_arguments": "doc_id, event_id, role, entity_id, annotator_id, schema_version,"
-                       " created",
-    "stances": "id, doc_id, holder_entity_id, holder_author, target_entity_id,"
-               " target_event_id, target_topic, label, evidence_quote_id, evidence_start,"
-               " evidence_end, attrs, note, annotator_id, schema_version, created, updated",
-    "document_labels": "doc_id, key, value, annotator_id, schema_version, updated",
-    "notes": "doc_id, annotator_id, text, created",
-    "document_status": "doc_id, annotator_id, status, updated",
+INSERTS: dict[str, tuple[str, ...]] = {
+    "documents": ("id", "external_id", "title", "sha256", "length", "source", "search_key",
+                  "meta", "normalization", "created", "updated", "text"),
+    "entities": ("id", "doc_id", "start", '"end"', "label", "attrs", "note", "annotator_id",
+                 "schema_version", "created", "updated"),
+    "quotes": ("id", "doc_id", "content_start", "content_end", "cue_start", "cue_end",
+               "speaker_entity_id", "speaker_author", "kind", "attrs", "note", "annotator_id",
+               "schema_version", "created", "updated"),
+    "events": ("id", "doc_id", "type", "trigger_start", "trigger_end", "attrs", "note",
+               "annotator_id", "schema_version", "created", "updated"),
+    "event_arguments": ("doc_id", "event_id", "role", "entity_id", "annotator_id",
+                        "schema_version", "created"),
+    "stances": ("id", "doc_id", "holder_entity_id", "holder_author", "target_entity_id",
+                "target_event_id", "target_topic", "label", "evidence_quote_id",
+                "evidence_start", "evidence_end", "attrs", "note", "annotator_id",
+                "schema_version", "created", "updated"),
+    "document_labels": ("doc_id", "key", "value", "annotator_id", "schema_version", "updated"),
+    "notes": ("doc_id", "annotator_id", "text", "created"),
+    "document_status": ("doc_id", "annotator_id", "status", "updated"),
 }
 KEPT_SOURCES = 1000
 """Record sources named in the import's journal entry (the others are counted)."""
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
+KEPT_JSON = 64
+"""Normalization records whose JSON text an import remembers."""
+_FLAT = frozenset({bool, int, str})
 
 
 @dataclass(slots=True)
@@ -102,6 +107,7 @@ class _Run:
         12): a hit is confirmed on the full value, in the rows not written yet or in the
         database (rare: a duplicate, a clash, or the filter's false positive)."""
         self.pending_chars = 0
+        self.json_seen: dict[tuple[Any, ...], str] = {}
         self.ext_seen = KeyFilter()
         # With no documents yet (the usual first import) nothing can clash: skip the
         # per-record look-ups, which would otherwise cost two queries per document.
@@ -138,8 +144,7 @@ class _Run:
             rows = self.rows[table]
             if not rows:
                 continue
-            marks = ", ".join("?" for _ in columns.split(","))
-            self.conn.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+            insert_rows(self.conn, table, columns, rows)
             self.report.counts[table] += len(rows)
             rows.clear()
         self.pending_chars = 0
@@ -205,7 +210,7 @@ class _Run:
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
             search_key(record.title, ext), v.json_text(record.meta, "meta"),
-            v.json_text(record.normalization, "normalization"), self.now, self.now,
+            self.normalization_json(record.normalization), self.now, self.now,
             record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
@@ -214,6 +219,19 @@ class _Run:
             self.source_count += 1
             if len(self.sources) < KEPT_SOURCES:
                 self.sources.append(record.source)
+
+    def normalization_json(self, value: dict[str, Any]) -> str:
+        """``json_text`` of a record's normalization, remembered for a flat one of booleans,
+        integers and strings (the same few repeat in every import; encoding one cost more
+        than the rest of the document's row). At most :data:`KEPT_JSON` are kept."""
+        key = tuple((k, type(x), x) for k, x in value.items() if type(x) in _FLAT)
+        flat = len(key) == len(value)
+        found = self.json_seen.get(key) if flat else None
+        if found is None:
+            found = v.json_text(value, "normalization")
+            if flat and len(self.json_seen) < KEPT_JSON:
+                self.json_seen[key] = found
+        return found
 
     def _check_layers(self, record: DocumentRecord) -> None:
         """The statuses and labels of every layer the record holds are allowed; an import
@@ -258,8 +276,12 @@ class _Run:
         row_id = self.next_id["entities"]
         default = self._stamp(None)
         append = rows.append
+        columns = record.entity_columns
+        if columns and checked and not record.entities:
+            return self._column_rows(columns, doc_id, default, linked=bool(
+                record.quotes or record.events or record.stances))
         try:
-            for e in record.entities:
+            for e in record.all_entities():
                 ident, label, attrs = e.id, e.label, e.attrs
                 if ident in entities:
                     raise ValueError(f"entity id {ident!r} used twice")
@@ -278,6 +300,27 @@ class _Run:
         finally:
             self.next_id["entities"] = row_id
         return entities
+
+    def _column_rows(self, columns: EntityColumns, doc_id: int, stamp: tuple[int, int, str, str],
+                     linked: bool) -> dict[str, tuple[int, str]]:
+        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12): the
+        reader checked ids and spans, and the labels are proven declared as a set (else the
+        first undeclared one is refused with the message of the other path). Returns file id -> (row
+        id, label) when the record has links to resolve, else nothing."""
+        labels = columns.labels
+        if not self.schema.entity_types.keys() >= set(labels):
+            for label in labels:
+                _require(rules.entity_label_problem(self.schema, label))
+        count, first = len(labels), self.next_id["entities"]
+        ids = range(first, first + count)
+        who, version, created, updated = stamp
+        self.rows["entities"].extend(zip(
+            ids, repeat(doc_id, count), columns.starts, columns.ends, labels,
+            repeat("{}", count), repeat(None, count), repeat(who, count),
+            repeat(version, count), repeat(created, count), repeat(updated, count),
+            strict=True))
+        self.next_id["entities"] = first + count
+        return dict(zip(columns.ids, zip(ids, labels, strict=True), strict=True)) if linked else {}
 
     def _annotations(self, record: DocumentRecord, doc_id: int) -> None:
         text, schema = record.text, self.schema
@@ -361,6 +404,8 @@ class _Run:
 def _annotators_named(record: DocumentRecord) -> set[str | None]:
     """The annotators the record's annotations name (None for an annotation naming none)."""
     named: set[str | None] = {e.annotator for e in record.entities}
+    if record.entity_columns:
+        named.add(None)  # plain entities name no annotator
     for items in (record.quotes, record.events, record.stances):
         named |= {item.annotator for item in items}
     return named
