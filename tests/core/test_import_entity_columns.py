@@ -162,3 +162,20 @@ def test_the_store_refuses_columns_as_it_refuses_objects(project: Project) -> No
             with pytest.raises(ProjectError, match=message):
                 project.import_records([candidate], spans_checked=checked)
     assert project.document_count() == 0
+
+
+def test_map_renames_the_labels_of_a_streamed_canonical_import(tmp_path: Path) -> None:
+    """``--map`` renames entity objects: the stream then reads entities as objects, never as
+    columns that the renaming would miss (the two features met at a merge)."""
+    from annotator.core.formats.read_options import ReadOptions
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "قال بوتين في موسكو", "entities": [
+        {"id": "e1", "start": 4, "end": 9, "label": "PER"},
+        {"id": "e2", "start": 13, "end": 18, "label": "GPE"}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    with Project.open(tmp_path / "p.annotator", create=True, annotator="alice") as project:
+        result = import_paths(project, [source], options=ReadOptions(label_map={"PER": "PERS"}))
+        assert not result.bad
+        record = project.get_record(project.document_ids()[0])
+    assert [e.label for e in record.entities] == ["PERS", "GPE"]
