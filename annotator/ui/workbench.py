@@ -37,6 +37,7 @@ from annotator.core.store import (
     UndoStackChanged,
 )
 from annotator.core.text import Utf16Map
+from annotator.ui.action_names import action_text
 from annotator.ui.actions.base import Notify
 from annotator.ui.actions.document_actions import DocumentActions
 from annotator.ui.editor import AnnotationView
@@ -357,7 +358,8 @@ class Workbench(QObject):
             else:
                 self.session.select(None)
         self.message.emit((translate("Workbench", "Redid: {action}") if redo
-                           else translate("Workbench", "Undid: {action}")).format(action=info.name))
+                           else translate("Workbench", "Undid: {action}"))
+                          .format(action=action_text(info.name)))
         return True
 
     # -- store events -------------------------------------------------------------------------

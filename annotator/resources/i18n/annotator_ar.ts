@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
     <context>
+        <name>Action</name>
+        <message>
+            <source>Add {label} entity</source>
+            <translation>إضافة كيان {label}</translation>
+        </message>
+        <message>
+            <source>Delete {label} entity</source>
+            <translation>حذف كيان {label}</translation>
+        </message>
+        <message>
+            <source>Resize {label} entity</source>
+            <translation>تغيير حدود كيان {label}</translation>
+        </message>
+        <message>
+            <source>Relabel {old} → {new}</source>
+            <translation>تغيير الوسم {old} ← {new}</translation>
+        </message>
+        <message>
+            <source>Set {label} attributes</source>
+            <translation>ضبط خصائص {label}</translation>
+        </message>
+        <message>
+            <source>Add {type} event</source>
+            <translation>إضافة حدث {type}</translation>
+        </message>
+        <message>
+            <source>Delete {type} event</source>
+            <translation>حذف حدث {type}</translation>
+        </message>
+        <message>
+            <source>Add {role} argument</source>
+            <translation>إضافة مشارك {role}</translation>
+        </message>
+        <message>
+            <source>Remove {role} argument</source>
+            <translation>إزالة مشارك {role}</translation>
+        </message>
+        <message>
+            <source>Add {label} stance</source>
+            <translation>إضافة موقف {label}</translation>
+        </message>
+        <message>
+            <source>Delete {label} stance</source>
+            <translation>حذف موقف {label}</translation>
+        </message>
+        <message>
+            <source>Set stance {label}</source>
+            <translation>ضبط الموقف {label}</translation>
+        </message>
+        <message>
+            <source>Add quote</source>
+            <translation>إضافة اقتباس</translation>
+        </message>
+        <message>
+            <source>Edit quote</source>
+            <translation>تعديل اقتباس</translation>
+        </message>
+        <message>
+            <source>Delete quote</source>
+            <translation>حذف اقتباس</translation>
+        </message>
+        <message>
+            <source>Add document note</source>
+            <translation>إضافة ملاحظة على المستند</translation>
+        </message>
+        <message>
+            <source>Edit note</source>
+            <translation>تعديل ملاحظة</translation>
+        </message>
+        <message>
+            <source>Set label {key}</source>
+            <translation>ضبط وسم المستند {key}</translation>
+        </message>
+        <message>
+            <source>Clear label {key}</source>
+            <translation>مسح وسم المستند {key}</translation>
+        </message>
+        <message>
+            <source>Mark {status}</source>
+            <translation>تعليم الحالة {status}</translation>
+        </message>
+        <message>
+            <source>Decide {kind} {key}</source>
+            <translation>حسم {kind} {key}</translation>
+        </message>
+        <message>
+            <source>Curation state</source>
+            <translation>حالة التنقيح</translation>
+        </message>
+        <message>
+            <source>Curate document {doc} ({policy})</source>
+            <translation>تنقيح المستند {doc} ({policy})</translation>
+        </message>
+        <message>
+            <source>Label all «{text}» as {label}</source>
+            <translation>وسم كل «{text}» بـ {label}</translation>
+        </message>
+        <message>
+            <source>Pre-annotate from gazetteer</source>
+            <translation>توسيم مسبق من قائمة الأسماء</translation>
+        </message>
+        <message>
+            <source>Accept {count} suggested {label}</source>
+            <translation>قبول اقتراحات {label}، وعددها {count}</translation>
+        </message>
+        <message>
+            <source>Apply schema version {version}{rest}</source>
+            <translation>تطبيق نسخة المخطط {version}{rest}</translation>
+        </message>
+        <message>
+            <source>Merge package {name} ({layers})</source>
+            <translation>دمج الحزمة {name} ({layers})</translation>
+        </message>
+    </context>
+    <context>
         <name>Agreement</name>
         <message>
             <source>no charts: {error}</source>

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotator.ui.action_names import action_text
 from annotator.ui.i18n import translate
 from annotator.ui.qt import QAction, QKeySequence, QMainWindow, QtGui
 
@@ -278,7 +279,7 @@ def undo_label(store_text: str | None, verb: str) -> str:
         if store_text:
             return store_text
         return translate("Menu", "&Undo") if verb == "Undo" else translate("Menu", "&Redo")
-    action = store_text[len(verb) + 1:]
+    action = action_text(store_text[len(verb) + 1:])
     if verb == "Undo":
         return translate("Menu", "Undo {action}").format(action=action)
     return translate("Menu", "Redo {action}").format(action=action)
