@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
@@ -41,8 +42,10 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
-from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
+
+if TYPE_CHECKING:
+    from annotator.core.store.lean_sqlite_utils import Database
 
 WRITE_ATTEMPTS = 3
 """How many times ``BEGIN IMMEDIATE`` is tried (each waiting ``busy_timeout``) before an
@@ -82,7 +85,7 @@ TEXT_CACHE_SIZE = 8
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
-    def __init__(self, path: Path, db: Database, annotator: str, *,
+    def __init__(self, path: Path, conn: sqlite3.Connection, annotator: str, *,
                  readonly: bool = False, layer: str | None = None) -> None:
         self.path = path
         self.readonly = readonly
@@ -93,8 +96,8 @@ class ProjectBase:
         """Whether the file's ``quick_check`` ran at open (``Project.open(quick_check=)``)."""
         self.damage: str | None = None
         """Damage found after opening (:meth:`mark_damaged`): every write is refused."""
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self.conn = conn
+        self._db: Database | None = None
         self.conn.text_factory = decode_text  # text that is not UTF-8 reads as DamagedText
         self._damaged: dict[int, list[DamagedRowError]] = {}
         self.annotator = annotator
@@ -122,6 +125,18 @@ class ProjectBase:
         the curated layer)."""
 
     # -- basics ---------------------------------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        """The connection wrapped by sqlite-utils (the store's SQLite layer), made on first
+        use: importing sqlite-utils (with click, pluggy and dateutil, about 0.1 s) is not part
+        of opening a project, so the app's window paints first (issue 12; the app touches
+        this just after its first paint). The store's reads and writes use :attr:`conn`."""
+        if self._db is None:
+            from annotator.core.store.lean_sqlite_utils import Database
+
+            self._db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._db
 
     def _check_open(self) -> None:
         if self._closed:

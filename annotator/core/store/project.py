@@ -45,7 +45,6 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
-from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
@@ -141,36 +140,35 @@ class Project(
                 check = inspect_readonly(p, FORMAT_VERSION)  # about to write: check it all
             if readonly:
                 return cls._open_readonly(p, name, check.format_version, layer)
-        db = connect(p)
+        conn = connect(p)
         try:
-            migrate(db.conn)
+            migrate(conn)
             if schema_toml is not None:
                 schema = parse_schema(schema_toml, str(schema_path or "default schema"))
-                with db.conn:
-                    db.conn.execute("BEGIN IMMEDIATE")
-                    db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
-                                    " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
-                                                             utc_now()))
+                with conn:
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute("INSERT INTO schemas(version, name, toml, created)"
+                                 " VALUES (1, ?, ?, ?)", (schema.name, schema_toml, utc_now()))
             if layer == CURATED and name != CURATED:
-                cls._check_curator_file(db, p, name)
-            project = cls(p, db, name, layer=layer)
+                cls._check_curator_file(conn, p, name)
+            project = cls(p, conn, name, layer=layer)
             project.created = not existed
             project.checked = new or check.checked
             return project
         except BaseException:
-            db.close()
+            conn.close()
             if not existed:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(p) + suffix).unlink(missing_ok=True)
             raise
 
     @classmethod
-    def _check_curator_file(cls, db: Database, path: Path, name: str) -> None:
+    def _check_curator_file(cls, conn: sqlite3.Connection, path: Path, name: str) -> None:
         """Refuse to open the curated layer for someone who is not a curator (checked before
         the annotator is registered, so a refusal writes nothing)."""
-        row = db.conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
-                              " r.annotator_id WHERE a.name = ? AND r.role = 'curator'",
-                              (name,)).fetchone()
+        row = conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
+                           " r.annotator_id WHERE a.name = ? AND r.role = 'curator'",
+                           (name,)).fetchone()
         if row is None:
             raise ProjectError(f"{name} is not a curator of {path}: only a curator changes the"
                                " curated layer (a manager grants it with 'annotator role"
@@ -183,11 +181,11 @@ class Project(
             raise ProjectError(f"{path}: the project is in an old format ({version}); open it "
                                "once in the app (or with a command that changes it) to "
                                "upgrade it")
-        db = connect_readonly(path)
+        conn = connect_readonly(path)
         try:
-            return cls(path, db, name, readonly=True, layer=layer)
+            return cls(path, conn, name, readonly=True, layer=layer)
         except BaseException:
-            db.close()
+            conn.close()
             raise
 
     def discard_if_created(self) -> bool:
@@ -214,7 +212,7 @@ class Project(
                 with suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
         finally:
-            self.db.close()
+            self.conn.close()
             self._closed = True
 
     def __enter__(self) -> Project:

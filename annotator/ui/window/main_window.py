@@ -133,12 +133,18 @@ class MainWindow(QMainWindow):
         self.after_paint = AfterFirstPaint(self)
         """Work that waits for the window's first paint (issue 12: start-up)."""
         self.after_paint.add(self.watch.start_check)
+        self.after_paint.add(self._after_first_paint)
         doc_id = self.workbench.restore_last_document()
         if doc_id is not None:
             self.navigator.select_document(doc_id)
         self.editor.setFocus()
 
     # -- construction -------------------------------------------------------------------------
+
+    def _after_first_paint(self) -> None:
+        """What the first paint does not need (issue 12: start-up): sqlite-utils, the
+        store's SQLite layer, wrapped around the project's connection."""
+        assert self.project.db is not None
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
         """Re-dock on the mirrored sides when the layout direction changes."""
