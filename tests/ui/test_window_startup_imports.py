@@ -99,7 +99,8 @@ def test_hidden_panels_load_after_the_first_paint(project_path: Path, tmp_path: 
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["at_paint"] == []
     assert sorted(seen["after_first_paint"]) == sorted(AFTER_FIRST_PAINT)
-    assert seen["links_docked"] and seen["inspector_docked"]
+    assert seen["links_docked"]
+    assert seen["inspector_docked"]
     assert seen["sqlite_utils_db"] == "sqlite_utils.db"
     assert seen["concordance_visible"]
     assert "annotator.ui.panels.concordance" in seen["after_action"]
