@@ -92,8 +92,9 @@ def _environment(home: Path, bytecode: bool = True) -> dict[str, str]:
     if bytecode:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
-    else:  # every module compiled at every start
-        env.update(PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=str(home / "no-pycache"))
+    else:  # the project's modules compiled at every start (the tree has no __pycache__)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
     return env
 
 

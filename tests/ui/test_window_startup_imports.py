@@ -26,7 +26,9 @@ DEFERRED = (
     "annotator.core.corpus",
     "annotator.core.store.backup",
     "annotator.core.store.history",
-    # issue 12, third pass: sqlite-utils and what it brings, curation, agreement
+    # issue 12, third pass: validation, sqlite-utils and what it brings, curation, agreement
+    "annotator.core.store.integrity",
+    "annotator.core.store.stats",
     "sqlite_utils",
     "click",
     "dateutil",

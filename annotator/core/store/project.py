@@ -17,7 +17,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.schema import SchemaError, default_schema_path, parse_schema
 from annotator.core.store.actions import ActionsMixin
@@ -33,7 +33,6 @@ from annotator.core.store.database import (
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
 from annotator.core.store.importer import ImportMixin
-from annotator.core.store.integrity import Progress, Violation, find_violations
 from annotator.core.store.journal import (
     JournalEntry,
     apply_changes,
@@ -53,8 +52,10 @@ from annotator.core.store.roles import CURATED, RolesMixin, check_person_name
 from annotator.core.store.rows import load_json
 from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_problem
 from annotator.core.store.search import SearchIndexMixin
-from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
+
+if TYPE_CHECKING:  # validation loads when asked for, not at open (issue 12: start-up)
+    from annotator.core.store.integrity import Progress, Violation
 
 ANNOTATOR_ENV = "ANNOTATOR_NAME"
 """The environment variable naming the annotator when none is given."""
@@ -322,10 +323,14 @@ class Project(
         """Every broken store invariant (empty for a healthy project). ``progress`` is called
         with (documents checked, documents) as the checks go."""
         self._check_open()
+        from annotator.core.store.integrity import find_violations
+
         return find_violations(self.conn, self.schema_for, progress)
 
     def stats(self) -> dict[str, Any]:
         """Counts for an overview, statuses of this annotator's layer, and every layer's
         (see :func:`.stats.project_stats`)."""
         self._check_open()
+        from annotator.core.store.stats import project_stats
+
         return project_stats(self.conn, self.annotator_id)
