@@ -144,7 +144,8 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         """What the first paint does not need (issue 12: start-up): sqlite-utils, the
         store's SQLite layer, wrapped around the project's connection."""
-        assert self.project.db is not None
+        if not self._closed:
+            self.project.db  # noqa: B018  (the property wraps the connection: a real import)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
         """Re-dock on the mirrored sides when the layout direction changes."""
