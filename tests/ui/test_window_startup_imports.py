@@ -28,7 +28,6 @@ DEFERRED = (
     "annotator.core.store.history",
     # issue 12, third pass: validation, sqlite-utils and what it brings, curation, agreement
     "annotator.core.store.integrity",
-    "annotator.core.store.stats",
     "sqlite_utils",
     "click",
     "dateutil",

@@ -52,6 +52,7 @@ from annotator.core.store.roles import CURATED, RolesMixin, check_person_name
 from annotator.core.store.rows import load_json
 from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_problem
 from annotator.core.store.search import SearchIndexMixin
+from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
 
 if TYPE_CHECKING:  # validation loads when asked for, not at open (issue 12: start-up)
@@ -331,6 +332,4 @@ class Project(
         """Counts for an overview, statuses of this annotator's layer, and every layer's
         (see :func:`.stats.project_stats`)."""
         self._check_open()
-        from annotator.core.store.stats import project_stats
-
         return project_stats(self.conn, self.annotator_id)
