@@ -10,6 +10,8 @@ Links menu with the event picker and role menu (:mod:`.link_wiring`) and the Fil
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,6 +60,14 @@ from annotator.ui.workbench import Workbench
 
 if TYPE_CHECKING:
     from annotator.ui.window.agreement_window import AgreementWindow
+
+
+def wrap_connection(project: Project) -> None:
+    """Just after the first paint (issue 12: start-up): sqlite-utils, the store's SQLite
+    layer, wrapped around the project's connection (``Project.db``). A function, not a method:
+    the callback must not keep the window's Python wrapper alive."""
+    with suppress(sqlite3.ProgrammingError):  # closed before its first paint (Python 3.12+)
+        project.db  # noqa: B018  (the property wraps the connection: a real import)
 
 
 class MainWindow(QMainWindow):
@@ -133,19 +143,13 @@ class MainWindow(QMainWindow):
         self.after_paint = AfterFirstPaint(self)
         """Work that waits for the window's first paint (issue 12: start-up)."""
         self.after_paint.add(self.watch.start_check)
-        self.after_paint.add(self._after_first_paint)
+        self.after_paint.add(partial(wrap_connection, project))
         doc_id = self.workbench.restore_last_document()
         if doc_id is not None:
             self.navigator.select_document(doc_id)
         self.editor.setFocus()
 
     # -- construction -------------------------------------------------------------------------
-
-    def _after_first_paint(self) -> None:
-        """What the first paint does not need (issue 12: start-up): sqlite-utils, the
-        store's SQLite layer, wrapped around the project's connection."""
-        if not self._closed:
-            self.project.db  # noqa: B018  (the property wraps the connection: a real import)
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # noqa: N802 - Qt override
         """Re-dock on the mirrored sides when the layout direction changes."""
