@@ -10,10 +10,13 @@ in the page cache after the first round). The child wraps ``open_window`` to wat
 for its first ``Paint`` event, prints the wall clock and quits. Baselines in the same run:
 ``python -c pass``, ``python -c 'import PySide6.QtWidgets'`` and a bare ``QMainWindow``
 painted the same way. The child gets its own HOME so QSettings of the user are untouched.
-Besides the wall clock, the CPU time of the app's child (user + system, the whole process:
-it quits at the first paint) is printed: it moves much less with the load of other jobs on a
-shared machine than the wall clock does. Prints ONE JSON line. Target: window painted
-within 1.0 s.
+Besides the wall clock, the CPU time of the app's child at its first paint
+(``time.process_time()``, user + system) is printed: it moves much less with the load of other
+jobs on a shared machine than the wall clock does. The children cache their compiled modules
+(in the bench's temporary HOME, ``PYTHONPYCACHEPREFIX``) as a user's installed or editable
+annotator does, even where ``PYTHONDONTWRITEBYTECODE`` is set (it is on the team's machine:
+every start then compiled every module, about 0.2 s); ``app_window_paint_uncached_bytecode_s``
+is the start without that cache. Prints ONE JSON line. Target: window painted within 1.0 s.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -44,7 +46,7 @@ _open = app.open_window
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print("PAINTED", time.time(), flush=True)
+            print("PAINTED", time.time(), time.process_time(), flush=True)
             obj.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)
         return False
@@ -65,7 +67,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 class Watch(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print("PAINTED", time.time(), flush=True)
+            print("PAINTED", time.time(), time.process_time(), flush=True)
             obj.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)
         return False
@@ -79,11 +81,20 @@ application.exec()
 """
 
 
-def _environment(home: Path) -> dict[str, str]:
+def _environment(home: Path, bytecode: bool = True) -> dict[str, str]:
+    """The children's environment; with ``bytecode`` their compiled modules are cached (in
+    ``home``, the tree is not written) as they are on a user's machine, whatever
+    ``PYTHONDONTWRITEBYTECODE`` says here: a warm start does not compile the sources."""
     env = dict(os.environ)
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), ANNOTATOR_NAME="bench",
                XDG_DATA_HOME=str(home / ".local/share"), PYTHONPATH=str(ROOT),
                QT_QPA_PLATFORM=env.get("QT_QPA_PLATFORM", "offscreen"))
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(home / "pycache")
+    else:  # the project's modules compiled at every start (the tree has no __pycache__)
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
     return env
 
 
@@ -93,22 +104,26 @@ def _wall(command: list[str], env: dict[str, str]) -> float:
     return time.time() - started
 
 
-def _to_paint(command: list[str], env: dict[str, str]) -> float:
+def _paint(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall clock from the start to the first paint, and the child's CPU time then."""
     started = time.time()
     done = subprocess.run(command, env=env, check=True, capture_output=True, text=True,
                           timeout=120)
     for line in done.stdout.splitlines():
         if line.startswith("PAINTED "):
-            return float(line.split()[1]) - started
+            _, at, cpu = line.split()
+            return float(at) - started, float(cpu)
     raise RuntimeError(f"no first paint reported: {done.stdout!r} {done.stderr!r}")
 
 
+def _to_paint(command: list[str], env: dict[str, str]) -> float:
+    return _paint(command, env)[0]
+
+
 def _cpu_of(command: list[str], env: dict[str, str]) -> float:
-    """User + system CPU seconds of one run of ``command`` to its first paint."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    _to_paint(command, env)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    """User + system CPU seconds of the child at its first paint (``time.process_time``
+    there: the work after the paint, before the child quits, is not counted)."""
+    return _paint(command, env)[1]
 
 
 def _median(rounds: int, measure: object) -> float:
@@ -135,6 +150,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
         env = _environment(home)
+        plain = _environment(home, bytecode=False)
         project = build_sample_project(home / "sample.annotator")
         for _ in range(2):  # warm the page cache
             _to_paint([py, "-c", _APP_CHILD, str(project)], env)
@@ -146,6 +162,8 @@ def main() -> None:
                 rounds, lambda: _to_paint([py, "-c", _BARE_CHILD], env)),
             "app_window_paint_s": _median(
                 rounds, lambda: _to_paint([py, "-c", _APP_CHILD, str(project)], env)),
+            "app_window_paint_uncached_bytecode_s": _median(
+                rounds, lambda: _to_paint([py, "-c", _APP_CHILD, str(project)], plain)),
             "app_cpu_s": _median(
                 rounds, lambda: _cpu_of([py, "-c", _APP_CHILD, str(project)], env)),
             "bare_qmainwindow_cpu_s": _median(

@@ -132,4 +132,4 @@ def test_closing_while_another_program_holds_the_lock(tmp_path: Path) -> None:
     finally:
         other.execute("ROLLBACK")
         other.close()
-        project.db.close()
+        project.conn.close()

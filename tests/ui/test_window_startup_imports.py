@@ -2,8 +2,10 @@
 
 A child process opens a project the way ``annotator PROJECT`` does and, at the window's first
 paint, reports which modules are loaded. The panels and dialogs that are not visible at start
-(concordance, label-all preview, schema editor, history) and the backup machinery load later;
-their menu actions still work, importing them on first use. Counts modules, never times.
+(concordance, label-all preview, schema editor, history, curation, agreement), sqlite-utils
+(the store's SQLite layer, wrapped around the connection just after the first paint) and the
+backup machinery load later; their menu
+actions still work, importing them on first use. Counts modules, never times.
 """
 
 from __future__ import annotations
@@ -26,9 +28,25 @@ DEFERRED = (
     "pycrfsuite",
     "annotator.core.store.backup",
     "annotator.core.store.history",
+    # issue 12, third pass: validation, sqlite-utils and what it brings, curation, agreement
+    "annotator.core.store.integrity",
+    "sqlite_utils",
+    "click",
+    "dateutil",
+    "pluggy",
+    "annotator.core.curation",
+    "annotator.ui.actions.curation",
+    "annotator.ui.panels.curation_panel",
+    "annotator.core.agreement",
+    "annotator.ui.window.agreement_window",
+    "matplotlib",
     "pandas",
     "numpy",
+    "pyarrow",
 )
+AFTER_FIRST_PAINT = ("sqlite_utils", "click", "dateutil", "pluggy",
+                     "annotator.core.store.file_check")
+"""Loaded by the work that runs just after the first paint."""
 
 _CHILD = """
 import json, sys
@@ -45,6 +63,9 @@ class Watch(QtCore.QObject):
         return False
 def after_paint():
     window = app._windows[0]
+    window.after_paint.run_now()  # what waits for the first paint, run now
+    seen["after_first_paint"] = [m for m in DEFERRED if m in sys.modules]
+    seen["sqlite_utils_db"] = type(window.project.db).__module__
     window.corpus.concordance.trigger()  # Ctrl+Shift+F: the panel loads and shows
     seen["concordance_visible"] = window.corpus.dock.isVisible()
     seen["after_action"] = [m for m in DEFERRED if m in sys.modules]
@@ -69,6 +90,8 @@ def test_hidden_panels_load_after_the_first_paint(project_path: Path, tmp_path: 
                           env=env, capture_output=True, text=True, timeout=120, check=True)
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["at_paint"] == []
+    assert sorted(seen["after_first_paint"]) == sorted(AFTER_FIRST_PAINT)
+    assert seen["sqlite_utils_db"] == "sqlite_utils.db"
     assert seen["concordance_visible"]
     assert "annotator.ui.panels.concordance" in seen["after_action"]
     assert seen["annotator_modules"] > 0

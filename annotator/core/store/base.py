@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
@@ -43,11 +43,11 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
-from annotator.core.store.lean_sqlite_utils import Database
+from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
 
 if TYPE_CHECKING:
     from annotator.core.store.engines.postgres import PgDatabase
-from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
+    from annotator.core.store.lean_sqlite_utils import Database
 
 WRITE_ATTEMPTS = 3
 """How many times ``BEGIN IMMEDIATE`` is tried (each waiting ``busy_timeout``) before an
@@ -87,8 +87,9 @@ TEXT_CACHE_SIZE = 8
 class ProjectBase:
     """Connection, identity, schema cache, transactions and change recording."""
 
-    def __init__(self, path: Path, db: Database | PgDatabase, annotator: str, *,
-                 readonly: bool = False, layer: str | None = None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, annotator: str, *,
+                 readonly: bool = False, layer: str | None = None,
+                 server: PgDatabase | None = None) -> None:
         self.path = path
         self.readonly = readonly
         """Opened through a read-only connection: every write raises ProjectError."""
@@ -98,9 +99,8 @@ class ProjectBase:
         """Whether the file's ``quick_check`` ran at open (``Project.open(quick_check=)``)."""
         self.damage: str | None = None
         """Damage found after opening (:meth:`mark_damaged`): every write is refused."""
-        self.db = db
-        # A PostgreSQL project's connection offers the same subset (engines/postgres.py).
-        self.conn: sqlite3.Connection = cast(sqlite3.Connection, db.conn)
+        self.conn = conn
+        self._db: Database | PgDatabase | None = server
         self.conn.text_factory = decode_text  # text that is not UTF-8 reads as DamagedText
         self._damaged: dict[int, list[DamagedRowError]] = {}
         self.annotator = annotator
@@ -128,6 +128,19 @@ class ProjectBase:
         the curated layer)."""
 
     # -- basics ---------------------------------------------------------------------------
+
+    @property
+    def db(self) -> Database | PgDatabase:
+        """The connection wrapped by sqlite-utils (the store's SQLite layer), made on first
+        use: importing sqlite-utils (with click, pluggy and dateutil, about 0.1 s) is not part
+        of opening a project, so the app's window paints first (issue 12; the app touches
+        this just after its first paint). The store's reads and writes use :attr:`conn`.
+        A server project's is the engine's ``PgDatabase`` (``server``), given at open."""
+        if self._db is None:
+            from annotator.core.store.lean_sqlite_utils import Database
+
+            self._db = Database(self.conn, recursive_triggers=False, execute_plugins=False)
+        return self._db
 
     def _check_open(self) -> None:
         if self._closed:

@@ -26,7 +26,6 @@ from annotator.core.store import interrupt
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.file_header import header_problem
 from annotator.core.store.identity import APPLICATION_ID, APPLICATION_NAME, SQLITE_HEADER
-from annotator.core.store.lean_sqlite_utils import Database
 from annotator.core.store.schema_objects import foreign_objects
 from annotator.core.store.wal import identity_problem, leftover_message, wal_problem
 
@@ -297,8 +296,9 @@ def _inspect(conn: sqlite3.Connection, path: Path, newest_format: int,
     return FileCheck(format_version=user_version, checked=quick_check)
 
 
-def connect(path: Path) -> Database:
-    """Open a read-write connection with the project pragmas, wrapped by sqlite-utils.
+def connect(path: Path) -> sqlite3.Connection:
+    """Open a read-write connection with the project pragmas (the project wraps it in
+    sqlite-utils on first use: ``ProjectBase.db``).
 
     The connection is in driver autocommit mode (``isolation_level=None``): the store
     opens its transactions explicitly with ``BEGIN IMMEDIATE``. A read-only file or folder is
@@ -321,10 +321,10 @@ def connect(path: Path) -> Database:
     if mode != "wal":
         conn.close()
         raise ProjectError(f"{path}: the file system does not support WAL mode (got {mode})")
-    return Database(conn, recursive_triggers=False, execute_plugins=False)
+    return conn
 
 
-def connect_readonly(path: Path) -> Database:
+def connect_readonly(path: Path) -> sqlite3.Connection:
     """Open a checked project read-only (``mode=ro``, ``query_only``): the file is never
     written, whatever runs on the connection. A WAL beside it (the app has the project open,
     or a writer was killed) is read with all its committed transactions; SQLite's reader
@@ -345,4 +345,4 @@ def connect_readonly(path: Path) -> Database:
         conn.close()
         message = fault_message(path, exc)
         raise ProjectError(message or f"{path}: cannot configure the connection ({exc})") from exc
-    return Database(conn, recursive_triggers=False, execute_plugins=False)
+    return conn

@@ -44,14 +44,14 @@ class QuickCheckJob(BackgroundJob):
     def run(self) -> None:
         """Run the check on a read-only connection of the job's own."""
         try:
-            db = connect_readonly(self.path)
+            conn = connect_readonly(self.path)
         except ProjectError as exc:
             self.error = exc
             return
         try:
-            db.conn.set_progress_handler(
+            conn.set_progress_handler(
                 lambda: 1 if self.stopping() or interrupt.requested() else 0, CHECK_STEPS)
-            self.problem = quick_check_problem(db.conn, self.path)
+            self.problem = quick_check_problem(conn, self.path)
         except ProjectError as exc:
             self.error = exc
         except sqlite3.Error as exc:
@@ -60,4 +60,4 @@ class QuickCheckJob(BackgroundJob):
             else:
                 self.error = ProjectError(f"{self.path}: cannot check the file ({exc})")
         finally:
-            db.close()
+            conn.close()

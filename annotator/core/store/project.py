@@ -17,7 +17,7 @@ import sqlite3
 from contextlib import suppress
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from annotator.core.schema import SchemaError, default_schema_path, parse_schema
 from annotator.core.store.actions import ActionsMixin
@@ -34,7 +34,6 @@ from annotator.core.store.engines.address import ServerPath, is_server_address
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
 from annotator.core.store.importer import ImportMixin
-from annotator.core.store.integrity import Progress, Violation, find_violations
 from annotator.core.store.journal import (
     JournalEntry,
     apply_changes,
@@ -46,10 +45,6 @@ from annotator.core.store.journal import (
     stack_top,
     write_entry,
 )
-from annotator.core.store.lean_sqlite_utils import Database
-
-if TYPE_CHECKING:
-    from annotator.core.store.engines.postgres import PgDatabase
 from annotator.core.store.lexicon import LexiconMixin
 from annotator.core.store.link_actions import LinkActionsMixin
 from annotator.core.store.migrations import FORMAT_VERSION, OLDEST_READABLE_FORMAT, migrate
@@ -61,6 +56,9 @@ from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_pr
 from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
+
+if TYPE_CHECKING:  # validation loads when asked for, not at open (issue 12: start-up)
+    from annotator.core.store.integrity import Progress, Violation
 
 ANNOTATOR_ENV = "ANNOTATOR_NAME"
 """The environment variable naming the annotator when none is given."""
@@ -149,24 +147,23 @@ class Project(
                 check = inspect_readonly(p, FORMAT_VERSION)  # about to write: check it all
             if readonly:
                 return cls._open_readonly(p, name, check.format_version, layer)
-        db = connect(p)
+        conn = connect(p)
         try:
-            migrate(db.conn)
+            migrate(conn)
             if schema_toml is not None:
                 schema = parse_schema(schema_toml, str(schema_path or "default schema"))
-                with db.conn:
-                    db.conn.execute("BEGIN IMMEDIATE")
-                    db.conn.execute("INSERT INTO schemas(version, name, toml, created)"
-                                    " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
-                                                             utc_now()))
+                with conn:
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute("INSERT INTO schemas(version, name, toml, created)"
+                                 " VALUES (1, ?, ?, ?)", (schema.name, schema_toml, utc_now()))
             if layer == CURATED and name != CURATED:
-                cls._check_curator_file(db, p, name)
-            project = cls(p, db, name, layer=layer)
+                cls._check_curator_file(conn, p, name)
+            project = cls(p, conn, name, layer=layer)
             project.created = not existed
             project.checked = new or check.checked
             return project
         except BaseException:
-            db.close()
+            conn.close()
             if not existed:
                 for suffix in ("", "-wal", "-shm"):
                     Path(str(p) + suffix).unlink(missing_ok=True)
@@ -182,6 +179,8 @@ class Project(
 
         opened = open_database(address, create=create, readonly=readonly)
         db = opened.db
+        # A PostgreSQL project's connection offers the same subset (engines/postgres.py).
+        conn = cast(sqlite3.Connection, db.conn)
         try:
             if opened.new:
                 schema_toml = _schema_text(Path(schema_path) if schema_path
@@ -194,8 +193,8 @@ class Project(
                                         " VALUES (1, ?, ?, ?)", (schema.name, schema_toml,
                                                                  utc_now()))
             if layer == CURATED and name != CURATED and not readonly:
-                cls._check_curator_file(db, opened.path, name)
-            project = cls(opened.path, db, name, readonly=readonly, layer=layer)
+                cls._check_curator_file(conn, opened.path, name)
+            project = cls(opened.path, conn, name, readonly=readonly, layer=layer, server=db)
             project.created = opened.new
             return project
         except BaseException:
@@ -203,12 +202,12 @@ class Project(
             raise
 
     @classmethod
-    def _check_curator_file(cls, db: Database | PgDatabase, path: Path, name: str) -> None:
+    def _check_curator_file(cls, conn: sqlite3.Connection, path: Path, name: str) -> None:
         """Refuse to open the curated layer for someone who is not a curator (checked before
         the annotator is registered, so a refusal writes nothing)."""
-        row = db.conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
-                              " r.annotator_id WHERE a.name = ? AND r.role = 'curator'",
-                              (name,)).fetchone()
+        row = conn.execute("SELECT 1 FROM roles r JOIN annotators a ON a.id ="
+                           " r.annotator_id WHERE a.name = ? AND r.role = 'curator'",
+                           (name,)).fetchone()
         if row is None:
             raise ProjectError(f"{name} is not a curator of {path}: only a curator changes the"
                                " curated layer (a manager grants it with 'annotator role"
@@ -221,11 +220,11 @@ class Project(
             raise ProjectError(f"{path}: the project is in an old format ({version}); open it "
                                "once in the app (or with a command that changes it) to "
                                "upgrade it")
-        db = connect_readonly(path)
+        conn = connect_readonly(path)
         try:
-            return cls(path, db, name, readonly=True, layer=layer)
+            return cls(path, conn, name, readonly=True, layer=layer)
         except BaseException:
-            db.close()
+            conn.close()
             raise
 
     def discard_if_created(self) -> bool:
@@ -254,7 +253,7 @@ class Project(
                 with suppress(sqlite3.Error):
                     self.conn.execute("PRAGMA optimize")
         finally:
-            self.db.close()
+            self.conn.close()
             self._closed = True
 
     def __enter__(self) -> Project:
@@ -364,6 +363,8 @@ class Project(
         """Every broken store invariant (empty for a healthy project). ``progress`` is called
         with (documents checked, documents) as the checks go."""
         self._check_open()
+        from annotator.core.store.integrity import find_violations
+
         return find_violations(self.conn, self.schema_for, progress)
 
     def stats(self) -> dict[str, Any]:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from annotator.core.curation import Item, disagreements
-from annotator.core.curation.items import parse_span
 from annotator.core.store import Project
 from annotator.ui.i18n import noop, translate
+
+if TYPE_CHECKING:  # the core's curation loads when a window curates (issue 12: start-up)
+    from annotator.core.curation import Item
 
 SPAN_KINDS = frozenset({"entity", "quote", "event"})
 """Kinds whose key is a span of the text (``start-end``)."""
@@ -77,6 +79,8 @@ def item_span(item: Item) -> tuple[int, int] | None:
     """The span of the text an item is about (None for stances and document labels)."""
     if item.kind not in SPAN_KINDS:
         return None
+    from annotator.core.curation.items import parse_span
+
     span = parse_span(item.key)
     return span.start, span.end
 
@@ -98,6 +102,8 @@ class CurationList:
         still listed (after a decision or an undo)."""
         key = self.current_key() if doc_id == self.doc_id else None
         self.doc_id, self.text = doc_id, text
+        from annotator.core.curation import disagreements
+
         self.items = disagreements(project, doc_id)
         self.loads += 1
         joined = [name for _, name in sorted(project.annotator_names().items())]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.store import (
     CURATED,
@@ -29,15 +30,17 @@ from annotator.core.store import (
     ProjectError,
 )
 from annotator.ui.actions.base import Notify
-from annotator.ui.actions.curation import CurationActions
 from annotator.ui.i18n import translate
-from annotator.ui.panels.curation_panel import CurationPanel
 from annotator.ui.panels.navigator import NavigatorPanel
 from annotator.ui.qt import QMainWindow, QObject, Qt, QtCore, QtWidgets, Signal
 from annotator.ui.session.curation import CurationList, item_span
 from annotator.ui.window.menu_actions import WorkbenchActions
 from annotator.ui.window.status_line import StatusLine
 from annotator.ui.workbench import Workbench
+
+if TYPE_CHECKING:  # loaded when the window curates (issue 12: start-up)
+    from annotator.ui.actions.curation import CurationActions
+    from annotator.ui.panels.curation_panel import CurationPanel
 
 DOCK_HEIGHT = 250
 ONLY_CURATING = ("next_disagreement", "previous_disagreement", "take_1", "take_2", "take_3",
@@ -65,9 +68,6 @@ class CurationWiring:
         self.status = status
         self.curating = project.layer_name == CURATED
         self.items = CurationList()
-        self.actions = CurationActions(workbench.session, project,
-                                       Notify(workbench.message.emit,
-                                              workbench.saveStateChanged.emit), self.items)
         self.panel: CurationPanel | None = None
         self._stale = False
         actions.connect("curate", self.toggle)
@@ -75,6 +75,12 @@ class CurationWiring:
             actions[name].setEnabled(self.curating)
         if not self.curating:
             return
+        from annotator.ui.actions.curation import CurationActions
+        from annotator.ui.panels.curation_panel import CurationPanel
+
+        self.actions: CurationActions = CurationActions(
+            workbench.session, project,
+            Notify(workbench.message.emit, workbench.saveStateChanged.emit), self.items)
         actions.curate.setText(translate("CurationWiring", "Stop &Curating"))
         actions.curate.setToolTip(translate("CurationWiring",
                                             "Reopen the project on your own layer"))

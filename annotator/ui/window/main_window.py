@@ -10,6 +10,8 @@ Links menu with the event picker and role menu (:mod:`.link_wiring`) and the Fil
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,6 +64,14 @@ from annotator.ui.workbench import Workbench
 if TYPE_CHECKING:
     from annotator.ui.window.agreement_window import AgreementWindow
     from annotator.ui.window.live_updates import LiveUpdates
+
+
+def wrap_connection(project: Project) -> None:
+    """Just after the first paint (issue 12: start-up): sqlite-utils, the store's SQLite
+    layer, wrapped around the project's connection (``Project.db``). A function, not a method:
+    the callback must not keep the window's Python wrapper alive."""
+    with suppress(sqlite3.ProgrammingError):  # closed before its first paint (Python 3.12+)
+        project.db  # noqa: B018  (the property wraps the connection: a real import)
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +157,7 @@ class MainWindow(QMainWindow):
         self.after_paint = AfterFirstPaint(self)
         """Work that waits for the window's first paint (issue 12: start-up)."""
         self.after_paint.add(self.watch.start_check)
+        self.after_paint.add(partial(wrap_connection, project))
         doc_id = self.workbench.restore_last_document()
         if doc_id is not None:
             self.navigator.select_document(doc_id)
