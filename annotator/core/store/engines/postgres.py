@@ -111,6 +111,10 @@ def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
     return sqlite3.DatabaseError(text)
 
 
+PG_MAX_PARAMETERS = 65535
+"""Bound parameters of one statement in PostgreSQL's protocol (a 16-bit count)."""
+
+
 class PgConnection:
     """The :class:`sqlite3.Connection` subset the store uses, over a psycopg connection in
     autocommit mode (transactions are the store's explicit ``BEGIN``/``COMMIT``)."""
@@ -128,6 +132,13 @@ class PgConnection:
         self._own_bumps = 0
 
     # -- statements ------------------------------------------------------------------------
+
+    def getlimit(self, category: int) -> int:
+        """sqlite3's limits the store asks for: bound parameters per statement (PostgreSQL's
+        protocol allows 65,535; the store's multi-row inserts stay far below)."""
+        if category == sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER:
+            return PG_MAX_PARAMETERS
+        raise sqlite3.NotSupportedError(f"no PostgreSQL equivalent of SQLite limit {category}")
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> Rows:
         special = self._special(sql)
