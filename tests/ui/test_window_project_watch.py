@@ -81,6 +81,9 @@ def test_the_backup_runs_while_the_window_answers(qtbot, project_path: Path,  # 
     window.workbench.actions.entity.set_status("done")  # the window still works
     gate.set()
     qtbot.waitUntil(lambda: any(m.startswith("Backed up to") for m in messages), timeout=30000)
+    shown = next(m for m in messages if m.startswith("Backed up to"))
+    assert "\u2068" in shown  # the path isolated: an Arabic message keeps its slashes in place
+    assert shown.endswith("\u2069")
     assert window.watch.job is None
     window.close()
 

@@ -185,7 +185,7 @@ MENUS: list[tuple[str, list[ActionSpec | None]]] = [
     ("&Project", [
         ActionSpec("edit_schema", "Edit &Schema…", (),
                    "Edit labels, kinds, topics and event types (a new schema version)"),
-        ActionSpec("overview", "&Overview…", (),
+        ActionSpec("overview", "&Overview…", ("Ctrl+Shift+O",),
                    "Where the project stands: documents per status and annotator, actions per"
                    " day, labels per layer, agreement"),
         ActionSpec("agreement", "&Agreement…", (),

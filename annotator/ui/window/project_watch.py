@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from annotator.core.store import Project, ProjectError
 from annotator.ui.i18n import translate
 from annotator.ui.qt import QObject, QtCore, Signal
+from annotator.ui.row_text import isolate
 
 if TYPE_CHECKING:
     from annotator.core.store.backup import AutoBackup, BackupPolicy
@@ -170,7 +171,9 @@ class ProjectWatch(QObject):
                                         "Automatic backup failed: {error}").format(error=error))
             return
         if path is not None:
-            self.message.emit(translate("ProjectWatch", "Backed up to {path}").format(path=path))
+            # A path reads left to right inside an Arabic message: isolated, its slashes stay.
+            self.message.emit(translate("ProjectWatch", "Backed up to {path}").format(
+                path=isolate(str(path))))
 
     def wait_for_backup(self, timeout: float | None = None) -> None:
         """Wait for a running backup and file check and report them (tests, benches)."""
