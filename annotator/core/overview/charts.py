@@ -43,9 +43,9 @@ def _stacked(rows: Mapping[str, Mapping[str, int]], keys: list[str], title: str,
             axes.set_xticks(positions[::step], shown[::step], rotation=45, ha="right")
             axes.set_ylabel(shaped(axis))
         axes.set_title(shaped(title))
-        if any(base):  # below the bars: inside, a full bar has no free corner to hold it
-            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if horizontal else -0.3),
-                        ncols=max(1, min(len(keys), 5)), fontsize=8, frameon=False)
+        if any(base):  # beside the bars: inside, a full bar has no free corner to hold it
+            axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8,
+                        frameon=False)
         figure.tight_layout()
         return png_bytes(figure)
 
