@@ -119,7 +119,7 @@ def curated_scope(proj: Any, allow_uncurated: bool) -> dict[str, Any]:
     "--charts/--no-charts",
     default=True,
     show_default=True,
-    help="Draw the dataset card's label and split charts (PNG, export folders only).",
+    help="Draw the dataset card's label and split charts (SVG, export folders only).",
 )
 @user_errors
 def export_command(

@@ -43,7 +43,7 @@ def test_an_export_folder_imports_back(sample: Path, tmp_path: Path, fmt: str,
     assert "imported 10 document(s)" in result.stdout
     assert "error" not in result.stderr
     assert f"is an annotator {fmt} export" in result.stderr
-    assert "README.md, card-labels.png, card-splits.png, report.json, splits.json" in result.stderr
+    assert "README.md, card-labels.svg, card-splits.svg, report.json, splits.json" in result.stderr
     assert documents(target) == 10
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
@@ -28,15 +29,17 @@ def test_split_export_writes_folder_report_card_and_manifest(
                  "train=0.8,dev=0.1,test=0.1", "--seed", "7", "--status", "done")
     assert "exported 31 document(s) as hf-tokens" in result.stderr  # type: ignore[attr-defined]
     names = sorted(p.name for p in out.iterdir())
-    assert names == [".annotator-export.json", "README.md", "card-labels.png", "card-splits.png",
+    assert names == [".annotator-export.json", "README.md", "card-labels.svg", "card-splits.svg",
                      "dev.jsonl", "report.json", "splits.json", "test.jsonl", "train.jsonl"]
     card = (out / "README.md").read_text(encoding="utf-8")
-    assert "![Annotations per label](card-labels.png)" in card
-    assert "![Documents per split](card-splits.png)" in card
-    for chart in ("card-labels.png", "card-splits.png"):
-        assert (out / chart).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "![Annotations per label](card-labels.svg)" in card
+    assert "![Documents per split](card-splits.svg)" in card
+    for chart in ("card-labels.svg", "card-splits.svg"):
+        root = ElementTree.fromstring((out / chart).read_bytes())  # well-formed SVG
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert "train" in "".join(root.itertext())
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert {"card-labels.png", "card-splits.png"} <= set(report["files"])
+    assert {"card-labels.svg", "card-splits.svg"} <= set(report["files"])
     assert sum(report["documents"].values()) == 31
     assert report["split"]["seed"] == 7
     assert report["schema"] == {"name": "annotator-news-ar", "version": 1}
@@ -48,7 +51,7 @@ def test_split_export_writes_folder_report_card_and_manifest(
     again = run("export", str(project_path), str(out), "--format", "hf-tokens", "--split",
                 "train=0.8,dev=0.1,test=0.1", "--seed", "7", "--no-charts")
     assert again.exit_code == 0  # type: ignore[attr-defined]
-    assert not list(out.glob("*.png"))  # --no-charts: the earlier charts went with the folder
+    assert not list(out.glob("*.svg"))  # --no-charts: the earlier charts went with the folder
     assert "## Charts" not in (out / "README.md").read_text(encoding="utf-8")
     assert json.loads((out / "splits.json").read_text(encoding="utf-8"))["documents"] == manifest
 

@@ -102,7 +102,7 @@ def test_spacy_docbin_loads_with_all_levels(project: Project, tmp_path: Path) ->
     out = tmp_path / "docs"
     report = export_dataset(project, out, ExportOptions(format="spacy", per_sentence=False))
     assert sorted(p.name for p in out.iterdir()) == [".annotator-export.json", "00000.spacy",
-                                                      "README.md", "card-labels.png",
+                                                      "README.md", "card-labels.svg",
                                                       "report.json"]  # no split: no split chart
     nlp = spacy.blank("ar")
     docs = _load_shards(out, nlp.vocab)

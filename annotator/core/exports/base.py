@@ -104,8 +104,8 @@ class ExportOptions:
     """Write ``OUT.report.json`` beside a one-file export (the plain canonical export and
     standard output have none; an export folder always holds its ``report.json``)."""
     charts: bool = True
-    """Draw the dataset card's charts (label distribution, splits) beside an export folder's
-    ``README.md`` (matplotlib; about a second)."""
+    """Draw the dataset card's charts (labels per split, documents and records per split) as
+    SVG beside an export folder's ``README.md`` (:mod:`.card_charts`; milliseconds)."""
 
 
 @dataclass(slots=True)

@@ -236,8 +236,8 @@ def export_dataset(
         if options.charts:
             from annotator.core.exports.card_charts import card_charts
 
-            for name, png in card_charts(report):
-                (folder / name).write_bytes(png)
+            for name, image in card_charts(report):
+                (folder / name).write_bytes(image)
                 report.files.append(name)
         report.write_json(folder / REPORT_NAME)
         (folder / CARD_NAME).write_text(report.dataset_card(), encoding="utf-8")

@@ -23,9 +23,9 @@ NORMALIZATION = (
 )
 MAX_EXAMPLES = 5
 REPORT_VERSION = 1
-LABELS_CHART = "card-labels.png"
+LABELS_CHART = "card-labels.svg"
 """The dataset card's label distribution chart (:mod:`.card_charts`)."""
-SPLITS_CHART = "card-splits.png"
+SPLITS_CHART = "card-splits.svg"
 """The dataset card's documents and records per split chart."""
 
 
