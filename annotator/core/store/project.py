@@ -350,8 +350,15 @@ class Project(
             return default
 
     def set_state(self, key: str, value: Any) -> None:
-        """Store a JSON-serializable UI value for this annotator (not journaled, no undo)."""
+        """Store a JSON-serializable UI value for this annotator (not journaled, no undo).
+        The value already stored is not written again: any write is a change for the other
+        windows on the project, and a reload that stored the same value made two windows
+        reload each other for ever."""
         text = json.dumps(value, ensure_ascii=False)
+        row = self.conn.execute("SELECT value FROM ui_state WHERE annotator_id = ? AND key = ?",
+                                (self.actor_id, key)).fetchone()
+        if row is not None and row[0] == text:
+            return
         with self._transaction() as conn:
             conn.execute("INSERT INTO ui_state(annotator_id, key, value) VALUES (?, ?, ?)"
                          " ON CONFLICT(annotator_id, key) DO UPDATE SET value = excluded.value",
