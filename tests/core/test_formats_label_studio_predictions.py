@@ -51,7 +51,8 @@ def test_code_points_after_emoji_and_nested_spans(tmp_path: Path) -> None:
         "model_version": "ner-v2", "score": 0.74,
         "result": [region("p1", "مُحَمَّد", "PERS"), region("p2", "وفد القاهرة", "ORG"),
                    region("p3", "القاهرة", "GPE")]}])
-    assert errors == [] and warnings == []
+    assert errors == []
+    assert warnings == []
     assert record.entities == []  # never annotations
     found = {(TEXT[s.start:s.end], s.label, s.source, s.kind) for s in record.suggestions}
     assert found == {("مُحَمَّد", "PERS", "label-studio:ner-v2", "entities"),

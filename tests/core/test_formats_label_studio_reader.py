@@ -1,5 +1,6 @@
 """Label Studio JSON exports: each annotation its annotator's layer, predictions stored as
-suggestions (test_formats_label_studio_predictions.py), offsets in code points checked against the region text, ``file:line`` messages."""
+suggestions (test_formats_label_studio_predictions.py), offsets in code points checked
+against the region text, ``file:line`` messages."""
 
 from __future__ import annotations
 

@@ -94,7 +94,8 @@ def test_a_label_studio_file_round_trip(project_address: Any, tmp_path: Path) ->
     assert all("predictions" not in task for task in exported)
     with Project.open(tmp_path / "back.annotator", create=True) as back:
         again = import_paths(back, [out])
-        assert again.bad == [] and again.suggestions == 0
+        assert again.bad == []
+        assert again.suggestions == 0
         assert sorted(e.label for r in back.iter_records() for e in r.entities) == ["PERS"]
 
 
@@ -106,7 +107,8 @@ def test_all_or_nothing_and_skip_bad(project_address: Any, tmp_path: Path) -> No
         assert str(problem) == (  # the line where the task starts in the array
             f"{path}:111: prediction 1 region w [6, 9) text 'سامي' does not match the"
             " document text there ('امي')")
-        assert refused.imported == [] and refused.suggestions == 0
+        assert refused.imported == []
+        assert refused.suggestions == 0
         assert project.suggestion_sources() == []
         kept = import_paths(project, [path], options=MAP, skip_bad=True)
         assert kept.suggestions == 4  # the good task's

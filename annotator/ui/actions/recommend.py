@@ -27,6 +27,7 @@ from annotator.core.recommend.suggest import (
 from annotator.core.store.recommender import ACCEPTED, REJECTED
 from annotator.ui.actions.base import SessionActions
 from annotator.ui.i18n import translate
+from annotator.ui.row_text import isolate
 
 
 class RecommenderActions(SessionActions):
@@ -165,7 +166,7 @@ class RecommenderActions(SessionActions):
         if source is not None:
             return translate("Recommender", "{source} {label}: {accepted} accepted, {rejected}"
                              " rejected{share}; suggestions left here: {left}.").format(
-                source=source, label=label, accepted=accepted, rejected=rejected,
+                source=isolate(source), label=label, accepted=accepted, rejected=rejected,
                 share=share, left=left)
         return translate("Recommender", "Recommender {label}: {accepted} accepted, {rejected}"
                          " rejected{share}; suggestions left here: {left}.").format(
