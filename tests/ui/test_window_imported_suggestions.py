@@ -9,9 +9,9 @@ from typing import Any
 
 from annotator.core.importing import import_paths
 from annotator.core.store import Project
-from annotator.ui.qt import QApplication, Qt
+from annotator.ui.qt import Qt
 from tests.core.test_store_imported_suggestions import MAP, SOURCE, write_export
-from tests.ui.helpers import shortcut, shown_window_at
+from tests.ui.helpers import accept_first_suggestion, shown_window_at
 
 
 def test_enter_accepts_and_delete_rejects_an_imported_suggestion(
@@ -30,11 +30,7 @@ def test_enter_accepts_and_delete_rejects_an_imported_suggestion(
         "مُحَمَّد بن سلمان", "وفد القاهرة", "القاهرة", "بغداد"]  # lina's layer has none yet
     assert set(session.suggestion_sources.values()) == {SOURCE}
     assert window.editor.has_span("m0")
-    window.activateWindow()  # the shortcuts need the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shortcut(qtbot, window, "F9")
-    assert session.selected == "m0"
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # accept
+    accept_first_suggestion(qtbot, window)
     entities = {(e.start, e.end, e.label) for e in wb.project.get_record(doc).entities}
     assert offered[0] in entities
     assert window.statusBar().currentMessage().startswith(f"\u2068{SOURCE}\u2069 PERS: 1 accepted")
