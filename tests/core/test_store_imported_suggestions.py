@@ -155,3 +155,21 @@ def test_offered_reviewed_and_counted_under_their_source(project_address: Any,
             "ORG": {"accepted": 1, "rejected": 0}, "GPE": {"accepted": 0, "rejected": 1}}
         assert project.suggestion_sources("entities") == [
             SuggestionSource(SOURCE, "entities", 6, 2, accepted=1, rejected=1)]
+
+
+def test_a_layer_import_adds_only_the_suggestions_not_held(tmp_path: Path) -> None:
+    path = write_export(tmp_path / "e.json")
+    with Project.open(tmp_path / "p.annotator", create=True, annotator="lina") as project:
+        import_paths(project, [path], options=MAP)
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        tasks[1]["predictions"][0]["model_version"] = "ner-2024-06"  # a newer model's
+        tasks[1]["predictions"][0]["result"].append(_region("n", "صباحًا", "DATE", OTHER))
+        path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+        with project.adding_layers():
+            layered = import_paths(project, [path], options=MAP)
+        assert layered.bad == []
+        assert len(layered.layered) == 2
+        assert layered.suggestions == 1  # the new one; those the documents hold are not repeated
+        assert project.suggestion_sources() == [
+            SuggestionSource(SOURCE, "entities", 6, 2),
+            SuggestionSource("label-studio:ner-2024-06", "entities", 1, 1)]
