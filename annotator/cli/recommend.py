@@ -105,8 +105,8 @@ def evaluate_command(project: str, kind: str, folds: int | None, as_json: bool,
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @user_errors
 def status_command(project: str, as_json: bool) -> None:
-    """The stored models and the suggestions accepted and rejected per label (the
-    recommender's precision as the annotators experience it)."""
+    """The stored models and the suggestions accepted and rejected per label, the team's
+    and each annotator's (the recommender's precision as the annotators experience it)."""
     from annotator.core.recommend.model_store import KINDS
 
     with open_project(project, readonly=True) as proj:
@@ -115,8 +115,9 @@ def status_command(project: str, as_json: bool) -> None:
                           "created": m.created} for m in proj.models(kind)]
                   for kind in KINDS}
         reviews = proj.review_counts()
+        by_annotator = proj.review_counts_by_annotator()
     if as_json:
-        echo_json({"models": models, "reviews": reviews})
+        echo_json({"models": models, "reviews": reviews, "reviews_by_annotator": by_annotator})
         return
     for kind, levels in models.items():
         for m in levels:
@@ -124,10 +125,14 @@ def status_command(project: str, as_json: bool) -> None:
                  f" document(s) of {m['layer']}\t{m['created']}")
         if not levels:
             echo(f"model\t{kind}\tnone (annotator recommend train)")
-    for label, counts in sorted(reviews.items()):
-        seen = counts["accepted"] + counts["rejected"]
-        echo(f"reviews\t{label}\taccepted {counts['accepted']}\trejected {counts['rejected']}"
-             f"\tprecision {_figure(counts['accepted'] / seen if seen else None)}")
+    rows = [("reviews", reviews)] + [(f"reviews of {name}", counts)
+                                     for name, counts in sorted(by_annotator.items())]
+    for title, per_label in rows:  # the team's, then each annotator's
+        for label, counts in sorted(per_label.items()):
+            seen = counts["accepted"] + counts["rejected"]
+            echo(f"{title}\t{label}\taccepted {counts['accepted']}"
+                 f"\trejected {counts['rejected']}"
+                 f"\tprecision {_figure(counts['accepted'] / seen if seen else None)}")
 
 
 def model_preannotation(proj: Any, kind: str, statuses: list[str] | None,

@@ -86,8 +86,9 @@ def preannotate_with_model(project: Project, kind: str = ENTITIES,
     for status in wanted:
         for doc_id in project.document_ids(status=status):
             text, existing = _existing(project, doc_id, kind)
-            spans = filter_suggestions(recommender.predict(text), existing,
-                                       project.rejected_suggestions(doc_id, kind))
+            # Not less anyone's rejected ones: reviews are each annotator's, and opening the
+            # document leaves out the opener's (document_suggestions).
+            spans = filter_suggestions(recommender.predict(text), existing, set())
             project.store_suggestions(doc_id, kind, recommender.version, spans)
             added.update(label for _s, _e, label in spans)
     return added
