@@ -15,6 +15,7 @@ from annotator.cli.common import annotator_option, echo, echo_json, open_project
 from annotator.cli.errors import user_errors
 
 LAYER_CHOICE = click.Choice(["entities", "events"])
+TRAIN_CHOICE = click.Choice(["entities", "events", "all"])
 
 
 @contextmanager
@@ -50,8 +51,9 @@ def recommend_group() -> None:
 
 @recommend_group.command("train")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--layer", "kind", type=LAYER_CHOICE, default="entities", show_default=True,
-              help="What to learn: entities, or event triggers with their event type.")
+@click.option("--layer", "kind", type=TRAIN_CHOICE, default="entities", show_default=True,
+              help="What to learn: entities, or event triggers with their event type; all:"
+                   " both (the triggers when the done documents hold events).")
 @click.option("--min-docs", type=click.IntRange(min=1), default=5, show_default=True,
               help="Refuse to train on fewer documents marked done.")
 @annotator_option("Whose done documents to learn from (the curated layer when there is one)")
@@ -59,15 +61,24 @@ def recommend_group() -> None:
 def train_command(project: str, kind: str, min_docs: int, annotator: str | None) -> None:
     """Train the recommender on the documents marked done (the curated layer's when a
     curator curated any) and store it with the project, versioned by the data it saw."""
-    from annotator.core.recommend.training import train
+    from annotator.core.recommend.training import NotEnoughDataError, train
 
+    kinds = ["entities", "events"] if kind == "all" else [kind]
+    results = []
     with recommender_errors(), open_project(project, annotator=annotator) as proj:
-        result = train(proj, kind, min_docs=min_docs)
-    echo(f"trained {kind} model {result.version} on {result.documents} document(s)"
-         f" of {result.layer}'s layer")
-    for level, spans in enumerate(result.spans_per_level, 1):
-        echo(f"level {level}\t{spans} span(s)")
-    echo("labels\t" + " ".join(result.labels))
+        for name in kinds:
+            try:
+                results.append(train(proj, name, min_docs=min_docs))
+            except NotEnoughDataError as error:
+                if kind != "all" or name == "entities":
+                    raise
+                echo(f"no {name} model: {error}")
+    for result in results:
+        echo(f"trained {result.kind} model {result.version} on {result.documents}"
+             f" document(s) of {result.layer}'s layer")
+        for level, spans in enumerate(result.spans_per_level, 1):
+            echo(f"level {level}\t{spans} span(s)")
+        echo("labels\t" + " ".join(result.labels))
 
 
 @recommend_group.command("evaluate")

@@ -4,6 +4,7 @@ Needs python-crfsuite (skipped in the no-Qt core venv, which does not install it
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,51 @@ def test_reviews_of_format_8_are_kept_by_migration_9(tmp_path: Path) -> None:
         assert project.rejected_suggestions(doc, "entities") == {(0, 4, "GPE")}
     with Project.open(path, annotator="bob") as bob:
         assert bob.rejected_suggestions(doc, "entities") == set()
+
+
+def test_a_long_document_is_predicted_part_by_part(tmp_path: Path) -> None:
+    """Opening a long document predicts its first part only (counted: the window waits for
+    about a screen, not for 750,000 code points); the parts cover the text end to end, cut at
+    line breaks, and predicting them one by one finds what predicting the whole text finds."""
+    from annotator.core.recommend.model_store import FIRST_PART, PART, Recommender, text_parts
+    from annotator.core.recommend.suggest import document_suggestions, offer_suggestions
+    from annotator.core.recommend.training import train
+
+    path = tmp_path / "news.annotator"
+    records = news_project(path, done=15, todo=1)
+    with Project.open(path, annotator=ANNOTATOR) as project:
+        train(project)
+        recommender = Recommender.load(project)
+        assert recommender is not None
+        doc = project.document_ids(status="todo")[0]
+        text = "\n".join(r.text for r in records[:40])
+        parts = text_parts(text)
+        assert parts[0][0] == 0
+        assert parts[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in itertools.pairwise(parts))
+        assert all(text[end - 1] == "\n" for _start, end in parts[:-1])
+        assert max(end - start for start, end in parts) <= PART * 3 // 2
+        whole = recommender.predict(text)
+        offer = offer_suggestions(project, doc, recommender, text, [])
+        assert offer.predicted <= FIRST_PART * 3 // 2
+        cuts = [end for _start, end in parts[:-1]]
+
+        def near_a_cut(span: tuple[int, int, str]) -> bool:  # neighbours the features lose
+            return any(span[0] - 40 <= cut <= span[1] + 40 for cut in cuts)
+
+        while not offer.done:
+            offer.step()
+        assert offer.predicted == len(text)
+        assert offer.found == sorted(offer.found)
+        differ = set(offer.found) ^ set(whole)
+        assert all(near_a_cut(s) for s in differ)
+        assert len(differ) <= len(whole) // 50
+        long_text = "\n".join([text] * (750_000 // len(text) + 1))
+        assert len(long_text) >= 750_000
+        first = offer_suggestions(project, doc, recommender, long_text, [])
+        assert first.predicted <= FIRST_PART * 3 // 2
+        assert len(first.parts) > 40
+        short = records[-1].text  # an article is one part: everything at once
+        assert offer_suggestions(project, doc, recommender, short, []).done
+        assert offer_suggestions(project, doc, recommender, short, []).found == \
+            document_suggestions(project, doc, recommender, short, [])
