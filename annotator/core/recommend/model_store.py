@@ -126,8 +126,9 @@ class Recommender:
 FIRST_PART = 3000
 """Code points predicted before a document's suggestions are first shown (about a screen;
 a news article is one part: docs/RECOMMENDER.md, within 100 ms)."""
-PART = 8000
-"""Code points of each later part of a long document (predicted while the app is idle)."""
+PART = 4000
+"""Code points of each later part of a long document (predicted while the app is idle, one
+part of one kind per turn of the event loop: about 50 ms of CPU)."""
 
 
 def text_parts(text: str, first: int = FIRST_PART, size: int = PART) -> list[tuple[int, int]]:

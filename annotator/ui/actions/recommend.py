@@ -116,14 +116,14 @@ class RecommenderActions(SessionActions):
             not offer.done for offer in (self._offers or {}).values())
 
     def suggest_more(self) -> bool:
-        """Predict the next part of the open document (each kind); True while more remain."""
+        """Predict the next part of the open document (of the first kind with parts left:
+        one part per call, so the event loop turns between them); True while more remain."""
         if not self.pending():
             return False
-        for kind, offer in (self._offers or {}).items():
-            added = offer.step()
-            if added:
-                self._show(kind, sorted({*self.suggestions(kind), *added}),
-                           self._version(kind))
+        kind, offer = next((k, o) for k, o in (self._offers or {}).items() if not o.done)
+        added = offer.step()
+        if added:
+            self._show(kind, sorted({*self.suggestions(kind), *added}), self._version(kind))
         return self.pending()
 
     def ordered(self) -> list[str]:
