@@ -134,6 +134,29 @@ def test_trigger_suggestions_are_drawn_walked_accepted_and_rejected(
     assert session.trigger_suggestions == []
 
 
+def test_a_suggested_span_annotated_by_hand_is_no_longer_offered(qtbot: Any,
+                                                                 tmp_path: Path) -> None:
+    """The linguist marks a suggested span by hand (or a colleague's save brings it): its
+    suggestion goes away at once, and the selected suggestion stays selected."""
+    path = tmp_path / "news.annotator"
+    doc = _trained(path)
+    window = shown_window_at(qtbot, path, ANNOTATOR)
+    wb = window.workbench
+    wb.open_document(doc)
+    session = wb.session
+    offered = list(session.model_suggestions)
+    assert len(offered) > 3
+    session.select("m2")
+    start, end, _label = offered[0]
+    wb.project.add_entity(doc, start, end, "ORG")  # another label: the span is taken
+    qtbot.waitUntil(lambda: session.model_suggestions == offered[1:])
+    assert not window.editor.has_span(f"m{len(offered) - 1}")
+    assert session.selected == "m1"  # the same suggestion as before
+    assert session.model_suggestions[1] == offered[2]
+    wb.open_document(doc)  # opened again: not offered either
+    assert offered[0] not in session.model_suggestions
+
+
 def test_a_long_document_shows_its_first_part_then_the_rest(qtbot: Any,
                                                              tmp_path: Path) -> None:
     """A long document's suggestions: the first part's at once, the others on the idle

@@ -126,6 +126,33 @@ class RecommenderActions(SessionActions):
             self._show(kind, sorted({*self.suggestions(kind), *added}), self._version(kind))
         return self.pending()
 
+    def drop_annotated(self) -> int:
+        """Take away the suggestions whose span is now annotated (an entity made by hand, or
+        by a colleague's save on the server, over a suggested one); the selected suggestion
+        stays selected. Returns how many were dropped."""
+        dropped = 0
+        selected = self.session.selected
+        kept_selection = None
+        if selected is not None and selected[:1] in KIND_OF and self.session.exists(selected):
+            kept_selection = (selected[:1], self.suggestions(KIND_OF[selected[:1]])[
+                int(selected[1:])])
+        for kind, prefix in PREFIXES.items():
+            offered = self.suggestions(kind)
+            if not offered:
+                continue
+            taken = set(self._existing(kind))
+            rest = [s for s in offered if (s[0], s[1]) not in taken]
+            if len(rest) == len(offered):
+                continue
+            dropped += len(offered) - len(rest)
+            self._forget(kind, {s for s in offered if (s[0], s[1]) in taken})
+            self._show(kind, rest, self._version(kind))
+            if kept_selection is not None and kept_selection[0] == prefix:
+                chosen = kept_selection[1]
+                self.session.select(f"{prefix}{rest.index(chosen)}" if chosen in rest
+                                    else None)
+        return dropped
+
     def ordered(self) -> list[str]:
         """Every suggestion's owner (``m3``, ``t0``) in text order: F9 walks them."""
         found = [(s[0], s[1], prefix, n) for kind, prefix in PREFIXES.items()
@@ -222,8 +249,9 @@ class RecommenderActions(SessionActions):
     def _drop(self, kind: str, suggestion: Labelled) -> None:
         """Take a reviewed suggestion away and select the one after it in text order."""
         before = self.ordered()
-        owner = f"{PREFIXES[kind]}{self.suggestions(kind).index(suggestion)}"
-        position = before.index(owner)
+        offered = self.suggestions(kind)
+        position = before.index(f"{PREFIXES[kind]}{offered.index(suggestion)}") \
+            if suggestion in offered else 0
         self._forget(kind, {suggestion})
         rest = [s for s in self.suggestions(kind) if s != suggestion]
         self._show(kind, rest, self._version(kind))

@@ -54,6 +54,14 @@ class RecommenderWiring(QObject):
                         lambda: workbench.actions.recommend.accept_label())  # noqa: PLW0108
         actions.connect("retrain_recommender", lambda: self.retrain(forced=True))
         workbench.documentOpened.connect(self.suggest)
+        self.dropping = QtCore.QTimer(self)
+        """Takes away suggestions whose span got annotated, once the action that did it is
+        over (an accepted suggestion is already gone by then)."""
+        self.dropping.setSingleShot(True)
+        self.dropping.setInterval(0)
+        self.dropping.timeout.connect(self.drop_annotated)
+        workbench.annotationsChanged.connect(self.dropping.start)
+        workbench.linksChanged.connect(self.dropping.start)
         workbench.documentInfoChanged.connect(self.retrain_if_due)
 
     def suggest(self, _doc_id: int | None = None) -> None:
@@ -73,6 +81,13 @@ class RecommenderWiring(QObject):
         """One more part of the open document (the timer fires again while parts remain)."""
         if not self.workbench.actions.recommend.suggest_more():
             self.more.stop()
+
+    def drop_annotated(self) -> None:
+        """A span annotated by other means than accepting its suggestion is no longer
+        offered (nothing to do without suggestions)."""
+        session = self.workbench.session
+        if session.model_suggestions or session.trigger_suggestions:
+            self.workbench.actions.recommend.drop_annotated()
 
     def retrain_if_due(self) -> None:
         """Start a retraining when enough newly done documents arrived."""
