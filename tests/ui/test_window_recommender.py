@@ -28,14 +28,19 @@ def _trained(path: Path, done: int = 15) -> int:
         return project.document_ids(status="todo")[0]
 
 
-def test_suggestions_appear_enter_accepts_delete_rejects(qtbot: Any, tmp_path: Path) -> None:
+def _opened(qtbot: Any, tmp_path: Path) -> tuple[Any, int, list[tuple[int, int, str]]]:
+    """A window on a trained project, a document to do opened: ``(window, doc, offered)``."""
     path = tmp_path / "news.annotator"
     doc = _trained(path)
     window = shown_window_at(qtbot, path, ANNOTATOR)
+    window.workbench.open_document(doc)
+    return window, doc, list(window.workbench.session.model_suggestions)
+
+
+def test_suggestions_appear_enter_accepts_delete_rejects(qtbot: Any, tmp_path: Path) -> None:
+    window, doc, offered = _opened(qtbot, tmp_path)
     wb = window.workbench
-    wb.open_document(doc)
     session = wb.session
-    offered = list(session.model_suggestions)
     assert len(offered) > 5
     assert window.editor.has_span("m0")
     window.activateWindow()  # the shortcuts need the active window
@@ -138,13 +143,9 @@ def test_a_suggested_span_annotated_by_hand_is_no_longer_offered(qtbot: Any,
                                                                  tmp_path: Path) -> None:
     """The linguist marks a suggested span by hand (or a colleague's save brings it): its
     suggestion goes away at once, and the selected suggestion stays selected."""
-    path = tmp_path / "news.annotator"
-    doc = _trained(path)
-    window = shown_window_at(qtbot, path, ANNOTATOR)
+    window, doc, offered = _opened(qtbot, tmp_path)
     wb = window.workbench
-    wb.open_document(doc)
     session = wb.session
-    offered = list(session.model_suggestions)
     assert len(offered) > 3
     session.select("m2")
     start, end, _label = offered[0]
