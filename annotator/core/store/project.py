@@ -33,6 +33,7 @@ from annotator.core.store.database import (
 from annotator.core.store.engines.address import ServerPath, is_server_address
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
+from annotator.core.store.imported_suggestions import ImportedSuggestionsMixin
 from annotator.core.store.importer import ImportMixin
 from annotator.core.store.journal import (
     JournalEntry,
@@ -92,7 +93,8 @@ def _schema_text(path: Path) -> str:
 
 class Project(
     CurationStateMixin, LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin,
-    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin, RecommenderMixin,
+    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin, ImportedSuggestionsMixin,
+    RecommenderMixin,
 ):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 

@@ -12,12 +12,17 @@ trigger), Delete rejects it (never offered to this annotator again); either way 
 is selected. One key accepts every suggestion of the selected one's label or type (one
 undoable action). Each review is counted per label, the annotator's and the team's, and the
 status line says how the label fares.
+
+Suggestions imported from another tool's predictions (Label Studio, issue 18:
+:mod:`annotator.core.recommend.imported`) are offered with the model's, even without a
+model, and reviewed the same way; their reviews are counted under their source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from annotator.core.recommend.imported import with_imported
 from annotator.core.recommend.model_store import (
     ENTITIES,
     EVENTS,
@@ -35,6 +40,7 @@ from annotator.core.recommend.tags import Labelled
 from annotator.core.store.recommender import ACCEPTED, REJECTED
 from annotator.ui.actions.base import SessionActions
 from annotator.ui.i18n import translate
+from annotator.ui.row_text import isolate
 
 PREFIXES = {ENTITIES: "m", EVENTS: "t"}
 """The span-id prefix of each kind's suggestions in the editor."""
@@ -72,9 +78,10 @@ class RecommenderActions(SessionActions):
         session = self.session
         return session.model_suggestions if kind == ENTITIES else session.trigger_suggestions
 
-    def _show(self, kind: str, suggestions: list[Labelled], version: str) -> None:
+    def _show(self, kind: str, suggestions: list[Labelled], version: str,
+              sources: dict[Labelled, str] | None = None) -> None:
         if kind == ENTITIES:
-            self.session.set_model_suggestions(suggestions, version)
+            self.session.set_model_suggestions(suggestions, version, sources)
         else:
             self.session.set_trigger_suggestions(suggestions, version)
 
@@ -99,16 +106,26 @@ class RecommenderActions(SessionActions):
         count = 0
         for kind in PREFIXES:
             recommender = self.recommender(kind)
-            if recommender is None:
-                if self.suggestions(kind):
-                    self._show(kind, [], "")
-                continue
-            offer = offer_suggestions(self.project, session.doc_id, recommender,
-                                      session.text, self._existing(kind))
-            self._offers[kind] = offer
-            self._show(kind, list(offer.found), recommender.version)
-            count += len(offer.found)
+            existing = self._existing(kind)
+            model: list[Labelled] = []
+            if recommender is not None:
+                offer = offer_suggestions(self.project, session.doc_id, recommender,
+                                          session.text, existing)
+                self._offers[kind] = offer
+                model = list(offer.found)
+            found, sources = with_imported(self.project, session.doc_id, kind, existing, model)
+            if found or self.suggestions(kind):
+                self._show(kind, found, "" if recommender is None else recommender.version,
+                           sources)
+            count += len(found)
         return count
+
+    def _source(self, kind: str, suggestion: Labelled) -> str:
+        """The source a suggestion's review is counted under: its imported source, else the
+        model's version."""
+        if kind == ENTITIES:
+            return self.session.suggestion_sources.get(suggestion, self._version(kind))
+        return self._version(kind)
 
     def pending(self) -> bool:
         """Whether parts of the open document are still to be predicted."""
@@ -205,10 +222,11 @@ class RecommenderActions(SessionActions):
             return False
         kind, index = chosen
         suggestion = self.suggestions(kind)[index]
-        version = self._version(kind)
+        version = self._source(kind, suggestion)
         if self.run(lambda: review(self.project, doc_id, kind, suggestion, version)) is None:
             return False
-        self._drop(kind, suggestion)
+        source = self.session.suggestion_sources.get(suggestion) if kind == ENTITIES else None
+        self._drop(kind, suggestion, source)
         return True
 
     def accept_label(self, owner: str | None = None) -> int:
@@ -226,7 +244,8 @@ class RecommenderActions(SessionActions):
         def accept_all() -> None:
             with self.project.batch(f"Accept {len(same)} suggested {label}"):
                 for suggestion in same:
-                    accept_suggestion(self.project, doc_id, kind, suggestion, version)
+                    accept_suggestion(self.project, doc_id, kind, suggestion,
+                                      self._source(kind, suggestion))
 
         if self.run(accept_all) is None:
             return 0
@@ -246,7 +265,7 @@ class RecommenderActions(SessionActions):
             offer.rejected |= reviewed
             offer.existing |= {(s, e) for s, e, _label in reviewed}
 
-    def _drop(self, kind: str, suggestion: Labelled) -> None:
+    def _drop(self, kind: str, suggestion: Labelled, source: str | None = None) -> None:
         """Take a reviewed suggestion away and select the one after it in text order."""
         before = self.ordered()
         offered = self.suggestions(kind)
@@ -257,12 +276,20 @@ class RecommenderActions(SessionActions):
         self._show(kind, rest, self._version(kind))
         owners = self.ordered()
         self._select_owner(owners[position] if position < len(owners) else None)
-        self.notify.message(self.precision(suggestion[2], kind))
+        self.notify.message(self.precision(suggestion[2], kind, source))
 
-    def precision(self, label: str, kind: str = ENTITIES) -> str:
+    def precision(self, label: str, kind: str = ENTITIES, source: str | None = None) -> str:
         """``Recommender PERS: you 12 accepted, 2 rejected (85%); team 30 accepted, 4
-        rejected (88%)``: how the label fares for this annotator and for the team."""
+        rejected (88%)``: how the label fares for this annotator and for the team (with an
+        imported ``source``, how it fares from that source)."""
         empty = {ACCEPTED: 0, REJECTED: 0}
+        if source is not None:
+            counts = self.project.source_review_counts(kind, source).get(label, empty)
+            return translate("Recommender", "{source} {label}: {accepted} accepted, {rejected}"
+                             " rejected{share}; suggestions left here: {left}.").format(
+                source=isolate(source), label=label, accepted=counts[ACCEPTED],
+                rejected=counts[REJECTED], share=_share(counts),
+                left=len(self.suggestions(ENTITIES)) + len(self.suggestions(EVENTS)))
         mine = self.project.review_counts(kind, annotator=self.project.annotator).get(
             label, empty)
         team = self.project.review_counts(kind).get(label, empty)

@@ -65,12 +65,15 @@ class RecommenderWiring(QObject):
         workbench.documentInfoChanged.connect(self.retrain_if_due)
 
     def suggest(self, _doc_id: int | None = None) -> None:
-        """Show the open document's suggestions (nothing without a model: two index reads);
-        a long document's later parts are predicted while the event loop is idle."""
+        """Show the open document's suggestions (nothing without a model or imported
+        suggestions: three index reads); a long document's later parts are predicted while
+        the event loop is idle."""
         project = self.workbench.project
         session = self.workbench.session
         if project.model_version(KIND) is None and project.model_version(TRIGGERS) is None \
-                and not session.model_suggestions and not session.trigger_suggestions:
+                and not session.model_suggestions and not session.trigger_suggestions and (
+                    session.doc_id is None
+                    or not project.imported_suggestions(session.doc_id, KIND)):
             return
         recommend = self.workbench.actions.recommend
         recommend.suggest()
