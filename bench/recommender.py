@@ -2,6 +2,7 @@
 
     python bench/recommender.py            # learning curve to 1,000 documents (a few minutes)
     python bench/recommender.py --quick    # 10 and 50 documents only (a smoke run)
+    python bench/recommender.py --sample-session [--source SAMPLE.jsonl]   # the done-when
 
 Prints one JSON line per figure, then a summary:
 
@@ -19,6 +20,15 @@ Prints one JSON line per figure, then a summary:
 * ``session``: a simulated annotation session: a model trained on the done documents offers
   suggestions on each held-out document, the annotator accepts the right ones; the share of
   the document's gold entities that arrived as accepted suggestions rather than hand-made.
+
+``--sample-session`` runs the issue's done-when instead (bench/sample_session.py): the
+sample project built as the app builds it, its first min(20, annotated - 3) annotated
+documents marked done, the app's own training process, the next annotated documents opened
+as the app opens them: ``sample-session`` (precision, recall, F1 and the share of entities
+arriving as accepted suggestions, beside the gazetteer; CPU time of the suggestions shown on
+opening) and ``open-latency``: the CPU time of what opening shows (the first part) against
+predicting the whole document, for a sample article and a 750,000-character document (the
+sample's texts repeated), each the median of ``--rounds`` runs, in the same process.
 """
 
 from __future__ import annotations
@@ -28,7 +38,8 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,10 +174,69 @@ def session(name: str, train_part: Sequence[DocumentRecord], held: Sequence[Docu
          rejected=offered - accepted)
 
 
+def _cpu_ms(work: Callable[[], object], rounds: int) -> float:
+    """Median CPU milliseconds of ``work`` over ``rounds`` runs."""
+    times = []
+    for _round in range(rounds):
+        started = time.process_time()
+        work()
+        times.append((time.process_time() - started) * 1000)
+    return sorted(times)[len(times) // 2]
+
+
+def sample_session(source: Path | None, rounds: int) -> None:
+    """The done-when session, then the time of what opening a document shows."""
+    import tempfile
+
+    from annotator.core.recommend.model_store import ENTITIES, EVENTS
+    from annotator.core.recommend.suggest import offer_suggestions
+    from annotator.core.store import Project
+    from bench.sample_session import LINGUIST, run_session
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sample.annotator"
+        figures = run_session(path, source)
+        emit("sample-session", **figures.to_dict())
+        with Project.open(path, annotator=LINGUIST) as project:
+            recommender = Recommender.load(project, ENTITIES)
+            assert recommender is not None
+            doc = project.document_ids(status="todo")[0]
+            texts = [project.get_record(d).text for d in project.document_ids()]
+            article = max(texts, key=len)
+            big = "\n".join(texts)
+            big = "\n".join([big] * (750_000 // len(big) + 1))[:750_000]
+            triggers = Recommender.load(project, EVENTS, recommender.context)
+            models = [m for m in (recommender, triggers) if m is not None]
+
+            def open_document(text: str) -> None:  # what the app computes on opening
+                for model in models:
+                    offer_suggestions(project, doc, model, text, [])
+
+            for name, text in (("sample article", article), ("750,000 characters", big)):
+                shown = _cpu_ms(partial(offer_suggestions, project, doc, recommender, text, []),
+                                rounds)
+                both = _cpu_ms(partial(open_document, text), rounds)
+                whole = _cpu_ms(partial(recommender.predict, text),
+                                1 if len(text) > 100_000 else rounds)
+                emit("open-latency", document=name, characters=len(text),
+                     shown_on_open_cpu_ms=round(shown, 1),
+                     entities_and_triggers_cpu_ms=round(both, 1),
+                     whole_document_cpu_ms=round(whole, 1), ratio=round(shown / whole, 4))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="10 and 50 documents only")
+    parser.add_argument("--sample-session", action="store_true",
+                        help="the issue's done-when session on the sample corpus, and the"
+                             " time of the suggestions shown on opening")
+    parser.add_argument("--source", type=Path, default=None,
+                        help="another sample corpus (canonical JSONL) for --sample-session")
+    parser.add_argument("--rounds", type=int, default=5, help="--sample-session's timings")
     args = parser.parse_args(argv)
+    if args.sample_session:
+        sample_session(args.source, args.rounds)
+        return
     ctx = shipped_context()
     sample = sample_records()
     held_out_f1("sample", sample, ctx, folds=len(sample))

@@ -16,6 +16,7 @@ from annotator.cli.common import annotator_option, echo, echo_json, open_project
 from annotator.cli.errors import user_errors
 
 LAYER_CHOICE = click.Choice(["entities", "events"])
+TRAIN_CHOICE = click.Choice(["entities", "events", "all"])
 
 
 @contextmanager
@@ -51,8 +52,9 @@ def recommend_group() -> None:
 
 @recommend_group.command("train")
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--layer", "kind", type=LAYER_CHOICE, default="entities", show_default=True,
-              help="What to learn: entities, or event triggers with their event type.")
+@click.option("--layer", "kind", type=TRAIN_CHOICE, default="entities", show_default=True,
+              help="What to learn: entities, or event triggers with their event type; all:"
+                   " both (the triggers when the done documents hold events).")
 @click.option("--min-docs", type=click.IntRange(min=1), default=5, show_default=True,
               help="Refuse to train on fewer documents marked done.")
 @annotator_option("Whose done documents to learn from (the curated layer when there is one)")
@@ -60,15 +62,24 @@ def recommend_group() -> None:
 def train_command(project: str, kind: str, min_docs: int, annotator: str | None) -> None:
     """Train the recommender on the documents marked done (the curated layer's when a
     curator curated any) and store it with the project, versioned by the data it saw."""
-    from annotator.core.recommend.training import train
+    from annotator.core.recommend.training import NotEnoughDataError, train
 
+    kinds = ["entities", "events"] if kind == "all" else [kind]
+    results = []
     with recommender_errors(), open_project(project, annotator=annotator) as proj:
-        result = train(proj, kind, min_docs=min_docs)
-    echo(f"trained {kind} model {result.version} on {result.documents} document(s)"
-         f" of {result.layer}'s layer")
-    for level, spans in enumerate(result.spans_per_level, 1):
-        echo(f"level {level}\t{spans} span(s)")
-    echo("labels\t" + " ".join(result.labels))
+        for name in kinds:
+            try:
+                results.append(train(proj, name, min_docs=min_docs))
+            except NotEnoughDataError as error:
+                if kind != "all" or name == "entities":
+                    raise
+                echo(f"no {name} model: {error}")
+    for result in results:
+        echo(f"trained {result.kind} model {result.version} on {result.documents}"
+             f" document(s) of {result.layer}'s layer")
+        for level, spans in enumerate(result.spans_per_level, 1):
+            echo(f"level {level}\t{spans} span(s)")
+        echo("labels\t" + " ".join(result.labels))
 
 
 @recommend_group.command("evaluate")
@@ -106,8 +117,8 @@ def evaluate_command(project: str, kind: str, folds: int | None, as_json: bool,
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @user_errors
 def status_command(project: str, as_json: bool) -> None:
-    """The stored models and the suggestions accepted and rejected per label (the
-    recommender's precision as the annotators experience it)."""
+    """The stored models and the suggestions accepted and rejected per label, the team's
+    and each annotator's (the recommender's precision as the annotators experience it)."""
     from annotator.core.recommend.model_store import KINDS
 
     with open_project(project, readonly=True) as proj:
@@ -116,9 +127,10 @@ def status_command(project: str, as_json: bool) -> None:
                           "created": m.created} for m in proj.models(kind)]
                   for kind in KINDS}
         reviews = proj.review_counts()
+        by_annotator = proj.review_counts_by_annotator()
         sources = proj.suggestion_sources()
     if as_json:
-        echo_json({"models": models, "reviews": reviews,
+        echo_json({"models": models, "reviews": reviews, "reviews_by_annotator": by_annotator,
                    "imported": [dataclasses.asdict(s) for s in sources]})
         return
     for kind, levels in models.items():
@@ -127,10 +139,14 @@ def status_command(project: str, as_json: bool) -> None:
                  f" document(s) of {m['layer']}\t{m['created']}")
         if not levels:
             echo(f"model\t{kind}\tnone (annotator recommend train)")
-    for label, counts in sorted(reviews.items()):
-        seen = counts["accepted"] + counts["rejected"]
-        echo(f"reviews\t{label}\taccepted {counts['accepted']}\trejected {counts['rejected']}"
-             f"\tprecision {_figure(counts['accepted'] / seen if seen else None)}")
+    rows = [("reviews", reviews)] + [(f"reviews of {name}", counts)
+                                     for name, counts in sorted(by_annotator.items())]
+    for title, per_label in rows:  # the team's, then each annotator's
+        for label, counts in sorted(per_label.items()):
+            seen = counts["accepted"] + counts["rejected"]
+            echo(f"{title}\t{label}\taccepted {counts['accepted']}"
+                 f"\trejected {counts['rejected']}"
+                 f"\tprecision {_figure(counts['accepted'] / seen if seen else None)}")
     for line in source_lines(sources):
         echo(line)
 

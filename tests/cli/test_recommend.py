@@ -53,3 +53,23 @@ def test_refusals_are_one_line(tmp_path: Path) -> None:
     result = run("preannotate", str(path), ok=False)
     assert result.exit_code == 2
     assert "--gazetteer FILE or --model" in result.output
+
+
+def test_status_shows_the_team_and_each_annotator(tmp_path: Path) -> None:
+    from annotator.core.store import Project
+
+    path = tmp_path / "news.annotator"
+    news_project(path, done=1, todo=1)
+    for name, decision in (("alice", "rejected"), ("bob", "rejected"), ("bob", "accepted")):
+        with Project.open(path, annotator=name) as project:
+            doc = project.document_ids()[0]
+            start = 0 if decision == "rejected" else 5
+            project.review_suggestion(doc, "entities", start, start + 3, "GPE", decision)
+    status = json.loads(run("recommend", "status", str(path), "--json").output)
+    assert status["reviews"] == {"GPE": {"accepted": 1, "rejected": 2}}
+    assert status["reviews_by_annotator"] == {
+        "alice": {"GPE": {"accepted": 0, "rejected": 1}},
+        "bob": {"GPE": {"accepted": 1, "rejected": 1}}}
+    table = run("recommend", "status", str(path)).output
+    assert "reviews\tGPE\taccepted 1\trejected 2" in table
+    assert "reviews of alice\tGPE\taccepted 0\trejected 1" in table

@@ -233,7 +233,7 @@ def test_an_older_server_format_is_upgraded_at_open(server: str) -> None:
         assert alice.validate() == []
     with open_db(server) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key = 'format_version'").fetchone()
-        assert version[0] == str(PG_FORMAT) == "8"
+        assert version[0] == str(PG_FORMAT) == "9"
         assert conn.execute("SELECT count(*) FROM recommender_reviews").fetchone()[0] == 0
 
 

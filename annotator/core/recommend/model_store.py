@@ -104,9 +104,12 @@ class Recommender:
         """Every label some level can suggest."""
         return tuple(sorted({label for m in self.models for label in m.labels}))
 
-    def predict(self, text: str) -> list[Labelled]:
-        """Suggested ``(start, end, label)`` spans of ``text``, every level, sorted."""
-        tokens = tokenize(text)
+    def predict(self, text: str, start: int = 0, end: int | None = None) -> list[Labelled]:
+        """Suggested ``(start, end, label)`` spans of ``text`` (or of its part
+        ``text[start:end]``, offsets still in ``text``: :func:`text_parts` cuts a long
+        document at line breaks), every level, sorted."""
+        part = text if start == 0 and end is None else text[start:end]
+        tokens = tokenize(part)
         if not len(tokens):
             return []
         found: set[Labelled] = set()
@@ -115,4 +118,43 @@ class Recommender:
             tags = list(tagger.tag(sequence_features(self.context, tokens, above)))
             found.update(spans_from_tags(tokens, tags, self.context.lexicon, model.cuts))
             above = tags
+        if start:
+            return sorted((s + start, e + start, label) for s, e, label in found)
         return sorted(found)
+
+
+FIRST_PART = 3000
+"""Code points predicted before a document's suggestions are first shown (about a screen;
+a news article is one part: docs/RECOMMENDER.md, within 100 ms)."""
+PART = 4000
+"""Code points of each later part of a long document (predicted while the app is idle, one
+part of one kind per turn of the event loop: about 50 ms of CPU)."""
+
+
+def text_parts(text: str, first: int = FIRST_PART, size: int = PART) -> list[tuple[int, int]]:
+    """``text`` cut into ``(start, end)`` parts for prediction: the first about ``first``
+    code points, the others about ``size``, each cut at a line break (else after a sentence's
+    full stop, else at a space; a text without any is cut where it must). A name never spans
+    a line break, so predicting part by part finds what predicting the whole text finds,
+    but for a few words at a cut whose neighbours the features no longer see."""
+    parts: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while start < n:
+        want = first if not parts else size
+        if n - start <= want + want // 2:
+            parts.append((start, n))
+            break
+        end = _cut(text, start + want // 2, start + want)
+        parts.append((start, end))
+        start = end
+    return parts
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a part between ``low`` and ``high``: after the last line break, else
+    after the last full stop and its space, else after the last space, else ``high``."""
+    for mark in ("\n", ". ", "\u06d4 ", " "):
+        found = text.rfind(mark, low, high)
+        if found >= 0:
+            return found + len(mark)
+    return high

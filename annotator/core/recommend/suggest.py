@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from annotator.core.model import Span
-from annotator.core.recommend.model_store import ENTITIES, EVENTS, Recommender
+from annotator.core.recommend.model_store import ENTITIES, EVENTS, Recommender, text_parts
 from annotator.core.recommend.tags import Labelled
 from annotator.core.store import Project
 from annotator.core.store.recommender import ACCEPTED, REJECTED
@@ -52,6 +53,53 @@ def document_suggestions(project: Project, doc_id: int, recommender: Recommender
                               project.rejected_suggestions(doc_id, recommender.kind))
 
 
+@dataclass(slots=True)
+class DocumentOffer:
+    """A document's suggestions computed part by part (:func:`~.model_store.text_parts`), so
+    a long document shows the first part's at once and the rest while the app is idle.
+    :meth:`step` predicts the next part and returns what it adds (less what is annotated and
+    what the opener rejected); stored suggestions come whole, with no part left."""
+
+    recommender: Recommender
+    text: str
+    existing: set[tuple[int, int]]
+    rejected: set[Labelled]
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    found: list[Labelled] = field(default_factory=list)
+    predicted: int = 0
+    """Code points predicted so far (tests bound the work of opening a document with it)."""
+
+    @property
+    def done(self) -> bool:
+        return not self.parts
+
+    def step(self) -> list[Labelled]:
+        """Predict the next part; the suggestions it adds (in text order)."""
+        if not self.parts:
+            return []
+        start, end = self.parts.pop(0)
+        self.predicted += end - start
+        added = filter_suggestions(self.recommender.predict(self.text, start, end),
+                                   self.existing, self.rejected)
+        self.found.extend(added)
+        return added
+
+
+def offer_suggestions(project: Project, doc_id: int, recommender: Recommender, text: str,
+                      existing: Iterable[tuple[int, int]]) -> DocumentOffer:
+    """The offer of ``doc_id`` with its first part predicted (all of it for a document of
+    about a screen; the stored suggestions of the recommender's version when there are)."""
+    rejected = project.rejected_suggestions(doc_id, recommender.kind)
+    offer = DocumentOffer(recommender, text, set(existing), rejected)
+    stored = project.stored_suggestions(doc_id, recommender.kind, recommender.version)
+    if stored is not None:
+        offer.found = filter_suggestions(stored, offer.existing, rejected)
+        return offer
+    offer.parts = text_parts(text)
+    offer.step()
+    return offer
+
+
 def accept_suggestion(project: Project, doc_id: int, kind: str, suggestion: Labelled,
                       version: str = "") -> int:
     """Add the annotation a suggestion proposes (one undoable action) and record the
@@ -86,8 +134,9 @@ def preannotate_with_model(project: Project, kind: str = ENTITIES,
     for status in wanted:
         for doc_id in project.document_ids(status=status):
             text, existing = _existing(project, doc_id, kind)
-            spans = filter_suggestions(recommender.predict(text), existing,
-                                       project.rejected_suggestions(doc_id, kind))
+            # Not less anyone's rejected ones: reviews are each annotator's, and opening the
+            # document leaves out the opener's (document_suggestions).
+            spans = filter_suggestions(recommender.predict(text), existing, set())
             project.store_suggestions(doc_id, kind, recommender.version, spans)
             added.update(label for _s, _e, label in spans)
     return added

@@ -30,12 +30,13 @@ LAYER_TABLES = ("entities", "quotes", "events", "event_arguments", "stances",
                 "document_labels", "document_status", "notes")
 """Rows of one annotator's layer (``annotator_id``): its owner, a curator for the curated
 layer, a manager."""
-PERSONAL_TABLES = ("journal", "undo_stack", "ui_state")
-"""Rows of the person acting (``annotator_id``): only their own (journal: append only)."""
+PERSONAL_TABLES = ("journal", "undo_stack", "ui_state", "recommender_reviews")
+"""Rows of the person acting (``annotator_id``): only their own (journal: append only; a
+recommender suggestion accepted or rejected is one annotator's review, format 9)."""
 CURATION_TABLES = ("curation_decisions", "curation_documents")
-SHARED_TABLES = ("lexicon_disabled", "recommender_reviews")
-"""Written by every annotator (a name turned off for the whole project, a recommender
-suggestion accepted or rejected), inserted under their own id."""
+SHARED_TABLES = ("lexicon_disabled",)
+"""Written by every annotator (a name turned off for the whole project), inserted under
+their own id."""
 CACHE_TABLES = ("search_text", "recommender_models", "recommender_suggestions")
 """Derived data any reader may have to bring up to date (the concordance's folded copies,
 indexed lazily by the first search; the recommender's models, retrained in the background by

@@ -311,6 +311,33 @@ def _v8_recommender(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_REVIEWS_V9 = """CREATE TABLE recommender_reviews_v9 (
+    doc_id INTEGER NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL,
+    annotator_id INTEGER NOT NULL REFERENCES annotators(id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+    model_version TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, kind, annotator_id, start, "end", label))"""
+
+
+def _v9_reviews_per_annotator(conn: sqlite3.Connection) -> None:
+    """The recommender's reviews per annotator (issue 16): a suggestion Alice rejected is no
+    longer hidden from Bob, and the counts are each annotator's (and, summed, the team's).
+    The key gains ``annotator_id``; each review made before stays with the annotator who
+    made it (format 8 kept the latest reviewer of a span)."""
+    conn.execute(_REVIEWS_V9)
+    conn.execute('INSERT INTO recommender_reviews_v9(doc_id, kind, annotator_id, start, "end",'
+                 " label, decision, model_version, created) SELECT doc_id, kind, annotator_id,"
+                 ' start, "end", label, decision, model_version, created'
+                 " FROM recommender_reviews")
+    conn.execute("DROP TABLE recommender_reviews")
+    conn.execute("ALTER TABLE recommender_reviews_v9 RENAME TO recommender_reviews")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_indexes,
@@ -320,6 +347,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v6_assignments,
     _v7_curation,
     _v8_recommender,
+    _v9_reviews_per_annotator,
 )
 FORMAT_VERSION = len(MIGRATIONS)
 """The format this code writes: files with a larger ``user_version`` are refused."""

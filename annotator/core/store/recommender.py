@@ -7,8 +7,10 @@ journal, untouched by undo):
   level, with the version of the data it saw (:meth:`RecommenderMixin.save_models`,
   :meth:`~RecommenderMixin.models`);
 * ``recommender_reviews``: each accepted or rejected suggestion, keyed by
-  ``(doc, kind, start, end, label)``: a rejected one is never offered again, and the counts
-  per label are the recommender's precision as the annotators experience it;
+  ``(doc, kind, annotator, start, end, label)`` (migration 9 added the annotator): one
+  rejected is never offered again to the annotator who rejected it, and the counts per label
+  (each annotator's, and the team's) are the recommender's precision as the annotators
+  experience it;
 * ``recommender_suggestions``: suggestions computed ahead for documents still to do
   (``annotator preannotate --model``).
 
@@ -123,45 +125,82 @@ class RecommenderMixin(ProjectBase):
 
     def review_suggestion(self, doc_id: int, kind: str, start: int, end: int, label: str,
                           decision: str, model_version: str = "") -> None:
-        """Record that a suggestion was accepted or rejected (the latest decision counts);
-        inside :meth:`batch` it is written in the batch's transaction."""
+        """Record that the acting annotator accepted or rejected a suggestion (their latest
+        decision counts; each annotator's reviews are their own, format 9); inside
+        :meth:`batch` it is written in the batch's transaction."""
         if decision not in (ACCEPTED, REJECTED):
             raise ValueError(f"a review is {ACCEPTED!r} or {REJECTED!r}, not {decision!r}")
         values = (doc_id, kind, start, end, label, decision, self.actor_id, model_version,
                   utc_now())
         sql = ('INSERT INTO recommender_reviews(doc_id, kind, start, "end", label, decision,'
                " annotator_id, model_version, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-               ' ON CONFLICT(doc_id, kind, start, "end", label) DO UPDATE SET'
-               " decision = excluded.decision, annotator_id = excluded.annotator_id,"
-               " model_version = excluded.model_version, created = excluded.created")
+               ' ON CONFLICT(doc_id, kind, annotator_id, start, "end", label) DO UPDATE SET'
+               " decision = excluded.decision, model_version = excluded.model_version,"
+               " created = excluded.created")
         if self._batch is not None:  # inside a batch (accept all): join its transaction
             self.conn.execute(sql, values)
             return
         with self._transaction() as conn:
             conn.execute(sql, values)
 
-    def rejected_suggestions(self, doc_id: int, kind: str) -> set[SpanKey]:
-        """``(start, end, label)`` of every suggestion rejected in ``doc_id`` (index read)."""
+    def _reviewer_id(self, annotator: str | None) -> int:
+        """The row id of ``annotator`` (None: the acting annotator); 0 for a name that never
+        worked on the project (it has no reviews)."""
+        return self.actor_id if annotator is None else self._known_annotator_id(annotator)
+
+    def rejected_suggestions(self, doc_id: int, kind: str,
+                             annotator: str | None = None) -> set[SpanKey]:
+        """``(start, end, label)`` of every suggestion ``annotator`` (None: the acting
+        annotator) rejected in ``doc_id``: never offered to them again (index read)."""
         if not self.has_recommender_tables():
             return set()
         rows = self.conn.execute(
             'SELECT start, "end", label FROM recommender_reviews WHERE doc_id = ? AND kind = ?'
-            " AND decision = ?", (doc_id, kind, REJECTED))
+            " AND annotator_id = ? AND decision = ?",
+            (doc_id, kind, self._reviewer_id(annotator), REJECTED))
         return {(int(s), int(e), str(label)) for s, e, label in rows}
 
-    def review_counts(self, kind: str | None = None) -> dict[str, dict[str, int]]:
-        """``{label: {"accepted": n, "rejected": m}}`` over the whole project."""
+    def review_counts(self, kind: str | None = None, annotator: str | None = None
+                      ) -> dict[str, dict[str, int]]:
+        """``{label: {"accepted": n, "rejected": m}}``: the team's (every annotator's
+        reviews), or ``annotator``'s alone when given."""
         if not self.has_recommender_tables():
             return {}
-        sql = "SELECT label, decision, count(*) FROM recommender_reviews"
-        args: tuple[str, ...] = ()
+        where: list[str] = []
+        args: list[object] = []
         if kind is not None:
-            sql += " WHERE kind = ?"
-            args = (kind,)
+            where.append("kind = ?")
+            args.append(kind)
+        if annotator is not None:
+            where.append("annotator_id = ?")
+            args.append(self._reviewer_id(annotator))
+        sql = "SELECT label, decision, count(*) FROM recommender_reviews"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         counts: dict[str, dict[str, int]] = {}
         for label, decision, count in self.conn.execute(sql + " GROUP BY label, decision",
-                                                        args):
+                                                        tuple(args)):
             counts.setdefault(str(label), {ACCEPTED: 0, REJECTED: 0})[str(decision)] = int(count)
+        return counts
+
+    def review_counts_by_annotator(self, kind: str | None = None
+                                   ) -> dict[str, dict[str, dict[str, int]]]:
+        """``{annotator: {label: {"accepted": n, "rejected": m}}}``: each annotator's counts
+        (the recommender's precision as each one experiences it)."""
+        if not self.has_recommender_tables():
+            return {}
+        sql = ("SELECT a.name, r.label, r.decision, count(*) FROM recommender_reviews r"
+               " JOIN annotators a ON a.id = r.annotator_id")
+        args: tuple[str, ...] = ()
+        if kind is not None:
+            sql += " WHERE r.kind = ?"
+            args = (kind,)
+        counts: dict[str, dict[str, dict[str, int]]] = {}
+        for name, label, decision, count in self.conn.execute(
+                sql + " GROUP BY a.name, r.label, r.decision", args):
+            per_label = counts.setdefault(str(name), {})
+            per_label.setdefault(str(label), {ACCEPTED: 0, REJECTED: 0})[str(decision)] = \
+                int(count)
         return counts
 
     # -- stored suggestions ---------------------------------------------------------------

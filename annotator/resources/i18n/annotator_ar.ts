@@ -1981,8 +1981,8 @@ Kind: {kind}</source>
             <translation>لا اقتراحات من النموذج في هذا المستند.</translation>
         </message>
         <message>
-            <source>Select a suggested entity first (dashed; F9 goes to the next one).</source>
-            <translation>حدّد كيانًا مقترحًا أولًا (بخط متقطع؛ F9 ينتقل إلى التالي).</translation>
+            <source>Select a suggested entity or trigger first (dashed; F9 goes to the next one).</source>
+            <translation>حدّد كيانًا أو مُطلِق حدث مقترحًا أولًا (بخط متقطع؛ F9 ينتقل إلى التالي).</translation>
         </message>
         <message>
             <source>Accepted {count} suggested {label}.</source>
@@ -1993,8 +1993,8 @@ Kind: {kind}</source>
             <translation>{source} في {label}: المقبول {accepted}، المرفوض {rejected}{share}؛ الاقتراحات الباقية هنا: {left}.</translation>
         </message>
         <message>
-            <source>Recommender {label}: {accepted} accepted, {rejected} rejected{share}; suggestions left here: {left}.</source>
-            <translation>النموذج في {label}: المقبول {accepted}، المرفوض {rejected}{share}؛ الاقتراحات الباقية هنا: {left}.</translation>
+            <source>Recommender {label}: you {accepted} accepted, {rejected} rejected{share}; team {team_accepted} accepted, {team_rejected} rejected{team_share}; suggestions left here: {left}.</source>
+            <translation>النموذج في {label}: أنت: المقبول {accepted}، المرفوض {rejected}{share}؛ الفريق: المقبول {team_accepted}، المرفوض {team_rejected}{team_share}؛ الاقتراحات الباقية هنا: {left}.</translation>
         </message>
         <message>
             <source>Cannot train: {hint}.</source>

@@ -77,7 +77,7 @@ class DocumentActions:
         kind, key = selected[:1], selected[1:]
         if kind == "g":
             return self.suggestion.reject_suggestion(selected)
-        if kind == "m":
+        if kind in ("m", "t"):
             return self.recommend.reject(selected)
         if kind == "q":
             return self.quote.delete(key)

@@ -28,9 +28,11 @@ def short_type(event_type: str) -> str:
 
 
 def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote],
-               model: Sequence[tuple[int, int, str]] = ()) -> list[SpanItem]:
+               model: Sequence[tuple[int, int, str]] = (),
+               triggers: Sequence[tuple[int, int, str]] = ()) -> list[SpanItem]:
     """Every editor span of the links and suggestions (``model``: the recommender's
-    suggested entities, ``m0``, ``m1``..., tagged ``LABEL?``)."""
+    suggested entities, ``m0``, ``m1``..., tagged ``LABEL?``; ``triggers``: its suggested
+    event triggers, ``t0``, ``t1``..., tagged with the short event type and ``?``)."""
     items: list[SpanItem] = []
     for qid, quote in links.quotes.items():
         tag = "QUOTE" if quote.speaker != AUTHOR else "QUOTE · AUTHOR"
@@ -56,6 +58,9 @@ def span_items(links: DocumentLinks, suggestions: list[SuggestedQuote],
                               CUE_COLOR, STYLE_SUGGESTED))
     for n, (start, end, label) in enumerate(model):
         items.append(SpanItem(f"m{n}", start, end, f"{label}?", SUGGESTION_COLOR,
+                              STYLE_SUGGESTED))
+    for n, (start, end, event_type) in enumerate(triggers):
+        items.append(SpanItem(f"t{n}", start, end, f"{short_type(event_type)}?", EVENT_COLOR,
                               STYLE_SUGGESTED))
     return items
 

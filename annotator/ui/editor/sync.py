@@ -47,7 +47,8 @@ class EditorSync:
         nothing highlighted."""
         session = self.session
         self._link_spans = {i.id: i for i in span_items(session.links, session.suggestions,
-                                                      session.model_suggestions)}
+                                                      session.model_suggestions,
+                                                      session.trigger_suggestions)}
         self.editor.set_document(session.text, self._all_items())
         self.editor.set_links(self._link_items())
         self.editor.set_highlight(frozenset(), frozenset())
@@ -118,7 +119,8 @@ class EditorSync:
         suggestions."""
         session, editor = self.session, self.editor
         fresh = {i.id: i for i in span_items(session.links, session.suggestions,
-                                                      session.model_suggestions)}
+                                                      session.model_suggestions,
+                                                      session.trigger_suggestions)}
         for span_id in [i for i in self._link_spans if i not in fresh]:
             editor.remove_span(span_id)
         for span_id, item in fresh.items():

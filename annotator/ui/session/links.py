@@ -17,6 +17,7 @@ prefix    span                                   owner (what selecting it select
 ``g``     a suggested quote's content            the suggestion ``g<n>``
 ``h``     a suggested quote's cue                the suggestion ``g<n>``
 ``m``     the recommender's suggested entity     the suggestion ``m<n>`` (issue 16)
+``t``     the recommender's suggested trigger    the suggestion ``t<n>`` (issue 16)
 ========  =====================================  ==========================================
 
 A stance (``s<id>``) has no span of its own unless its evidence is one.
@@ -32,7 +33,7 @@ from annotator.core.store import Project
 from annotator.core.store.records import EventArgumentRow
 from annotator.core.suggest import SuggestedQuote
 
-LINK_PREFIXES = ("q", "k", "v", "x", "g", "h", "s", "m")
+LINK_PREFIXES = ("q", "k", "v", "x", "g", "h", "s", "m", "t")
 
 
 @dataclass(slots=True)

@@ -33,6 +33,7 @@ def can_train() -> bool:
 
 
 def train_command(project: Path, annotator: str) -> list[str]:
-    """The argv of the training process: this Python running ``annotator recommend train``."""
+    """The argv of the training process: this Python running ``annotator recommend train``
+    of entities and, when the done documents hold events, of event triggers."""
     return [sys.executable, "-m", "annotator", "recommend", "train", str(project),
-            "--annotator", annotator, "--min-docs", "1"]
+            "--annotator", annotator, "--min-docs", "1", "--layer", "all"]

@@ -78,6 +78,12 @@ class DocumentSession:
         drawn dashed, never stored until accepted."""
         self.model_version = ""
         """The version of the model that made :attr:`model_suggestions`."""
+        self.trigger_suggestions: list[tuple[int, int, str]] = []
+        """The recommender's suggested event triggers ``(start, end, event type)``, ``t0``,
+        ``t1``... (issue 16): drawn dashed with the event type, never stored until
+        accepted (an event with that type and trigger)."""
+        self.trigger_version = ""
+        """The version of the model that made :attr:`trigger_suggestions`."""
         self.suggestion_sources: dict[tuple[int, int, str], str] = {}
         """The source of each of :attr:`model_suggestions` imported from another tool's
         predictions (``label-studio:ner-v2``; issue 18); the others are the model's."""
@@ -121,6 +127,7 @@ class DocumentSession:
         self.links = links
         self.suggestions = []
         self.model_suggestions = []
+        self.trigger_suggestions = []
         self.suggestion_sources = {}
         self.selected = None
         self.quote_part = "content"
@@ -188,6 +195,13 @@ class DocumentSession:
             self.suggestion_sources = sources
         self.suggestions_changed.emit()
 
+    def set_trigger_suggestions(self, suggestions: list[tuple[int, int, str]],
+                                version: str) -> None:
+        """Show the recommender's suggested event triggers for the open document."""
+        self.trigger_suggestions = suggestions
+        self.trigger_version = version
+        self.suggestions_changed.emit()
+
     # -- the selection ------------------------------------------------------------------------
 
     def select(self, span_id: str | None) -> None:
@@ -229,6 +243,8 @@ class DocumentSession:
             return key.isdecimal() and int(key) < len(self.suggestions)
         if kind == "m":
             return key.isdecimal() and int(key) < len(self.model_suggestions)
+        if kind == "t":
+            return key.isdecimal() and int(key) < len(self.trigger_suggestions)
         if kind == "q":
             return key in self.links.quotes
         if kind == "v":
@@ -271,6 +287,8 @@ class DocumentSession:
             return self.suggestions[int(key)].cue.start
         if kind == "m" and self.exists(annotation):
             return self.model_suggestions[int(key)][0]
+        if kind == "t" and self.exists(annotation):
+            return self.trigger_suggestions[int(key)][0]
         if kind == "s" and key in self.links.stances:
             starts = [self._span_start(s)
                       for s in connected(annotation, self.links, self.suggestions)]

@@ -86,7 +86,7 @@ class EditorKeys(QObject):
         if wb.session.selected is not None and wb.session.selected.startswith("g"):
             wb.actions.suggestion.accept_suggestion()
             return True
-        if wb.session.selected is not None and wb.session.selected.startswith("m"):
+        if wb.session.selected is not None and wb.session.selected[:1] in ("m", "t"):
             wb.actions.recommend.accept()
             return True
         return False

@@ -2,8 +2,10 @@
 and retraining in a separate process.
 
 * Each opened document gets the recommender's suggestions at once when the project has a
-  trained model (drawn dashed; F9 selects the next one, Enter accepts, Delete rejects,
-  Alt+Shift+Enter accepts every one of the selected one's label).
+  trained model of entities or event triggers (drawn dashed; F9 selects the next one, Enter
+  accepts, Delete rejects, Alt+Shift+Enter accepts every one of the selected one's label or
+  event type); a long document's later parts are predicted on an idle timer, a part at a
+  time, so the window answers between them.
 * After each change of a document's status the done documents are counted (an index
   read); when enough new ones arrived (:mod:`annotator.ui.session.retraining`) a
   ``python -m annotator recommend train`` process starts (QProcess: the window never waits
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from annotator.ui.workbench import Workbench
 
 KIND = "entities"
+TRIGGERS = "events"
 
 
 class RecommenderWiring(QObject):
@@ -40,6 +43,10 @@ class RecommenderWiring(QObject):
         self.process: QtCore.QProcess | None = None
         self.started = 0
         """How many trainings this window started (tests count them)."""
+        self.more = QtCore.QTimer(self)
+        """Predicts a long document's next part each time the event loop is idle."""
+        self.more.setInterval(0)
+        self.more.timeout.connect(self._suggest_more)
         # Lambdas, not bound methods: ``actions.recommend`` is built on first use.
         actions.connect("next_model_suggestion",
                         lambda: workbench.actions.recommend.next_suggestion())  # noqa: PLW0108
@@ -47,17 +54,43 @@ class RecommenderWiring(QObject):
                         lambda: workbench.actions.recommend.accept_label())  # noqa: PLW0108
         actions.connect("retrain_recommender", lambda: self.retrain(forced=True))
         workbench.documentOpened.connect(self.suggest)
+        self.dropping = QtCore.QTimer(self)
+        """Takes away suggestions whose span got annotated, once the action that did it is
+        over (an accepted suggestion is already gone by then)."""
+        self.dropping.setSingleShot(True)
+        self.dropping.setInterval(0)
+        self.dropping.timeout.connect(self.drop_annotated)
+        workbench.annotationsChanged.connect(self.dropping.start)
+        workbench.linksChanged.connect(self.dropping.start)
         workbench.documentInfoChanged.connect(self.retrain_if_due)
 
     def suggest(self, _doc_id: int | None = None) -> None:
         """Show the open document's suggestions (nothing without a model or imported
-        suggestions: two index reads)."""
+        suggestions: three index reads); a long document's later parts are predicted while
+        the event loop is idle."""
         project = self.workbench.project
         session = self.workbench.session
-        if project.model_version(KIND) is None and not session.model_suggestions and (
-                session.doc_id is None or not project.imported_suggestions(session.doc_id, KIND)):
+        if project.model_version(KIND) is None and project.model_version(TRIGGERS) is None \
+                and not session.model_suggestions and not session.trigger_suggestions and (
+                    session.doc_id is None
+                    or not project.imported_suggestions(session.doc_id, KIND)):
             return
-        self.workbench.actions.recommend.suggest()
+        recommend = self.workbench.actions.recommend
+        recommend.suggest()
+        if recommend.pending():
+            self.more.start()
+
+    def _suggest_more(self) -> None:
+        """One more part of the open document (the timer fires again while parts remain)."""
+        if not self.workbench.actions.recommend.suggest_more():
+            self.more.stop()
+
+    def drop_annotated(self) -> None:
+        """A span annotated by other means than accepting its suggestion is no longer
+        offered (nothing to do without suggestions)."""
+        session = self.workbench.session
+        if session.model_suggestions or session.trigger_suggestions:
+            self.workbench.actions.recommend.drop_annotated()
 
     def retrain_if_due(self) -> None:
         """Start a retraining when enough newly done documents arrived."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-PG_FORMAT = 8
+PG_FORMAT = 9
 """The format the statements below create (``FORMAT_VERSION`` of the migrations)."""
 
 T = 'TEXT COLLATE "C"'
@@ -276,7 +276,15 @@ RECOMMENDER: tuple[str, ...] = (
     PRIMARY KEY (doc_id, kind, start, "end", label))""",
 )
 
-PG_STEPS: Mapping[int, tuple[str, ...]] = {7: TABLES + INDEXES + CATALOG, 8: RECOMMENDER}
+REVIEWS_PER_ANNOTATOR: tuple[str, ...] = (
+    # Format 9 (migrations._v9_reviews_per_annotator, issue 16): a review is one annotator's.
+    "ALTER TABLE recommender_reviews DROP CONSTRAINT recommender_reviews_pkey",
+    'ALTER TABLE recommender_reviews ADD PRIMARY KEY (doc_id, kind, annotator_id, start, "end",'
+    " label)",
+)
+
+PG_STEPS: Mapping[int, tuple[str, ...]] = {7: TABLES + INDEXES + CATALOG, 8: RECOMMENDER,
+                                           9: REVIEWS_PER_ANNOTATOR}
 """Statements per format: a fresh database gets every step up to the newest; a database of
 an older format gets the steps after its own (``server.upgrade``)."""
 
