@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from annotator.core.store import Project
-from annotator.ui.qt import Qt, QtCore
+from annotator.ui.qt import QApplication, Qt, QtCore
 from tests.core.recommend_setup import ANNOTATOR, news_project
 from tests.ui.helpers import accept_first_suggestion, shortcut, shown_window_at
 
