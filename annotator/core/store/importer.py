@@ -36,7 +36,7 @@ BATCH_CHARS = 1_000_000
 buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
 INSERTS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "external_id", "title", "sha256", "length", "source", "search_key",
-                  "meta", "normalization", "created", "updated", "text"),
+                  "meta", "normalization", "text", "created", "updated"),
     "entities": ("id", "doc_id", "start", '"end"', "label", "attrs", "note", "annotator_id",
                  "schema_version", "created", "updated"),
     "quotes": ("id", "doc_id", "content_start", "content_end", "cue_start", "cue_end",
@@ -101,6 +101,13 @@ class _Run:
         self.next_id = {t: self._first_free(t) for t in ID_TABLES}
         self.first_doc_id = self.next_id["documents"]
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
+        """Buffered rows; a table in :data:`SHARED` leaves its last columns out of each row
+        (``shared`` holds them, the same for every row of the run)."""
+        self.plain_rows: list[tuple[Any, ...]] = []
+        """Entity rows of a reader's plain entities without their last six columns, the
+        same for each of them (``plain_stamp``): written with them bound once a statement."""
+        self.shared: dict[str, tuple[Any, ...]] = {"documents": (self.now, self.now)}
+        self.plain_stamp = ("{}", None, default_annotator, version, self.now, self.now)
         self.sha_seen = KeyFilter()
         """The first 8 bytes (as an int) of the sha256 of every text added by this run, and
         ``ext_seen`` the ``hash()`` of every external id given, in constant memory (issue
@@ -142,11 +149,14 @@ class _Run:
     def flush(self) -> None:
         for table, columns in INSERTS.items():
             rows = self.rows[table]
-            if not rows:
-                continue
-            insert_rows(self.conn, table, columns, rows)
-            self.report.counts[table] += len(rows)
-            rows.clear()
+            if rows:
+                insert_rows(self.conn, table, columns, rows, self.shared.get(table, ()))
+                self.report.counts[table] += len(rows)
+                rows.clear()
+            if table == "entities" and self.plain_rows:  # (before the rows that refer to them)
+                insert_rows(self.conn, table, columns, self.plain_rows, self.plain_stamp)
+                self.report.counts[table] += len(self.plain_rows)
+                self.plain_rows.clear()
         self.pending_chars = 0
 
     def _taken(self, external_id: str) -> bool:
@@ -210,8 +220,7 @@ class _Run:
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
             search_key(record.title, ext), v.json_text(record.meta, "meta"),
-            self.normalization_json(record.normalization), self.now, self.now,
-            record.text))
+            self.normalization_json(record.normalization), record.text))
         self._annotations(record, doc_id)
         self.report.doc_ids.append(doc_id)
         if record.source and record.source != self.last_source:
@@ -303,22 +312,21 @@ class _Run:
 
     def _column_rows(self, columns: EntityColumns, doc_id: int, stamp: tuple[int, int, str, str],
                      linked: bool) -> dict[str, tuple[int, str]]:
-        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12): the
-        reader checked ids and spans, and the labels are proven declared as a set (else the
-        first undeclared one is refused with the message of the other path). Returns file id -> (row
-        id, label) when the record has links to resolve, else nothing."""
+        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12), their
+        six shared columns left to ``plain_stamp`` (fourth pass): the reader checked ids and
+        spans, and the labels are proven declared as a set (else the first undeclared one is
+        refused with the message of the other path). Returns file id -> (row id, label) when
+        the record has links to resolve, else nothing."""
         labels = columns.labels
         if not self.schema.entity_types.keys() >= set(labels):
             for label in labels:
                 _require(rules.entity_label_problem(self.schema, label))
         count, first = len(labels), self.next_id["entities"]
         ids = range(first, first + count)
-        who, version, created, updated = stamp
-        self.rows["entities"].extend(zip(
-            ids, repeat(doc_id, count), columns.starts, columns.ends, labels,
-            repeat("{}", count), repeat(None, count), repeat(who, count),
-            repeat(version, count), repeat(created, count), repeat(updated, count),
-            strict=True))
+        if stamp != self.plain_stamp[2:]:  # (never: plain entities are the run's annotator's)
+            raise AssertionError(f"plain entities stamped {stamp}, not {self.plain_stamp}")
+        self.plain_rows.extend(zip(ids, repeat(doc_id, count), columns.starts, columns.ends,
+                                   labels, strict=True))
         self.next_id["entities"] = first + count
         return dict(zip(columns.ids, zip(ids, labels, strict=True), strict=True)) if linked else {}
 
