@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from annotator.core.model import AUTHOR, DocumentRecord, EntityColumns, LayerState, Span
+from annotator.core.model import (
+    AUTHOR,
+    STATUSES,
+    DocumentRecord,
+    EntityColumns,
+    LayerState,
+    Span,
+)
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
@@ -169,9 +176,10 @@ class _Run:
         return self.conn.execute("SELECT 1 FROM documents WHERE external_id = ?",
                                  (external_id,)).fetchone() is not None
 
-    def _earlier(self, raw_digest: bytes, digest: str) -> str | None:
-        """The external id of a document of this run or of the store with this text."""
-        if int.from_bytes(raw_digest[:8], "big") in self.sha_seen:
+    def _earlier(self, key: int, digest: str) -> str | None:
+        """The external id of a document of this run or of the store with this text
+        (``key``: the digest's first 8 bytes as an int)."""
+        if key in self.sha_seen:
             for row in self.rows["documents"]:
                 if row[3] == digest:
                     return str(row[1])
@@ -203,11 +211,11 @@ class _Run:
 
     def add(self, record: DocumentRecord, source: str) -> None:
         raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
-        digest = raw_digest.hex()
-        earlier = self._earlier(raw_digest, digest)
+        digest, key = raw_digest.hex(), int.from_bytes(raw_digest[:8], "big")
+        earlier = self._earlier(key, digest)
         if earlier is not None and self.as_layer and not self._from_this_run(earlier):
             self._add_layer(record, earlier)
-            self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
+            self.sha_seen.add(key)
             return
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
@@ -215,7 +223,7 @@ class _Run:
         self._check_layers(record)
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
-        self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
+        self.sha_seen.add(key)
         self.pending_chars += len(record.text)
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
@@ -245,6 +253,8 @@ class _Run:
     def _check_layers(self, record: DocumentRecord) -> None:
         """The statuses and labels of every layer the record holds are allowed; an import
         into one layer takes a record of one layer only."""
+        if not (record.layers or record.labels or self.as_layer) and record.status in STATUSES:
+            return  # (the usual record: one layer, a known status, no labels)
         states = record.layers or {"": LayerState(record.status, record.labels)}
         for state in states.values():
             _require(rules.status_problem(state.status))
@@ -395,6 +405,8 @@ class _Run:
                                          holder_author, t_entity, t_event, s.target.topic,
                                          s.label, ev_quote, *ev_span, v.attrs_json(s.attrs),
                                          s.note, *self._stamp(s.annotator)))
+        if not (record.layers or record.labels or record.notes) and record.status == "todo":
+            return  # no row to write (an annotator the annotations name has its row already)
         own = LayerState(record.status, record.labels, record.notes)
         layers = record.layers if record.layers and not self.as_layer else {
             None if self.as_layer else _sole_annotator(record): own}
