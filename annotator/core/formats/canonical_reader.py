@@ -366,6 +366,7 @@ def parse_canonical_object(
         source=f"{path}:{line_no}" if line_no is not None else path,
         layers=_layers(line, obj.get("layers")),
         entity_columns=entity_columns,
+        encoded=line.mover.encoded if columns else None,
     )
     if line.mover.errors:
         return None, line.mover.errors

@@ -210,7 +210,10 @@ class _Run:
         return candidate
 
     def add(self, record: DocumentRecord, source: str) -> None:
-        raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
+        encoded = record.encoded
+        utf8 = (encoded[1] if encoded is not None and encoded[0] is record.text
+                else record.text.encode("utf-8"))  # (the reader's bytes of this very text)
+        raw_digest = hashlib.sha256(utf8).digest()
         digest, key = raw_digest.hex(), int.from_bytes(raw_digest[:8], "big")
         earlier = self._earlier(key, digest)
         if earlier is not None and self.as_layer and not self._from_this_run(earlier):
