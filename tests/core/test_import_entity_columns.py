@@ -14,7 +14,7 @@ import pytest
 from annotator.core.checks import record_problems
 from annotator.core.formats.canonical_reader import parse_canonical_object, read_canonical
 from annotator.core.importing import import_paths
-from annotator.core.model import DocumentRecord, EntityColumns
+from annotator.core.model import DocumentRecord, EntityColumns, Quote, Span
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.core.store import Project, ProjectError
 
@@ -136,13 +136,23 @@ def _column_record(label: str = "GPE", span: tuple[int, int] = (_M, _M + 5)) -> 
         ["e1", "e2"], [_B, span[0]], [_B + 5, span[1]], ["PERS", label]))
 
 
-def test_record_problems_of_columns_are_those_of_objects() -> None:
+@pytest.mark.parametrize("status", ["todo", "done", "finished"])
+@pytest.mark.parametrize("labels", [{}, {"nonsense": 1}])
+def test_record_problems_of_columns_are_those_of_objects(status: str,
+                                                         labels: dict[str, Any]) -> None:
+    """Columns alone (the stream's quick return, fourth pass) or with a quote: the problems
+    of the same record with entity objects, for good and bad labels, statuses and document
+    labels."""
     schema = load_schema(default_schema_path())
+    quote = Quote("q1", Span(_M, _M + 5), None, "e1")
     for record in (_column_record(), _column_record("CITY")):
-        objects = DocumentRecord(id="x", text=TEXT, entities=record.all_entities())
-        for checked in (True, False):
-            assert (record_problems(record, schema, spans_checked=checked)
-                    == record_problems(objects, schema, spans_checked=checked))
+        for quotes in ([], [quote]):
+            record.status, record.labels, record.quotes = status, labels, quotes
+            objects = DocumentRecord(id="x", text=TEXT, entities=record.all_entities(),
+                                     status=status, labels=labels, quotes=quotes)
+            for checked in (True, False):
+                assert (record_problems(record, schema, spans_checked=checked)
+                        == record_problems(objects, schema, spans_checked=checked))
 
 
 @pytest.fixture
