@@ -156,6 +156,16 @@ def record_problems(record: DocumentRecord, schema: Schema, *,
             or record.stances or record.labels):
         return problems  # a bare text: nothing else to check (the common case of big imports)
     text = None if spans_checked else record.text
+    columns = record.entity_columns
+    if (columns is not None and text is None and not (record.entities or record.quotes
+                                                      or record.events or record.stances)):
+        # The import stream's usual record (issue 12, fourth pass): a reader's plain
+        # entities and nothing that refers to them, so no id table to build.
+        if not schema.entity_types.keys() >= set(columns.labels):
+            _entities(record, schema, problems, text)
+        if record.labels:
+            problems.extend(schema.document_labels_problems(record.labels))
+        return problems
     labels = _entities(record, schema, problems, text)
     quotes = _quotes(record, schema, labels, problems, text)
     events = _events(record, schema, labels, problems, text)

@@ -199,6 +199,11 @@ class DocumentRecord:
     """Other tools' predictions, stored as suggestions of the imported document (never
     annotations: not exported, not in the journal)."""
 
+    encoded: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
+    """A reader's UTF-8 encoding of the text, as (the very ``str`` it encoded, the bytes),
+    set only for the import's stream: the store hashes the bytes while ``text`` is still
+    that object (``is``), else it encodes ``text`` itself (issue 12: one encoding a text)."""
+
     def all_entities(self) -> list[Entity]:
         """``entities``, or the entities of ``entity_columns`` as objects."""
         if self.entity_columns is None:

@@ -14,7 +14,7 @@ import pytest
 from annotator.core.checks import record_problems
 from annotator.core.formats.canonical_reader import parse_canonical_object, read_canonical
 from annotator.core.importing import import_paths
-from annotator.core.model import DocumentRecord, EntityColumns
+from annotator.core.model import DocumentRecord, EntityColumns, Quote, Span
 from annotator.core.schema import default_schema_path, load_schema
 from annotator.core.store import Project, ProjectError
 
@@ -136,13 +136,23 @@ def _column_record(label: str = "GPE", span: tuple[int, int] = (_M, _M + 5)) -> 
         ["e1", "e2"], [_B, span[0]], [_B + 5, span[1]], ["PERS", label]))
 
 
-def test_record_problems_of_columns_are_those_of_objects() -> None:
+@pytest.mark.parametrize("status", ["todo", "done", "finished"])
+@pytest.mark.parametrize("labels", [{}, {"nonsense": 1}])
+def test_record_problems_of_columns_are_those_of_objects(status: str,
+                                                         labels: dict[str, Any]) -> None:
+    """Columns alone (the stream's quick return, fourth pass) or with a quote: the problems
+    of the same record with entity objects, for good and bad labels, statuses and document
+    labels."""
     schema = load_schema(default_schema_path())
+    quote = Quote("q1", Span(_M, _M + 5), None, "e1")
     for record in (_column_record(), _column_record("CITY")):
-        objects = DocumentRecord(id="x", text=TEXT, entities=record.all_entities())
-        for checked in (True, False):
-            assert (record_problems(record, schema, spans_checked=checked)
-                    == record_problems(objects, schema, spans_checked=checked))
+        for quotes in ([], [quote]):
+            record.status, record.labels, record.quotes = status, labels, quotes
+            objects = DocumentRecord(id="x", text=TEXT, entities=record.all_entities(),
+                                     status=status, labels=labels, quotes=quotes)
+            for checked in (True, False):
+                assert (record_problems(record, schema, spans_checked=checked)
+                        == record_problems(objects, schema, spans_checked=checked))
 
 
 @pytest.fixture
@@ -179,3 +189,46 @@ def test_map_renames_the_labels_of_a_streamed_canonical_import(tmp_path: Path) -
         assert not result.bad
         record = project.get_record(project.document_ids()[0])
     assert [e.label for e in record.entities] == ["PERS", "GPE"]
+
+
+@pytest.mark.parametrize("text", [TEXT, TEXT.replace(" ", "\r\n", 1), "e\u0301 " + TEXT,
+                                  TEXT + " \ud83d"])
+def test_the_reader_hands_the_store_the_bytes_of_a_plain_text_only(text: str) -> None:
+    """Issue 12, fourth pass: the surrogate test's UTF-8 encoding goes to the store's sha256
+    (one encoding a text), only for a text stored as it was read."""
+    obj = {"id": "d", "text": text}
+    record, errors = parse_canonical_object(obj, "f.jsonl", 1, columns=True)
+    plain = text == TEXT
+    assert (record is None) == (not plain and "\ud83d" in text)
+    if record is None:
+        assert errors
+        return
+    if not plain:
+        assert record.encoded is None
+        return
+    assert record.encoded is not None
+    assert record.encoded[0] is record.text
+    assert record.encoded[1] == record.text.encode("utf-8")
+    assert parse_canonical_object(obj, "f.jsonl", 1)[0].encoded is None  # (not streamed)
+
+
+def test_the_store_hashes_the_reader_s_bytes_only_for_that_very_text(project: Project) -> None:
+    import dataclasses
+    import hashlib
+
+    def record(n: int) -> DocumentRecord:
+        found, _ = parse_canonical_object({"id": f"d{n}", "text": f"{TEXT} {n}"}, "f", n,
+                                          columns=True)
+        assert found is not None
+        assert found.encoded is not None
+        return found
+
+    changed = record(2)
+    changed.text = changed.text + " ب"  # the bytes are now another text's
+    replaced = dataclasses.replace(record(3), text="نص آخر")
+    records = [record(1), changed, replaced]
+    project.import_records(records, spans_checked=True)
+    stored = project.conn.execute("SELECT sha256, text FROM documents ORDER BY id").fetchall()
+    assert stored == [(hashlib.sha256(r.text.encode("utf-8")).hexdigest(), r.text)
+                      for r in records]
+    assert project.validate() == []

@@ -169,6 +169,31 @@ def test_insert_rows_writes_every_row_in_order(count: int, limit: int) -> None:
     assert conn.execute("SELECT * FROM t ORDER BY id").fetchall() == rows
 
 
+@pytest.mark.parametrize("count", [0, 1, 2, 3, 99, 100, 101, 250])
+@pytest.mark.parametrize("limit", [12, 17, 32766])
+@pytest.mark.parametrize("shared", [1, 2, 6])
+def test_insert_rows_binds_shared_columns_once_a_statement(count: int, limit: int,
+                                                          shared: int) -> None:
+    """Issue 12, fourth pass: the last columns, the same for every row, given once
+    (``constants``) store exactly the rows they would as part of each row: every count, a
+    limit on bound values that leaves room for one, a few or many rows a statement."""
+    from annotator.core.store.bulk import insert_rows
+
+    columns = ("id", "a", '"end"', "c", "d", "e", "f", "g", "h", "i", "j")
+    conn = sqlite3.connect(":memory:")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, limit)
+    conn.execute("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, a TEXT, "
+                 '"end" INTEGER, c BLOB, d, e, f, g, h, i, j)')
+    rows = [(n + 1, f"ن{n}", n * 2, None, 1.5, "{}", n, n, n, n, "x") for n in range(count)]
+    constants = ("{}", None, 7, 3, "2026-12-01T00:00:00.000000Z", "ب")[-shared:]
+    seen = _statements(conn, "INSERT")
+    insert_rows(conn, "t", columns, [row[:-shared] for row in rows], constants)
+    full = [row[:-shared] + constants for row in rows]
+    assert conn.execute("SELECT * FROM t ORDER BY id").fetchall() == full
+    per = min(100, (limit - shared) // (len(columns) - shared))
+    assert len(seen) == count // per + count % per  # many rows a statement, the rest one each
+
+
 def test_insert_rows_reports_the_constraint_that_failed(project: Project) -> None:
     from annotator.core.store.bulk import insert_rows
 

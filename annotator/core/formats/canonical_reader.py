@@ -45,6 +45,7 @@ __all__ = [
 
 _ID_PREFIX = {"entity": "e", "quote": "q", "event": "v", "stance": "s"}
 _FIVE = itemgetter("id", "label", "start", "end", "text")
+_DICT = {dict}
 
 
 class _Line:
@@ -84,6 +85,8 @@ class _Line:
         value = obj.get(key)
         if value is None:
             return []
+        if type(value) is list and set(map(type, value)) == _DICT:
+            return value  # (JSON's own types, tested in C: issue 12)
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self.error(f'"{key}" must be a list of objects')
             return []
@@ -363,6 +366,7 @@ def parse_canonical_object(
         source=f"{path}:{line_no}" if line_no is not None else path,
         layers=_layers(line, obj.get("layers")),
         entity_columns=entity_columns,
+        encoded=line.mover.encoded if columns else None,
     )
     if line.mover.errors:
         return None, line.mover.errors

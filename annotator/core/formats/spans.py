@@ -45,15 +45,14 @@ def _short(problem: str) -> str:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _lone_surrogate(raw: str) -> re.Match[str] | None:
-    """The first surrogate code point of ``raw``, or None. Encoding to UTF-8 (in C) fails
-    exactly when there is one, and costs a third of the search: the search runs only then
-    (issue 12)."""
+def _utf8(raw: str) -> tuple[bytes | None, re.Match[str] | None]:
+    """``raw`` in UTF-8, or None with the first surrogate code point of ``raw``. Encoding
+    (in C) fails exactly when there is one, and costs a third of the search: the search runs
+    only then (issue 12). The bytes are kept for the store's sha256 (fourth pass)."""
     try:
-        raw.encode("utf-8")
+        return raw.encode("utf-8"), None
     except UnicodeEncodeError:
-        return _LONE_SURROGATE.search(raw)
-    return None
+        return None, _LONE_SURROGATE.search(raw)
 
 
 class SpanMover:
@@ -68,7 +67,7 @@ class SpanMover:
         self.path = path
         self.line = line
         self.errors: list[InputError] = []
-        surrogate = _lone_surrogate(raw)
+        utf8, surrogate = _utf8(raw)
         if surrogate is not None:  # JSON can spell one (\ud83d); no file or database can hold it
             self.error(f"the text holds a lone surrogate (U+{ord(surrogate.group()):04X}) at "
                        f"offset {surrogate.start()}")
@@ -81,6 +80,9 @@ class SpanMover:
         """No surrogate code point and nothing moved by normalization: a span proven valid
         on the raw text is a stored span as it is (the readers' quick path, issue 12)."""
         self._offsets: list[int] | None = None
+        self.encoded = (self.text, utf8) if self.plain and utf8 is not None else None
+        """The stored text and its UTF-8 bytes, when the surrogate test made them (a plain
+        text): ``DocumentRecord.encoded`` for the import's stream."""
 
     @property
     def _map(self) -> list[int]:

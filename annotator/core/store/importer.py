@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from annotator.core.model import AUTHOR, DocumentRecord, EntityColumns, LayerState, Span
+from annotator.core.model import (
+    AUTHOR,
+    STATUSES,
+    DocumentRecord,
+    EntityColumns,
+    LayerState,
+    Span,
+)
 from annotator.core.schema import Schema, rules
 from annotator.core.store import validation as v
 from annotator.core.store.base import ProjectBase
@@ -36,7 +43,7 @@ BATCH_CHARS = 1_000_000
 buffered: the buffer (not the input) bounds the import's memory (issue 12)."""
 INSERTS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "external_id", "title", "sha256", "length", "source", "search_key",
-                  "meta", "normalization", "created", "updated", "text"),
+                  "meta", "normalization", "text", "created", "updated"),
     "entities": ("id", "doc_id", "start", '"end"', "label", "attrs", "note", "annotator_id",
                  "schema_version", "created", "updated"),
     "quotes": ("id", "doc_id", "content_start", "content_end", "cue_start", "cue_end",
@@ -105,6 +112,13 @@ class _Run:
         self.next_id = {t: self._first_free(t) for t in ID_TABLES}
         self.first_doc_id = self.next_id["documents"]
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in INSERTS}
+        """Buffered rows; a table in :data:`SHARED` leaves its last columns out of each row
+        (``shared`` holds them, the same for every row of the run)."""
+        self.plain_rows: list[tuple[Any, ...]] = []
+        """Entity rows of a reader's plain entities without their last six columns, the
+        same for each of them (``plain_stamp``): written with them bound once a statement."""
+        self.shared: dict[str, tuple[Any, ...]] = {"documents": (self.now, self.now)}
+        self.plain_stamp = ("{}", None, default_annotator, version, self.now, self.now)
         self.sha_seen = KeyFilter()
         """The first 8 bytes (as an int) of the sha256 of every text added by this run, and
         ``ext_seen`` the ``hash()`` of every external id given, in constant memory (issue
@@ -146,11 +160,14 @@ class _Run:
     def flush(self) -> None:
         for table, columns in INSERTS.items():
             rows = self.rows[table]
-            if not rows:
-                continue
-            insert_rows(self.conn, table, columns, rows)
-            self.report.counts[table] += len(rows)
-            rows.clear()
+            if rows:
+                insert_rows(self.conn, table, columns, rows, self.shared.get(table, ()))
+                self.report.counts[table] += len(rows)
+                rows.clear()
+            if table == "entities" and self.plain_rows:  # (before the rows that refer to them)
+                insert_rows(self.conn, table, columns, self.plain_rows, self.plain_stamp)
+                self.report.counts[table] += len(self.plain_rows)
+                self.plain_rows.clear()
         self.pending_chars = 0
 
     def _taken(self, external_id: str) -> bool:
@@ -163,9 +180,10 @@ class _Run:
         return self.conn.execute("SELECT 1 FROM documents WHERE external_id = ?",
                                  (external_id,)).fetchone() is not None
 
-    def _earlier(self, raw_digest: bytes, digest: str) -> str | None:
-        """The external id of a document of this run or of the store with this text."""
-        if int.from_bytes(raw_digest[:8], "big") in self.sha_seen:
+    def _earlier(self, key: int, digest: str) -> str | None:
+        """The external id of a document of this run or of the store with this text
+        (``key``: the digest's first 8 bytes as an int)."""
+        if key in self.sha_seen:
             for row in self.rows["documents"]:
                 if row[3] == digest:
                     return str(row[1])
@@ -196,12 +214,15 @@ class _Run:
         return candidate
 
     def add(self, record: DocumentRecord, source: str) -> None:
-        raw_digest = hashlib.sha256(record.text.encode("utf-8")).digest()
-        digest = raw_digest.hex()
-        earlier = self._earlier(raw_digest, digest)
+        encoded = record.encoded
+        utf8 = (encoded[1] if encoded is not None and encoded[0] is record.text
+                else record.text.encode("utf-8"))  # (the reader's bytes of this very text)
+        raw_digest = hashlib.sha256(utf8).digest()
+        digest, key = raw_digest.hex(), int.from_bytes(raw_digest[:8], "big")
+        earlier = self._earlier(key, digest)
         if earlier is not None and self.as_layer and not self._from_this_run(earlier):
             self._add_layer(record, earlier)
-            self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
+            self.sha_seen.add(key)
             return
         if earlier is not None:
             self.report.duplicates.append((record.source, earlier))
@@ -209,13 +230,12 @@ class _Run:
         self._check_layers(record)
         doc_id = self.take_id("documents")
         ext = self.external_id(record, doc_id)
-        self.sha_seen.add(int.from_bytes(raw_digest[:8], "big"))
+        self.sha_seen.add(key)
         self.pending_chars += len(record.text)
         self.rows["documents"].append((
             doc_id, ext, record.title, digest, len(record.text), record.source,
             search_key(record.title, ext), v.json_text(record.meta, "meta"),
-            self.normalization_json(record.normalization), self.now, self.now,
-            record.text))
+            self.normalization_json(record.normalization), record.text))
         self._annotations(record, doc_id)
         self._suggestions(record, doc_id)
         self.report.doc_ids.append(doc_id)
@@ -241,6 +261,8 @@ class _Run:
     def _check_layers(self, record: DocumentRecord) -> None:
         """The statuses and labels of every layer the record holds are allowed; an import
         into one layer takes a record of one layer only."""
+        if not (record.layers or record.labels or self.as_layer) and record.status in STATUSES:
+            return  # (the usual record: one layer, a known status, no labels)
         states = record.layers or {"": LayerState(record.status, record.labels)}
         for state in states.values():
             _require(rules.status_problem(state.status))
@@ -332,22 +354,21 @@ class _Run:
 
     def _column_rows(self, columns: EntityColumns, doc_id: int, stamp: tuple[int, int, str, str],
                      linked: bool) -> dict[str, tuple[int, str]]:
-        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12): the
-        reader checked ids and spans, and the labels are proven declared as a set (else the
-        first undeclared one is refused with the message of the other path). Returns file id -> (row
-        id, label) when the record has links to resolve, else nothing."""
+        """Buffer the rows of a reader's plain entities, made in C by ``zip`` (issue 12), their
+        six shared columns left to ``plain_stamp`` (fourth pass): the reader checked ids and
+        spans, and the labels are proven declared as a set (else the first undeclared one is
+        refused with the message of the other path). Returns file id -> (row id, label) when
+        the record has links to resolve, else nothing."""
         labels = columns.labels
         if not self.schema.entity_types.keys() >= set(labels):
             for label in labels:
                 _require(rules.entity_label_problem(self.schema, label))
         count, first = len(labels), self.next_id["entities"]
         ids = range(first, first + count)
-        who, version, created, updated = stamp
-        self.rows["entities"].extend(zip(
-            ids, repeat(doc_id, count), columns.starts, columns.ends, labels,
-            repeat("{}", count), repeat(None, count), repeat(who, count),
-            repeat(version, count), repeat(created, count), repeat(updated, count),
-            strict=True))
+        if stamp != self.plain_stamp[2:]:  # (never: plain entities are the run's annotator's)
+            raise AssertionError(f"plain entities stamped {stamp}, not {self.plain_stamp}")
+        self.plain_rows.extend(zip(ids, repeat(doc_id, count), columns.starts, columns.ends,
+                                   labels, strict=True))
         self.next_id["entities"] = first + count
         return dict(zip(columns.ids, zip(ids, labels, strict=True), strict=True)) if linked else {}
 
@@ -416,6 +437,8 @@ class _Run:
                                          holder_author, t_entity, t_event, s.target.topic,
                                          s.label, ev_quote, *ev_span, v.attrs_json(s.attrs),
                                          s.note, *self._stamp(s.annotator)))
+        if not (record.layers or record.labels or record.notes) and record.status == "todo":
+            return  # no row to write (an annotator the annotations name has its row already)
         own = LayerState(record.status, record.labels, record.notes)
         layers = record.layers if record.layers and not self.as_layer else {
             None if self.as_layer else _sole_annotator(record): own}
