@@ -42,7 +42,7 @@ def test_add_user_never_shows_or_sends_the_password(
     log = _server_log()
     start = log.stat().st_size if log else 0
     caplog.set_level(logging.DEBUG)
-    assert "annotator_manager" in run("server", "init", database).output
+    assert "_manager (this project's own" in run("server", "init", database).output
     result = run("server", "add-user", database, name, "--role", "curator")
     assert f"{name} is a curator" in result.output
     with psycopg.connect(database) as conn:
