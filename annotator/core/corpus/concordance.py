@@ -11,6 +11,10 @@ order (substring through an SQL ``instr`` prefilter on the query's longest word)
 soon as ``limit`` rows are found, so the work is bounded by the limit for frequent matches and
 by one pass over the folded texts (C-speed regex) for rare ones.
 
+On PostgreSQL (no FTS5) whole-word and substring queries take their candidates from
+``folded LIKE '%word%'`` on the query's longest word, which the trigram index answers
+(:mod:`annotator.core.store.search_trigram`); the rows are the same as SQLite's.
+
 For a view that pages (a Qt item model's ``fetchMore``), :meth:`Concordance.page` returns up to
 ``limit`` rows after a :class:`Cursor` and the cursor of the next page: no row is counted or
 built before it is asked for.
@@ -27,6 +31,7 @@ from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_toke
 from annotator.core.store import Project
 from annotator.core.store.engines import has_fts
 from annotator.core.store.layers import status_clause
+from annotator.core.store.search_trigram import like_pattern
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
 from annotator.core.text.spans import settle_span
@@ -187,15 +192,17 @@ class Concordance:
                    f" WHERE search_fts MATCH ? AND f.rowid >= ? AND {where}"
                    " ORDER BY f.rowid")
             args = [matcher.fts_query(), first, first, *params]
-        elif matcher.mode is Mode.REGEX or not matcher.needs_scan:
-            # A regex, or a word search without the FTS5 index (PostgreSQL): every folded
-            # text is a candidate (the word rules, proclitics and elision, are the matcher's).
+        elif matcher.mode is Mode.REGEX:  # every folded text is a candidate
             sql = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where} ORDER BY t.doc_id"
             args = [first, *params]
-        else:
+        elif has_fts(conn):
             sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
                    " AND instr(t.folded, ?) > 0 ORDER BY t.doc_id")
             args = [first, *params, matcher.literal()]
+        else:  # PostgreSQL: the trigram index answers LIKE (the word rules are the matcher's)
+            sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
+                   " AND t.folded LIKE ? ORDER BY t.doc_id")
+            args = [first, *params, like_pattern(matcher.literal())]
         for doc_id, folded in conn.execute(sql, args):
             yield int(doc_id), str(folded)
 
