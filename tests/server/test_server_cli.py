@@ -115,7 +115,10 @@ def test_init_creates_a_missing_database_and_add_user_takes_two_people(
         run("server", "init", address)  # again: policies brought up to date, nothing lost
         with psycopg.connect(address) as conn:
             found = {r[0] for r in conn.execute("SELECT name FROM annotators")}
+            trigram = conn.execute("SELECT indexname FROM pg_indexes WHERE indexname ="
+                                   " 'search_text_trigram'").fetchall()
         assert set(people) <= found
+        assert trigram == [("search_text_trigram",)]  # the concordance's index, made by init
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())

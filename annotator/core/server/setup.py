@@ -110,7 +110,24 @@ def secure(conn: psycopg.Connection[Any], groups: Groups | None = None) -> InitR
         conn.execute(statement.encode())
     for statement in upgrade_statements(conn, groups, database, schema):
         conn.execute(statement.encode())
+    _trigram_index(conn)
     return InitReport(database, tuple(sorted(tables)), False, groups)
+
+
+def _trigram_index(conn: psycopg.Connection[Any]) -> None:
+    """The concordance's trigram index (:mod:`annotator.core.store.search_trigram`) when the
+    server has ``pg_trgm``; a refusal (an extension policy) leaves searches scanning."""
+    from annotator.core.store.search_trigram import HAS_INDEX, STATEMENTS, may_create
+
+    if conn.execute(HAS_INDEX).fetchone() is not None or not may_create(conn):
+        return
+    pg = import_psycopg()
+    try:
+        with conn.transaction():  # a savepoint: the rest of init stands either way
+            for statement in STATEMENTS:
+                conn.execute(statement.encode())
+    except pg.Error as exc:
+        log.warning("no trigram index for the concordance (%s)", _one_line(exc))
 
 
 def ensure_database(address: str) -> bool:
