@@ -99,3 +99,30 @@ def test_postgresql_answers_the_candidates_from_its_trigram_index(project: Proje
     finally:
         raw.execute("ROLLBACK")
     assert INDEX in plan
+
+
+def test_candidates_come_in_growing_batches_on_the_server(project: Project,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL fetches a statement's rows whole: the first page of a word found in every
+    document reads only the first batch of folded texts (counted), not all of them."""
+    from annotator.core.corpus import concordance
+    from annotator.core.store.engines import has_fts
+
+    if has_fts(project.conn):
+        pytest.skip("PostgreSQL only: SQLite streams the candidates")
+    monkeypatch.setattr(concordance, "FIRST_BATCH", 1)
+    monkeypatch.setattr(concordance, "MAX_BATCH", 2)
+    read: list[int] = []
+    original = concordance._in_batches
+
+    def counted(conn: Any, sql: str, args: list[Any]) -> Iterator[tuple[int, str]]:
+        for row in original(conn, sql, args):
+            read.append(row[0])
+            yield row
+
+    monkeypatch.setattr(concordance, "_in_batches", counted)
+    page = Concordance(project, SearchQuery("ال", mode=Mode.SUBSTRING)).page(2)
+    assert len(page.rows) == 2
+    assert read == [project.find_document("berlin")]
+    everything = [r.external_id for r in search(project, SearchQuery("ال", mode=Mode.SUBSTRING))]
+    assert set(everything) == {"berlin", "iraq", "other"}

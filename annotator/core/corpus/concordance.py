@@ -38,6 +38,10 @@ from annotator.core.text.spans import settle_span
 
 CONTEXT = 40
 """Characters of context on each side of a match (widened to grapheme boundaries)."""
+FIRST_BATCH = 16
+MAX_BATCH = 1024
+"""Candidate documents asked for at a time on PostgreSQL: 16, then four times more each
+time (a page of a frequent word reads a few documents, a rare word one or two batches)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +207,11 @@ class Concordance:
             sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
                    " AND t.folded LIKE ? ORDER BY t.doc_id")
             args = [first, *params, like_pattern(matcher.literal())]
-        for doc_id, folded in conn.execute(sql, args):
-            yield int(doc_id), str(folded)
+        if has_fts(conn):  # SQLite streams the rows as they are read
+            for doc_id, folded in conn.execute(sql, args):
+                yield int(doc_id), str(folded)
+            return
+        yield from _in_batches(conn, sql, args)
 
     # -- rows ---------------------------------------------------------------------------------
 
@@ -234,6 +241,22 @@ class Concordance:
             yield ConcordanceRow(doc_id, external_id, title, start, end, text[start:end], left,
                                  right, on[1] if on else None, on[0] if on else None,
                                  _proclitic(text, start))
+
+
+def _in_batches(conn: sqlite3.Connection, sql: str,
+                args: list[Any]) -> Iterator[tuple[int, str]]:
+    """The rows of ``sql`` (whose first parameter is the first ``doc_id``) in growing batches
+    after each other: PostgreSQL's cursor fetches a statement's rows whole, and a page of
+    frequent matches needs only the first few documents."""
+    batch = FIRST_BATCH
+    while True:
+        rows = conn.execute(f"{sql} LIMIT ?", [*args, batch]).fetchall()
+        for doc_id, folded in rows:
+            yield int(doc_id), str(folded)
+        if len(rows) < batch:
+            return
+        args = [int(rows[-1][0]) + 1, *args[1:]]
+        batch = min(batch * 4, MAX_BATCH)
 
 
 def _proclitic(text: str, start: int) -> str:
