@@ -101,28 +101,43 @@ def test_postgresql_answers_the_candidates_from_its_trigram_index(project: Proje
     assert INDEX in plan
 
 
-def test_candidates_come_in_growing_batches_on_the_server(project: Project,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_candidates_come_in_growing_ranges_on_the_server(project: Project,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """PostgreSQL fetches a statement's rows whole: the first page of a word found in every
-    document reads only the first batch of folded texts (counted), not all of them."""
+    document reads only the first range of documents (counted), not all of them; the
+    following ranges find the rest."""
     from annotator.core.corpus import concordance
     from annotator.core.store.engines import has_fts
 
     if has_fts(project.conn):
         pytest.skip("PostgreSQL only: SQLite streams the candidates")
-    monkeypatch.setattr(concordance, "FIRST_BATCH", 1)
-    monkeypatch.setattr(concordance, "MAX_BATCH", 2)
-    read: list[int] = []
-    original = concordance._in_batches
+    monkeypatch.setattr(concordance, "FIRST_SPAN", 1)
+    monkeypatch.setattr(concordance, "MAX_SPAN", 2)
+    query = SearchQuery("ال", mode=Mode.SUBSTRING)
+    found = Concordance(project, query)
+    read = [doc_id for doc_id, _ in found._candidates(project.conn, 0)]
+    assert read == [project.find_document(n) for n in ("berlin", "iraq", "other")]
+    fetched: list[int] = []
 
-    def counted(conn: Any, sql: str, args: list[Any]) -> Iterator[tuple[int, str]]:
-        for row in original(conn, sql, args):
-            read.append(row[0])
-            yield row
+    class Counting:  # the rows each statement brings from the server
+        engine = project.conn.engine  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(concordance, "_in_batches", counted)
-    page = Concordance(project, SearchQuery("ال", mode=Mode.SUBSTRING)).page(2)
-    assert len(page.rows) == 2
-    assert read == [project.find_document("berlin")]
-    everything = [r.external_id for r in search(project, SearchQuery("ال", mode=Mode.SUBSTRING))]
-    assert set(everything) == {"berlin", "iraq", "other"}
+        def execute(self, sql: str, args: Any = ()) -> Any:
+            rows = project.conn.execute(sql, args).fetchall()
+            fetched.append(len(rows))
+            return _Rows(rows)
+
+    berlin = project.find_document("berlin")
+    assert berlin is not None
+    candidates = found._candidates(Counting(), berlin)  # type: ignore[arg-type]
+    assert next(candidates)[0] == berlin
+    assert fetched == [1, 1]  # max(doc_id), then the first range: one document
+    assert len(found.page(2).rows) == 2
+
+
+class _Rows(list[Any]):
+    def fetchone(self) -> Any:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[Any]:
+        return list(self)

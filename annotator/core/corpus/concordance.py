@@ -38,10 +38,10 @@ from annotator.core.text.spans import settle_span
 
 CONTEXT = 40
 """Characters of context on each side of a match (widened to grapheme boundaries)."""
-FIRST_BATCH = 16
-MAX_BATCH = 1024
-"""Candidate documents asked for at a time on PostgreSQL: 16, then four times more each
-time (a page of a frequent word reads a few documents, a rare word one or two batches)."""
+FIRST_SPAN = 256
+MAX_SPAN = 65536
+"""Document ids asked for at a time on PostgreSQL: 256, then four times more each time up
+to 65,536 (``Concordance._server_candidates``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +190,10 @@ class Concordance:
     def _candidates(self, conn: sqlite3.Connection, first: int) -> Iterator[tuple[int, str]]:
         where, params = self._filters()
         matcher = self.matcher
-        if not matcher.needs_scan and has_fts(conn):
+        if not has_fts(conn):
+            yield from self._server_candidates(conn, first, where, params)
+            return
+        if not matcher.needs_scan:
             sql = ("SELECT t.doc_id, t.folded FROM search_fts f"
                    " JOIN search_text t ON t.doc_id = f.rowid"
                    f" WHERE search_fts MATCH ? AND f.rowid >= ? AND {where}"
@@ -199,19 +202,35 @@ class Concordance:
         elif matcher.mode is Mode.REGEX:  # every folded text is a candidate
             sql = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where} ORDER BY t.doc_id"
             args = [first, *params]
-        elif has_fts(conn):
+        else:
             sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
                    " AND instr(t.folded, ?) > 0 ORDER BY t.doc_id")
             args = [first, *params, matcher.literal()]
-        else:  # PostgreSQL: the trigram index answers LIKE (the word rules are the matcher's)
-            sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
-                   " AND t.folded LIKE ? ORDER BY t.doc_id")
-            args = [first, *params, like_pattern(matcher.literal())]
-        if has_fts(conn):  # SQLite streams the rows as they are read
-            for doc_id, folded in conn.execute(sql, args):
+        for doc_id, folded in conn.execute(sql, args):  # streamed as SQLite reads them
+            yield int(doc_id), str(folded)
+
+    def _server_candidates(self, conn: sqlite3.Connection, first: int, where: str,
+                           params: list[Any]) -> Iterator[tuple[int, str]]:
+        """PostgreSQL: whole words and substrings through ``LIKE`` on the query's longest
+        word (the trigram index answers it; the word rules are the matcher's), a regex
+        through every folded text. Its cursor fetches a statement's rows whole, so the
+        documents are asked range after range of ids, each four times wider than the last
+        (:data:`FIRST_SPAN`): a page of a frequent word reads a few hundred documents at
+        most, a rare word takes a handful of statements."""
+        like = ""
+        extra: list[Any] = []
+        if self.matcher.mode is not Mode.REGEX:
+            like = " AND t.folded LIKE ?"
+            extra = [like_pattern(self.matcher.literal())]
+        sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}{like}"
+               " AND t.doc_id < ? ORDER BY t.doc_id")
+        row = conn.execute("SELECT max(doc_id) FROM search_text").fetchone()
+        last = int(row[0]) if row is not None and row[0] is not None else -1
+        low, span = first, FIRST_SPAN
+        while low <= last:
+            for doc_id, folded in conn.execute(sql, [low, *params, *extra, low + span]):
                 yield int(doc_id), str(folded)
-            return
-        yield from _in_batches(conn, sql, args)
+            low, span = low + span, min(span * 4, MAX_SPAN)
 
     # -- rows ---------------------------------------------------------------------------------
 
@@ -241,22 +260,6 @@ class Concordance:
             yield ConcordanceRow(doc_id, external_id, title, start, end, text[start:end], left,
                                  right, on[1] if on else None, on[0] if on else None,
                                  _proclitic(text, start))
-
-
-def _in_batches(conn: sqlite3.Connection, sql: str,
-                args: list[Any]) -> Iterator[tuple[int, str]]:
-    """The rows of ``sql`` (whose first parameter is the first ``doc_id``) in growing batches
-    after each other: PostgreSQL's cursor fetches a statement's rows whole, and a page of
-    frequent matches needs only the first few documents."""
-    batch = FIRST_BATCH
-    while True:
-        rows = conn.execute(f"{sql} LIMIT ?", [*args, batch]).fetchall()
-        for doc_id, folded in rows:
-            yield int(doc_id), str(folded)
-        if len(rows) < batch:
-            return
-        args = [int(rows[-1][0]) + 1, *args[1:]]
-        batch = min(batch * 4, MAX_BATCH)
 
 
 def _proclitic(text: str, start: int) -> str:
