@@ -216,21 +216,24 @@ class Concordance:
         through every folded text. Its cursor fetches a statement's rows whole, so the
         documents are asked range after range of ids, each four times wider than the last
         (:data:`FIRST_SPAN`): a page of a frequent word reads a few hundred documents at
-        most, a rare word takes a handful of statements."""
-        like = ""
+        most, a rare word takes a handful of statements. The first range is read without
+        the index (``folded || ''`` is not indexed): for a frequent word, the index's
+        answer over the whole corpus costs more than checking those few hundred texts."""
         extra: list[Any] = []
+        scanned = indexed = ""
         if self.matcher.mode is not Mode.REGEX:
-            like = " AND t.folded LIKE ?"
+            scanned, indexed = " AND t.folded || '' LIKE ?", " AND t.folded LIKE ?"
             extra = [like_pattern(self.matcher.literal())]
-        sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}{like}"
-               " AND t.doc_id < ? ORDER BY t.doc_id")
+        select = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
+        tail = " AND t.doc_id < ? ORDER BY t.doc_id"
         row = conn.execute("SELECT max(doc_id) FROM search_text").fetchone()
         last = int(row[0]) if row is not None and row[0] is not None else -1
-        low, span = first, FIRST_SPAN
+        low, span, like = first, FIRST_SPAN, scanned
         while low <= last:
-            for doc_id, folded in conn.execute(sql, [low, *params, *extra, low + span]):
+            for doc_id, folded in conn.execute(select + like + tail,
+                                               [low, *params, *extra, low + span]):
                 yield int(doc_id), str(folded)
-            low, span = low + span, min(span * 4, MAX_SPAN)
+            low, span, like = low + span, min(span * 4, MAX_SPAN), indexed
 
     # -- rows ---------------------------------------------------------------------------------
 
