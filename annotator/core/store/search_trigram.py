@@ -18,6 +18,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from annotator.core.store.errors import ProjectError
+
 INDEX = "search_text_trigram"
 EXTENSION = "CREATE EXTENSION IF NOT EXISTS pg_trgm"
 CREATE = f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_text USING gin (folded gin_trgm_ops)"
@@ -49,14 +51,17 @@ def ensure_trigram_index(conn: Any) -> bool:
     extension policy, a read-only connection) leaves the scan, never an error."""
     if has_trigram_index(conn):
         return True
-    if not may_create(conn):
+    if conn.in_transaction or not may_create(conn):
         return False
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except (sqlite3.Error, ProjectError):  # busy, or a read-only connection
+        return False
     try:
         for statement in STATEMENTS:
             conn.execute(statement)
         conn.execute("COMMIT")
-    except sqlite3.Error:
+    except (sqlite3.Error, ProjectError):
         conn.execute("ROLLBACK")
         return False
     return True
