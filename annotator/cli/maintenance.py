@@ -33,7 +33,17 @@ def backup_command(project: str, dest: str) -> None:
 
     The copy is consistent even while the app has the project open and keeps saving; the
     project itself is only read. An existing DEST is replaced once the copy is complete.
+    PROJECT may be a server's address: the backup is then a project file holding what was
+    committed when it started (restore it with `annotator copy DEST NEW_ADDRESS`).
     """
+    from annotator.core.store.engines.address import is_server_address, redact
+
+    if is_server_address(project):
+        from annotator.core.server.backup import backup_server
+
+        written = backup_server(project, dest)
+        echo(f"backed up {redact(project)} to {written} ({_size(written)})")
+        return
     from annotator.core.store.backup import backup_project
 
     written = backup_project(project, dest)

@@ -24,7 +24,7 @@ def server_group() -> None:
 @click.argument("address")
 @user_errors
 def init_command(address: str) -> None:
-    """Create the project in the (empty) database ADDRESS, with the group roles, GRANTs,
+    """Create the project in the (empty) database ADDRESS, with its own group roles, GRANTs,
     row-level security policies and live-update triggers; run it as the database's owner.
     Running it again on a project brings its policies up to date."""
     from annotator.core.server.setup import init_server
@@ -32,8 +32,9 @@ def init_command(address: str) -> None:
 
     report = init_server(address)
     state = "created" if report.created_schema else "already there"
-    echo(f"{redact(address)}: project {state}; roles annotator_annotator, annotator_curator,"
-         f" annotator_manager; policies on {len(report.tables)} tables")
+    roles = ", ".join(report.groups.by_role().values())
+    echo(f"{redact(address)}: project {state}; roles {roles} (this project's own; only their"
+         f" members connect); policies on {len(report.tables)} tables")
     echo("next: annotator server add-user ADDRESS NAME --role annotator", err=True)
 
 
@@ -47,7 +48,8 @@ def init_command(address: str) -> None:
               " or the server authenticates them another way); otherwise it is asked.")
 @user_errors
 def add_user_command(address: str, names: tuple[str, ...], role: str, no_password: bool) -> None:
-    """Create the logins NAMES on the server of ADDRESS (or change their role). Each
+    """Create the logins NAMES on the server of ADDRESS and make them people of this
+    project (or change their role in it; their roles in other projects stay). Each
     password is asked twice (never an option: it would stay in the shell's history); it is
     sent to the server only as a SCRAM verifier."""
     from annotator.core.server.setup import add_user

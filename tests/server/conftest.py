@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -40,29 +40,43 @@ class Team:
         return Project.open(self.people[who], annotator=self.names[who], **kwargs)  # type: ignore[arg-type]
 
 
+def build_team(template: str, roles: dict[str, str] | None = None,
+               ) -> tuple[Team, Callable[[], None], list[str]]:
+    """``server init`` on a fresh database, people added with their roles (by default two
+    annotators, alice and bob, and a curator, dana), two documents imported by the owner.
+    Returns the team, the function that drops its database, and the password-file lines."""
+    from annotator.core.model import DocumentRecord
+    from tests.pg_databases import fresh_database
+
+    roles = roles or {"alice": "annotator", "bob": "annotator", "dana": "curator"}
+    admin, drop = fresh_database(os.environ[PG_ENV].strip(), template)
+    init_server(admin)
+    suffix = uuid.uuid4().hex[:6]
+    names = {who: f"{who}_{suffix}" for who in roles}
+    lines = []
+    for who, name in names.items():
+        password = f"pw-{who}-{uuid.uuid4().hex}"
+        add_user(admin, name, roles[who], password)
+        lines.append(f"*:*:*:{name}:{password}")
+    with Project.open(admin) as owner:
+        owner.import_records([DocumentRecord(id="a", text=TEXT_A),
+                              DocumentRecord(id="b", text=TEXT_B)])
+    return Team(admin, {who: as_user(admin, n) for who, n in names.items()}, names), drop, lines
+
+
+def password_file(folder: Path, lines: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The people's passwords in a password file, as a desktop would keep them."""
+    passfile = folder / "pgpass"
+    passfile.write_text("\n".join(lines) + "\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+
+
 @pytest.fixture
 def team(pg_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
     """``server init`` on a fresh database, two annotators and a curator added (passwords in
     a password file, as a desktop would keep them), two documents imported by the owner."""
-    from tests.pg_databases import fresh_database
-
-    admin, drop = fresh_database(os.environ[PG_ENV].strip(), pg_template)
-    init_server(admin)
-    suffix = uuid.uuid4().hex[:6]
-    names = {who: f"{who}_{suffix}" for who in ("alice", "bob", "dana")}
-    passfile = tmp_path / "pgpass"
-    lines = []
-    for who, name in names.items():
-        password = f"pw-{who}-{uuid.uuid4().hex}"
-        add_user(admin, name, "curator" if who == "dana" else "annotator", password)
-        lines.append(f"*:*:*:{name}:{password}")
-    passfile.write_text("\n".join(lines) + "\n")
-    passfile.chmod(0o600)
-    monkeypatch.setenv("PGPASSFILE", str(passfile))
-    from annotator.core.model import DocumentRecord
-
-    with Project.open(admin) as owner:
-        owner.import_records([DocumentRecord(id="a", text=TEXT_A),
-                              DocumentRecord(id="b", text=TEXT_B)])
-    yield Team(admin, {who: as_user(admin, n) for who, n in names.items()}, names)
+    made, drop, lines = build_team(pg_template)
+    password_file(tmp_path, lines, monkeypatch)
+    yield made
     drop()

@@ -42,7 +42,7 @@ def test_add_user_never_shows_or_sends_the_password(
     log = _server_log()
     start = log.stat().st_size if log else 0
     caplog.set_level(logging.DEBUG)
-    assert "annotator_manager" in run("server", "init", database).output
+    assert "_manager (this project's own" in run("server", "init", database).output
     result = run("server", "add-user", database, name, "--role", "curator")
     assert f"{name} is a curator" in result.output
     with psycopg.connect(database) as conn:
@@ -115,7 +115,10 @@ def test_init_creates_a_missing_database_and_add_user_takes_two_people(
         run("server", "init", address)  # again: policies brought up to date, nothing lost
         with psycopg.connect(address) as conn:
             found = {r[0] for r in conn.execute("SELECT name FROM annotators")}
+            trigram = conn.execute("SELECT indexname FROM pg_indexes WHERE indexname ="
+                                   " 'search_text_trigram'").fetchall()
         assert set(people) <= found
+        assert trigram == [("search_text_trigram",)]  # the concordance's index, made by init
     finally:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'.encode())

@@ -11,6 +11,10 @@ order (substring through an SQL ``instr`` prefilter on the query's longest word)
 soon as ``limit`` rows are found, so the work is bounded by the limit for frequent matches and
 by one pass over the folded texts (C-speed regex) for rare ones.
 
+On PostgreSQL (no FTS5) whole-word and substring queries take their candidates from
+``folded LIKE '%word%'`` on the query's longest word, which the trigram index answers
+(:mod:`annotator.core.store.search_trigram`); the rows are the same as SQLite's.
+
 For a view that pages (a Qt item model's ``fetchMore``), :meth:`Concordance.page` returns up to
 ``limit`` rows after a :class:`Cursor` and the cursor of the next page: no row is counted or
 built before it is asked for.
@@ -27,12 +31,17 @@ from annotator.core.corpus.matching import Matcher, Mode, compile_query, is_toke
 from annotator.core.store import Project
 from annotator.core.store.engines import has_fts
 from annotator.core.store.layers import status_clause
+from annotator.core.store.search_trigram import like_pattern
 from annotator.core.text.foldmap import fold_map
 from annotator.core.text.graphemes import next_boundary, prev_boundary
 from annotator.core.text.spans import settle_span
 
 CONTEXT = 40
 """Characters of context on each side of a match (widened to grapheme boundaries)."""
+FIRST_SPAN = 256
+MAX_SPAN = 65536
+"""Document ids asked for at a time on PostgreSQL: 256, then four times more each time up
+to 65,536 (``Concordance._server_candidates``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,23 +190,50 @@ class Concordance:
     def _candidates(self, conn: sqlite3.Connection, first: int) -> Iterator[tuple[int, str]]:
         where, params = self._filters()
         matcher = self.matcher
-        if not matcher.needs_scan and has_fts(conn):
+        if not has_fts(conn):
+            yield from self._server_candidates(conn, first, where, params)
+            return
+        if not matcher.needs_scan:
             sql = ("SELECT t.doc_id, t.folded FROM search_fts f"
                    " JOIN search_text t ON t.doc_id = f.rowid"
                    f" WHERE search_fts MATCH ? AND f.rowid >= ? AND {where}"
                    " ORDER BY f.rowid")
             args = [matcher.fts_query(), first, first, *params]
-        elif matcher.mode is Mode.REGEX or not matcher.needs_scan:
-            # A regex, or a word search without the FTS5 index (PostgreSQL): every folded
-            # text is a candidate (the word rules, proclitics and elision, are the matcher's).
+        elif matcher.mode is Mode.REGEX:  # every folded text is a candidate
             sql = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where} ORDER BY t.doc_id"
             args = [first, *params]
         else:
             sql = (f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
                    " AND instr(t.folded, ?) > 0 ORDER BY t.doc_id")
             args = [first, *params, matcher.literal()]
-        for doc_id, folded in conn.execute(sql, args):
+        for doc_id, folded in conn.execute(sql, args):  # streamed as SQLite reads them
             yield int(doc_id), str(folded)
+
+    def _server_candidates(self, conn: sqlite3.Connection, first: int, where: str,
+                           params: list[Any]) -> Iterator[tuple[int, str]]:
+        """PostgreSQL: whole words and substrings through ``LIKE`` on the query's longest
+        word (the trigram index answers it; the word rules are the matcher's), a regex
+        through every folded text. Its cursor fetches a statement's rows whole, so the
+        documents are asked range after range of ids, each four times wider than the last
+        (:data:`FIRST_SPAN`): a page of a frequent word reads a few hundred documents at
+        most, a rare word takes a handful of statements. The first range is read without
+        the index (``folded || ''`` is not indexed): for a frequent word, the index's
+        answer over the whole corpus costs more than checking those few hundred texts."""
+        extra: list[Any] = []
+        scanned = indexed = ""
+        if self.matcher.mode is not Mode.REGEX:
+            scanned, indexed = " AND t.folded || '' LIKE ?", " AND t.folded LIKE ?"
+            extra = [like_pattern(self.matcher.literal())]
+        select = f"SELECT t.doc_id, t.folded FROM search_text t WHERE {where}"
+        tail = " AND t.doc_id < ? ORDER BY t.doc_id"
+        row = conn.execute("SELECT max(doc_id) FROM search_text").fetchone()
+        last = int(row[0]) if row is not None and row[0] is not None else -1
+        low, span, like = first, FIRST_SPAN, scanned
+        while low <= last:
+            for doc_id, folded in conn.execute(select + like + tail,
+                                               [low, *params, *extra, low + span]):
+                yield int(doc_id), str(folded)
+            low, span, like = low + span, min(span * 4, MAX_SPAN), indexed
 
     # -- rows ---------------------------------------------------------------------------------
 

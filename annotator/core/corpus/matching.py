@@ -84,9 +84,11 @@ class Matcher:
         return " OR ".join(phrases)
 
     def literal(self) -> str:
-        """A string every substring match contains (the longest word of the query), for a
-        cheap ``instr`` prefilter."""
-        return max(self.folded.split(), key=len) if self.folded.split() else self.folded
+        """A string every match contains (the longest word of the query; with an elided
+        alef, of the query without its first letter), for a cheap ``instr`` or ``LIKE``
+        prefilter."""
+        source = self.folded[1:] if self.elided is not None else self.folded
+        return max(source.split(), key=len) if source.split() else source
 
     def find(self, folded: str) -> list[tuple[int, int]]:
         """Folded spans of the matches in ``folded`` (a text folded like the index)."""

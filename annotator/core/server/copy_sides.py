@@ -21,6 +21,7 @@ READ_BATCH = 2000
 class Side(Protocol):
     """One end of a copy: a project's database, read or written in one transaction."""
 
+    def snapshot(self) -> None: ...
     def tables(self) -> dict[str, list[str]]: ...
     def count(self, table: str) -> int: ...
     def rows(self, table: str, columns: Sequence[str]) -> Iterator[tuple[Any, ...]]: ...
@@ -53,6 +54,12 @@ class SqliteSide:
         self.conn = sqlite3.connect(str(path), isolation_level=None)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA trusted_schema=OFF")
+
+    def snapshot(self) -> None:
+        """Every read from here on sees the file as it is now (one read transaction: a
+        writer meanwhile commits into the WAL, unseen here)."""
+        self.conn.execute("BEGIN")
+        self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
     def tables(self) -> dict[str, list[str]]:
         names = [str(r[0]) for r in self.conn.execute(
@@ -112,6 +119,14 @@ class PostgresSide:
         from annotator.core.server.setup import connect
 
         self.conn: psycopg.Connection[Any] = connect(address)
+
+    def snapshot(self) -> None:
+        """Every read from here on sees the database as it is now: one REPEATABLE READ,
+        read-only transaction (it opens at the next statement)."""
+        from psycopg import IsolationLevel
+
+        self.conn.isolation_level = IsolationLevel.REPEATABLE_READ
+        self.conn.read_only = True
 
     def tables(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}

@@ -6,9 +6,12 @@ The destination must be new or empty: it is created through the store
 source, the journal, undo stacks and roles included, is written with its ids in ONE
 transaction on the destination (a failure leaves it as created, empty), and the id counters
 (SQLite's AUTOINCREMENT, PostgreSQL's sequences) are advanced to at least the source's, so
-an id is never given twice. The concordance index is not copied: each engine builds its own
-lazily (``Project.ensure_search_index``). Both projects are checked against the same format
-version first.
+an id is never given twice. The source is read in ONE snapshot (a read transaction on
+SQLite, one REPEATABLE READ transaction on PostgreSQL): a copy taken while people work holds
+exactly what was committed when it started, so it is also the backup of a project on a
+server (``annotator backup ADDRESS FILE``, :mod:`.backup`). The concordance index is not
+copied: each engine builds its own lazily (``Project.ensure_search_index``). Both projects
+are checked against the same format version first.
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ def copy_project(src: str, dest: str, progress: Progress | None = None) -> CopyR
     _prepare(src, dest)
     source, target = _side(src), _side(dest)
     try:
+        source.snapshot()
         tables = _tables(source, target)
         total = sum(source.count(name) for name, _ in tables)
         done = 0

@@ -1,15 +1,23 @@
 """Who may write what on the server: group roles, GRANTs and row-level security policies.
 
-Three group roles (cluster-wide names, a login role per person is a member of one):
+Three group roles PER PROJECT DATABASE (:func:`groups_for`: the names derive from the
+database's name, so two teams' projects on one cluster never share a group), a login role
+per person is a member of one group of each project they work in:
 
-- ``annotator_annotator``: reads everything; writes the rows of their OWN layer (the
-  layer tables' ``annotator_id`` is the ``annotators`` row named like the database user,
-  ``current_user``), their own journal entries, undo stacks and window state, and their own
-  ``annotators`` row;
-- ``annotator_curator`` (a member of annotator): also the curated layer (the reserved
-  annotator ``curation``) and the curation tables (decisions, documents in curation);
-- ``annotator_manager`` (a member of annotator): every row (imports, assignments, roles,
-  schema changes, which rename labels in every layer).
+- ``annotator_<db>_<hash>_annotator``: reads everything; writes the rows of their OWN
+  layer (the layer tables' ``annotator_id`` is the ``annotators`` row named like the
+  database user, ``current_user``), their own journal entries, undo stacks and window
+  state, and their own ``annotators`` row;
+- ``..._curator`` (a member of the project's annotator group): also the curated layer (the
+  reserved annotator ``curation``) and the curation tables (decisions, documents in
+  curation);
+- ``..._manager`` (a member of the project's annotator group): every row (imports,
+  assignments, roles, schema changes, which rename labels in every layer).
+
+Only the project's annotator group (and so its curators and managers) may connect to the
+database (``CONNECT`` is revoked from ``PUBLIC``). Older versions used three cluster-wide
+groups (:data:`LEGACY_GROUPS`); ``server init`` moves a project off them
+(:mod:`.role_upgrade`).
 
 The tables belong to the role that ran ``server init`` (the DBA), which row-level security
 does not restrict. Everything is written as SQL text here; :mod:`.setup` runs it.
@@ -17,11 +25,45 @@ does not restrict. Everything is written as SQL text here; :mod:`.setup` runs it
 
 from __future__ import annotations
 
-ANNOTATOR = "annotator_annotator"
-CURATOR = "annotator_curator"
-MANAGER = "annotator_manager"
-GROUPS: dict[str, str] = {"annotator": ANNOTATOR, "curator": CURATOR, "manager": MANAGER}
-"""``--role`` name -> group role."""
+import hashlib
+import re
+from dataclasses import dataclass
+
+ROLES = ("annotator", "curator", "manager")
+"""The ``--role`` names, each the suffix of its group's name."""
+PREFIX = "annotator_"
+SLUG_CHARS = 32
+"""Characters of the database's name kept in a group's name: ``annotator_`` (10) + 32 + ``_``
++ 8 hex + ``_manager`` or ``_annotator`` (at most 10) stays within PostgreSQL's 63 bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """The three group roles of one project."""
+
+    annotator: str
+    curator: str
+    manager: str
+
+    def by_role(self) -> dict[str, str]:
+        """``--role`` name -> group role."""
+        return {"annotator": self.annotator, "curator": self.curator, "manager": self.manager}
+
+
+LEGACY_GROUPS = Groups("annotator_annotator", "annotator_curator", "annotator_manager")
+"""The cluster-wide groups of older versions, shared by every project on the cluster."""
+
+
+def groups_for(database: str) -> Groups:
+    """The group roles of the project in ``database``: ``annotator_`` + the name's letters
+    and digits (lower case, others as ``_``, at most 32) + 8 hex digits of its SHA-256 (two
+    names that look alike stay apart) + the role. ASCII, never quoted wrongly, never longer
+    than PostgreSQL's 63 bytes, never a reserved ``pg_`` name."""
+    slug = re.sub(r"[^a-z0-9]+", "_", database.lower()).strip("_")[:SLUG_CHARS].strip("_")
+    digest = hashlib.sha256(database.encode("utf-8")).hexdigest()[:8]
+    stem = f"{PREFIX}{slug}_{digest}" if slug else f"{PREFIX}{digest}"
+    return Groups(*(f"{stem}_{role}" for role in ROLES))
+
 
 CURATED_NAME = "curation"
 """The reserved annotator of the curated layer (``annotator.core.store.roles.CURATED``)."""
@@ -52,16 +94,22 @@ def ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def group_statements() -> list[str]:
-    """Create the three group roles when missing (a second project on the same cluster
-    shares them) and nest curator and manager inside annotator."""
+def literal(text: str) -> str:
+    """A quoted SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def group_statements(groups: Groups) -> list[str]:
+    """Create the project's three group roles when missing and nest curator and manager
+    inside annotator."""
     statements = [
         "DO $$ BEGIN"
-        f" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN"
-        f" CREATE ROLE {role} NOLOGIN; END IF; END $$"
-        for role in (ANNOTATOR, CURATOR, MANAGER)
+        f" IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {literal(role)}) THEN"
+        f" CREATE ROLE {ident(role)} NOLOGIN; END IF; END $$"
+        for role in groups.by_role().values()
     ]
-    statements += [f"GRANT {ANNOTATOR} TO {CURATOR}", f"GRANT {ANNOTATOR} TO {MANAGER}"]
+    statements += [f"GRANT {ident(groups.annotator)} TO {ident(groups.curator)}",
+                   f"GRANT {ident(groups.annotator)} TO {ident(groups.manager)}"]
     return statements
 
 
@@ -75,56 +123,57 @@ def _policy(table: str, name: str, command: str, role: str, using: str | None,
     return sql
 
 
-def table_statements(table: str, columns: set[str]) -> list[str]:
+def table_statements(table: str, columns: set[str], groups: Groups) -> list[str]:
     """GRANTs, ``ENABLE ROW LEVEL SECURITY`` and the policies of one table (dropped and
     made again: ``server init`` may run twice)."""
+    annotator, curator, manager = (ident(g) for g in groups.by_role().values())
     out = [f"ALTER TABLE {ident(table)} ENABLE ROW LEVEL SECURITY",
-           f"GRANT SELECT ON {ident(table)} TO {ANNOTATOR}",
-           f"GRANT SELECT, INSERT, UPDATE, DELETE ON {ident(table)} TO {MANAGER}"]
+           f"GRANT SELECT ON {ident(table)} TO {annotator}",
+           f"GRANT SELECT, INSERT, UPDATE, DELETE ON {ident(table)} TO {manager}"]
     for name in ("read_all", "manager_all", "own_rows", "own_insert", "curated_layer",
                  "curator_all", "shared_rows"):
         out.append(f"DROP POLICY IF EXISTS {name} ON {ident(table)}")
     out.append(_policy(table, "read_all", "SELECT", "PUBLIC", "true", None))
-    out.append(_policy(table, "manager_all", "ALL", MANAGER, "true", "true"))
+    out.append(_policy(table, "manager_all", "ALL", manager, "true", "true"))
     own = f"annotator_id = {ME}"
     if table in LAYER_TABLES:
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "own_rows", "ALL", ANNOTATOR, own, own))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "own_rows", "ALL", annotator, own, own))
         curated = f"annotator_id = {CURATED_ID}"
-        out.append(_policy(table, "curated_layer", "ALL", CURATOR, curated, curated))
+        out.append(_policy(table, "curated_layer", "ALL", curator, curated, curated))
     elif table == "journal":  # append only, under one's own name
-        out.append(f"GRANT INSERT ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "own_insert", "INSERT", ANNOTATOR, None, own))
+        out.append(f"GRANT INSERT ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "own_insert", "INSERT", annotator, None, own))
     elif table in PERSONAL_TABLES:
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "own_rows", "ALL", ANNOTATOR, own, own))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "own_rows", "ALL", annotator, own, own))
     elif table in CURATION_TABLES:
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {CURATOR}")
-        out.append(_policy(table, "curator_all", "ALL", CURATOR, "true", "true"))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {curator}")
+        out.append(_policy(table, "curator_all", "ALL", curator, "true", "true"))
     elif table in SHARED_TABLES and "annotator_id" in columns:
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "shared_rows", "ALL", ANNOTATOR, "true", own))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "shared_rows", "ALL", annotator, "true", own))
     elif table in CACHE_TABLES:
-        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "shared_rows", "ALL", ANNOTATOR, "true", "true"))
+        out.append(f"GRANT INSERT, UPDATE, DELETE ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "shared_rows", "ALL", annotator, "true", "true"))
     elif table == "annotators":  # one's own row at first open; a curator's curated layer
-        out.append(f"GRANT INSERT ON {ident(table)} TO {ANNOTATOR}")
-        out.append(_policy(table, "own_insert", "INSERT", ANNOTATOR, None,
+        out.append(f"GRANT INSERT ON {ident(table)} TO {annotator}")
+        out.append(_policy(table, "own_insert", "INSERT", annotator, None,
                            "name = current_user"))
-        out.append(_policy(table, "curated_layer", "INSERT", CURATOR, None,
+        out.append(_policy(table, "curated_layer", "INSERT", curator, None,
                            f"name = '{CURATED_NAME}'"))
     return out
 
 
-def database_statements(database: str, schema: str) -> list[str]:
+def database_statements(database: str, schema: str, groups: Groups) -> list[str]:
     """Nobody but the members of the groups (and the owner) connects to the project's
     database; every member reads the catalog views and uses the sequences (ids of new rows;
     an undo puts a row back under its id and moves the sequence past it; the data version
     bumped after each commit)."""
-    db, sch = ident(database), ident(schema)
+    db, sch, annotator = ident(database), ident(schema), ident(groups.annotator)
     return [f"REVOKE ALL ON DATABASE {db} FROM PUBLIC",
-            f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {ANNOTATOR}",
-            f"GRANT USAGE ON SCHEMA {sch} TO {ANNOTATOR}",
-            f"GRANT SELECT ON ALL TABLES IN SCHEMA {sch} TO {ANNOTATOR}",
-            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {sch} TO {ANNOTATOR}",
-            f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {sch} TO {ANNOTATOR}"]
+            f"GRANT CONNECT, TEMPORARY ON DATABASE {db} TO {annotator}",
+            f"GRANT USAGE ON SCHEMA {sch} TO {annotator}",
+            f"GRANT SELECT ON ALL TABLES IN SCHEMA {sch} TO {annotator}",
+            f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {sch} TO {annotator}",
+            f"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {sch} TO {annotator}"]

@@ -73,8 +73,8 @@ class BackupPolicy:
 # -- copying (one copy: backup_copy.py) ---------------------------------------------------
 
 
-SERVER_BACKUP = ("a project on a PostgreSQL server is backed up by the server (pg_dump), not"
-                 " by annotator")
+SERVER_BACKUP = ("a project on a PostgreSQL server is saved to a file with `annotator backup"
+                 " ADDRESS FILE` (one consistent snapshot), or by the server (pg_dump)")
 
 
 def _dest_path(project: Path, dest: Path) -> Path:

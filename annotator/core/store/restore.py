@@ -108,7 +108,8 @@ def restore_project(project: str | os.PathLike[str], backup: str | os.PathLike[s
     """
     if is_server_address(project):
         raise ProjectError(f"{redact(str(project))}: a project on a PostgreSQL server is"
-                           " restored by the server (pg_restore), not by annotator")
+                           " restored into a new database (`annotator copy BACKUP"
+                           " NEW_ADDRESS`), or by the server (pg_restore)")
     target = Path(project)
     source = Path(backup)
     guard = file_guard(source, f"the backup {source} (a project cannot be restored from itself)")

@@ -6,6 +6,8 @@ than the import itself): the first search (:meth:`ensure_search_index`, which th
 concordance calls) indexes what is missing, with ``progress(done, total)`` for the CLI; the
 app indexes in steps between events (:meth:`index_search_step`, a few hundred documents a
 transaction) and says the index is building meanwhile (:meth:`search_index_pending`).
+On PostgreSQL the first check of a connection also makes the trigram index when it is
+missing and the connection may (:mod:`.search_trigram`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from annotator.core.store.base import ProjectBase
+from annotator.core.store.engines import has_fts
 from annotator.core.store.search_index import index_missing, stale_documents, sync_index
+from annotator.core.store.search_trigram import ensure_trigram_index
 
 STEP = 200
 """Documents indexed per transaction by :meth:`SearchIndexMixin.index_search_step` (about a
@@ -29,6 +33,8 @@ class SearchIndexMixin(ProjectBase):
     check is skipped."""
     _search_todo: list[int] | None = None
     """Documents found missing from the index and not indexed yet (in steps)."""
+    _trigram_checked: bool = False
+    """PostgreSQL: the trigram index was looked for (and made when missing) once."""
 
     def _search_state(self) -> tuple[int, int]:
         conn = self.conn
@@ -40,6 +46,9 @@ class SearchIndexMixin(ProjectBase):
         while no row was written since the last check."""
         if self._search_todo:
             return len(self._search_todo)
+        if not self._trigram_checked and not has_fts(self.conn):
+            self._trigram_checked = True
+            ensure_trigram_index(self.conn)
         if self._search_checked == self._search_state():
             return 0
         missing, gone = stale_documents(self.conn)
