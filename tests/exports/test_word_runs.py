@@ -31,8 +31,10 @@ from tests.exports.test_tokens_reference import NOT_PLAIN, PIECES
 WRITERS = {"conll": ConllWriter, "conll-flat": ConllFlatWriter, "hf-tokens": HfTokensWriter}
 WORDS = ["موسكو", "جامعة", "القاهرة", "مُحَمَّد", "الرئيس", "بوتين", "abc", "Putin", "2024",
          "١٢", "كتـــاب", "وموسكو", "x"]
+_WORD_PIECES = st.sampled_from([w + " " for w in WORDS])
 TEXT_PIECES = st.one_of(
-    st.sampled_from([w + " " for w in WORDS] * 3 + [w + "  " for w in WORDS[:3]]
+    _WORD_PIECES, _WORD_PIECES, _WORD_PIECES,  # runs of several words are common
+    st.sampled_from([w + "  " for w in WORDS[:3]]
                     + [" ", "\n", ". ", "، ", "؟ ", "«", "»", "\"", "\\", "\t", "ʼ", "-"]
                     + [f" {e} " for e in NOT_PLAIN]),
     PIECES,
@@ -46,10 +48,15 @@ LABELS = ["ORG", "GPE", "PERS", "AB-C", "B-I", "Q\"X"]
 def documents(draw: st.DrawFn) -> DocumentRecord:
     text = draw(TEXTS)
     size = len(text)
+    tokens = tokenize(text)
+    edges = st.sampled_from(sorted({0, size, *tokens.starts, *tokens.ends}))
+    anywhere = st.integers(0, size)
     entities = []
     for number in range(draw(st.integers(0, 12))):
-        start = draw(st.integers(0, size))
-        end = draw(st.integers(start, size))
+        # mostly at token edges (a run starting or ending with an entity), else anywhere
+        start = draw(st.one_of(edges, edges, anywhere))
+        end = draw(st.one_of(edges, edges, anywhere))
+        start, end = min(start, end), max(start, end)
         if end == start:
             continue
         entities.append(Entity(f"e{number}", start, end, draw(st.sampled_from(LABELS))))
