@@ -34,7 +34,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from annotator.core.exports.plain_text import MARKS, WORD_STARTS, char_class, token_lists
+from annotator.core.exports.plain_text import (
+    MARKS,
+    PLAIN_TOKEN,
+    WORD_STARTS,
+    char_class,
+    is_plain,
+    token_lists,
+)
 from annotator.core.exports.tokens import Tokens, reference_spans
 
 _S = char_class(WORD_STARTS)
@@ -89,6 +96,12 @@ def _gap(text: str, begin: int, end: int, starts: list[int], ends: list[int],
 
 
 def _tokens(piece: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of the tokens of ``piece``: on plain text one stdlib regex
+    (:data:`~.plain_text.PLAIN_TOKEN`: a word or one punctuation character; 5 times
+    cheaper on a short piece than :func:`~.plain_text.token_lists`), else the shared
+    tokenizer."""
+    if is_plain(piece):
+        return [(m.start(), m.end(), m.group()) for m in PLAIN_TOKEN.finditer(piece)]
     return list(zip(*token_lists(piece, reference_spans), strict=True))
 
 
@@ -164,6 +177,15 @@ def json_tokens(texts: Sequence[str], counts: Sequence[int], first: int, last: i
 
 def json_tags(row: Sequence[str], counts: Sequence[int], first: int, last: int) -> str:
     """The items of one tag list for entries ``[first, last)`` (as :func:`json_tokens`)."""
-    return '"' + '", "'.join([tag if count == 1 else tag + ('", "' + inside(tag)) * (count - 1)
-                              for tag, count in zip(row[first:last], counts[first:last],
-                                                    strict=True)]) + '"'
+    tags = row[first:last]
+    if tags.count("O") == len(tags):  # a level with nothing in this record: all ``O``
+        return '"O", ' * (sum(counts[first:last]) - 1) + '"O"'
+    out: list[str] = []
+    for tag, count in zip(tags, counts[first:last], strict=True):
+        if count == 1:
+            out.append(tag)
+        elif tag[0] == "B":
+            out.append(tag + ('", "I-' + tag[2:]) * (count - 1))
+        else:
+            out.append(tag + ('", "' + tag) * (count - 1))
+    return '"' + '", "'.join(out) + '"'
