@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from annotator.core.exports.report import ExportReport
 from annotator.core.exports.tagging import TokenSpan, align_entities
 from annotator.core.exports.tokens import Tokens, lexicon_for, tokenize
+from annotator.core.exports.word_runs import compact_tokens
 from annotator.core.model import DocumentRecord
 
 LAYERS = ("entities", "quotes", "events", "stances")
@@ -128,6 +129,17 @@ class Context:
         tokens = tokenize(record.text, self.options.split_proclitics, lexicon)
         spans = align_entities(record, tokens, self.report) if "entities" in self.layers else []
         return tokens, spans
+
+    def entries_of(self, record: DocumentRecord) -> tuple[Tokens, list[int], list[TokenSpan]]:
+        """:meth:`tokens_of` on entries (runs of plain words and single tokens,
+        :mod:`.word_runs`), with how many tokens each entry holds; the spans' ``first`` and
+        ``last`` count entries. Not for ``split_proclitics`` (it cuts words)."""
+        entities = "entities" in self.layers
+        edges = sorted({edge for e in record.entities for edge in (e.start, e.end)}) \
+            if entities else []
+        tokens, counts = compact_tokens(record.text, edges)
+        spans = align_entities(record, tokens, self.report) if entities else []
+        return tokens, counts, spans
 
 
 class FormatWriter(ABC):

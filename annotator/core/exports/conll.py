@@ -22,9 +22,10 @@ import re
 from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
-from annotator.core.exports.hf_tokens import SENTENCE_KEPT
-from annotator.core.exports.tagging import OUTSIDE, flat_only, iob_levels
-from annotator.core.exports.tokens import units
+from annotator.core.exports.hf_tokens import levels_and_units
+from annotator.core.exports.tagging import OUTSIDE, TokenSpan, flat_only, iob_levels
+from annotator.core.exports.tokens import Tokens
+from annotator.core.exports.word_runs import conll_lines
 from annotator.core.exports.writer import PaddedFile
 from annotator.core.model import DocumentRecord
 
@@ -86,22 +87,38 @@ class ConllWriter(FormatWriter):
         self.file = PaddedFile(path, _Padder)
 
     def add(self, record: DocumentRecord) -> None:
+        """Write one document: runs of plain words as whole strings (:mod:`.word_runs`);
+        the same bytes as :meth:`add_reference`."""
+        if self.context.options.split_proclitics:
+            self.add_reference(record)
+            return
+        tokens, counts, spans = self.context.entries_of(record)
+        self._write(record, tokens, counts, spans)
+
+    def add_reference(self, record: DocumentRecord) -> None:
+        """Write one document token by token (the reference for :meth:`add`)."""
         tokens, spans = self.context.tokens_of(record)
+        self._write(record, tokens, None, spans)
+
+    def _write(self, record: DocumentRecord, tokens: Tokens, counts: list[int] | None,
+               spans: list[TokenSpan]) -> None:
+        """``counts``: tokens per entry of ``tokens`` (None: every item is one token)."""
         if self.flat:
             flat_only(spans, record, self.report)
-        levels = max((s.level for s in spans), default=1)
-        self.context.max_levels = max(self.context.max_levels, levels)
-        levels = self.context.max_levels
-        ranges, kept = units(tokens, self.context.options.per_sentence,
-                             [(s.first, s.last) for s in spans])
-        self.report.adjust(SENTENCE_KEPT, kept)
+        levels, ranges = levels_and_units(self.context, tokens, spans)
         # One line per token for the whole document, then a blank line after each record.
         columns = iob_levels(spans, 0, len(tokens), levels)
-        lines = list(map(" ".join, zip(tokens.texts, *columns, strict=True)))
         parts = [" ".join([DOCSTART] + [OUTSIDE] * levels), "\n\n"]
-        for first, last in ranges:
-            parts.append("\n".join(lines[first:last]))
-            parts.append("\n\n")
+        if counts is None:
+            lines = list(map(" ".join, zip(tokens.texts, *columns, strict=True)))
+            for first, last in ranges:
+                parts.append("\n".join(lines[first:last]))
+                parts.append("\n\n")
+        else:
+            tags = list(zip(*columns, strict=True))
+            for first, last in ranges:
+                parts.append(conll_lines(tokens.texts, counts, tags, first, last))
+                parts.append("\n")
         self.file.write(levels, "".join(parts))
         self.report.count_records(self.split, len(ranges))
         self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])

@@ -21,12 +21,26 @@ from pathlib import Path
 
 from annotator.core.exports.base import Context, FormatWriter
 from annotator.core.exports.splits import document_key
-from annotator.core.exports.tagging import OUTSIDE, iob_levels
-from annotator.core.exports.tokens import units
+from annotator.core.exports.tagging import OUTSIDE, TokenSpan, iob_levels
+from annotator.core.exports.tokens import Tokens, units
+from annotator.core.exports.word_runs import json_tags, json_tokens
 from annotator.core.exports.writer import PaddedFile, encode_json
 from annotator.core.model import DocumentRecord
 
 SENTENCE_KEPT = "sentence break inside an annotation not used (two sentences in one record)"
+
+
+def levels_and_units(context: Context, tokens: Tokens, spans: list[TokenSpan]
+                     ) -> tuple[int, list[tuple[int, int]]]:
+    """The tag levels to write a document with (the deepest seen so far, noted in
+    ``context``) and the ranges of its records (sentence breaks inside a span not used,
+    counted in the report)."""
+    levels = max((s.level for s in spans), default=1)
+    context.max_levels = max(context.max_levels, levels)
+    ranges, kept = units(tokens, context.options.per_sentence,
+                         [(s.first, s.last) for s in spans])
+    context.report.adjust(SENTENCE_KEPT, kept)
+    return context.max_levels, ranges
 
 
 def level_key(level: int) -> str:
@@ -102,18 +116,34 @@ class HfTokensWriter(FormatWriter):
                                by_line=True)
 
     def add(self, record: DocumentRecord) -> None:
-        tokens, spans = self.context.tokens_of(record)
-        levels = max((s.level for s in spans), default=1)
-        self.context.max_levels = max(self.context.max_levels, levels)
-        levels = self.context.max_levels
-        ranges, kept = units(tokens, self.context.options.per_sentence,
-                             [(s.first, s.last) for s in spans])
-        self.report.adjust(SENTENCE_KEPT, kept)
+        """Write one document: runs of plain words as whole strings (:mod:`.word_runs`)
+        when no string needs a JSON escape; the same bytes as :meth:`add_reference`."""
+        if self.context.options.split_proclitics or _TOKEN_NEEDS_ESCAPE.search(record.text) \
+                or _NEEDS_ESCAPE.search("".join([e.label for e in record.entities])):
+            self.add_reference(record)
+            return
+        tokens, counts, spans = self.context.entries_of(record)
+        levels, ranges, rows = self._prepare(tokens, spans)
         doc_id = document_key(record)
         per_sentence = self.context.options.per_sentence
-        # Tags for the whole document once; every record is a slice (no span crosses one).
-        rows = list(zip([level_key(n) for n in range(1, levels + 1)],
-                        iob_levels(spans, 0, len(tokens), levels), strict=True))
+        texts = tokens.texts
+        head = ', "doc_id": ' + encode_json(doc_id) + ', "tokens": ['
+        lines: list[str] = []
+        for number, (first, last) in enumerate(ranges):
+            line = ['{"id": ', encode_json(f"{doc_id}-{number}" if per_sentence else doc_id),
+                    head, json_tokens(texts, counts, first, last), "]"]
+            for key, row in rows:
+                line += [', "', key, '": [', json_tags(row, counts, first, last), "]"]
+            line.append("}\n")
+            lines.append("".join(line))
+        self._finish(record, levels, lines, len(ranges), spans)
+
+    def add_reference(self, record: DocumentRecord) -> None:
+        """Write one document token by token (the reference for :meth:`add`)."""
+        tokens, spans = self.context.tokens_of(record)
+        levels, ranges, rows = self._prepare(tokens, spans)
+        doc_id = document_key(record)
+        per_sentence = self.context.options.per_sentence
         texts = tokens.texts
         plain = (_TOKEN_NEEDS_ESCAPE.search(record.text) is None
                  and _NEEDS_ESCAPE.search("".join([s.entity.label for s in spans])) is None)
@@ -126,10 +156,24 @@ class HfTokensWriter(FormatWriter):
             }
             for key, row in rows:
                 line[key] = row[first:last]
-            lines.append(_encode_plain(line) if plain else encode_json(line))
+            lines.append((_encode_plain(line) if plain else encode_json(line)) + "\n")
+        self._finish(record, levels, lines, len(ranges), spans)
+
+    def _prepare(self, tokens: Tokens, spans: list[TokenSpan]
+                 ) -> tuple[int, list[tuple[int, int]], list[tuple[str, list[str]]]]:
+        """The levels to write, the records' ranges (items of ``tokens``) and the tag rows
+        of the whole document by key."""
+        levels, ranges = levels_and_units(self.context, tokens, spans)
+        # Tags for the whole document once; every record is a slice (no span crosses one).
+        rows = list(zip([level_key(n) for n in range(1, levels + 1)],
+                        iob_levels(spans, 0, len(tokens), levels), strict=True))
+        return levels, ranges, rows
+
+    def _finish(self, record: DocumentRecord, levels: int, lines: list[str], records: int,
+                spans: list[TokenSpan]) -> None:
         if lines:
-            self.file.write(levels, "\n".join(lines) + "\n")
-        self.report.count_records(self.split, len(ranges))
+            self.file.write(levels, "".join(lines))
+        self.report.count_records(self.split, records)
         self.report.count_spans(self.split, "entities", [span.entity.label for span in spans])
 
     def close(self) -> None:
