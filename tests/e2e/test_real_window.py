@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -99,17 +99,32 @@ def label_word(app: App, project: Path, word: str, key: str,
                expected: tuple[str, str]) -> None:
     """Find ``word`` and press the label ``key``; saved at once, so the file shows it. xdotool
     types Arabic by remapping a spare key for each letter, which a loaded machine can race
-    (a letter lost, nothing found): the search is typed again then, once."""
-    for _attempt in range(2):
+    (a letter lost: nothing found, or another word): then what was labelled is undone and
+    the search typed again (three tries)."""
+    before = entities(project)
+    for _attempt in range(3):
         app.select_by_find(word)
         app.key(key)
-        deadline = time.monotonic() + 5.0  # a bound on the wait, not a timing asserted
-        while time.monotonic() < deadline:
-            if expected in entities(project):
-                return
-            time.sleep(0.1)
+        now = wait_for_entities(project, lambda found: expected in found)
+        if expected in now:
+            return
         app.key("Escape")
+        if now != before:  # another word was labelled: undo it
+            app.key("ctrl+z")
+            wait_for_entities(project, lambda found: found == before)
     raise AssertionError(f"{word} was not labelled: {entities(project)}")
+
+
+def wait_for_entities(project: Path, done: Callable[[list[tuple[str, str]]], bool],
+                      seconds: float = 5.0) -> list[tuple[str, str]]:
+    """The file's entities once ``done`` holds, or after ``seconds`` (a bound on the wait,
+    not a timing asserted)."""
+    deadline = time.monotonic() + seconds
+    found = entities(project)
+    while not done(found) and time.monotonic() < deadline:
+        time.sleep(0.1)
+        found = entities(project)
+    return found
 
 
 def test_annotate_undo_and_redo_across_a_restart(display: str, tmp_path: Path) -> None:
