@@ -91,6 +91,10 @@ def open_command(project: str | None, sample: bool = False,
               " Parquet metadata gives them, in class order.")
 @click.option("--mapping", type=click.Path(exists=True, dir_okay=False),
               help="TOML: which WebAnno/INCEpTION layers and relations are quotes and events.")
+@click.option("--predictions", default="suggest", show_default=True,
+              type=click.Choice(["suggest", "skip"]),
+              help="Label Studio predictions: suggestions of the imported documents (never"
+              " annotations), or skipped.")
 @click.option(
     "--offsets",
     default="utf16",
@@ -135,6 +139,7 @@ def import_command(
     doc_split: str = "docstart",
     tag_labels: str | None = None,
     mapping: str | None = None,
+    predictions: str = "suggest",
 ) -> None:
     """Import files or folders into PROJECT (created if it does not exist).
 
@@ -151,7 +156,7 @@ def import_command(
         options = ReadOptions(
             label_map=parse_label_map(label_map), tag_scheme=tag_scheme, doc_split=doc_split,
             labels=tuple(t.strip() for t in tag_labels.split(",")) if tag_labels else None,
-            mapping=Path(mapping) if mapping else None)
+            mapping=Path(mapping) if mapping else None, predictions=predictions)
     except ValueError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -209,6 +214,8 @@ def import_command(
         + (f", {len(result.layered)} layer(s) added to documents already there"
            if result.layered else "")
         + (f", {len(result.duplicates)} duplicate(s) skipped" if result.duplicates else "")
+        + (f", {result.suggestions} prediction(s) became suggestions" if result.suggestions
+           else "")
         + (f", {len(result.skipped)} link(s) not followed" if result.skipped else "")
         + (f", {len(result.bad)} problem(s): their files or lines left out" if result.bad else "")
     )

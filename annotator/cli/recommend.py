@@ -4,6 +4,7 @@ of :mod:`annotator.core.recommend`. ``annotator preannotate --model`` lives with
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -115,8 +116,10 @@ def status_command(project: str, as_json: bool) -> None:
                           "created": m.created} for m in proj.models(kind)]
                   for kind in KINDS}
         reviews = proj.review_counts()
+        sources = proj.suggestion_sources()
     if as_json:
-        echo_json({"models": models, "reviews": reviews})
+        echo_json({"models": models, "reviews": reviews,
+                   "imported": [dataclasses.asdict(s) for s in sources]})
         return
     for kind, levels in models.items():
         for m in levels:
@@ -128,6 +131,20 @@ def status_command(project: str, as_json: bool) -> None:
         seen = counts["accepted"] + counts["rejected"]
         echo(f"reviews\t{label}\taccepted {counts['accepted']}\trejected {counts['rejected']}"
              f"\tprecision {_figure(counts['accepted'] / seen if seen else None)}")
+    for line in source_lines(sources):
+        echo(line)
+
+
+def source_lines(sources: list[Any]) -> list[str]:
+    """``imported`` lines: each imported suggestion source (issue 18) with its stored
+    suggestions and its reviews."""
+    lines = []
+    for s in sources:
+        seen = s.accepted + s.rejected
+        lines.append(f"imported\t{s.kind}\t{s.source}\t{s.suggestions} suggestion(s) in"
+                     f" {s.documents} document(s)\taccepted {s.accepted}\trejected"
+                     f" {s.rejected}\tprecision {_figure(s.accepted / seen if seen else None)}")
+    return lines
 
 
 def model_preannotation(proj: Any, kind: str, statuses: list[str] | None,
@@ -141,6 +158,8 @@ def model_preannotation(proj: Any, kind: str, statuses: list[str] | None,
         echo_line(f"{label}\t{count}")
     total = sum(added.values())
     echo_line(f"stored {total} suggestion(s): accept or reject them in the app")
+    for line in source_lines(proj.suggestion_sources(kind)):
+        echo_line(line + " (kept beside the model's)")
 
 
 COMMANDS: list[click.Command] = [recommend_group]

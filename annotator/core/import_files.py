@@ -51,6 +51,8 @@ class ImportResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     schema_added: list[str] = field(default_factory=list)
     """With ``extend_schema``: what the import added to the schema (a new schema version)."""
+    suggestions: int = 0
+    """Suggestions stored from other tools' predictions (Label Studio's ``predictions``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ class _Report(Protocol):
     doc_ids: list[int]
     duplicates: list[tuple[str | None, str]]
     layered: list[tuple[str | None, str]]
+    counts: dict[str, int]
 
 
 class ImportTarget(Protocol):
@@ -341,6 +342,7 @@ def _store(project: ImportTarget, records: Iterable[DocumentRecord],
     result.imported = list(report.doc_ids)  # (the concordance index follows at the first search)
     result.duplicates = [(source or "?", existing) for source, existing in report.duplicates]
     result.layered = [(source or "?", existing) for source, existing in report.layered]
+    result.suggestions = report.counts.get("recommender_suggestions", 0)
 
 
 __all__ = ["ImportResult", "ImportTarget", "has_visible_text", "import_paths"]

@@ -148,6 +148,19 @@ class LayerState:
     notes: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A suggested span another tool's model made (a Label Studio prediction): never an
+    annotation. ``source`` is its model version with the tool's prefix
+    (``label-studio:ner-v2``); ``kind`` the recommender's kind (``entities``)."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    kind: str = "entities"
+
+
 @dataclass(slots=True)
 class DocumentRecord:
     """One document with all its annotations: what importers produce and exporters consume.
@@ -182,6 +195,9 @@ class DocumentRecord:
     the import pipeline's stream uses): the record's entities are these, and ``entities`` is
     empty. Everything but ``record_problems`` and the store's import reads ``entities``;
     :meth:`all_entities` gives them whichever way they came."""
+    suggestions: list[Suggestion] = field(default_factory=list)
+    """Other tools' predictions, stored as suggestions of the imported document (never
+    annotations: not exported, not in the journal)."""
 
     def all_entities(self) -> list[Entity]:
         """``entities``, or the entities of ``entity_columns`` as objects."""

@@ -1,5 +1,6 @@
-"""Label Studio JSON exports: each annotation its annotator's layer, predictions skipped and
-counted, offsets in code points checked against the region text, ``file:line`` messages."""
+"""Label Studio JSON exports: each annotation its annotator's layer, predictions stored as
+suggestions (test_formats_label_studio_predictions.py), offsets in code points checked
+against the region text, ``file:line`` messages."""
 
 from __future__ import annotations
 
@@ -44,8 +45,8 @@ def test_layers_statuses_and_what_is_skipped(tmp_path: Path) -> None:
         assert result.bad == []
         assert len(result.imported) == 2
         assert result.warnings == [
-            f"{path}: 1 prediction(s) skipped (the project has no kind for suggestions)",
             f"{path}: 1 result(s) that are not labelled text regions skipped"]
+        assert result.suggestions == 1
         doc = project.list_documents(0, 1)[0].doc_id
         assert sorted(project.layer_names()) == ["alice@example.org", "ls-2"]
         assert project.statuses(doc) == {"alice@example.org": "done", "ls-2": "skipped"}

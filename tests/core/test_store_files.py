@@ -202,3 +202,20 @@ def test_ui_state_per_annotator(tmp_path: Path) -> None:
         assert bob.get_state("cursor") is None
         assert bob.get_state("cursor", "none") == "none"
         assert len(alice.history(1000)) == journal_size  # not journaled
+
+
+def test_unchanged_ui_state_is_not_a_change_for_other_windows(project_address: object) -> None:
+    """Opening a document stores it as the last one. Storing the value already stored must
+    write nothing: every write is "another program changed this project" to the other
+    windows, whose reload opened the document again, whose write made this window reload:
+    two windows on one project reloaded each other for ever."""
+    with Project.open(project_address, create=True, annotator="alice") as first:
+        first.import_records([DocumentRecord(id="a", text="نص أول")])
+        first.set_state("last_document", 1)
+        with Project.open(project_address, annotator="alice") as second:
+            second.external_changes()
+            first.set_state("last_document", 1)
+            assert second.external_changes() is False
+            first.set_state("last_document", 2)
+            assert second.external_changes() is True
+            assert second.get_state("last_document") == 2

@@ -212,3 +212,13 @@ def shown_window_at(qtbot: Any, path: Path, annotator: str = "tester") -> MainWi
     """The main window on the project at ``path`` as ``annotator``, shown (qtbot closes it
     at the end of the test)."""
     return shown_window(qtbot, Project.open(path, annotator=annotator))
+
+
+def accept_first_suggestion(qtbot: Any, window: MainWindow) -> None:
+    """Make ``window`` the active one (the shortcuts need it), select the first of the
+    recommender's suggestions with F9 and accept it with Enter."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window)
+    shortcut(qtbot, window, "F9")
+    assert window.workbench.session.selected == "m0"
+    qtbot.keyClick(window.editor, Qt.Key.Key_Return)

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from annotator.core.store import Project
-from annotator.ui.qt import QApplication, Qt, QtCore
+from annotator.ui.qt import Qt, QtCore
 from tests.core.recommend_setup import ANNOTATOR, news_project
-from tests.ui.helpers import shortcut, shown_window_at
+from tests.ui.helpers import accept_first_suggestion, shortcut, shown_window_at
 
 pytest.importorskip("pycrfsuite")
 
@@ -38,11 +38,7 @@ def test_suggestions_appear_enter_accepts_delete_rejects(qtbot: Any, tmp_path: P
     offered = list(session.model_suggestions)
     assert len(offered) > 5
     assert window.editor.has_span("m0")
-    window.activateWindow()  # the shortcuts need the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    shortcut(qtbot, window, "F9")
-    assert session.selected == "m0"
-    qtbot.keyClick(window.editor, Qt.Key.Key_Return)  # accept
+    accept_first_suggestion(qtbot, window)
     entities = {(e.start, e.end, e.label) for e in wb.project.get_record(doc).entities}
     assert offered[0] in entities
     assert session.selected == "m0"  # the next suggestion

@@ -17,8 +17,9 @@ A task is ``{"id", "data": {"text", ...}, "annotations": [{"completed_by", "was_
   entity), ``cue`` (quote to cue), and from a trigger to an entity typed with the role: event
   arguments. Other relations, and results of other types (``choices``, ``textarea``...), are
   counted in a warning.
-* **predictions** are model suggestions. The store has no kind for suggestions (the quote
-  suggester's are never stored), so they are **skipped** and counted in a warning.
+* **predictions** become suggestions of the document (``recommender_suggestions``, source
+  ``label-studio:<model_version>``; :mod:`.label_studio_predictions`), never annotations;
+  with ``--predictions skip`` they are skipped and counted in a warning.
 """
 
 from __future__ import annotations
@@ -30,7 +31,13 @@ from typing import Any
 from annotator.core.formats.detect import head_bytes
 from annotator.core.formats.json_values import iter_array
 from annotator.core.formats.jsonl_reader import OnBytes, Warn, iter_json_lines
+from annotator.core.formats.label_studio_predictions import (
+    META_KEY,
+    PredictionCounts,
+    read_predictions,
+)
 from annotator.core.formats.plaintext_reader import text_title
+from annotator.core.formats.read_options import ReadOptions
 from annotator.core.formats.spans import SpanMover
 from annotator.core.model import (
     DocumentRecord,
@@ -41,6 +48,7 @@ from annotator.core.model import (
     LayerState,
     Quote,
     Span,
+    Suggestion,
 )
 from annotator.core.schema import Schema
 
@@ -128,9 +136,10 @@ class _Task:
             self.unmapped += 1
 
 
-def _task_record(task: Any, path: str, line: int, schema: Schema
+def _task_record(task: Any, path: str, line: int, schema: Schema, options: ReadOptions,
+                 predicted: PredictionCounts,
                  ) -> tuple[DocumentRecord | None, list[InputError], dict[str, int]]:
-    counts = {"predictions": 0, "other": 0, "relations": 0, "cues": 0}
+    counts = {"other": 0, "relations": 0, "cues": 0}
     data = task.get("data") if isinstance(task, dict) else None
     if not isinstance(data, dict):
         return None, [InputError(path, 'a task needs "data" with its text', line)], counts
@@ -166,7 +175,13 @@ def _task_record(task: Any, path: str, line: int, schema: Schema
             if isinstance(item, dict) and item.get("type") == "relation":
                 built.relation(item, prefix)
     predictions = task.get("predictions")
-    counts["predictions"] = len(predictions) if isinstance(predictions, list) else 0
+    suggestions: list[Suggestion] = []
+    scores: list[dict[str, Any]] = []
+    if options.predictions == "skip":
+        predicted.skipped += len(predictions) if isinstance(predictions, list) else 0
+    else:
+        suggestions, scores = read_predictions(predictions, built.mover, schema,
+                                               options.label_map, predicted)
     counts["relations"] = built.unmapped
     used = {q.cue for q in built.quotes.values()}
     counts["cues"] = sum(1 for span in built.cues.values() if span not in used)
@@ -177,6 +192,8 @@ def _task_record(task: Any, path: str, line: int, schema: Schema
     meta = {k: v for k, v in data.items() if k not in _DATA_KEYS and v is not text}
     if "doc_id" in data and task.get("id") is not None:
         meta["label_studio_task"] = task.get("id")
+    if scores:
+        meta[META_KEY] = scores
     title = data.get("title")
     mover = built.mover
     return DocumentRecord(
@@ -184,28 +201,31 @@ def _task_record(task: Any, path: str, line: int, schema: Schema
         title=title if isinstance(title, str) else text_title(mover.text, ident or ""),
         meta=meta, entities=built.entities, quotes=list(built.quotes.values()),
         events=list(built.events.values()), normalization=dict(mover.info),
-        source=f"{path}:{line}", layers=layers,
+        source=f"{path}:{line}", layers=layers, suggestions=suggestions,
     ), [], counts
 
 
 def read_label_studio(
     path: str | Path, schema: Schema, warn: Warn | None = None,
-    on_bytes: OnBytes | None = None,
+    on_bytes: OnBytes | None = None, options: ReadOptions | None = None,
 ) -> Iterator[DocumentRecord | InputError]:
-    """Read a Label Studio export: a record per good task, the problems of bad ones; what is
-    skipped (predictions, unmapped results) is counted in one warning per file."""
+    """Read a Label Studio export: a record per good task (its predictions as suggestions),
+    the problems of bad ones; what is skipped (predictions with ``--predictions skip``,
+    unmapped results) is counted in one warning per file."""
+    options = options or ReadOptions()
+    predicted = PredictionCounts()
     file = Path(path)
     source = str(file)
     head = head_bytes(file).lstrip(b"\xef\xbb\xbf \t\r\n")
     tasks: Iterator[tuple[int, Any]] = (iter_array(file, on_bytes, warn)
                                         if head.startswith(b"[")
                                         else iter_json_lines(file, warn, on_bytes))
-    totals = {"predictions": 0, "other": 0, "relations": 0, "cues": 0}
+    totals = {"other": 0, "relations": 0, "cues": 0}
     for line, task in tasks:
         if isinstance(task, InputError):
             yield task
             continue
-        record, errors, counts = _task_record(task, source, line, schema)
+        record, errors, counts = _task_record(task, source, line, schema, options, predicted)
         for key, count in counts.items():
             totals[key] += count
         if record is not None:
@@ -213,8 +233,7 @@ def read_label_studio(
         yield from errors
     if warn is None:
         return
-    notes = [f"{totals['predictions']} prediction(s) skipped (the project has no kind for "
-             "suggestions)" if totals["predictions"] else "",
+    notes = [*predicted.notes(),
              f"{totals['other']} result(s) that are not labelled text regions skipped"
              if totals["other"] else "",
              f"{totals['relations']} relation(s) that are not a quote's speaker or cue or an "

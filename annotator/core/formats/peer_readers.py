@@ -39,7 +39,7 @@ def read_peer(
     elif fmt == "label-studio":
         from annotator.core.formats.label_studio_reader import read_label_studio
 
-        yield from read_label_studio(path, schema, warn, on_bytes)
+        yield from read_label_studio(path, schema, warn, on_bytes, options)
     elif fmt == "spacy":
         from annotator.core.formats.spacy_reader import read_docbin
 

@@ -10,7 +10,9 @@ renaming every reader's records go through (``--map OLD=NEW``).
 * ``labels``: the tag names of integer ``ner_tags`` (Hugging Face), when no
   ``dataset_info.json`` or Parquet metadata gives them;
 * ``mapping``: the TOML file that says which INCEpTION / WebAnno layers are quotes and
-  events (``formats/webanno_mapping.py``).
+  events (``formats/webanno_mapping.py``);
+* ``predictions``: what Label Studio's ``predictions`` become (``suggest``: suggestions of
+  the imported documents; ``skip``: nothing, counted in a warning).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from annotator.core.model import DocumentRecord
 
 TAG_SCHEMES = ("auto", "iob1", "iob2", "bioes")
 DOC_SPLITS = ("docstart", "blank", "sentence")
+PREDICTIONS = ("suggest", "skip")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +37,12 @@ class ReadOptions:
     doc_split: str = "docstart"
     labels: tuple[str, ...] | None = None
     mapping: Path | None = None
+    predictions: str = "suggest"
 
     def __post_init__(self) -> None:
+        if self.predictions not in PREDICTIONS:
+            raise ValueError(f"unknown predictions choice {self.predictions!r} "
+                             f"({', '.join(PREDICTIONS)})")
         if self.tag_scheme not in TAG_SCHEMES:
             raise ValueError(f"unknown tag scheme {self.tag_scheme!r} ({', '.join(TAG_SCHEMES)})")
         if self.doc_split not in DOC_SPLITS:

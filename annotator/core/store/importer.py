@@ -53,7 +53,11 @@ INSERTS: dict[str, tuple[str, ...]] = {
     "document_labels": ("doc_id", "key", "value", "annotator_id", "schema_version", "updated"),
     "notes": ("doc_id", "annotator_id", "text", "created"),
     "document_status": ("doc_id", "annotator_id", "status", "updated"),
+    "recommender_suggestions": ("doc_id", "kind", "start", '"end"', "label", "model_version",
+                                "created"),
 }
+"""(``recommender_suggestions``: a record's ``suggestions``, other tools' predictions: never
+annotations, issue 18.)"""
 KEPT_SOURCES = 1000
 """Record sources named in the import's journal entry (the others are counted)."""
 ID_TABLES = ("documents", "entities", "quotes", "events", "stances")
@@ -213,6 +217,7 @@ class _Run:
             self.normalization_json(record.normalization), self.now, self.now,
             record.text))
         self._annotations(record, doc_id)
+        self._suggestions(record, doc_id)
         self.report.doc_ids.append(doc_id)
         if record.source and record.source != self.last_source:
             self.last_source = record.source
@@ -259,7 +264,31 @@ class _Run:
             return
         self._check_layers(record)
         self._annotations(record, doc_id)
+        self._suggestions(record, doc_id, stored=True)
         self.report.layered.append((record.source, external_id))
+
+    def _suggestions(self, record: DocumentRecord, doc_id: int, stored: bool = False) -> None:
+        """Buffer the rows of the record's suggestions (a span and label once; with
+        ``stored``, the document's stored suggestions are kept and not repeated)."""
+        if not record.suggestions:
+            return
+        seen: set[tuple[str, int, int, str]] = set()
+        if stored:
+            seen = {(str(k), int(s), int(e), str(label)) for k, s, e, label in self.conn.execute(
+                'SELECT kind, start, "end", label FROM recommender_suggestions'
+                " WHERE doc_id = ?", (doc_id,))}
+        rows = self.rows["recommender_suggestions"]
+        for item in record.suggestions:
+            key = (item.kind, item.start, item.end, item.label)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not self.spans_checked:
+                _require(v.span_reason(record.text, item.start, item.end,
+                                       f"suggestion of {item.source}"))
+            if item.label not in self.schema.entity_types:
+                _require(rules.entity_label_problem(self.schema, item.label))
+            rows.append((doc_id, *key, item.source, self.now))
 
     def _stamp(self, annotator: str | None) -> tuple[int, int, str, str]:
         return self.annotator(annotator), self.version, self.now, self.now

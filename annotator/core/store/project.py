@@ -33,6 +33,7 @@ from annotator.core.store.database import (
 from annotator.core.store.engines.address import ServerPath, is_server_address
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import SchemaChanged
+from annotator.core.store.imported_suggestions import ImportedSuggestionsMixin
 from annotator.core.store.importer import ImportMixin
 from annotator.core.store.journal import (
     JournalEntry,
@@ -92,7 +93,8 @@ def _schema_text(path: Path) -> str:
 
 class Project(
     CurationStateMixin, LinkActionsMixin, ActionsMixin, ReadingMixin, ImportMixin,
-    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin, RecommenderMixin,
+    LexiconMixin, SearchIndexMixin, SchemaChangeMixin, RolesMixin, ImportedSuggestionsMixin,
+    RecommenderMixin,
 ):
     """An open project file. Use as a context manager, or call :meth:`close`."""
 
@@ -350,8 +352,15 @@ class Project(
             return default
 
     def set_state(self, key: str, value: Any) -> None:
-        """Store a JSON-serializable UI value for this annotator (not journaled, no undo)."""
+        """Store a JSON-serializable UI value for this annotator (not journaled, no undo).
+        The value already stored is not written again: any write is a change for the other
+        windows on the project, and a reload that stored the same value made two windows
+        reload each other for ever."""
         text = json.dumps(value, ensure_ascii=False)
+        row = self.conn.execute("SELECT value FROM ui_state WHERE annotator_id = ? AND key = ?",
+                                (self.actor_id, key)).fetchone()
+        if row is not None and row[0] == text:
+            return
         with self._transaction() as conn:
             conn.execute("INSERT INTO ui_state(annotator_id, key, value) VALUES (?, ?, ?)"
                          " ON CONFLICT(annotator_id, key) DO UPDATE SET value = excluded.value",

@@ -75,7 +75,9 @@ class RecommenderMixin(ProjectBase):
                      base64.b64encode(model.data).decode("ascii"), model.created))
             versions = sorted({m.version for m in models})
             conn.execute("DELETE FROM recommender_suggestions WHERE kind = ? AND model_version"
-                         f" NOT IN ({', '.join('?' * len(versions))})", (kind, *versions))
+                         f" NOT IN ({', '.join('?' * len(versions))})"
+                         " AND model_version NOT LIKE ?",  # imported ones stay (issue 18)
+                         (kind, *versions, "%:%"))
 
     def models(self, kind: str) -> list[StoredModel]:
         """The stored models of ``kind``, by level (empty when none was trained)."""
@@ -166,12 +168,15 @@ class RecommenderMixin(ProjectBase):
 
     def store_suggestions(self, doc_id: int, kind: str, version: str,
                           spans: Iterable[SpanKey]) -> int:
-        """Replace the stored suggestions of ``doc_id`` and ``kind``; returns how many."""
+        """Replace the stored suggestions of ``doc_id`` and ``kind``; returns how many. The
+        imported ones (:mod:`.imported_suggestions`) stay, and a span and label they hold is
+        not stored again."""
         now = utc_now()
         rows = [(doc_id, kind, s, e, label, version, now) for s, e, label in spans]
         with self._transaction() as conn:
-            conn.execute("DELETE FROM recommender_suggestions WHERE doc_id = ? AND kind = ?",
-                         (doc_id, kind))
+            conn.execute("DELETE FROM recommender_suggestions WHERE doc_id = ? AND kind = ?"
+                         " AND model_version NOT LIKE ?",  # imported ones stay (issue 18)
+                         (doc_id, kind, "%:%"))
             conn.executemany(
                 'INSERT OR IGNORE INTO recommender_suggestions(doc_id, kind, start, "end",'
                 " label, model_version, created) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)

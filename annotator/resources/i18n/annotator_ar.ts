@@ -1833,6 +1833,10 @@ Kind: {kind}</source>
             <translation>استُورِد {count} مستند من {files} ملف.</translation>
         </message>
         <message>
+            <source>{count} prediction(s) became suggestions (F9 goes to them).</source>
+            <translation>صارت {count} من التنبؤات اقتراحات (F9 ينتقل إليها).</translation>
+        </message>
+        <message>
             <source>Duplicate skipped: {source}</source>
             <translation>تُرك مكرَّر: {source}</translation>
         </message>
@@ -1983,6 +1987,10 @@ Kind: {kind}</source>
         <message>
             <source>Accepted {count} suggested {label}.</source>
             <translation>قُبلت اقتراحات {label}، وعددها: {count}.</translation>
+        </message>
+        <message>
+            <source>{source} {label}: {accepted} accepted, {rejected} rejected{share}; suggestions left here: {left}.</source>
+            <translation>{source} في {label}: المقبول {accepted}، المرفوض {rejected}{share}؛ الاقتراحات الباقية هنا: {left}.</translation>
         </message>
         <message>
             <source>Recommender {label}: {accepted} accepted, {rejected} rejected{share}; suggestions left here: {left}.</source>

@@ -7,12 +7,17 @@ drawn dashed (``m0``, ``m1``...). Enter accepts the selected one (an ordinary un
 Delete rejects it (never offered again); either way the next one is selected. One key accepts
 every suggestion of the selected one's label (one undoable action). Each review is counted
 per label, and the status line says how the label fares.
+
+Suggestions imported from another tool's predictions (Label Studio, issue 18:
+:mod:`annotator.core.recommend.imported`) are offered with the model's, even without a
+model, and reviewed the same way; their reviews are counted under their source.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from annotator.core.recommend.imported import with_imported
 from annotator.core.recommend.model_store import ENTITIES, Recommender, available
 from annotator.core.recommend.suggest import (
     accept_suggestion,
@@ -22,6 +27,7 @@ from annotator.core.recommend.suggest import (
 from annotator.core.store.recommender import ACCEPTED, REJECTED
 from annotator.ui.actions.base import SessionActions
 from annotator.ui.i18n import translate
+from annotator.ui.row_text import isolate
 
 
 class RecommenderActions(SessionActions):
@@ -43,20 +49,25 @@ class RecommenderActions(SessionActions):
         return self._recommender
 
     def suggest(self) -> int:
-        """Compute the open document's suggestions (none without a model); their count."""
+        """Compute the open document's suggestions (the model's, and the imported ones);
+        their count."""
         session = self.session
         if session.doc_id is None:
             return 0
         recommender = self.recommender()
-        if recommender is None:
-            if session.model_suggestions:
-                session.set_model_suggestions([], "")
-            return 0
         existing = [(e.start, e.end) for e in session.entities.values()]
-        found = document_suggestions(self.project, session.doc_id, recommender,
-                                     session.text, existing)
-        session.set_model_suggestions(found, recommender.version)
+        model = [] if recommender is None else document_suggestions(
+            self.project, session.doc_id, recommender, session.text, existing)
+        found, sources = with_imported(self.project, session.doc_id, ENTITIES, existing, model)
+        if found or session.model_suggestions:
+            session.set_model_suggestions(found, "" if recommender is None
+                                          else recommender.version, sources)
         return len(found)
+
+    def _source(self, suggestion: tuple[int, int, str]) -> str:
+        """The source a suggestion's review is counted under: its imported source, else the
+        model's version."""
+        return self.session.suggestion_sources.get(suggestion, self.session.model_version)
 
     def next_suggestion(self) -> bool:
         """Select the first suggestion after the cursor's one (or the first)."""
@@ -102,10 +113,10 @@ class RecommenderActions(SessionActions):
         if index is None or doc_id is None:
             return False
         chosen = self.session.model_suggestions[index]
-        version = self.session.model_version
+        version = self._source(chosen)
         if self.run(lambda: review(self.project, doc_id, ENTITIES, chosen, version)) is None:
             return False
-        self._drop(index, chosen[2])
+        self._drop(index, chosen[2], self.session.suggestion_sources.get(chosen))
         return True
 
     def accept_label(self, owner: str | None = None) -> int:
@@ -122,7 +133,8 @@ class RecommenderActions(SessionActions):
         def accept_all() -> None:
             with self.project.batch(f"Accept {len(chosen)} suggested {label}"):
                 for suggestion in chosen:
-                    accept_suggestion(self.project, doc_id, ENTITIES, suggestion, version)
+                    accept_suggestion(self.project, doc_id, ENTITIES, suggestion,
+                                      self._source(suggestion))
 
         if self.run(accept_all) is None:
             return 0
@@ -134,20 +146,28 @@ class RecommenderActions(SessionActions):
                             + " " + self.precision(label))
         return len(chosen)
 
-    def _drop(self, index: int, label: str) -> None:
+    def _drop(self, index: int, label: str, source: str | None = None) -> None:
         suggestions = self.session.model_suggestions
         suggestions.pop(index)
         self.session.set_model_suggestions(suggestions, self.session.model_version)
         self._select(index)
-        self.notify.message(self.precision(label))
+        self.notify.message(self.precision(label, source))
 
-    def precision(self, label: str) -> str:
-        """``Recommender PERS: 12 accepted, 2 rejected (86%)``: how the label fares."""
-        counts = self.project.review_counts(ENTITIES).get(label, {ACCEPTED: 0, REJECTED: 0})
+    def precision(self, label: str, source: str | None = None) -> str:
+        """``Recommender PERS: 12 accepted, 2 rejected (86%)``: how the label fares (with an
+        imported ``source``, how it fares from that source)."""
+        counts = (self.project.review_counts(ENTITIES) if source is None else
+                  self.project.source_review_counts(ENTITIES, source)
+                  ).get(label, {ACCEPTED: 0, REJECTED: 0})
         accepted, rejected = counts[ACCEPTED], counts[REJECTED]
         seen = accepted + rejected
         share = f" ({100 * accepted // seen}%)" if seen else ""
         left = len(self.session.model_suggestions)
+        if source is not None:
+            return translate("Recommender", "{source} {label}: {accepted} accepted, {rejected}"
+                             " rejected{share}; suggestions left here: {left}.").format(
+                source=isolate(source), label=label, accepted=accepted, rejected=rejected,
+                share=share, left=left)
         return translate("Recommender", "Recommender {label}: {accepted} accepted, {rejected}"
                          " rejected{share}; suggestions left here: {left}.").format(
             label=label, accepted=accepted, rejected=rejected, share=share, left=left)

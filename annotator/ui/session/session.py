@@ -78,6 +78,9 @@ class DocumentSession:
         drawn dashed, never stored until accepted."""
         self.model_version = ""
         """The version of the model that made :attr:`model_suggestions`."""
+        self.suggestion_sources: dict[tuple[int, int, str], str] = {}
+        """The source of each of :attr:`model_suggestions` imported from another tool's
+        predictions (``label-studio:ner-v2``; issue 18); the others are the model's."""
         self.selected: str | None = None
         """The selected annotation: an entity id, or a link owner (``q12``, ``v3``, ``s4``,
         ``g0``); None when nothing is selected."""
@@ -118,6 +121,7 @@ class DocumentSession:
         self.links = links
         self.suggestions = []
         self.model_suggestions = []
+        self.suggestion_sources = {}
         self.selected = None
         self.quote_part = "content"
         self.cancel_pick()
@@ -174,10 +178,14 @@ class DocumentSession:
         self.suggestions_changed.emit()
 
     def set_model_suggestions(self, suggestions: list[tuple[int, int, str]],
-                              version: str) -> None:
-        """Show the recommender's suggestions for the open document."""
+                              version: str,
+                              sources: dict[tuple[int, int, str], str] | None = None) -> None:
+        """Show the recommender's suggestions for the open document (``sources``: those
+        imported, with their source; kept when None)."""
         self.model_suggestions = suggestions
         self.model_version = version
+        if sources is not None:
+            self.suggestion_sources = sources
         self.suggestions_changed.emit()
 
     # -- the selection ------------------------------------------------------------------------

@@ -144,7 +144,6 @@ class MainWindow(QMainWindow):
         self.status_line.update_project()
         self._closed = False
         self.watch = ProjectWatch(project, self)
-        self.watch.externalChange.connect(self.reload_after_external_change)
         self.watch.fileProblem.connect(self._show_file_problem)
         self.watch.message.connect(self.status_line.show_message)
         self.live: LiveUpdates | None = None
@@ -154,6 +153,10 @@ class MainWindow(QMainWindow):
 
             self.live = LiveUpdates(project, self.workbench, self)
             self.live.reloadNeeded.connect(self.reload_after_external_change)
+        else:
+            # On a server every colleague's save moves the data version: the notifications
+            # say what changed, and only a change to the open document reloads it.
+            self.watch.externalChange.connect(self.reload_after_external_change)
         self.after_paint = AfterFirstPaint(self)
         """Work that waits for the window's first paint (issue 12: start-up)."""
         self.after_paint.add(self.watch.start_check)

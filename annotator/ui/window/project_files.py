@@ -48,6 +48,9 @@ def import_files(window: QMainWindow, project: Project) -> None:
         QtWidgets.QApplication.restoreOverrideCursor()
     lines = [translate("ProjectFiles", "Imported {count} document(s) from {files} file(s).")
              .format(count=len(result.imported), files=result.files)]
+    if result.suggestions:
+        lines.append(translate("ProjectFiles", "{count} prediction(s) became suggestions (F9"
+                               " goes to them).").format(count=result.suggestions))
     lines += [translate("ProjectFiles", "Duplicate skipped: {source}").format(source=source)
               for source, _ in result.duplicates[:10]]
     lines += [translate("ProjectFiles", "Problem: {problem}").format(problem=problem)

@@ -50,9 +50,12 @@ class RecommenderWiring(QObject):
         workbench.documentInfoChanged.connect(self.retrain_if_due)
 
     def suggest(self, _doc_id: int | None = None) -> None:
-        """Show the open document's suggestions (nothing without a model: one index read)."""
+        """Show the open document's suggestions (nothing without a model or imported
+        suggestions: two index reads)."""
         project = self.workbench.project
-        if project.model_version(KIND) is None and not self.workbench.session.model_suggestions:
+        session = self.workbench.session
+        if project.model_version(KIND) is None and not session.model_suggestions and (
+                session.doc_id is None or not project.imported_suggestions(session.doc_id, KIND)):
             return
         self.workbench.actions.recommend.suggest()
 
