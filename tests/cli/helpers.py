@@ -12,6 +12,8 @@ from click.testing import CliRunner, Result
 from annotator.cli.main import cli
 
 ROOT = Path(__file__).resolve().parents[2]
+ARTICLE_COUNT = len(list((ROOT / "corpora" / "articles").glob("*.txt")))
+"""How many sample articles a fresh clone has (corpora/articles)."""
 
 
 def run(*args: str, ok: bool = True) -> Result:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli.helpers import ROOT, process_env
+from tests.cli.helpers import ARTICLE_COUNT, ROOT, process_env
 
 
 def example_lines() -> list[str]:
@@ -34,8 +34,8 @@ def test_every_example_line_prints_something(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr
         assert done.stdout.strip(), (line, done.stderr)
         printed[line.split()[1]] = done.stdout
-    assert "imported 10 document(s)" in printed["import"]
+    assert f"imported {ARTICLE_COUNT} document(s)" in printed["import"]
     assert "added" in printed["preannotate"]
     assert "[GPE]" in printed["search"]
     assert "Pre-annotate from gazetteer" in printed["history"]
-    assert printed["export"].split() == ["10", "news.jsonl"]
+    assert printed["export"].split() == [str(ARTICLE_COUNT), "news.jsonl"]

@@ -203,9 +203,17 @@ def _known_names() -> set[str]:
     return names | {_strip(name) for name, _ in _gazetteer()}
 
 
+GENUINE_NAMES = frozenset({"وجدة"})
+"""Names whose first letter looks like a proclitic before another known name, yet belongs to
+them: وجدة (Oujda) is not و + جدة (Jeddah). Both cities are in the corpus (article 11 has
+ووجدة, و + وجدة); the gazetteer lists وجدة as the evidence the proclitic rule needs."""
+
+
 def _keeps_a_proclitic(name: str, known: set[str]) -> str | None:
     """The proclitic ``name`` wrongly keeps, judged by the names known without it."""
     name = _strip(name)
+    if name in GENUINE_NAMES:
+        return None
     for prefix in PROCLITIC_PREFIXES:
         rest = name[len(prefix) :]
         if not name.startswith(prefix) or not rest:
@@ -229,14 +237,17 @@ def test_proclitic_check_catches_the_traps() -> None:
     assert _keeps_a_proclitic("وموسكو", known) == "و"
     assert _keeps_a_proclitic("لواشنطن", known) == "ل"
     assert _keeps_a_proclitic("للأمم المتحدة", known) == "ل"
-    for name in ("بوتين", "كيري", "لافروف", "فرانسوا لوران", "واشنطن", "لبنان", "ليلى حداد"):
+    assert _keeps_a_proclitic("ووجدة", known) == "و"  # و + وجدة, while وجدة itself is a name
+    assert _keeps_a_proclitic("لجدة", known) == "ل"
+    for name in ("بوتين", "كيري", "لافروف", "فرانسوا لوران", "واشنطن", "لبنان", "ليلى حداد",
+                 "وجدة", "وارسو", "وهران", "ود مدني", "بنغازي", "كابول", "ليبيا", "بدر عبد العاطي"):
         assert _keeps_a_proclitic(name, known) is None, name
 
 
 def test_gazetteer_names_occur_and_are_clean() -> None:
     corpus = _strip("\n".join(p.read_text(encoding="utf-8") for p in ARTICLES))
     rows = _gazetteer()
-    assert 50 <= len(rows) <= 100
+    assert 5 * len(ARTICLES) <= len(rows) <= 10 * len(ARTICLES)  # a few names an article
     known = _known_names()
     for name, label in rows:
         assert label in WOJOOD, label
@@ -250,7 +261,9 @@ def test_the_corpus_holds_the_traps() -> None:
     words = set(re.findall(r"[\w\u064b-\u0652\u0670]+", corpus))  # \w leaves out marks
     for name in ("بوتين", "بايدن", "كيري", "لافروف", "فيصل", "واشنطن", "بغداد", "لندن", "كندا",
                  "وموسكو", "لواشنطن", "بباريس", "وبغداد", "فالرئيس", "والرياض", "كالجزائر",
-                 "للأمم", "للبنان", "ببغداد", "وَقَالَ", "والقُدس", "الـقـاهرة", "مُنظَّمة"):  # fmt: skip
+                 "للأمم", "للبنان", "ببغداد", "وَقَالَ", "والقُدس", "الـقـاهرة", "مُنظَّمة",
+                 "ووجدة", "وود", "ووارسو", "لبولندا", "بكابول", "ببنغازي", "لليبيا", "بوهران",
+                 "بلندن", "للهلال", "للأردن", "وكربلاء", "بدر", "لويس", "عُمان"):  # fmt: skip
         assert unicodedata.normalize("NFC", name) in words, name
     assert "فرانسوا" in corpus
     assert "«" in corpus
