@@ -21,8 +21,9 @@ import time
 from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
 from annotator.ui.editor.disputes import paint_disputes
 from annotator.ui.editor.document import block_format, build_document
-from annotator.ui.editor.geometry import lines_band
+from annotator.ui.editor.geometry import layout_key, lines_band
 from annotator.ui.editor.layers import SpanItem, SpanLayers
+from annotator.ui.editor.line_memo import LineMemos
 from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
 from annotator.ui.editor.painter import Fragment, Frame, PaintStats, SpanPainter
@@ -67,6 +68,11 @@ class AnnotationView(QTextEdit):
         """How many line pieces of disagreement marks the last paint pass drew (for tests)."""
         self.links_drawn = 0
         """How many links the last paint pass drew (for tests)."""
+        self._ahead = QtCore.QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self.measure_ahead)
+        self._ahead_at: tuple[object, ...] | None = None
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
@@ -291,6 +297,11 @@ class AnnotationView(QTextEdit):
         self.document().setDefaultFont(self._look.font)
         self.viewport().update()
 
+    @property
+    def line_memos(self) -> LineMemos:
+        """What Qt answered about the lines painted or measured ahead lately (counted)."""
+        return self._painter.memos
+
     def last_paint(self) -> PaintStats:
         """Figures of the last paint pass (spans and lines painted, milliseconds)."""
         return self._painter.stats
@@ -317,6 +328,22 @@ class AnnotationView(QTextEdit):
             self._paint_links(painter, frame, QtCore.QRectF(event.rect()), base)
         painter.end()
         self._painter.record(frame, started)
+        self._ahead.start()
+
+    def measure_ahead(self) -> None:
+        """Measure the page below and the page above the viewport (the x extents of their
+        spans and tints, kept in the lines' memos), once per scroll position and layout: run
+        when the event loop has nothing else to do after a paint, so that the next page step
+        asks Qt for its text and nothing else."""
+        viewport = self.viewport()
+        at = (self.verticalScrollBar().value(), viewport.width(), viewport.height(),
+              layout_key(self.document(), self._look.line_height))
+        if at == self._ahead_at or not self.isVisible():
+            return
+        self._ahead_at = at
+        width, height = float(viewport.width()), float(viewport.height())
+        for top in (height, -height):
+            self._painter.tints(self._frame(QtCore.QRectF(0.0, top, width, height)))
 
     def _paint_links(self, painter: QtGui.QPainter, frame: Frame, band: QtCore.QRectF,
                      base: QtGui.QColor) -> None:
