@@ -33,8 +33,8 @@ def document() -> tuple[str, list[SpanItem]]:
     return text, spans
 
 
-@pytest.fixture
-def view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
+def shown_view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
+    """:func:`document` shown at 900x500, laid out to its end."""
     shown = AnnotationView()
     qtbot.addWidget(shown)
     shown.resize(900, 500)
@@ -45,6 +45,11 @@ def view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: laid_out.lastBlock().layout().lineCount() > 0)
     qtbot.wait(50)
     return shown
+
+
+@pytest.fixture
+def view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
+    return shown_view(qtbot)
 
 
 def page_down(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]

@@ -98,6 +98,9 @@ class PaintStats:
     """Label tags drawn."""
     tags_rendered: int = 0
     """Label tags rendered anew (the others came from the cache of rendered tags)."""
+    ahead: bool = False
+    """Whether the pass drew a page painted ahead (:mod:`.page_ahead`), its figures those
+    of the page's paint but for the time."""
 
 
 @dataclass(slots=True)
@@ -376,10 +379,15 @@ class SpanPainter:
 
     def record(self, frame: Frame, started: float) -> None:
         """Keep the figures of a finished pass in :attr:`stats`."""
-        self.stats = PaintStats(len(frame.span_ids), len(frame.fragments), len(frame.lines),
-                                (time.perf_counter() - started) * 1000.0,
-                                self._tags_drawn, self._tags_rendered)
+        self.stats = self.figures(frame, started)
+
+    def figures(self, frame: Frame, started: float) -> PaintStats:
+        """The figures of a finished pass (its tags counted from zero again)."""
+        figures = PaintStats(len(frame.span_ids), len(frame.fragments), len(frame.lines),
+                             (time.perf_counter() - started) * 1000.0,
+                             self._tags_drawn, self._tags_rendered)
         self._tags_drawn = self._tags_rendered = 0
+        return figures
 
 
 def tag_text(item: SpanItem) -> str:
