@@ -107,3 +107,18 @@ def test_a_change_is_never_drawn_from_an_older_page(qtbot, view: AnnotationView,
     image = step_and_grab(view)
     assert not view.last_paint().ahead
     assert image == painted_anew(view)
+
+
+def test_an_add_paints_ahead_only_when_the_user_pauses(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
+    """A paint of a few lines (an add) leaves the next page for later: the event loop's next
+    step paints the lines and nothing ahead."""
+    qtbot.wait(20)
+    painted = view._pages.painted
+    height = view.viewport().height()
+    here = view.offsets.to_cp(view.cursorForPosition(QtCore.QPoint(450, height // 2)).position())
+    at = view.text().find("جنيف", here)
+    view.add_span(SpanItem("added", at, at + len("جنيف"), "GPE", "#2ca02c"))
+    QtGui.QGuiApplication.processEvents()
+    assert view.last_paint().lines < 8  # the add's lines only
+    assert view._pages.painted == painted
+    qtbot.waitUntil(lambda: view._pages.painted == painted + 1)  # after the pause

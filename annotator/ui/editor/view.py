@@ -40,6 +40,11 @@ from annotator.ui.editor.selection import (
 from annotator.ui.qt import QSize, Qt, QtCore, QTextEdit, QtGui, QtWidgets, QWidget, Signal
 from annotator.ui.session.curation import DisputeMark
 
+AHEAD_AFTER_LINES_MS = 250
+"""How long after a paint of some lines (an add, a hover, a selection) the view waits before
+measuring and painting ahead (restarted by each such paint); after a paint of the whole
+viewport (a scroll) it does so in the event loop's next idle step."""
+
 
 class AnnotationView(QTextEdit):
     """Read-only annotation text view. Offsets in and out are code points of the stored text.
@@ -72,7 +77,6 @@ class AnnotationView(QTextEdit):
         """How many links the last paint pass drew (for tests)."""
         self._ahead = QtCore.QTimer(self)
         self._ahead.setSingleShot(True)
-        self._ahead.setInterval(0)
         self._ahead.timeout.connect(self.measure_ahead)
         self._ahead_at: tuple[object, ...] | None = None
         self._pages = PagesAhead()
@@ -323,7 +327,8 @@ class AnnotationView(QTextEdit):
         started = time.perf_counter()
         viewport = self.viewport()
         page = None
-        if event.rect().contains(viewport.rect()) and not self.textCursor().hasSelection():
+        whole = event.rect().contains(viewport.rect())
+        if whole and not self.textCursor().hasSelection():
             page = self._pages.take(self._page_key(self.verticalScrollBar().value()))
         if page is None:
             self._painter.record(self._paint_layers(event.rect()), started)
@@ -337,7 +342,8 @@ class AnnotationView(QTextEdit):
                 self._paint_layers(caret, fill=True)
             self._painter.stats = dataclasses.replace(
                 page.stats, milliseconds=(time.perf_counter() - started) * 1000.0, ahead=True)
-        self._ahead.start()
+        # After a scroll, at once; after a few lines (an add, a hover), when the user pauses.
+        self._ahead.start(0 if whole else AHEAD_AFTER_LINES_MS)
 
     def _paint_layers(self, rect: QtCore.QRect, fill: bool = False) -> Frame:
         """Paint ``rect`` of the viewport (its background first when ``fill``): disputes and
