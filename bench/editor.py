@@ -11,9 +11,9 @@ QTextEdit that marks spans with ``setExtraSelections`` (all spans, then only the
 * open: ``set_document`` (or ``setPlainText`` + extra selections) and the first paint;
 * add span: a key press whose handler adds a span over the selection, and the paint of what the
   view marked dirty (the event loop's next step; median of 50);
-* scroll: one page down and the repaint (median of 50 page scrolls; wall and this thread's CPU
-  time, and the CPU time of the event loop's next step, where the view measures and paints the
-  next page ahead);
+* scroll: one page down and the repaint (median of 50 page scrolls, 0.4 s apart for the view: the
+  user reads the page; wall and this thread's CPU time, and the CPU time of the event loop
+  between steps, where the view measures and paints the next page ahead);
 * workbench: the same document opened from a project in the main window, and the user's path of
   adding a span: hotkey -> snap -> SQLite commit with its journal entry -> change event -> repaint
   (``workbench_add_span_committed_ms_median``; see bench/workbench_timing.py).
@@ -159,10 +159,25 @@ def visible_words(text: str, widget: QTextEdit, offsets: QtOffsets) -> list[tupl
     return found
 
 
+READ_PAUSE_S = 0.4
+"""The pause after each page step of the view (the user reads the page): the view measures and
+paints ahead when the user pauses (``AHEAD_PAUSE_MS``, 250 ms)."""
+
+
+def pause(app: QApplication, seconds: float) -> None:
+    """Run the event loop for ``seconds`` (timers fire), sleeping between its steps."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
 def time_scrolls(app: QApplication, widget: QTextEdit,
-                 before_paint: Callable[[], None] | None = None) -> dict[str, list[float]]:
+                 before_paint: Callable[[], None] | None = None,
+                 read_pause: float = 0.0) -> dict[str, list[float]]:
     """Page steps: wall time and CPU time (this thread) of each step and its repaint, and the
-    CPU time of the event loop's next step after it (the view's work when idle)."""
+    CPU time of the event loop after it (the view's work when idle), with ``read_pause``
+    seconds of event loop between steps (none: one step of it)."""
     bar = widget.verticalScrollBar()
     bar.setValue(0)
     settle(app)
@@ -177,6 +192,8 @@ def time_scrolls(app: QApplication, widget: QTextEdit,
         found["cpu"].append(time.thread_time() - cpu)
         idle = time.thread_time()
         settle(app)
+        if read_pause:
+            pause(app, read_pause)
         found["idle_cpu"].append(time.thread_time() - idle)
     return found
 
@@ -193,7 +210,7 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
     painted = time.perf_counter()
     first_paint = view.last_paint()
     layout_ms = wait_for_full_layout(app, view.document())
-    scroll = time_scrolls(app, view)
+    scroll = time_scrolls(app, view, read_pause=READ_PAUSE_S)
     offsets = QtOffsets(text)
     words = visible_words(text, view, offsets)
     counter = iter(range(10**9))

@@ -9,9 +9,13 @@ import pytest
 from annotator.ui.editor import AnnotationView, SpanItem
 from annotator.ui.editor.geometry import span_segments
 from annotator.ui.editor.line_memo import MEMO_LINES, LineMemo, LineMemos
+from annotator.ui.editor.view import AHEAD_PAUSE_MS
 
 WORDS = ["قال", "الوزير", "في", "موسكو", "إن", "Reuters", "عام", "2024", "مُحَمَّد", "😀",
          "جنيف", "١٩٩٠", "المفاوضات", "مستمرة"]
+
+PAUSE = AHEAD_PAUSE_MS + 150
+"""Long enough for the view's idle step after a paint."""
 
 
 def document() -> tuple[str, list[SpanItem]]:
@@ -61,14 +65,14 @@ def page_down(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-d
 def test_a_page_measured_ahead_asks_qt_nothing(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
     memos = view.line_memos
     view.viewport().repaint()
-    qtbot.wait(20)  # the idle step measures the pages below and above
+    qtbot.wait(PAUSE)  # the idle step measures the pages below and above
     for _ in range(3):
         asked, made = memos.tally.qt_calls, memos.created
         page_down(qtbot, view)
         assert view.last_paint().spans > 10
         assert memos.tally.qt_calls == asked  # no cursorToX, no glyph runs for the page
         assert memos.created == made  # every line of it was measured ahead
-        qtbot.wait(20)
+        qtbot.wait(PAUSE)
         assert memos.tally.qt_calls > asked  # the next page, measured when idle
 
 
@@ -119,7 +123,7 @@ def test_the_memos_follow_the_layout(qtbot, view: AnnotationView) -> None:  # ty
 
 
 def test_the_same_pixels_with_and_without_memos(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
-    qtbot.wait(20)
+    qtbot.wait(PAUSE)
     page_down(qtbot, view)  # painted from what was measured ahead
     assert view.line_memos.created > 0
     remembered = view.viewport().grab().toImage()

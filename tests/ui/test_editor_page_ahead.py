@@ -11,6 +11,7 @@ import pytest
 
 from annotator.ui.editor import AnnotationView, SpanItem
 from annotator.ui.editor.link_painter import LinkItem
+from annotator.ui.editor.view import AHEAD_PAUSE_MS
 from annotator.ui.qt import QtCore, QtGui
 from annotator.ui.session.curation import DisputeMark
 from tests.ui.test_editor_line_memo import shown_view
@@ -19,6 +20,9 @@ from tests.ui.test_editor_line_memo import shown_view
 @pytest.fixture
 def view(qtbot) -> AnnotationView:  # type: ignore[no-untyped-def]
     return shown_view(qtbot)
+
+PAUSE = AHEAD_PAUSE_MS + 150
+"""Long enough for the view's idle step after a paint."""
 
 
 def step_and_grab(view: AnnotationView, pages: int = 1) -> QtGui.QImage:
@@ -38,7 +42,7 @@ def painted_anew(view: AnnotationView) -> QtGui.QImage:
 def test_a_page_step_draws_the_page_painted_ahead(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
     pages = view._pages
     for _ in range(3):
-        qtbot.wait(20)  # the idle step paints the next page
+        qtbot.wait(PAUSE)  # the idle step paints the next page
         painted = pages.painted
         image = step_and_grab(view)
         assert view.last_paint().ahead
@@ -46,7 +50,7 @@ def test_a_page_step_draws_the_page_painted_ahead(qtbot, view: AnnotationView) -
         assert image == painted_anew(view)
         assert pages.painted == painted  # nothing painted between the step and the grab
     step_and_grab(view, -1)  # back up a page: the page above is painted next
-    qtbot.wait(20)
+    qtbot.wait(PAUSE)
     image = step_and_grab(view, -1)
     assert view.last_paint().ahead
     assert image == painted_anew(view)
@@ -54,13 +58,13 @@ def test_a_page_step_draws_the_page_painted_ahead(qtbot, view: AnnotationView) -
 
 def test_a_focused_view_draws_its_caret_over_the_page(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
     bar = view.verticalScrollBar()
-    below = view.cursorForPosition(QtCore.QPoint(450, view.viewport().height() + 120))
+    below = view.cursorForPosition(QtCore.QPoint(450, 2 * view.viewport().height() + 120))
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
-    view.setTextCursor(below)  # on the next page, not shown yet
+    view.setTextCursor(below)  # on the third page (the view scrolls to it)
     bar.setValue(0)
-    view.viewport().repaint()
-    qtbot.wait(20)
+    step_and_grab(view)  # down to the second page: the third is painted ahead
+    qtbot.waitUntil(lambda: view._pages.has(view._page_key(2 * bar.pageStep())), timeout=5000)
     image = step_and_grab(view)
     assert view.last_paint().ahead
     assert image == painted_anew(view)
@@ -101,7 +105,7 @@ def _on_next_page(view: AnnotationView) -> tuple[int, int]:
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_is_never_drawn_from_an_older_page(qtbot, view: AnnotationView,  # type: ignore[no-untyped-def]
                                                     change: str) -> None:
-    qtbot.wait(20)
+    qtbot.wait(PAUSE)
     assert view._pages.has(view._page_key(view.verticalScrollBar().pageStep()))
     CHANGES[change](view)
     image = step_and_grab(view)
@@ -112,7 +116,7 @@ def test_a_change_is_never_drawn_from_an_older_page(qtbot, view: AnnotationView,
 def test_an_add_paints_ahead_only_when_the_user_pauses(qtbot, view: AnnotationView) -> None:  # type: ignore[no-untyped-def]
     """A paint of a few lines (an add) leaves the next page for later: the event loop's next
     step paints the lines and nothing ahead."""
-    qtbot.wait(20)
+    qtbot.wait(PAUSE)
     painted = view._pages.painted
     height = view.viewport().height()
     here = view.offsets.to_cp(view.cursorForPosition(QtCore.QPoint(450, height // 2)).position())

@@ -40,10 +40,10 @@ from annotator.ui.editor.selection import (
 from annotator.ui.qt import QSize, Qt, QtCore, QTextEdit, QtGui, QtWidgets, QWidget, Signal
 from annotator.ui.session.curation import DisputeMark
 
-AHEAD_AFTER_LINES_MS = 250
-"""How long after a paint of some lines (an add, a hover, a selection) the view waits before
-measuring and painting ahead (restarted by each such paint); after a paint of the whole
-viewport (a scroll) it does so in the event loop's next idle step."""
+AHEAD_PAUSE_MS = 250
+"""How long after a paint the view waits before measuring and painting ahead (restarted by
+each paint): the work waits for the user to pause (to read the page, between two adds), never
+between two keys typed or repeated."""
 
 
 class AnnotationView(QTextEdit):
@@ -342,8 +342,7 @@ class AnnotationView(QTextEdit):
                 self._paint_layers(caret, fill=True)
             self._painter.stats = dataclasses.replace(
                 page.stats, milliseconds=(time.perf_counter() - started) * 1000.0, ahead=True)
-        # After a scroll, at once; after a few lines (an add, a hover), when the user pauses.
-        self._ahead.start(0 if whole else AHEAD_AFTER_LINES_MS)
+        self._ahead.start(AHEAD_PAUSE_MS)
 
     def _paint_layers(self, rect: QtCore.QRect, fill: bool = False) -> Frame:
         """Paint ``rect`` of the viewport (its background first when ``fill``): disputes and
