@@ -12,7 +12,8 @@ A line is found again by its key: where it starts, how long it is, its block's r
 width and natural width and its viewport x (what a horizontal scroll would move). The whole
 store is dropped when the document's layout may have changed (another document, text width,
 font or line height: :meth:`LineMemos.follow`), and holds at most :data:`MEMO_LINES` lines (the
-oldest go first), so it costs a few megabytes at most whatever the document.
+oldest go first), so it costs at most about 8 MB whatever the document (about 2 KB a line on
+the bench's document: 4.8 MB for the 2,563 lines of 200 pages).
 """
 
 from __future__ import annotations
