@@ -11,7 +11,9 @@ QTextEdit that marks spans with ``setExtraSelections`` (all spans, then only the
 * open: ``set_document`` (or ``setPlainText`` + extra selections) and the first paint;
 * add span: a key press whose handler adds a span over the selection, and the paint of what the
   view marked dirty (the event loop's next step; median of 50);
-* scroll: one page down and the repaint (median of 50 page scrolls);
+* scroll: one page down and the repaint (median of 50 page scrolls, 0.4 s apart for the view: the
+  user reads the page; wall and this thread's CPU time, and the CPU time of the event loop
+  between steps, where the view measures and paints the next page ahead);
 * workbench: the same document opened from a project in the main window, and the user's path of
   adding a span: hotkey -> snap -> SQLite commit with its journal entry -> change event -> repaint
   (``workbench_add_span_committed_ms_median``; see bench/workbench_timing.py).
@@ -157,21 +159,43 @@ def visible_words(text: str, widget: QTextEdit, offsets: QtOffsets) -> list[tupl
     return found
 
 
+READ_PAUSE_S = 0.4
+"""The pause after each page step of the view (the user reads the page): the view measures and
+paints ahead when the user pauses (``AHEAD_PAUSE_MS``, 250 ms)."""
+
+
+def pause(app: QApplication, seconds: float) -> None:
+    """Run the event loop for ``seconds`` (timers fire), sleeping between its steps."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
 def time_scrolls(app: QApplication, widget: QTextEdit,
-                 before_paint: Callable[[], None] | None = None) -> list[float]:
+                 before_paint: Callable[[], None] | None = None,
+                 read_pause: float = 0.0) -> dict[str, list[float]]:
+    """Page steps: wall time and CPU time (this thread) of each step and its repaint, and the
+    CPU time of the event loop after it (the view's work when idle), with ``read_pause``
+    seconds of event loop between steps (none: one step of it)."""
     bar = widget.verticalScrollBar()
     bar.setValue(0)
     settle(app)
-    samples: list[float] = []
+    found: dict[str, list[float]] = {"wall": [], "cpu": [], "idle_cpu": []}
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         bar.setValue(bar.value() + bar.pageStep())
         if before_paint is not None:
             before_paint()
         widget.viewport().repaint()
-        samples.append(time.perf_counter() - started)
+        found["wall"].append(time.perf_counter() - started)
+        found["cpu"].append(time.thread_time() - cpu)
+        idle = time.thread_time()
         settle(app)
-    return samples
+        if read_pause:
+            pause(app, read_pause)
+        found["idle_cpu"].append(time.thread_time() - idle)
+    return found
 
 
 def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str, object]:
@@ -186,7 +210,7 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
     painted = time.perf_counter()
     first_paint = view.last_paint()
     layout_ms = wait_for_full_layout(app, view.document())
-    scroll = time_scrolls(app, view)
+    scroll = time_scrolls(app, view, read_pause=READ_PAUSE_S)
     offsets = QtOffsets(text)
     words = visible_words(text, view, offsets)
     counter = iter(range(10**9))
@@ -219,8 +243,10 @@ def bench_view(app: QApplication, text: str, spans: list[SpanItem]) -> dict[str,
         "full_layout_background_ms": layout_ms,
         "add_span_ms_median": median_ms(add),
         "add_span_lines_painted": add_lines,
-        "scroll_ms_median": median_ms(scroll),
-        "scroll_ms_max": round(max(scroll) * 1000.0, 2),
+        "scroll_ms_median": median_ms(scroll["wall"]),
+        "scroll_ms_max": round(max(scroll["wall"]) * 1000.0, 2),
+        "scroll_cpu_ms_median": median_ms(scroll["cpu"]),
+        "scroll_idle_cpu_ms_median": median_ms(scroll["idle_cpu"]),
         "scroll_spans_painted": view.last_paint().spans,
         "spans": len(view.spans()),
     }
@@ -290,7 +316,8 @@ def bench_baseline_all(app: QApplication, text: str, spans: list[SpanItem]) -> d
     editor.close()
     return {"baseline_open_ms": round(opened * 1000.0, 1),
             "baseline_add_span_ms_median": median_ms(add),
-            "baseline_scroll_ms_median": median_ms(scroll)}
+            "baseline_scroll_ms_median": median_ms(scroll["wall"]),
+            "baseline_scroll_cpu_ms_median": median_ms(scroll["cpu"])}
 
 
 def bench_baseline_visible(app: QApplication, text: str, spans: list[SpanItem]
@@ -330,7 +357,7 @@ def bench_baseline_visible(app: QApplication, text: str, spans: list[SpanItem]
     editor.close()
     return {"baseline_visible_open_ms": round(opened * 1000.0, 1),
             "baseline_visible_add_span_ms_median": median_ms(add),
-            "baseline_visible_scroll_ms_median": median_ms(scroll)}
+            "baseline_visible_scroll_ms_median": median_ms(scroll["wall"])}
 
 
 def main() -> None:
@@ -364,6 +391,9 @@ def run(quick: bool, burn: bool) -> None:
     figures.update(bench_workbench(app, text, spans, words, RUNS))
     figures.update(bench_baseline_all(app, text, spans))
     figures.update(bench_baseline_visible(app, text, spans))
+    figures["ratio_baseline_scroll_cpu_ms_median"] = round(
+        float(figures["baseline_scroll_cpu_ms_median"])  # type: ignore[arg-type]
+        / max(float(figures["scroll_cpu_ms_median"]), 0.01), 2)  # type: ignore[arg-type]
     for name in ("open_ms", "add_span_ms_median", "scroll_ms_median"):
         ours = float(figures[name])  # type: ignore[arg-type]
         for prefix in ("baseline_", "baseline_visible_"):

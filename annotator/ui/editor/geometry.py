@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from annotator.ui.editor.line_memo import LineMemo, LineMemos
 from annotator.ui.qt import QtCore, QtGui
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -58,25 +59,30 @@ class VisibleLine:
     pitch: float
     text: str
     pure_rtl: bool
-    xs: dict[tuple[int, int], float] = field(default_factory=dict)
-    """The x positions asked for so far, by position and edge: a paint pass asks for the
-    same span edges in its geometry, its tints and its outlines (a line lives one pass)."""
+    memo: LineMemo = field(default_factory=LineMemo)
+    """What Qt answered about this line so far: a paint pass asks for the same span edges in
+    its geometry, its tints and its outlines, and with :class:`.line_memo.LineMemos` the next
+    passes over the same layout ask nothing again."""
 
     def x(self, position: int) -> float:
         """Viewport x of the cursor at absolute position ``position`` on this line."""
-        found = self.xs.get((position, -1))
+        xs = self.memo.xs
+        found = xs.get((position, -1))
         if found is None:
+            self.memo.tally.qt_calls += 1
             answer: tuple[float, int] = self.line.cursorToX(position - self.block_start)  # type: ignore[assignment]
-            found = self.xs[position, -1] = self.origin_x + float(answer[0])
+            found = xs[position, -1] = self.origin_x + float(answer[0])
         return found
 
     def edge_x(self, position: int, edge: QtGui.QTextLine.Edge) -> float:
         """Viewport x of the leading or trailing edge of the character at ``position``."""
         key = (position, edge.value)
-        found = self.xs.get(key)
+        xs = self.memo.xs
+        found = xs.get(key)
         if found is None:
+            self.memo.tally.qt_calls += 1
             answer: tuple[float, int] = self.line.cursorToX(position - self.block_start, edge)  # type: ignore[assignment]
-            found = self.xs[key] = self.origin_x + float(answer[0])
+            found = xs[key] = self.origin_x + float(answer[0])
         return found
 
 
@@ -120,11 +126,22 @@ def _block_at(document: QtGui.QTextDocument, y: float) -> QtGui.QTextBlock:
     return block
 
 
+def layout_key(document: QtGui.QTextDocument, line_height_percent: float) -> tuple[object, ...]:
+    """What the line breaks and x positions of ``document`` depend on, beyond each line's
+    own key: the document itself, its text width, its font and the line height."""
+    return (id(document), document.textWidth(), document.defaultFont().key(),
+            line_height_percent)
+
+
 def visible_lines(document: QtGui.QTextDocument, x_offset: float, y_offset: float,
-                  top: float, bottom: float, line_height_percent: float) -> list[VisibleLine]:
+                  top: float, bottom: float, line_height_percent: float,
+                  memos: LineMemos | None = None) -> list[VisibleLine]:
     """Lines of ``document`` whose box (text plus the lane area below it) meets the viewport
-    band ``top..bottom`` (viewport pixels), with the view scrolled by the given offsets."""
+    band ``top..bottom`` (viewport pixels), with the view scrolled by the given offsets.
+    With ``memos``, each line comes with what Qt answered about it in earlier passes."""
     layout = document.documentLayout()
+    if memos is not None:
+        memos.follow(layout_key(document, line_height_percent))
     block = _block_at(document, y_offset + top)
     # The lane area of the last line of the block above may reach into the band.
     previous = block.previous()
@@ -140,6 +157,7 @@ def visible_lines(document: QtGui.QTextDocument, x_offset: float, y_offset: floa
         if block_top > bottom:
             break
         block_start = block.position()
+        revision = block.revision()
         block_text: str | None = None
         for number in range(text_layout.lineCount()):
             line = text_layout.lineAt(number)
@@ -152,13 +170,18 @@ def visible_lines(document: QtGui.QTextDocument, x_offset: float, y_offset: floa
             if block_text is None:
                 block_text = utf16_units(block.text())
             first = line.textStart()
-            line_text = block_text[first:first + line.textLength()]
+            length = line.textLength()
+            line_text = block_text[first:first + length]
+            origin_x = origin.x() - x_offset
+            memo = (LineMemo() if memos is None else
+                    memos.memo((block_start, first, length, revision, line.width(),
+                                line.naturalTextWidth(), origin_x)))
             lines.append(VisibleLine(
-                start=block_start + first, end=block_start + first + line.textLength(),
-                block_start=block_start, line=line, origin_x=origin.x() - x_offset,
+                start=block_start + first, end=block_start + first + length,
+                block_start=block_start, line=line, origin_x=origin_x,
                 top=line_top, height=line.height(), ascent=line.ascent(),
                 descent=line.descent(), pitch=pitch, text=line_text,
-                pure_rtl=_LEFT_TO_RIGHT.search(line_text) is None,
+                pure_rtl=_LEFT_TO_RIGHT.search(line_text) is None, memo=memo,
             ))
         block = block.next()
     return lines
@@ -197,7 +220,8 @@ def lines_overlapping(lines: list[VisibleLine], starts: list[int], start: int,
 
 def span_segments(line: VisibleLine, start: int, end: int) -> list[tuple[float, float]]:
     """Viewport x extents (left, right) of ``[start, end)`` clipped to ``line``, without the
-    whitespace that ends a wrapped line; empty when nothing visible is left."""
+    whitespace that ends a wrapped line; empty when nothing visible is left. The list is the
+    line's memo of that range: read it, never change it."""
     a = max(start, line.start)
     b = min(end, line.end)
     text = line.text
@@ -206,6 +230,16 @@ def span_segments(line: VisibleLine, start: int, end: int) -> list[tuple[float, 
             b -= 1
     if a >= b:
         return []
+    known = line.memo.segments
+    found = known.get((a, b))
+    if found is None:
+        found = known[a, b] = _measure(line, a, b)
+    return found
+
+
+def _measure(line: VisibleLine, a: int, b: int) -> list[tuple[float, float]]:
+    """The extents of the non-empty range ``[a, b)`` of ``line`` (see :func:`span_segments`)."""
+    text = line.text
     if line.pure_rtl:
         x1, x2 = line.x(a), line.x(b)
         return [(min(x1, x2), max(x1, x2))]
@@ -213,6 +247,7 @@ def span_segments(line: VisibleLine, start: int, end: int) -> list[tuple[float, 
         x1 = line.edge_x(a, QtGui.QTextLine.Edge.Leading)
         x2 = line.edge_x(b - 1, QtGui.QTextLine.Edge.Trailing)
         return [(min(x1, x2), max(x1, x2))]
+    line.memo.tally.qt_calls += 1
     runs = line.line.glyphRuns(a - line.block_start, b - a)
     extents = sorted((run.boundingRect().left(), run.boundingRect().right()) for run in runs)
     merged: list[tuple[float, float]] = []

@@ -159,12 +159,15 @@ class SpanLayers:
         self.items: dict[str, SpanItem] = {}
         self.index = SpanIndex()
         self.lanes: dict[str, int] = {}
+        self.version = 0
+        """Changed by every change of the spans (what a page painted ahead depends on)."""
 
     def __len__(self) -> int:
         return len(self.items)
 
     def reset(self, items: Iterable[SpanItem]) -> None:
         """Replace every span; ValueError for a duplicate id or an empty or negative span."""
+        self.version += 1
         self.items = {}
         for item in items:
             _check(item)
@@ -182,6 +185,7 @@ class SpanLayers:
         _check(item)
         if item.id in self.items:
             raise ValueError(f"duplicate span id {item.id!r}")
+        self.version += 1
         self.items[item.id] = item
         self.index.add(item.start, item.end, item.id)
         return self._relane(item.start, item.end)
@@ -190,6 +194,7 @@ class SpanLayers:
     def remove(self, span_id: str) -> SpanItem:
         """Remove one span (KeyError if unknown), re-lane what was its cluster; returns it."""
         item = self.items.pop(span_id)
+        self.version += 1
         low, high = self._cluster_range(item.start, item.end)
         self.index.remove(item.start, item.end, item.id)
         del self.lanes[span_id]
@@ -200,6 +205,7 @@ class SpanLayers:
         """Replace the span with the same id (KeyError if unknown); returns the old item."""
         old = self.items[item.id]
         _check(item)
+        self.version += 1
         if (old.start, old.end) == (item.start, item.end):
             self.items[item.id] = item  # label or colour only: lanes are unchanged
             return old

@@ -44,6 +44,7 @@ from annotator.ui.editor.layers import (
     SpanItem,
     SpanLayers,
 )
+from annotator.ui.editor.line_memo import LineMemos
 from annotator.ui.qt import QFont, Qt, QtCore, QtGui
 
 INVISIBLE_MARKS = {
@@ -97,6 +98,9 @@ class PaintStats:
     """Label tags drawn."""
     tags_rendered: int = 0
     """Label tags rendered anew (the others came from the cache of rendered tags)."""
+    ahead: bool = False
+    """Whether the pass drew a page painted ahead (:mod:`.page_ahead`), its figures those
+    of the page's paint but for the time."""
 
 
 @dataclass(slots=True)
@@ -138,6 +142,8 @@ class SpanPainter:
         self._tags: dict[tuple[object, ...], tuple[QtGui.QPixmap, float]] = {}
         self._tags_drawn = 0
         self._tags_rendered = 0
+        self.memos = LineMemos()
+        """What Qt answered about the lines painted lately (:mod:`.line_memo`)."""
 
     def color(self, name: str) -> QtGui.QColor:
         """The QColor of a span colour string (grey when Qt cannot parse it), cached."""
@@ -156,7 +162,7 @@ class SpanPainter:
                 to_cp: Callable[[int], int]) -> Frame:
         """Lines meeting ``band`` (viewport pixels) and the fragments of the spans on them."""
         lines = visible_lines(document, x_offset, y_offset, band.top(), band.bottom(),
-                              line_height_percent)
+                              line_height_percent, self.memos)
         frame = Frame(lines)
         if not lines or not self.layers.items:
             return frame
@@ -189,23 +195,32 @@ class SpanPainter:
 
     # ----------------------------------------------------------------- drawing
 
-    def paint_under(self, painter: QtGui.QPainter, frame: Frame) -> None:
-        """Tints behind the text: the innermost span of each stretch, the selected one darker."""
-        painter.setPen(Qt.PenStyle.NoPen)
+    def tints(self, frame: Frame) -> list[tuple[SpanItem, VisibleLine,
+                                                list[tuple[float, float]]]]:
+        """The tinted stretches of ``frame``: on each line, the innermost solid span of each
+        stretch of text with the x extents of the stretch."""
         by_line: dict[int, list[Fragment]] = {}
         for fragment in frame.fragments:
             by_line.setdefault(id(fragment.line), []).append(fragment)
+        found: list[tuple[SpanItem, VisibleLine, list[tuple[float, float]]]] = []
         for fragments in by_line.values():
             line = fragments[0].line
             ranges = [(self.to_qt(f.item.start), self.to_qt(f.item.end), f.item) for f in fragments
                       if f.item.style == STYLE_SOLID]
             for item, start, end in _innermost_stretches(ranges):
-                color = QtGui.QColor(self.color(item.color))
-                selected = item.id == self.selected_id or item.id in self.highlighted
-                color.setAlpha(SELECTED_TINT_ALPHA if selected else TINT_ALPHA)
-                for left, right in span_segments(line, start, end):
-                    painter.fillRect(QtCore.QRectF(left, line.top, right - left, line.height),
-                                     color)
+                found.append((item, line, span_segments(line, start, end)))
+        return found
+
+    def paint_under(self, painter: QtGui.QPainter, frame: Frame) -> None:
+        """Tints behind the text: the innermost span of each stretch, the selected one darker."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        for item, line, segments in self.tints(frame):
+            color = QtGui.QColor(self.color(item.color))
+            selected = item.id == self.selected_id or item.id in self.highlighted
+            color.setAlpha(SELECTED_TINT_ALPHA if selected else TINT_ALPHA)
+            for left, right in segments:
+                painter.fillRect(QtCore.QRectF(left, line.top, right - left, line.height),
+                                 color)
 
     def paint_over(self, painter: QtGui.QPainter, frame: Frame, metrics: Metrics,
                    base: QtGui.QColor) -> None:
@@ -364,10 +379,15 @@ class SpanPainter:
 
     def record(self, frame: Frame, started: float) -> None:
         """Keep the figures of a finished pass in :attr:`stats`."""
-        self.stats = PaintStats(len(frame.span_ids), len(frame.fragments), len(frame.lines),
-                                (time.perf_counter() - started) * 1000.0,
-                                self._tags_drawn, self._tags_rendered)
+        self.stats = self.figures(frame, started)
+
+    def figures(self, frame: Frame, started: float) -> PaintStats:
+        """The figures of a finished pass (its tags counted from zero again)."""
+        figures = PaintStats(len(frame.span_ids), len(frame.fragments), len(frame.lines),
+                             (time.perf_counter() - started) * 1000.0,
+                             self._tags_drawn, self._tags_rendered)
         self._tags_drawn = self._tags_rendered = 0
+        return figures
 
 
 def tag_text(item: SpanItem) -> str:

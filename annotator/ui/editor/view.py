@@ -15,16 +15,19 @@ and code points of the stored text; Qt's UTF-16 positions stay inside this packa
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import time
 
 from annotator.ui.editor.appearance import TextAppearance, wheel_zoom_steps, zoom_key_steps
 from annotator.ui.editor.disputes import paint_disputes
 from annotator.ui.editor.document import block_format, build_document
-from annotator.ui.editor.geometry import lines_band
+from annotator.ui.editor.geometry import layout_key, lines_band
 from annotator.ui.editor.layers import SpanItem, SpanLayers
+from annotator.ui.editor.line_memo import LineMemos
 from annotator.ui.editor.link_painter import LinkItem, paint_links
 from annotator.ui.editor.offsets import QtOffsets
+from annotator.ui.editor.page_ahead import AheadPage, PagesAhead, draw_text
 from annotator.ui.editor.painter import Fragment, Frame, PaintStats, SpanPainter
 from annotator.ui.editor.pointer import SpanPointer
 from annotator.ui.editor.selection import (
@@ -36,6 +39,11 @@ from annotator.ui.editor.selection import (
 )
 from annotator.ui.qt import QSize, Qt, QtCore, QTextEdit, QtGui, QtWidgets, QWidget, Signal
 from annotator.ui.session.curation import DisputeMark
+
+AHEAD_PAUSE_MS = 250
+"""How long after a paint the view waits before measuring and painting ahead (restarted by
+each paint): the work waits for the user to pause (to read the page, between two adds), never
+between two keys typed or repeated."""
 
 
 class AnnotationView(QTextEdit):
@@ -67,6 +75,12 @@ class AnnotationView(QTextEdit):
         """How many line pieces of disagreement marks the last paint pass drew (for tests)."""
         self.links_drawn = 0
         """How many links the last paint pass drew (for tests)."""
+        self._ahead = QtCore.QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.timeout.connect(self.measure_ahead)
+        self._ahead_at: tuple[object, ...] | None = None
+        self._pages = PagesAhead()
+        self._scrolled_up = False
         self.setReadOnly(True)
         self.setAcceptRichText(False)
         self.setUndoRedoEnabled(False)
@@ -93,6 +107,7 @@ class AnnotationView(QTextEdit):
         self._painter.hovered_id = None
         self._pointer.hovered = ""
         self._last_selection = (0, 0)
+        self._painter.memos.clear()
         old = self.document()
         self._install_document(build_document(text, self._look.font, self._look.line_height,
                                               self))
@@ -291,6 +306,11 @@ class AnnotationView(QTextEdit):
         self.document().setDefaultFont(self._look.font)
         self.viewport().update()
 
+    @property
+    def line_memos(self) -> LineMemos:
+        """What Qt answered about the lines painted or measured ahead lately (counted)."""
+        return self._painter.memos
+
     def last_paint(self) -> PaintStats:
         """Figures of the last paint pass (spans and lines painted, milliseconds)."""
         return self._painter.stats
@@ -302,31 +322,139 @@ class AnnotationView(QTextEdit):
     # ----------------------------------------------------------------- Qt events
 
     def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Tints, then Qt's text, then underlines, tags and invisible marks."""
+        """Tints, then Qt's text, then underlines, tags and invisible marks; a page step to a
+        page painted ahead draws its pixmap (and a focused view's caret line as usual)."""
         started = time.perf_counter()
-        frame = self._frame(QtCore.QRectF(event.rect()))
-        painter = QtGui.QPainter(self.viewport())
+        viewport = self.viewport()
+        page = None
+        whole = event.rect().contains(viewport.rect())
+        if whole and not self.textCursor().hasSelection():
+            page = self._pages.take(self._page_key(self.verticalScrollBar().value()))
+        if page is None:
+            self._painter.record(self._paint_layers(event.rect()), started)
+        else:
+            painter = QtGui.QPainter(viewport)
+            painter.drawPixmap(0, 0, page.pixmap)
+            painter.end()
+            self.disputes_drawn, self.links_drawn = page.disputes, page.links
+            caret = self._caret_band()
+            if caret is not None:
+                self._paint_layers(caret, fill=True)
+            self._painter.stats = dataclasses.replace(
+                page.stats, milliseconds=(time.perf_counter() - started) * 1000.0, ahead=True)
+        self._ahead.start(AHEAD_PAUSE_MS)
+
+    def _paint_layers(self, rect: QtCore.QRect, fill: bool = False) -> Frame:
+        """Paint ``rect`` of the viewport (its background first when ``fill``): disputes and
+        tints, Qt's text, then underlines, tags, invisible marks and links."""
+        band = QtCore.QRectF(rect)
+        frame = self._frame(band)
+        viewport = self.viewport()
+        painter = QtGui.QPainter(viewport)
+        painter.setClipRect(rect)
+        if fill:
+            painter.fillRect(rect, viewport.palette().brush(viewport.backgroundRole()))
         self.disputes_drawn = paint_disputes(painter, frame.lines, self._disputes, self._to_qt)
         self._painter.paint_under(painter, frame)
         painter.end()
-        super().paintEvent(event)
-        painter = QtGui.QPainter(self.viewport())
-        base = self.viewport().palette().color(QtGui.QPalette.ColorRole.Base)
+        super().paintEvent(QtGui.QPaintEvent(rect))
+        painter = QtGui.QPainter(viewport)
+        painter.setClipRect(rect)
+        base = viewport.palette().color(QtGui.QPalette.ColorRole.Base)
         self._painter.paint_over(painter, frame, self._look.metrics, base)
         if self._links:
-            self._paint_links(painter, frame, QtCore.QRectF(event.rect()), base)
+            self.links_drawn = self._paint_links(painter, frame, band, base)
         painter.end()
-        self._painter.record(frame, started)
+        return frame
+
+    def _caret_band(self) -> QtCore.QRect | None:
+        """The viewport's width over the caret a focused view shows, or None."""
+        if not self.hasFocus():
+            return None
+        caret = self.cursorRect()
+        band = QtCore.QRect(0, caret.top() - 2, self.viewport().width(), caret.height() + 4)
+        return band if band.intersects(self.viewport().rect()) else None
+
+    def _page_key(self, y: int) -> tuple[object, ...]:
+        """Everything a paint of the whole viewport scrolled to ``y`` reads."""
+        viewport = self.viewport()
+        palette = self.palette()
+        return (y, self._horizontal_offset(), viewport.width(), viewport.height(),
+                viewport.devicePixelRatioF(), layout_key(self.document(), self._look.line_height),
+                self.font().key(), self._layers.version, self._painter.selected_id,
+                self._painter.hovered_id, self._painter.highlighted, self._emphasized,
+                tuple(self._links), self._disputes, self._painter.show_invisibles,
+                palette.cacheKey(), palette.currentColorGroup(), viewport.palette().cacheKey(),
+                self.isEnabled())
+
+    def _paint_page(self, y: int) -> AheadPage:
+        """The whole viewport as a paint scrolled to ``y`` would paint it, into a pixmap."""
+        started = time.perf_counter()
+        viewport = self.viewport()
+        width, height = viewport.width(), viewport.height()
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QtGui.QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        rect = QtCore.QRectF(0.0, 0.0, float(width), float(height))
+        x_offset = self._horizontal_offset()
+        frame = self._painter.prepare(self.document(), x_offset, float(y), rect,
+                                      self._look.line_height,
+                                      lambda q: self._offsets.to_cp(self._offsets.clamp_qt(q)))
+        painter = QtGui.QPainter(pixmap)
+        painter.fillRect(rect, viewport.palette().brush(viewport.backgroundRole()))
+        disputes = paint_disputes(painter, frame.lines, self._disputes, self._to_qt)
+        self._painter.paint_under(painter, frame)
+        draw_text(painter, self.document(), self.palette(), x_offset, float(y), rect)
+        base = viewport.palette().color(QtGui.QPalette.ColorRole.Base)
+        self._painter.paint_over(painter, frame, self._look.metrics, base)
+        links = self._paint_links(painter, frame, rect, base) if self._links else 0
+        painter.end()
+        return AheadPage(self._page_key(y), pixmap, self._painter.figures(frame, started),
+                         disputes, links)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
+        """Remember the direction of the last scroll (the page painted ahead follows it)."""
+        if dy:
+            self._scrolled_up = dy > 0
+        super().scrollContentsBy(dx, dy)
+
+    def measure_ahead(self) -> None:
+        """Measure the page below and the page above the viewport (the x extents of their
+        spans and tints, kept in the lines' memos), once per scroll position and layout: run
+        when the event loop has nothing else to do after a paint, so that the next page step
+        asks Qt for its text and nothing else."""
+        viewport = self.viewport()
+        at = (self.verticalScrollBar().value(), viewport.width(), viewport.height(),
+              layout_key(self.document(), self._look.line_height))
+        if not self.isVisible():
+            return
+        if at != self._ahead_at:
+            self._ahead_at = at
+            width, height = float(viewport.width()), float(viewport.height())
+            for top in (height, -height):
+                self._painter.tints(self._frame(QtCore.QRectF(0.0, top, width, height)))
+        self._paint_ahead()
+
+    def _paint_ahead(self) -> None:
+        """Paint the page a page step would show next (down, or up after scrolling up) into
+        a pixmap, unless a text selection is shown or it is painted already."""
+        bar = self.verticalScrollBar()
+        step = -bar.pageStep() if self._scrolled_up else bar.pageStep()
+        target = min(max(bar.value() + step, bar.minimum()), bar.maximum())
+        if (target == bar.value() or self.textCursor().hasSelection() or not self.isEnabled()
+                or self._pages.has(self._page_key(target))):
+            return
+        self._pages.keep(self._paint_page(target))
 
     def _paint_links(self, painter: QtGui.QPainter, frame: Frame, band: QtCore.QRectF,
-                     base: QtGui.QColor) -> None:
+                     base: QtGui.QColor) -> int:
         """Links need both ends: they are laid out on a frame of the whole viewport (the
         painter stays clipped to the dirty band)."""
         whole = QtCore.QRectF(self.viewport().rect())
         if not band.contains(whole):
             frame = self._frame(whole)
         if not frame.lines:
-            return
+            return 0
         offsets = self._offsets
         visible = (offsets.to_cp(offsets.clamp_qt(frame.lines[0].start)),
                    offsets.to_cp(offsets.clamp_qt(frame.lines[-1].end)))
@@ -336,9 +464,8 @@ class AnnotationView(QTextEdit):
             item = items.get(span_id)
             return item.start if item is not None else None
 
-        self.links_drawn = paint_links(painter, frame, self._links, self._emphasized,
-                                       self._look.metrics, whole, visible, position,
-                                       self._painter.color, base)
+        return paint_links(painter, frame, self._links, self._emphasized, self._look.metrics,
+                           whole, visible, position, self._painter.color, base)
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Ctrl+= / Ctrl++ zoom in, Ctrl+- zoom out, Ctrl+0 back to the default size."""
