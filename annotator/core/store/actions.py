@@ -127,7 +127,7 @@ class ActionsMixin(ProjectBase):
         require(entity_label_problem(self.schema, label))
         attrs_text = attrs_json(attrs)
         require(entity_attrs_problem(self.schema, attrs or {}))
-        with self._action(f"Add {label} entity") as cs:
+        with self._action(f"Add {label} entity", layer_turn=True) as cs:
             return cs.insert("entities", {"doc_id": doc_id, "start": start, "end": end,
                                           "label": label, "attrs": attrs_text,
                                           **self._stamp()})
@@ -136,7 +136,7 @@ class ActionsMixin(ProjectBase):
         """Delete an entity, the event arguments it fills and the stances aimed at it (a
         stance needs a target), and clear the quote speakers and stance holders it was."""
         entity = self._own("entities", entity_id)
-        with self._action(f"Delete {entity['label']} entity") as cs:
+        with self._action(f"Delete {entity['label']} entity", layer_turn=True) as cs:
             self._detach_entity(cs, entity_id)
             cs.delete("entities", entity_id)
 
@@ -160,14 +160,14 @@ class ActionsMixin(ProjectBase):
         entity = self._own("entities", entity_id)
         require(entity_label_problem(self.schema, label))
         require(self._label_uses_problem(entity_id, label))
-        with self._action(f"Relabel {entity['label']} → {label}") as cs:
+        with self._action(f"Relabel {entity['label']} → {label}", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"label": label, "updated": utc_now()})
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> None:
         """Move an entity's edges."""
         entity = self._own("entities", entity_id)
         require(span_reason(self.get_text(entity["doc_id"]), start, end, "entity"))
-        with self._action(f"Resize {entity['label']} entity") as cs:
+        with self._action(f"Resize {entity['label']} entity", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"start": start, "end": end, "updated": utc_now()})
 
     def set_entity_attrs(self, entity_id: int, attrs: Mapping[str, Any]) -> None:
@@ -175,7 +175,7 @@ class ActionsMixin(ProjectBase):
         entity = self._own("entities", entity_id)
         attrs_text = attrs_json(attrs)
         require(entity_attrs_problem(self.schema, attrs))
-        with self._action(f"Set {entity['label']} attributes") as cs:
+        with self._action(f"Set {entity['label']} attributes", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"attrs": attrs_text, "updated": utc_now()})
 
     def set_note(self, table: str, row_id: int, note: str | None) -> None:
@@ -184,7 +184,7 @@ class ActionsMixin(ProjectBase):
             raise ValueError(f"notes go on {', '.join(NOTE_TABLES)}, not {table!r}")
         self._own(table, row_id)
         value = note if note and note.strip() else None
-        with self._action("Edit note") as cs:
+        with self._action("Edit note", layer_turn=True) as cs:
             cs.update(table, row_id, {"note": value, "updated": utc_now()})
 
     # -- documents --------------------------------------------------------------------------
@@ -196,7 +196,7 @@ class ActionsMixin(ProjectBase):
         self._row("documents", doc_id)
         key = [doc_id, self.annotator_id]
         current = fetch_row(self.conn, "document_status", key)
-        with self._action(f"Mark {status}") as cs:
+        with self._action(f"Mark {status}", layer_turn=True) as cs:
             if status == "todo":
                 if current is not None:
                     cs.delete("document_status", key)
@@ -215,13 +215,13 @@ class ActionsMixin(ProjectBase):
         current = fetch_row(self.conn, "document_labels", key_id)
         if value is None:
             if current is not None:
-                with self._action(f"Clear label {key}") as cs:
+                with self._action(f"Clear label {key}", layer_turn=True) as cs:
                     cs.delete("document_labels", key_id)
             return
         require(document_label_problem(self.schema, key, value))
         value_text = json_text(value, f"label {key}")
         stamp = self._stamp()
-        with self._action(f"Set label {key}") as cs:
+        with self._action(f"Set label {key}", layer_turn=True) as cs:
             if current is None:
                 cs.insert("document_labels", {"doc_id": doc_id, "key": key, "value": value_text,
                                               "annotator_id": stamp["annotator_id"],
@@ -237,6 +237,6 @@ class ActionsMixin(ProjectBase):
         self._row("documents", doc_id)
         if not text.strip():
             raise ValueError("a document note cannot be empty")
-        with self._action("Add document note") as cs:
+        with self._action("Add document note", layer_turn=True) as cs:
             return cs.insert("notes", {"doc_id": doc_id, "annotator_id": self.annotator_id,
                                        "text": text, "created": utc_now()})

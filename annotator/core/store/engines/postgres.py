@@ -33,6 +33,12 @@ from annotator.core.store.errors import ProjectError
 
 WRITE_LOCK_KEY = 0x616E6E6F
 """The advisory lock every write transaction of a project database takes ("anno")."""
+LAYER_TURN_CLASS = 0x6C617972
+"""The first key of a layer's (or an undo stack's) advisory lock ("layr"); the second is the
+annotator id."""
+JOURNAL_TURN_KEY = 0x6A726E6C
+"""The advisory lock a layer-turn transaction takes just before its journal entry ("jrnl"),
+held to its COMMIT (sent in the same message): journal ids and timestamps follow commits."""
 LOCK_TIMEOUT = "5s"
 """How long a writer waits for the lock (SQLite's busy_timeout) before the store retries."""
 _PRAGMA = re.compile(r"(?is)^\s*PRAGMA\s+(\w+)\s*(?:=\s*(.+?)|\((.*)\))?\s*;?\s*$")
@@ -130,6 +136,12 @@ class PgConnection:
         self.total_changes = 0
         self._wrote = False
         self._own_bumps = 0
+        self.round_trips = 0
+        self._pending: list[str] = []
+        """Deferred statements (:meth:`defer`), sent ahead of the next one in its message."""
+        self._layer_turn = False
+        """Messages sent to the server and answered (a test bounds the statements per action
+        by counting these; each is one network round trip)."""
 
     # -- statements ------------------------------------------------------------------------
 
@@ -145,13 +157,21 @@ class PgConnection:
         if special is not None:
             return special
         statement = translate(sql, bool(parameters))
+        self.round_trips += 1
         try:
             with self.raw.cursor() as cur:
-                cur.execute(statement.sql, tuple(parameters) if parameters else None)
+                if self._pending:  # one message: the deferred statements, then this one
+                    text = cur.mogrify(statement.sql, tuple(parameters) if parameters else None)
+                    cur.execute(self._take_pending(text))
+                    while cur.nextset():
+                        pass
+                else:
+                    cur.execute(statement.sql, tuple(parameters) if parameters else None)
                 rows = cur.fetchall() if cur.description is not None else []
                 description = cur.description
                 count = cur.rowcount
         except Exception as exc:
+            self._pending.clear()
             if _is_psycopg_error(exc):
                 raise _as_sqlite_error(exc) from exc
             raise
@@ -166,16 +186,45 @@ class PgConnection:
             self._advance_sequence(statement.sets_id)
         return Rows(rows, count, lastrowid, description)
 
-    def _advance_sequence(self, table: str) -> None:
-        """Move ``table``'s id sequence past the ids an INSERT gave itself."""
-        self._run(f"SELECT setval('{table}_id_seq', GREATEST((SELECT max(id) FROM {table}),"
-                  f" (SELECT last_value FROM {table}_id_seq)))")
+    def _advance_sequence(self, table: str, *, deferred: bool = False) -> None:
+        """Move ``table``'s id sequence past the ids an INSERT gave itself. Only forwards, and
+        only when an id is beyond it (an import's own ids): an undo or redo restoring a row
+        gives back an id the sequence handed out before, so it never calls ``setval``, which
+        could otherwise step back over an id another layer's writer just drew."""
+        sql = (f"SELECT setval('{table}_id_seq', m) FROM (SELECT max(id) AS m FROM {table}) x"
+               f" WHERE m > (SELECT last_value FROM {table}_id_seq)")
+        if deferred:
+            self._pending.append(sql)
+        else:
+            self._run(sql)
+
+    def defer(self, sql: str, parameters: Sequence[Any] = ()) -> None:
+        """Queue a write whose result nobody reads: it goes to the server in the same
+        message as the next statement (often the ``COMMIT``), in order, saving a round trip.
+        Its error, if any, is raised by that statement, inside the same transaction (which
+        then rolls back whole); a ``ROLLBACK`` drops what is queued."""
+        statement = translate(sql, bool(parameters), want_id=False)
+        with self.raw.cursor() as cur:
+            self._pending.append(cur.mogrify(statement.sql,
+                                             tuple(parameters) if parameters else None))
+        self.total_changes += 1
+        self._wrote = True
+        if statement.sets_id is not None:
+            self._advance_sequence(statement.sets_id, deferred=True)
+
+    def _take_pending(self, last: str) -> str:
+        text = "; ".join([*self._pending, last])
+        self._pending.clear()
+        return text
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Rows:
         batch = [tuple(p) for p in seq]
         if not batch:
             return Rows(rowcount=0)
         statement = translate(sql, True, want_id=False)
+        if self._pending:
+            self._run("SELECT 1")
+        self.round_trips += 1  # psycopg 3 sends the batch pipelined: one wait for all
         try:
             with self.raw.cursor() as cur:
                 cur.executemany(statement.sql, batch)
@@ -191,11 +240,18 @@ class PgConnection:
         return Rows(rowcount=count)
 
     def _run(self, sql: str) -> list[tuple[Any, ...]]:
+        self.round_trips += 1
         try:
             with self.raw.cursor() as cur:
-                cur.execute(sql)
+                if self._pending:
+                    cur.execute(self._take_pending(sql))
+                    while cur.nextset():
+                        pass
+                else:
+                    cur.execute(sql)
                 return list(cur.fetchall()) if cur.description is not None else []
         except Exception as exc:
+            self._pending.clear()
             if _is_psycopg_error(exc):
                 raise _as_sqlite_error(exc) from exc
             raise
@@ -207,7 +263,9 @@ class PgConnection:
         psycopg = import_psycopg()
         return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
 
-    def _begin(self, immediate: bool) -> None:
+    def _begin(self, immediate: bool, layers: Sequence[int] = ()) -> None:
+        self._pending.clear()
+        self._layer_turn = False
         if self.readonly:
             self._run("BEGIN READ ONLY")
             return
@@ -215,14 +273,37 @@ class PgConnection:
         if not immediate:
             self._run("BEGIN")
             return
-        # One round trip (the simple query protocol runs the three in turn).
+        if layers:  # the project's turn shared, then each layer's own, in one order
+            turn = f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK_KEY})" + "".join(
+                f"; SELECT pg_advisory_xact_lock({LAYER_TURN_CLASS}, {int(key)})"
+                for key in sorted(set(layers)))
+        else:
+            turn = f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+        # One round trip (the simple query protocol runs them in turn).
         try:
-            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
-                      f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; {turn}")
         except sqlite3.Error:  # not begun, as SQLite's BEGIN IMMEDIATE when busy
             if self.in_transaction:
                 self._run("ROLLBACK")
             raise
+        self._layer_turn = bool(layers)
+
+    def begin_layer_turn(self, layers: Sequence[int]) -> None:
+        """``BEGIN IMMEDIATE`` for an action confined to the layers (annotator ids) given:
+        it waits only for writers of those layers (and for a project-wide writer: the
+        project's turn is taken shared). The journal entry then takes the journal's turn
+        (:meth:`journal_turn`)."""
+        if self.in_transaction:
+            raise sqlite3.OperationalError("cannot start a transaction within a transaction")
+        self._begin(True, layers)
+
+    def journal_turn(self) -> None:
+        """Before a layer-turn transaction's journal entry: take the journal's turn (held to
+        the COMMIT), so that entries get their ids, and their timestamps, in commit order.
+        Deferred: it rides with the entry and the COMMIT in one message. Nothing in a
+        project-wide turn (it holds the whole project already)."""
+        if self._layer_turn:
+            self._pending.append(f"SELECT pg_advisory_xact_lock({JOURNAL_TURN_KEY})")
 
     def _end(self, verb: str) -> None:
         if not self.in_transaction:
@@ -231,6 +312,9 @@ class PgConnection:
             raise sqlite3.OperationalError("cannot commit - no transaction is active")
         wrote = self._wrote
         self._wrote = False
+        self._layer_turn = False
+        if verb == "ROLLBACK":
+            self._pending.clear()
         if verb == "COMMIT" and wrote:
             # After the COMMIT (a reader that sees the bump sees the rows), in the same round
             # trip: the simple query protocol runs the second only if the first succeeded.
@@ -302,7 +386,7 @@ class PgConnection:
             return Rows([(int(row[0][0]) if row else 0,)])
         if name == "defer_foreign_keys":
             if value is not None and value.strip().upper() in ("ON", "1", "TRUE"):
-                self._run("SET CONSTRAINTS ALL DEFERRED")
+                self._pending.append("SET CONSTRAINTS ALL DEFERRED")  # rides with the next
             return Rows()
         if name in ("integrity_check", "quick_check"):
             return Rows([("ok",)])
