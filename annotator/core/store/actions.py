@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from annotator.core.model import Span
+from annotator.core.schema import Schema
 from annotator.core.schema.rules import (
     document_label_problem,
     entity_attrs_problem,
@@ -55,6 +56,13 @@ class ActionsMixin(ProjectBase):
         if row is None:
             raise ValueError(f"no {describe(table, row_id)}")
         return row
+
+    def _require_document(self, doc_id: int) -> None:
+        """A ValueError unless the document exists (its text read before proves it)."""
+        if doc_id in self._texts:
+            return
+        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+            raise ValueError(f"no {describe('documents', doc_id)}")
 
     def _own(self, table: str, row_id: int) -> Row:
         """The row, which must be in this annotator's layer (see :meth:`_check_layer`)."""
@@ -97,23 +105,27 @@ class ActionsMixin(ProjectBase):
     def _span(self, text: str, span: Span, what: str) -> None:
         require(span_reason(text, span.start, span.end, what))
 
-    def _label_uses_problem(self, entity_id: int, label: str) -> str | None:
+    def _label_uses_problem(self, entity_id: int, label: str,
+                            schema: Schema | None = None) -> str | None:
         """Why an entity may not take ``label`` given the roles, quotes and stances using it."""
-        schema = self.schema
-        for role, event_type in self.conn.execute(
+        schema = schema or self.schema
+        uses = self.conn.execute(  # one read: the roles it fills, then whether it speaks, holds
             "SELECT a.role, e.type FROM event_arguments a JOIN events e ON e.id = a.event_id"
-            " WHERE a.entity_id = ?", (entity_id,)
-        ).fetchall():
-            if not schema.role_accepts(event_type, role, label):
+            " WHERE a.entity_id = ?"
+            " UNION ALL SELECT NULL, 'speaker' FROM quotes WHERE id = (SELECT min(id)"
+            "  FROM quotes WHERE speaker_entity_id = ?)"
+            " UNION ALL SELECT NULL, 'holder' FROM stances WHERE id = (SELECT min(id)"
+            "  FROM stances WHERE holder_entity_id = ?)", (entity_id,) * 3).fetchall()
+        for role, event_type in uses:
+            if role is not None and not schema.role_accepts(event_type, role, label):
                 return f"entity {entity_id} fills role {role!r} of {event_type}, which" \
                        f" does not accept {label}"
-        if self.conn.execute("SELECT 1 FROM quotes WHERE speaker_entity_id = ?",
-                             (entity_id,)).fetchone():
+        kinds = {event_type for role, event_type in uses if role is None}
+        if "speaker" in kinds:
             problem = speaker_label_problem(schema, label)
             if problem:
                 return problem
-        if self.conn.execute("SELECT 1 FROM stances WHERE holder_entity_id = ?",
-                             (entity_id,)).fetchone():
+        if "holder" in kinds:
             return holder_label_problem(schema, label)
         return None
 
@@ -124,9 +136,10 @@ class ActionsMixin(ProjectBase):
         """Mark ``[start, end)`` of a document as an entity; returns its id."""
         text = self.get_text(doc_id)
         require(span_reason(text, start, end, "entity"))
-        require(entity_label_problem(self.schema, label))
+        schema = self.schema
+        require(entity_label_problem(schema, label))
         attrs_text = attrs_json(attrs)
-        require(entity_attrs_problem(self.schema, attrs or {}))
+        require(entity_attrs_problem(schema, attrs or {}))
         with self._action(f"Add {label} entity", layer_turn=True) as cs:
             return cs.insert("entities", {"doc_id": doc_id, "start": start, "end": end,
                                           "label": label, "attrs": attrs_text,
@@ -142,15 +155,23 @@ class ActionsMixin(ProjectBase):
 
     def _detach_entity(self, cs: ChangeSet, entity_id: int) -> None:
         now = utc_now()
-        ids = self._ids
-        for arg_id in ids("SELECT id FROM event_arguments WHERE entity_id = ?", entity_id):
-            cs.delete("event_arguments", arg_id)
-        for quote_id in ids("SELECT id FROM quotes WHERE speaker_entity_id = ?", entity_id):
-            cs.update("quotes", quote_id, {"speaker_entity_id": None, "updated": now})
-        for stance_id in ids("SELECT id FROM stances WHERE target_entity_id = ?", entity_id):
-            cs.delete("stances", stance_id)
-        for stance_id in ids("SELECT id FROM stances WHERE holder_entity_id = ?", entity_id):
-            cs.update("stances", stance_id, {"holder_entity_id": None, "updated": now})
+        found = self.conn.execute(  # one read for the four kinds of use, in this order
+            "SELECT 1, id FROM event_arguments WHERE entity_id = ?"
+            " UNION ALL SELECT 2, id FROM quotes WHERE speaker_entity_id = ?"
+            " UNION ALL SELECT 3, id FROM stances WHERE target_entity_id = ?"
+            " UNION ALL SELECT 4, id FROM stances WHERE holder_entity_id = ?"
+            " ORDER BY 1, 2", (entity_id,) * 4).fetchall()
+        deleted: set[int] = set()
+        for use, row_id in found:
+            if use == 1:
+                cs.delete("event_arguments", row_id)
+            elif use == 2:
+                cs.update("quotes", row_id, {"speaker_entity_id": None, "updated": now})
+            elif use == 3:
+                cs.delete("stances", row_id)
+                deleted.add(row_id)
+            elif row_id not in deleted:  # a stance aimed at it is gone whoever holds it
+                cs.update("stances", row_id, {"holder_entity_id": None, "updated": now})
 
     def _ids(self, sql: str, *params: Any) -> list[int]:
         return [int(r[0]) for r in self.conn.execute(sql, params).fetchall()]
@@ -158,8 +179,9 @@ class ActionsMixin(ProjectBase):
     def relabel_entity(self, entity_id: int, label: str) -> None:
         """Change an entity's label (refused when a role, quote or stance could not take it)."""
         entity = self._own("entities", entity_id)
-        require(entity_label_problem(self.schema, label))
-        require(self._label_uses_problem(entity_id, label))
+        schema = self.schema
+        require(entity_label_problem(schema, label))
+        require(self._label_uses_problem(entity_id, label, schema))
         with self._action(f"Relabel {entity['label']} → {label}", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"label": label, "updated": utc_now()})
 
@@ -193,7 +215,7 @@ class ActionsMixin(ProjectBase):
         """Set this annotator's status of a document (``Mark done`` in the journal); ``todo``
         removes their status row (no row means ``todo``)."""
         require(status_problem(status))
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         key = [doc_id, self.annotator_id]
         current = fetch_row(self.conn, "document_status", key)
         with self._action(f"Mark {status}", layer_turn=True) as cs:
@@ -210,7 +232,7 @@ class ActionsMixin(ProjectBase):
     def set_document_label(self, doc_id: int, key: str, value: Any) -> None:
         """Set this annotator's document label (``None`` removes it); checked against the
         schema."""
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         key_id = [doc_id, key, self.annotator_id]
         current = fetch_row(self.conn, "document_labels", key_id)
         if value is None:
@@ -234,7 +256,7 @@ class ActionsMixin(ProjectBase):
 
     def add_document_note(self, doc_id: int, text: str) -> int:
         """Add a free-text note to this annotator's layer of a document; returns its id."""
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         if not text.strip():
             raise ValueError("a document note cannot be empty")
         with self._action("Add document note", layer_turn=True) as cs:
