@@ -5,7 +5,10 @@ the store uses, so the store's code runs unchanged on both engines.
   ``RETURNING id``; rows are plain tuples, ``numeric`` results (``sum``) plain ints/floats;
 - ``BEGIN IMMEDIATE`` is ``BEGIN`` plus a transaction-level advisory lock: writers take
   turns exactly as SQLite's write lock makes them (so the store's read-check-write actions,
-  the stale-undo check among them, stay atomic); readers never wait;
+  the stale-undo check among them, stay atomic); readers never wait. An annotator's own
+  actions take a layer's turn instead (:meth:`PgConnection.begin_layer_turn`,
+  docs/ENGINES.md "The write turn"); :meth:`PgConnection.defer` sends a write with the next
+  statement (one round trip fewer), ``round_trips`` counts the messages;
 - pragmas: ``data_version`` reads a sequence bumped after every write transaction (this
   connection's own bumps subtracted, as SQLite does), ``user_version`` the ``meta`` row,
   ``defer_foreign_keys=ON`` is ``SET CONSTRAINTS ALL DEFERRED``, the checks of the file
@@ -20,16 +23,26 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
 from annotator.core.store.engines import ENGINE_POSTGRES
-from annotator.core.store.engines.address import INSTALL_HINT, redact
+from annotator.core.store.engines.address import redact
 from annotator.core.store.engines.dialect import translate
+from annotator.core.store.engines.pg_results import (
+    Rows,
+    as_sqlite_error,
+    import_psycopg,
+    is_psycopg_error,
+    plain_number,
+)
 from annotator.core.store.engines.pg_schema import DATA_VERSION_SEQUENCE
 from annotator.core.store.errors import ProjectError
+
+__all__ = ["JOURNAL_TURN_KEY", "LAYER_TURN_CLASS", "LOCK_TIMEOUT", "WRITE_LOCK_KEY",
+           "PgConnection", "PgDatabase", "Rows", "connect_server", "import_psycopg"]
+"""(``import_psycopg`` and ``Rows`` live in :mod:`.pg_results`; imported from here too.)"""
 
 WRITE_LOCK_KEY = 0x616E6E6F
 """The advisory lock every write transaction of a project database takes ("anno")."""
@@ -44,77 +57,6 @@ LOCK_TIMEOUT = "5s"
 _PRAGMA = re.compile(r"(?is)^\s*PRAGMA\s+(\w+)\s*(?:=\s*(.+?)|\((.*)\))?\s*;?\s*$")
 _BEGIN = re.compile(r"(?i)^\s*BEGIN(\s+(IMMEDIATE|EXCLUSIVE|DEFERRED))?(\s+TRANSACTION)?\s*;?\s*$")
 _END = re.compile(r"(?i)^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$")
-
-
-def import_psycopg() -> Any:
-    """psycopg, or a ProjectError saying what to install."""
-    try:
-        import psycopg
-    except ImportError:
-        raise ProjectError(INSTALL_HINT) from None
-    return psycopg
-
-
-class Rows:
-    """A finished statement's cursor: rows, ``rowcount``, ``lastrowid``, ``description``."""
-
-    def __init__(self, rows: Sequence[tuple[Any, ...]] = (), rowcount: int = -1,
-                 lastrowid: int | None = None,
-                 description: Sequence[tuple[Any, ...]] | None = None) -> None:
-        self._rows = list(rows)
-        self._next = 0
-        self.rowcount = rowcount
-        self.lastrowid = lastrowid
-        self.description = description
-
-    def fetchone(self) -> tuple[Any, ...] | None:
-        if self._next >= len(self._rows):
-            return None
-        self._next += 1
-        return self._rows[self._next - 1]
-
-    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
-        found = self._rows[self._next:self._next + size]
-        self._next += len(found)
-        return found
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        found = self._rows[self._next:]
-        self._next = len(self._rows)
-        return found
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        while self._next < len(self._rows):
-            self._next += 1
-            yield self._rows[self._next - 1]
-
-    def close(self) -> None:
-        self._rows = []
-
-
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
-    """The sqlite3 exception of the same kind as a psycopg one (the store catches those)."""
-    psycopg = import_psycopg()
-    errors = psycopg.errors
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, errors.LockNotAvailable | errors.DeadlockDetected
-                  | errors.SerializationFailure | errors.QueryCanceled):
-        return sqlite3.OperationalError(f"database is locked ({text})")
-    if isinstance(exc, errors.ReadOnlySqlTransaction):
-        return sqlite3.OperationalError(f"the connection is read-only ({text})")
-    if isinstance(exc, psycopg.IntegrityError):
-        return sqlite3.IntegrityError(text)
-    if isinstance(exc, psycopg.DataError):
-        return sqlite3.DataError(text)
-    if isinstance(exc, psycopg.OperationalError | psycopg.ProgrammingError):
-        return sqlite3.OperationalError(text)
-    return sqlite3.DatabaseError(text)
 
 
 PG_MAX_PARAMETERS = 65535
@@ -172,8 +114,8 @@ class PgConnection:
                 count = cur.rowcount
         except Exception as exc:
             self._pending.clear()
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
         lastrowid = None
         if statement.returns_id:
@@ -230,8 +172,8 @@ class PgConnection:
                 cur.executemany(statement.sql, batch)
                 count = cur.rowcount
         except Exception as exc:
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
         self.total_changes += max(count, 0)
         self._wrote = True
@@ -252,8 +194,8 @@ class PgConnection:
                 return list(cur.fetchall()) if cur.description is not None else []
         except Exception as exc:
             self._pending.clear()
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
 
     # -- transactions ----------------------------------------------------------------------
@@ -419,10 +361,6 @@ class PgConnection:
         return rows.fetchall()
 
 
-def _is_psycopg_error(exc: Exception) -> bool:
-    module = type(exc).__module__
-    return module.startswith("psycopg")
-
 
 class PgDatabase:
     """What the store keeps of sqlite-utils' ``Database``: ``conn`` and ``close()``."""
@@ -459,6 +397,6 @@ def _numeric_loader(psycopg: Any) -> Any:
         """``numeric`` (what ``sum`` and ``avg`` return) as int or float, as in SQLite."""
 
         def load(self, data: Any) -> int | float | None:
-            return _number(super().load(data))
+            return plain_number(super().load(data))
 
     return PlainNumberLoader
