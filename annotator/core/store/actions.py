@@ -58,11 +58,11 @@ class ActionsMixin(ProjectBase):
         return row
 
     def _require_document(self, doc_id: int) -> None:
-        """A ValueError unless the document exists (its text read before proves it)."""
-        if doc_id in self._texts:
-            return
-        if self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
-            raise ValueError(f"no {describe('documents', doc_id)}")
+        """A ValueError unless the document exists, DamagedRowError when its row is damaged;
+        read once per project (a document's row is never changed after import)."""
+        if doc_id not in self._documents_checked:
+            self._row("documents", doc_id)
+            self._documents_checked.add(doc_id)
 
     def _own(self, table: str, row_id: int) -> Row:
         """The row, which must be in this annotator's layer (see :meth:`_check_layer`)."""

@@ -113,6 +113,9 @@ class ProjectBase:
         """Recently read document texts (stored text never changes): every action on a
         document checks its spans against the text, which must not cost a read of a
         750,000-character row per keystroke."""
+        self._documents_checked: set[int] = set()
+        """Documents whose row was read whole and found healthy (each action on a document
+        checks it exists; on a server that is a round trip)."""
         self._batch: _Batch | None = None
         self._closed = False
         self._data_version = self._read_data_version()
