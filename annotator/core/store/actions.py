@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from annotator.core.model import Span
+from annotator.core.schema import Schema
 from annotator.core.schema.rules import (
     document_label_problem,
     entity_attrs_problem,
@@ -55,6 +56,13 @@ class ActionsMixin(ProjectBase):
         if row is None:
             raise ValueError(f"no {describe(table, row_id)}")
         return row
+
+    def _require_document(self, doc_id: int) -> None:
+        """A ValueError unless the document exists, DamagedRowError when its row is damaged;
+        read once per project (a document's row is never changed after import)."""
+        if doc_id not in self._documents_checked:
+            self._row("documents", doc_id)
+            self._documents_checked.add(doc_id)
 
     def _own(self, table: str, row_id: int) -> Row:
         """The row, which must be in this annotator's layer (see :meth:`_check_layer`)."""
@@ -97,23 +105,27 @@ class ActionsMixin(ProjectBase):
     def _span(self, text: str, span: Span, what: str) -> None:
         require(span_reason(text, span.start, span.end, what))
 
-    def _label_uses_problem(self, entity_id: int, label: str) -> str | None:
+    def _label_uses_problem(self, entity_id: int, label: str,
+                            schema: Schema | None = None) -> str | None:
         """Why an entity may not take ``label`` given the roles, quotes and stances using it."""
-        schema = self.schema
-        for role, event_type in self.conn.execute(
+        schema = schema or self.schema
+        uses = self.conn.execute(  # one read: the roles it fills, then whether it speaks, holds
             "SELECT a.role, e.type FROM event_arguments a JOIN events e ON e.id = a.event_id"
-            " WHERE a.entity_id = ?", (entity_id,)
-        ).fetchall():
-            if not schema.role_accepts(event_type, role, label):
+            " WHERE a.entity_id = ?"
+            " UNION ALL SELECT NULL, 'speaker' FROM quotes WHERE id = (SELECT min(id)"
+            "  FROM quotes WHERE speaker_entity_id = ?)"
+            " UNION ALL SELECT NULL, 'holder' FROM stances WHERE id = (SELECT min(id)"
+            "  FROM stances WHERE holder_entity_id = ?)", (entity_id,) * 3).fetchall()
+        for role, event_type in uses:
+            if role is not None and not schema.role_accepts(event_type, role, label):
                 return f"entity {entity_id} fills role {role!r} of {event_type}, which" \
                        f" does not accept {label}"
-        if self.conn.execute("SELECT 1 FROM quotes WHERE speaker_entity_id = ?",
-                             (entity_id,)).fetchone():
+        kinds = {event_type for role, event_type in uses if role is None}
+        if "speaker" in kinds:
             problem = speaker_label_problem(schema, label)
             if problem:
                 return problem
-        if self.conn.execute("SELECT 1 FROM stances WHERE holder_entity_id = ?",
-                             (entity_id,)).fetchone():
+        if "holder" in kinds:
             return holder_label_problem(schema, label)
         return None
 
@@ -124,10 +136,11 @@ class ActionsMixin(ProjectBase):
         """Mark ``[start, end)`` of a document as an entity; returns its id."""
         text = self.get_text(doc_id)
         require(span_reason(text, start, end, "entity"))
-        require(entity_label_problem(self.schema, label))
+        schema = self.schema
+        require(entity_label_problem(schema, label))
         attrs_text = attrs_json(attrs)
-        require(entity_attrs_problem(self.schema, attrs or {}))
-        with self._action(f"Add {label} entity") as cs:
+        require(entity_attrs_problem(schema, attrs or {}))
+        with self._action(f"Add {label} entity", layer_turn=True) as cs:
             return cs.insert("entities", {"doc_id": doc_id, "start": start, "end": end,
                                           "label": label, "attrs": attrs_text,
                                           **self._stamp()})
@@ -136,21 +149,29 @@ class ActionsMixin(ProjectBase):
         """Delete an entity, the event arguments it fills and the stances aimed at it (a
         stance needs a target), and clear the quote speakers and stance holders it was."""
         entity = self._own("entities", entity_id)
-        with self._action(f"Delete {entity['label']} entity") as cs:
+        with self._action(f"Delete {entity['label']} entity", layer_turn=True) as cs:
             self._detach_entity(cs, entity_id)
             cs.delete("entities", entity_id)
 
     def _detach_entity(self, cs: ChangeSet, entity_id: int) -> None:
         now = utc_now()
-        ids = self._ids
-        for arg_id in ids("SELECT id FROM event_arguments WHERE entity_id = ?", entity_id):
-            cs.delete("event_arguments", arg_id)
-        for quote_id in ids("SELECT id FROM quotes WHERE speaker_entity_id = ?", entity_id):
-            cs.update("quotes", quote_id, {"speaker_entity_id": None, "updated": now})
-        for stance_id in ids("SELECT id FROM stances WHERE target_entity_id = ?", entity_id):
-            cs.delete("stances", stance_id)
-        for stance_id in ids("SELECT id FROM stances WHERE holder_entity_id = ?", entity_id):
-            cs.update("stances", stance_id, {"holder_entity_id": None, "updated": now})
+        found = self.conn.execute(  # one read for the four kinds of use, in this order
+            "SELECT 1, id FROM event_arguments WHERE entity_id = ?"
+            " UNION ALL SELECT 2, id FROM quotes WHERE speaker_entity_id = ?"
+            " UNION ALL SELECT 3, id FROM stances WHERE target_entity_id = ?"
+            " UNION ALL SELECT 4, id FROM stances WHERE holder_entity_id = ?"
+            " ORDER BY 1, 2", (entity_id,) * 4).fetchall()
+        deleted: set[int] = set()
+        for use, row_id in found:
+            if use == 1:
+                cs.delete("event_arguments", row_id)
+            elif use == 2:
+                cs.update("quotes", row_id, {"speaker_entity_id": None, "updated": now})
+            elif use == 3:
+                cs.delete("stances", row_id)
+                deleted.add(row_id)
+            elif row_id not in deleted:  # a stance aimed at it is gone whoever holds it
+                cs.update("stances", row_id, {"holder_entity_id": None, "updated": now})
 
     def _ids(self, sql: str, *params: Any) -> list[int]:
         return [int(r[0]) for r in self.conn.execute(sql, params).fetchall()]
@@ -158,16 +179,17 @@ class ActionsMixin(ProjectBase):
     def relabel_entity(self, entity_id: int, label: str) -> None:
         """Change an entity's label (refused when a role, quote or stance could not take it)."""
         entity = self._own("entities", entity_id)
-        require(entity_label_problem(self.schema, label))
-        require(self._label_uses_problem(entity_id, label))
-        with self._action(f"Relabel {entity['label']} → {label}") as cs:
+        schema = self.schema
+        require(entity_label_problem(schema, label))
+        require(self._label_uses_problem(entity_id, label, schema))
+        with self._action(f"Relabel {entity['label']} → {label}", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"label": label, "updated": utc_now()})
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> None:
         """Move an entity's edges."""
         entity = self._own("entities", entity_id)
         require(span_reason(self.get_text(entity["doc_id"]), start, end, "entity"))
-        with self._action(f"Resize {entity['label']} entity") as cs:
+        with self._action(f"Resize {entity['label']} entity", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"start": start, "end": end, "updated": utc_now()})
 
     def set_entity_attrs(self, entity_id: int, attrs: Mapping[str, Any]) -> None:
@@ -175,7 +197,7 @@ class ActionsMixin(ProjectBase):
         entity = self._own("entities", entity_id)
         attrs_text = attrs_json(attrs)
         require(entity_attrs_problem(self.schema, attrs))
-        with self._action(f"Set {entity['label']} attributes") as cs:
+        with self._action(f"Set {entity['label']} attributes", layer_turn=True) as cs:
             cs.update("entities", entity_id, {"attrs": attrs_text, "updated": utc_now()})
 
     def set_note(self, table: str, row_id: int, note: str | None) -> None:
@@ -184,7 +206,7 @@ class ActionsMixin(ProjectBase):
             raise ValueError(f"notes go on {', '.join(NOTE_TABLES)}, not {table!r}")
         self._own(table, row_id)
         value = note if note and note.strip() else None
-        with self._action("Edit note") as cs:
+        with self._action("Edit note", layer_turn=True) as cs:
             cs.update(table, row_id, {"note": value, "updated": utc_now()})
 
     # -- documents --------------------------------------------------------------------------
@@ -193,10 +215,10 @@ class ActionsMixin(ProjectBase):
         """Set this annotator's status of a document (``Mark done`` in the journal); ``todo``
         removes their status row (no row means ``todo``)."""
         require(status_problem(status))
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         key = [doc_id, self.annotator_id]
         current = fetch_row(self.conn, "document_status", key)
-        with self._action(f"Mark {status}") as cs:
+        with self._action(f"Mark {status}", layer_turn=True) as cs:
             if status == "todo":
                 if current is not None:
                     cs.delete("document_status", key)
@@ -210,18 +232,18 @@ class ActionsMixin(ProjectBase):
     def set_document_label(self, doc_id: int, key: str, value: Any) -> None:
         """Set this annotator's document label (``None`` removes it); checked against the
         schema."""
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         key_id = [doc_id, key, self.annotator_id]
         current = fetch_row(self.conn, "document_labels", key_id)
         if value is None:
             if current is not None:
-                with self._action(f"Clear label {key}") as cs:
+                with self._action(f"Clear label {key}", layer_turn=True) as cs:
                     cs.delete("document_labels", key_id)
             return
         require(document_label_problem(self.schema, key, value))
         value_text = json_text(value, f"label {key}")
         stamp = self._stamp()
-        with self._action(f"Set label {key}") as cs:
+        with self._action(f"Set label {key}", layer_turn=True) as cs:
             if current is None:
                 cs.insert("document_labels", {"doc_id": doc_id, "key": key, "value": value_text,
                                               "annotator_id": stamp["annotator_id"],
@@ -234,9 +256,9 @@ class ActionsMixin(ProjectBase):
 
     def add_document_note(self, doc_id: int, text: str) -> int:
         """Add a free-text note to this annotator's layer of a document; returns its id."""
-        self._row("documents", doc_id)
+        self._require_document(doc_id)
         if not text.strip():
             raise ValueError("a document note cannot be empty")
-        with self._action("Add document note") as cs:
+        with self._action("Add document note", layer_turn=True) as cs:
             return cs.insert("notes", {"doc_id": doc_id, "annotator_id": self.annotator_id,
                                        "text": text, "created": utc_now()})

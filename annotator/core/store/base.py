@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from annotator.core.schema import Schema, parse_schema
 from annotator.core.store.database import fault_message
+from annotator.core.store.engines import begin_write
 from annotator.core.store.engines.address import ServerPath
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.events import (
@@ -38,12 +39,14 @@ from annotator.core.store.events import (
 from annotator.core.store.journal import (
     Change,
     ChangeSet,
+    append_entry,
     stack_clear,
     stack_push,
     stack_top,
-    write_entry,
+    stack_tops,
 )
 from annotator.core.store.rows import DamagedRowError, decode_row, decode_text
+from annotator.core.store.write_turn import layer_problem
 
 if TYPE_CHECKING:
     from annotator.core.store.engines.postgres import PgDatabase
@@ -110,6 +113,9 @@ class ProjectBase:
         """Recently read document texts (stored text never changes): every action on a
         document checks its spans against the text, which must not cost a read of a
         750,000-character row per keystroke."""
+        self._documents_checked: set[int] = set()
+        """Documents whose row was read whole and found healthy (each action on a document
+        checks it exists; on a server that is a round trip)."""
         self._batch: _Batch | None = None
         self._closed = False
         self._data_version = self._read_data_version()
@@ -169,8 +175,9 @@ class ProjectBase:
             return int(self.conn.execute(sql, (name, utc_now())).lastrowid or 0)
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``).
+    def _transaction(self, layers: tuple[int, ...] = ()) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taking the write lock at once (``BEGIN IMMEDIATE``; with
+        ``layers``, on PostgreSQL, only those layers' turn: :mod:`.write_turn`).
 
         A busy project (another process holds the write lock) is waited for: SQLite's
         ``busy_timeout`` per attempt, ``WRITE_ATTEMPTS`` attempts. Any exception rolls the
@@ -184,7 +191,7 @@ class ProjectBase:
         if self.conn.in_transaction:
             raise ProjectError(f"{self.path}: a transaction is already open")
         self._require_file()
-        self._begin_immediate()
+        self._begin_immediate(layers)
         try:
             yield self.conn
             self._require_file()
@@ -201,11 +208,11 @@ class ProjectBase:
                                    " change was not saved") from exc
             raise
 
-    def _begin_immediate(self) -> None:
+    def _begin_immediate(self, layers: tuple[int, ...] = ()) -> None:
         pause = RETRY_PAUSE_S
         for attempt in range(1, WRITE_ATTEMPTS + 1):
             try:
-                self.conn.execute("BEGIN IMMEDIATE")
+                begin_write(self.conn, layers)
                 return
             except sqlite3.OperationalError as exc:
                 message = fault_message(self.path, exc)
@@ -330,8 +337,9 @@ class ProjectBase:
     # -- actions ----------------------------------------------------------------------------
 
     @contextmanager
-    def _action(self, name: str) -> Iterator[ChangeSet]:
-        """Run one user action: its own transaction and journal entry, or part of a batch."""
+    def _action(self, name: str, *, layer_turn: bool = False) -> Iterator[ChangeSet]:
+        """Run one user action: its own transaction and journal entry, or part of a batch.
+        ``layer_turn``: the action writes only the current layer (:mod:`.write_turn`)."""
         batch = self._batch
         if batch is not None:
             savepoint = f"action_{len(batch.savepoints) + 1}"
@@ -351,19 +359,23 @@ class ProjectBase:
             self.conn.execute(f"RELEASE {savepoint}")
             return
         changes = ChangeSet(self.conn)
-        with self._transaction():
+        layers = (self.actor_id, self.annotator_id) if layer_turn else ()
+        with self._transaction(layers):
             yield changes
+            problem = layer_problem(changes.changes, set(layers)) if layers else None
+            if problem is not None:  # a wrong turn: never committed
+                raise ProjectError(f"{name}: {problem}; the change was not saved")
             self._record_do(name, changes.changes)
         self._publish_changes(changes.changes)
 
     def _record_do(self, name: str, changes: list[Change]) -> None:
-        """Journal a finished action (inside its transaction); no entry when nothing changed."""
+        """Journal a finished action (inside its transaction); no entry when nothing changed.
+        On PostgreSQL the three writes go with the COMMIT (one round trip)."""
         if not changes:
             return
-        journal_id = write_entry(self.conn, annotator_id=self.actor_id,
-                                 doc_id=single_doc(changes), action=name, kind="do",
-                                 target_id=None, changes=changes)
-        stack_push(self.conn, self.actor_id, "undo", journal_id)
+        append_entry(self.conn, annotator_id=self.actor_id, doc_id=single_doc(changes),
+                     action=name, kind="do", target_id=None, changes=changes)
+        stack_push(self.conn, self.actor_id, "undo", None)
         stack_clear(self.conn, self.actor_id, "redo")
 
     def _publish_changes(self, changes: list[Change]) -> None:
@@ -420,6 +432,8 @@ class ProjectBase:
         return stack_top(self.conn, self.actor_id, "redo") is not None
 
     def undo_state(self) -> UndoStackChanged:
-        """The current undo/redo state as the event the GUI listens to."""
-        undo, redo = self.undo_text(), self.redo_text()
+        """The current undo/redo state as the event the GUI listens to (one read)."""
+        tops = stack_tops(self.conn, self.actor_id)
+        undo = f"Undo {tops['undo']}" if "undo" in tops else None
+        redo = f"Redo {tops['redo']}" if "redo" in tops else None
         return UndoStackChanged(undo is not None, redo is not None, undo, redo)

@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.core.store.engines import defer, journal_turn, returns_rows
 from annotator.core.store.errors import ProjectError
 from annotator.core.store.rows import (
     DamagedRowError,
@@ -69,7 +70,11 @@ def _where(table: str, key: Any) -> tuple[str, list[Any]]:
 def fetch_row(conn: sqlite3.Connection, table: str, key: Any) -> Row | None:
     """The full row with that key, as a dict, or None."""
     where, values = _where(table, key)
-    cur = conn.execute(f"SELECT * FROM {q(table)} WHERE {where}", values)
+    return _one_row(conn.execute(f"SELECT * FROM {q(table)} WHERE {where}", values), table, key)
+
+
+def _one_row(cur: Any, table: str, key: Any) -> Row | None:
+    """The cursor's one row as a dict (None without one); a damaged value is refused."""
     row = cur.fetchone()
     if row is None:
         return None
@@ -81,19 +86,27 @@ def fetch_row(conn: sqlite3.Connection, table: str, key: Any) -> Row | None:
     return result
 
 
-def insert_row(conn: sqlite3.Connection, table: str, row: Row) -> int:
-    """Insert ``row`` (a dict of columns) and return its rowid."""
+def _insert_sql(table: str, row: Row) -> str:
     cols = ", ".join(q(c) for c in row)
     marks = ", ".join("?" for _ in row)
-    cur = conn.execute(f"INSERT INTO {q(table)} ({cols}) VALUES ({marks})", list(row.values()))
+    return f"INSERT INTO {q(table)} ({cols}) VALUES ({marks})"
+
+
+def _update_sql(table: str, key: Any, fields: Row) -> tuple[str, list[Any]]:
+    where, values = _where(table, key)
+    sets = ", ".join(f"{q(c)} = ?" for c in fields)
+    return f"UPDATE {q(table)} SET {sets} WHERE {where}", [*fields.values(), *values]
+
+
+def insert_row(conn: sqlite3.Connection, table: str, row: Row) -> int:
+    """Insert ``row`` (a dict of columns) and return its rowid."""
+    cur = conn.execute(_insert_sql(table, row), list(row.values()))
     return int(cur.lastrowid or 0)
 
 
 def update_row(conn: sqlite3.Connection, table: str, key: Any, fields: Row) -> None:
     """Set ``fields`` on the row with that key."""
-    where, values = _where(table, key)
-    sets = ", ".join(f"{q(c)} = ?" for c in fields)
-    conn.execute(f"UPDATE {q(table)} SET {sets} WHERE {where}", [*fields.values(), *values])
+    conn.execute(*_update_sql(table, key, fields))
 
 
 def delete_row(conn: sqlite3.Connection, table: str, key: Any) -> None:
@@ -116,9 +129,18 @@ class ChangeSet:
 
     def insert(self, table: str, row: Row) -> int:
         """Insert a row and record it; returns the new rowid (0 for tables without one)."""
-        rowid = insert_row(self.conn, table, row)
-        key = rowid if TABLE_KEYS[table] == ("id",) else key_of(table, row)
-        after = fetch_row(self.conn, table, key)
+        has_id = TABLE_KEYS[table] == ("id",)
+        if returns_rows(self.conn):  # the row as stored, in the same round trip
+            cur = self.conn.execute(_insert_sql(table, row) + " RETURNING *",
+                                    list(row.values()))
+            after = _one_row(cur, table, key_of(table, row) if not has_id else None)
+            assert after is not None
+            rowid = int(after["id"]) if has_id else 0
+            key = rowid if has_id else key_of(table, row)
+        else:
+            rowid = insert_row(self.conn, table, row)
+            key = rowid if has_id else key_of(table, row)
+            after = fetch_row(self.conn, table, key)
         self.changes.append({"table": table, "op": "insert", "id": key, "before": None,
                              "after": after})
         return rowid
@@ -130,18 +152,28 @@ class ChangeSet:
             raise ProjectError(f"no {describe(table, key)}")
         if all(before.get(c) == v for c, v in fields.items() if c != "updated"):
             return False
-        update_row(self.conn, table, key, fields)
-        after = fetch_row(self.conn, table, key)
+        if returns_rows(self.conn):
+            sql, values = _update_sql(table, key, fields)
+            after = _one_row(self.conn.execute(sql + " RETURNING *", values), table, key)
+        else:
+            update_row(self.conn, table, key, fields)
+            after = fetch_row(self.conn, table, key)
         self.changes.append({"table": table, "op": "update", "id": key, "before": before,
                              "after": after})
         return True
 
     def delete(self, table: str, key: Any) -> None:
         """Delete an existing row and record its content."""
-        before = fetch_row(self.conn, table, key)
+        if returns_rows(self.conn):  # the row as it was, in the same round trip
+            where, values = _where(table, key)
+            before = _one_row(self.conn.execute(
+                f"DELETE FROM {q(table)} WHERE {where} RETURNING *", values), table, key)
+        else:
+            before = fetch_row(self.conn, table, key)
+            if before is not None:
+                delete_row(self.conn, table, key)
         if before is None:
             raise ProjectError(f"no {describe(table, key)}")
-        delete_row(self.conn, table, key)
         self.changes.append({"table": table, "op": "delete", "id": key, "before": before,
                              "after": None})
 
@@ -170,18 +202,19 @@ def apply_changes(conn: sqlite3.Connection, changes: list[Change], action: str,
 
     ``verb`` (``undo``/``redo``) and ``action`` only word the refusal message.
     """
-    for change in changes:
+    for change in changes:  # each write rides with the next check (or the COMMIT)
         _check_state(conn, change, change["before"], action, verb)
         table, key = change["table"], change["id"]
         if change["op"] == "insert":
-            insert_row(conn, table, change["after"])
+            defer(conn, _insert_sql(table, change["after"]), list(change["after"].values()))
         elif change["op"] == "delete":
-            delete_row(conn, table, key)
+            where, values = _where(table, key)
+            defer(conn, f"DELETE FROM {q(table)} WHERE {where}", values)
         else:
             after = dict(change["after"])
             for col in TABLE_KEYS[table]:
                 after.pop(col, None)
-            update_row(conn, table, key, after)
+            defer(conn, *_update_sql(table, key, after))
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,21 +233,37 @@ class JournalEntry:
     damage: str | None = None
 
 
+_ENTRY_SQL = (
+    "INSERT INTO journal(ts, annotator_id, doc_id, action, kind, target_id, changes)"
+    " VALUES (max(?, coalesce((SELECT ts FROM journal ORDER BY id DESC LIMIT 1), '')),"
+    " ?, ?, ?, ?, ?, ?)")
+"""A journal row, its timestamp never before the previous entry's (read in the statement)."""
+
+
+def _entry_values(annotator_id: int, doc_id: int | None, action: str, kind: str,
+                  target_id: int | None, changes: list[Change] | dict[str, Any]) -> tuple[Any, ...]:
+    return (utc_now(), annotator_id, doc_id, action, kind, target_id,
+            json.dumps(changes, ensure_ascii=False, separators=(",", ":")))
+
+
 def write_entry(conn: sqlite3.Connection, *, annotator_id: int, doc_id: int | None,
                 action: str, kind: str, target_id: int | None,
                 changes: list[Change] | dict[str, Any]) -> int:
     """Append a journal row and return its id. Timestamps never go backwards."""
-    ts = utc_now()
-    last = conn.execute("SELECT ts FROM journal ORDER BY id DESC LIMIT 1").fetchone()
-    if last is not None and last[0] > ts:
-        ts = str(last[0])
-    cur = conn.execute(
-        "INSERT INTO journal(ts, annotator_id, doc_id, action, kind, target_id, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (ts, annotator_id, doc_id, action, kind, target_id,
-         json.dumps(changes, ensure_ascii=False, separators=(",", ":"))),
-    )
+    cur = conn.execute(_ENTRY_SQL, _entry_values(annotator_id, doc_id, action, kind,
+                                                 target_id, changes))
     return int(cur.lastrowid or 0)
+
+
+def append_entry(conn: sqlite3.Connection, *, annotator_id: int, doc_id: int | None,
+                 action: str, kind: str, target_id: int | None,
+                 changes: list[Change]) -> None:
+    """:func:`write_entry` when the id is not needed (the undo stack takes the newest entry,
+    see :func:`stack_push`): in the write turn's journal turn, and on PostgreSQL sent with
+    the COMMIT."""
+    journal_turn(conn)
+    defer(conn, _ENTRY_SQL, _entry_values(annotator_id, doc_id, action, kind, target_id,
+                                          changes))
 
 
 def read_entry(conn: sqlite3.Connection, journal_id: int) -> JournalEntry:
@@ -265,14 +314,19 @@ def recent_entries(conn: sqlite3.Connection, limit: int,
     return [_entry(row) for row in conn.execute(sql, params)]
 
 
-def stack_push(conn: sqlite3.Connection, annotator_id: int, stack: str, journal_id: int) -> None:
-    """Put a ``do`` entry on top of an annotator's ``undo`` or ``redo`` stack."""
-    conn.execute(
-        "INSERT INTO undo_stack(annotator_id, stack, seq, journal_id) VALUES (?, ?,"
-        " (SELECT coalesce(max(seq), 0) + 1 FROM undo_stack WHERE annotator_id = ?"
-        "  AND stack = ?), ?)",
-        (annotator_id, stack, annotator_id, stack, journal_id),
-    )
+def stack_push(conn: sqlite3.Connection, annotator_id: int, stack: str,
+               journal_id: int | None) -> None:
+    """Put a ``do`` entry on top of an annotator's ``undo`` or ``redo`` stack: ``journal_id``,
+    or (None) the entry this transaction just appended (the newest: entries are written in
+    the journal's turn)."""
+    sql = ("INSERT INTO undo_stack(annotator_id, stack, seq, journal_id) VALUES (?, ?,"
+           " (SELECT coalesce(max(seq), 0) + 1 FROM undo_stack WHERE annotator_id = ?"
+           "  AND stack = ?), ")
+    if journal_id is None:
+        defer(conn, sql + "(SELECT max(id) FROM journal))",
+              (annotator_id, stack, annotator_id, stack))
+    else:
+        defer(conn, sql + "?)", (annotator_id, stack, annotator_id, stack, journal_id))
 
 
 def stack_top(conn: sqlite3.Connection, annotator_id: int, stack: str) -> tuple[int, str] | None:
@@ -285,9 +339,19 @@ def stack_top(conn: sqlite3.Connection, annotator_id: int, stack: str) -> tuple[
     return None if row is None else (int(row[0]), str(row[1]))
 
 
+def stack_tops(conn: sqlite3.Connection, annotator_id: int) -> dict[str, str]:
+    """The action names on top of an annotator's two stacks (``{"undo": name}``; a stack
+    that is empty is missing), in one read."""
+    top = ("SELECT s.stack, j.action FROM undo_stack s JOIN journal j ON j.id = s.journal_id"
+           " WHERE s.annotator_id = ? AND s.stack = ? ORDER BY s.seq DESC LIMIT 1")
+    rows = conn.execute(f"SELECT * FROM ({top}) AS u UNION ALL SELECT * FROM ({top}) AS r",
+                        (annotator_id, "undo", annotator_id, "redo")).fetchall()
+    return {str(stack): str(action) for stack, action in rows}
+
+
 def stack_pop(conn: sqlite3.Connection, annotator_id: int, stack: str) -> None:
     """Remove the top of a stack."""
-    conn.execute(
+    defer(conn,
         "DELETE FROM undo_stack WHERE annotator_id = ? AND stack = ? AND seq ="
         " (SELECT max(seq) FROM undo_stack WHERE annotator_id = ? AND stack = ?)",
         (annotator_id, stack, annotator_id, stack),
@@ -296,5 +360,5 @@ def stack_pop(conn: sqlite3.Connection, annotator_id: int, stack: str) -> None:
 
 def stack_clear(conn: sqlite3.Connection, annotator_id: int, stack: str) -> None:
     """Empty a stack (a new action clears the redo stack)."""
-    conn.execute("DELETE FROM undo_stack WHERE annotator_id = ? AND stack = ?",
+    defer(conn, "DELETE FROM undo_stack WHERE annotator_id = ? AND stack = ?",
                  (annotator_id, stack))

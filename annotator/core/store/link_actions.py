@@ -84,7 +84,7 @@ class LinkActionsMixin(ActionsMixin):
                "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
                **self._speaker(doc_id, speaker), "kind": kind, "attrs": attrs_json(attrs),
                **self._stamp()}
-        with self._action("Add quote") as cs:
+        with self._action("Add quote", layer_turn=True) as cs:
             return cs.insert("quotes", row)
 
     def update_quote(self, quote_id: int, **fields: Any) -> None:
@@ -114,13 +114,13 @@ class LinkActionsMixin(ActionsMixin):
         if "note" in fields:
             note = fields["note"]
             new["note"] = note if note and str(note).strip() else None
-        with self._action("Edit quote") as cs:
+        with self._action("Edit quote", layer_turn=True) as cs:
             cs.update("quotes", quote_id, {**new, "updated": utc_now()})
 
     def delete_quote(self, quote_id: int) -> None:
         """Delete a quote and clear it as the evidence of stances."""
         self._own("quotes", quote_id)
-        with self._action("Delete quote") as cs:
+        with self._action("Delete quote", layer_turn=True) as cs:
             now = utc_now()
             for stance_id in self._ids("SELECT id FROM stances WHERE evidence_quote_id = ?",
                                        quote_id):
@@ -145,7 +145,7 @@ class LinkActionsMixin(ActionsMixin):
             require(role_problem(schema, type, argument.role, entity["label"]))
             checked.append((argument.role, int(entity["id"])))
         stamp = self._stamp()
-        with self._action(f"Add {type} event") as cs:
+        with self._action(f"Add {type} event", layer_turn=True) as cs:
             event_id = cs.insert("events", {"doc_id": doc_id, "type": type,
                                             "trigger_start": trigger.start,
                                             "trigger_end": trigger.end, "attrs": attrs_text,
@@ -164,7 +164,7 @@ class LinkActionsMixin(ActionsMixin):
         entity = self._in_doc("entities", entity_id, doc_id, "argument entity")
         require(role_problem(self.schema, event["type"], role, entity["label"]))
         stamp = self._stamp()
-        with self._action(f"Add {role} argument") as cs:
+        with self._action(f"Add {role} argument", layer_turn=True) as cs:
             return cs.insert("event_arguments", {
                 "doc_id": doc_id, "event_id": event_id, "role": role,
                 "entity_id": entity["id"], "annotator_id": stamp["annotator_id"],
@@ -173,13 +173,13 @@ class LinkActionsMixin(ActionsMixin):
     def remove_event_argument(self, argument_id: int) -> None:
         """Remove one argument of an event."""
         argument = self._own("event_arguments", argument_id)
-        with self._action(f"Remove {argument['role']} argument") as cs:
+        with self._action(f"Remove {argument['role']} argument", layer_turn=True) as cs:
             cs.delete("event_arguments", argument_id)
 
     def delete_event(self, event_id: int) -> None:
         """Delete an event, its arguments and the stances aimed at it."""
         event = self._own("events", event_id)
-        with self._action(f"Delete {event['type']} event") as cs:
+        with self._action(f"Delete {event['type']} event", layer_turn=True) as cs:
             for arg_id in self._ids("SELECT id FROM event_arguments WHERE event_id = ?",
                                     event_id):
                 cs.delete("event_arguments", arg_id)
@@ -193,7 +193,7 @@ class LinkActionsMixin(ActionsMixin):
         event = self._own("events", event_id)
         attrs_text = attrs_json(attrs)
         require(event_attrs_problem(self.schema, attrs))
-        with self._action(f"Set {event['type']} attributes") as cs:
+        with self._action(f"Set {event['type']} attributes", layer_turn=True) as cs:
             cs.update("events", event_id, {"attrs": attrs_text, "updated": utc_now()})
 
     # -- stances ----------------------------------------------------------------------------
@@ -225,11 +225,11 @@ class LinkActionsMixin(ActionsMixin):
         elif evidence is not None:
             row["evidence_quote_id"] = self._in_doc("quotes", evidence, doc_id,
                                                     "evidence quote")["id"]
-        with self._action(f"Add {label} stance") as cs:
+        with self._action(f"Add {label} stance", layer_turn=True) as cs:
             return cs.insert("stances", {**row, **self._stamp()})
 
     def delete_stance(self, stance_id: int) -> None:
         """Delete a stance."""
         stance = self._own("stances", stance_id)
-        with self._action(f"Delete {stance['label']} stance") as cs:
+        with self._action(f"Delete {stance['label']} stance", layer_turn=True) as cs:
             cs.delete("stances", stance_id)

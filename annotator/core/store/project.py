@@ -37,6 +37,7 @@ from annotator.core.store.imported_suggestions import ImportedSuggestionsMixin
 from annotator.core.store.importer import ImportMixin
 from annotator.core.store.journal import (
     JournalEntry,
+    append_entry,
     apply_changes,
     inverse,
     read_entry,
@@ -57,6 +58,7 @@ from annotator.core.store.schema_change import SchemaChangeMixin, schema_step_pr
 from annotator.core.store.search import SearchIndexMixin
 from annotator.core.store.stats import project_stats
 from annotator.core.store.timeutil import utc_now
+from annotator.core.store.write_turn import layer_problem
 
 if TYPE_CHECKING:  # validation loads when asked for, not at open (issue 12: start-up)
     from annotator.core.store.integrity import Progress, Violation
@@ -89,6 +91,10 @@ def _schema_text(path: Path) -> str:
     except SchemaError as exc:
         raise ProjectError(f"{path}: invalid schema ({exc})") from exc
     return text
+
+
+class _WiderTurnError(Exception):
+    """An undo or redo found in its layer's turn that it changes more than that layer."""
 
 
 class Project(
@@ -291,21 +297,29 @@ class Project(
     def _undo_redo(self, verb: str) -> ActionInfo | None:
         if self._batch is not None:
             raise ProjectError(f"cannot {verb} inside a batch")
+        try:  # most entries change only the annotator's own layer: that layer's turn
+            return self._undo_redo_in(verb, (self.actor_id,))
+        except _WiderTurnError:  # a schema change, a curated row...: the project's turn
+            return self._undo_redo_in(verb, ())
+
+    def _undo_redo_in(self, verb: str, layers: tuple[int, ...]) -> ActionInfo | None:
         other = "redo" if verb == "undo" else "undo"
-        with self._transaction() as conn:
+        with self._transaction(layers) as conn:
             top = stack_top(conn, self.actor_id, verb)
             if top is None:
                 return None
             entry = read_entry(conn, top[0])
             changes = ([inverse(c) for c in reversed(entry.changes)] if verb == "undo"
                        else entry.changes)
+            if layers and layer_problem(changes, set(layers)) is not None:
+                raise _WiderTurnError
             problem = schema_step_problem(conn, changes)
             if problem is not None:
                 raise ProjectError(f"cannot {verb} {entry.action!r}: {problem}")
             conn.execute("PRAGMA defer_foreign_keys=ON")
             apply_changes(conn, changes, entry.action, verb)
-            write_entry(conn, annotator_id=self.actor_id, doc_id=entry.doc_id,
-                        action=entry.action, kind=verb, target_id=entry.id, changes=changes)
+            append_entry(conn, annotator_id=self.actor_id, doc_id=entry.doc_id,
+                         action=entry.action, kind=verb, target_id=entry.id, changes=changes)
             stack_pop(conn, self.actor_id, verb)
             stack_push(conn, self.actor_id, other, entry.id)
         self._publish_changes(changes)

@@ -15,6 +15,7 @@ address given to it says what to install.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 ENGINE_SQLITE = "sqlite"
@@ -30,3 +31,35 @@ def has_fts(conn: Any) -> bool:
     """Whether the connection has SQLite's FTS5 concordance index (PostgreSQL scans the
     folded copies instead: correct, slower on very large corpora)."""
     return engine_of(conn) == ENGINE_SQLITE
+
+
+def begin_write(conn: Any, layers: Sequence[int] = ()) -> None:
+    """``BEGIN IMMEDIATE``: the project's write turn. Given ``layers`` (annotator ids: the
+    layer an action writes and the undo stack it pushes), PostgreSQL waits only for writers
+    of those layers (docs/ENGINES.md, The write turn); SQLite has one writer at a time."""
+    if layers and engine_of(conn) == ENGINE_POSTGRES:
+        conn.begin_layer_turn(layers)
+    else:
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def journal_turn(conn: Any) -> None:
+    """Just before a transaction's journal entry: on PostgreSQL a layer-turn transaction
+    takes the journal's turn to its COMMIT (entries in commit order); nothing otherwise."""
+    if engine_of(conn) == ENGINE_POSTGRES:
+        conn.journal_turn()
+
+
+def defer(conn: Any, sql: str, parameters: Sequence[Any] = ()) -> None:
+    """Run a write whose result is not read: PostgreSQL sends it with the next statement
+    (one round trip fewer); SQLite runs it now (no round trips there)."""
+    if engine_of(conn) == ENGINE_POSTGRES:
+        conn.defer(sql, parameters)
+    else:
+        conn.execute(sql, parameters)
+
+
+def returns_rows(conn: Any) -> bool:
+    """Whether a write gives back the rows it wrote (``RETURNING *``) to save reading them
+    again: PostgreSQL (a round trip each); SQLite reads them in-process."""
+    return engine_of(conn) == ENGINE_POSTGRES

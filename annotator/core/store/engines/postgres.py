@@ -5,7 +5,10 @@ the store uses, so the store's code runs unchanged on both engines.
   ``RETURNING id``; rows are plain tuples, ``numeric`` results (``sum``) plain ints/floats;
 - ``BEGIN IMMEDIATE`` is ``BEGIN`` plus a transaction-level advisory lock: writers take
   turns exactly as SQLite's write lock makes them (so the store's read-check-write actions,
-  the stale-undo check among them, stay atomic); readers never wait;
+  the stale-undo check among them, stay atomic); readers never wait. An annotator's own
+  actions take a layer's turn instead (:meth:`PgConnection.begin_layer_turn`,
+  docs/ENGINES.md "The write turn"); :meth:`PgConnection.defer` sends a write with the next
+  statement (one round trip fewer), ``round_trips`` counts the messages;
 - pragmas: ``data_version`` reads a sequence bumped after every write transaction (this
   connection's own bumps subtracted, as SQLite does), ``user_version`` the ``meta`` row,
   ``defer_foreign_keys=ON`` is ``SET CONSTRAINTS ALL DEFERRED``, the checks of the file
@@ -20,95 +23,40 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
 from types import TracebackType
 from typing import Any
 
 from annotator.core.store.engines import ENGINE_POSTGRES
-from annotator.core.store.engines.address import INSTALL_HINT, redact
+from annotator.core.store.engines.address import redact
 from annotator.core.store.engines.dialect import translate
+from annotator.core.store.engines.pg_results import (
+    Rows,
+    as_sqlite_error,
+    import_psycopg,
+    is_psycopg_error,
+    plain_number,
+)
 from annotator.core.store.engines.pg_schema import DATA_VERSION_SEQUENCE
 from annotator.core.store.errors import ProjectError
 
+__all__ = ["JOURNAL_TURN_KEY", "LAYER_TURN_CLASS", "LOCK_TIMEOUT", "WRITE_LOCK_KEY",
+           "PgConnection", "PgDatabase", "Rows", "connect_server", "import_psycopg"]
+"""(``import_psycopg`` and ``Rows`` live in :mod:`.pg_results`; imported from here too.)"""
+
 WRITE_LOCK_KEY = 0x616E6E6F
 """The advisory lock every write transaction of a project database takes ("anno")."""
+LAYER_TURN_CLASS = 0x6C617972
+"""The first key of a layer's (or an undo stack's) advisory lock ("layr"); the second is the
+annotator id."""
+JOURNAL_TURN_KEY = 0x6A726E6C
+"""The advisory lock a layer-turn transaction takes just before its journal entry ("jrnl"),
+held to its COMMIT (sent in the same message): journal ids and timestamps follow commits."""
 LOCK_TIMEOUT = "5s"
 """How long a writer waits for the lock (SQLite's busy_timeout) before the store retries."""
 _PRAGMA = re.compile(r"(?is)^\s*PRAGMA\s+(\w+)\s*(?:=\s*(.+?)|\((.*)\))?\s*;?\s*$")
 _BEGIN = re.compile(r"(?i)^\s*BEGIN(\s+(IMMEDIATE|EXCLUSIVE|DEFERRED))?(\s+TRANSACTION)?\s*;?\s*$")
 _END = re.compile(r"(?i)^\s*(COMMIT|END|ROLLBACK)(\s+TRANSACTION)?\s*;?\s*$")
-
-
-def import_psycopg() -> Any:
-    """psycopg, or a ProjectError saying what to install."""
-    try:
-        import psycopg
-    except ImportError:
-        raise ProjectError(INSTALL_HINT) from None
-    return psycopg
-
-
-class Rows:
-    """A finished statement's cursor: rows, ``rowcount``, ``lastrowid``, ``description``."""
-
-    def __init__(self, rows: Sequence[tuple[Any, ...]] = (), rowcount: int = -1,
-                 lastrowid: int | None = None,
-                 description: Sequence[tuple[Any, ...]] | None = None) -> None:
-        self._rows = list(rows)
-        self._next = 0
-        self.rowcount = rowcount
-        self.lastrowid = lastrowid
-        self.description = description
-
-    def fetchone(self) -> tuple[Any, ...] | None:
-        if self._next >= len(self._rows):
-            return None
-        self._next += 1
-        return self._rows[self._next - 1]
-
-    def fetchmany(self, size: int = 1) -> list[tuple[Any, ...]]:
-        found = self._rows[self._next:self._next + size]
-        self._next += len(found)
-        return found
-
-    def fetchall(self) -> list[tuple[Any, ...]]:
-        found = self._rows[self._next:]
-        self._next = len(self._rows)
-        return found
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]:
-        while self._next < len(self._rows):
-            self._next += 1
-            yield self._rows[self._next - 1]
-
-    def close(self) -> None:
-        self._rows = []
-
-
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _as_sqlite_error(exc: Exception) -> sqlite3.Error:
-    """The sqlite3 exception of the same kind as a psycopg one (the store catches those)."""
-    psycopg = import_psycopg()
-    errors = psycopg.errors
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if isinstance(exc, errors.LockNotAvailable | errors.DeadlockDetected
-                  | errors.SerializationFailure | errors.QueryCanceled):
-        return sqlite3.OperationalError(f"database is locked ({text})")
-    if isinstance(exc, errors.ReadOnlySqlTransaction):
-        return sqlite3.OperationalError(f"the connection is read-only ({text})")
-    if isinstance(exc, psycopg.IntegrityError):
-        return sqlite3.IntegrityError(text)
-    if isinstance(exc, psycopg.DataError):
-        return sqlite3.DataError(text)
-    if isinstance(exc, psycopg.OperationalError | psycopg.ProgrammingError):
-        return sqlite3.OperationalError(text)
-    return sqlite3.DatabaseError(text)
 
 
 PG_MAX_PARAMETERS = 65535
@@ -130,6 +78,12 @@ class PgConnection:
         self.total_changes = 0
         self._wrote = False
         self._own_bumps = 0
+        self.round_trips = 0
+        self._pending: list[str] = []
+        """Deferred statements (:meth:`defer`), sent ahead of the next one in its message."""
+        self._layer_turn = False
+        """Messages sent to the server and answered (a test bounds the statements per action
+        by counting these; each is one network round trip)."""
 
     # -- statements ------------------------------------------------------------------------
 
@@ -145,15 +99,23 @@ class PgConnection:
         if special is not None:
             return special
         statement = translate(sql, bool(parameters))
+        self.round_trips += 1
         try:
             with self.raw.cursor() as cur:
-                cur.execute(statement.sql, tuple(parameters) if parameters else None)
+                if self._pending:  # one message: the deferred statements, then this one
+                    text = cur.mogrify(statement.sql, tuple(parameters) if parameters else None)
+                    cur.execute(self._take_pending(text))
+                    while cur.nextset():
+                        pass
+                else:
+                    cur.execute(statement.sql, tuple(parameters) if parameters else None)
                 rows = cur.fetchall() if cur.description is not None else []
                 description = cur.description
                 count = cur.rowcount
         except Exception as exc:
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            self._pending.clear()
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
         lastrowid = None
         if statement.returns_id:
@@ -166,23 +128,52 @@ class PgConnection:
             self._advance_sequence(statement.sets_id)
         return Rows(rows, count, lastrowid, description)
 
-    def _advance_sequence(self, table: str) -> None:
-        """Move ``table``'s id sequence past the ids an INSERT gave itself."""
-        self._run(f"SELECT setval('{table}_id_seq', GREATEST((SELECT max(id) FROM {table}),"
-                  f" (SELECT last_value FROM {table}_id_seq)))")
+    def _advance_sequence(self, table: str, *, deferred: bool = False) -> None:
+        """Move ``table``'s id sequence past the ids an INSERT gave itself. Only forwards, and
+        only when an id is beyond it (an import's own ids): an undo or redo restoring a row
+        gives back an id the sequence handed out before, so it never calls ``setval``, which
+        could otherwise step back over an id another layer's writer just drew."""
+        sql = (f"SELECT setval('{table}_id_seq', m) FROM (SELECT max(id) AS m FROM {table}) x"
+               f" WHERE m > (SELECT last_value FROM {table}_id_seq)")
+        if deferred:
+            self._pending.append(sql)
+        else:
+            self._run(sql)
+
+    def defer(self, sql: str, parameters: Sequence[Any] = ()) -> None:
+        """Queue a write whose result nobody reads: it goes to the server in the same
+        message as the next statement (often the ``COMMIT``), in order, saving a round trip.
+        Its error, if any, is raised by that statement, inside the same transaction (which
+        then rolls back whole); a ``ROLLBACK`` drops what is queued."""
+        statement = translate(sql, bool(parameters), want_id=False)
+        with self.raw.cursor() as cur:
+            self._pending.append(cur.mogrify(statement.sql,
+                                             tuple(parameters) if parameters else None))
+        self.total_changes += 1
+        self._wrote = True
+        if statement.sets_id is not None:
+            self._advance_sequence(statement.sets_id, deferred=True)
+
+    def _take_pending(self, last: str) -> str:
+        text = "; ".join([*self._pending, last])
+        self._pending.clear()
+        return text
 
     def executemany(self, sql: str, seq: Iterable[Sequence[Any]]) -> Rows:
         batch = [tuple(p) for p in seq]
         if not batch:
             return Rows(rowcount=0)
         statement = translate(sql, True, want_id=False)
+        if self._pending:
+            self._run("SELECT 1")
+        self.round_trips += 1  # psycopg 3 sends the batch pipelined: one wait for all
         try:
             with self.raw.cursor() as cur:
                 cur.executemany(statement.sql, batch)
                 count = cur.rowcount
         except Exception as exc:
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
         self.total_changes += max(count, 0)
         self._wrote = True
@@ -191,13 +182,20 @@ class PgConnection:
         return Rows(rowcount=count)
 
     def _run(self, sql: str) -> list[tuple[Any, ...]]:
+        self.round_trips += 1
         try:
             with self.raw.cursor() as cur:
-                cur.execute(sql)
+                if self._pending:
+                    cur.execute(self._take_pending(sql))
+                    while cur.nextset():
+                        pass
+                else:
+                    cur.execute(sql)
                 return list(cur.fetchall()) if cur.description is not None else []
         except Exception as exc:
-            if _is_psycopg_error(exc):
-                raise _as_sqlite_error(exc) from exc
+            self._pending.clear()
+            if is_psycopg_error(exc):
+                raise as_sqlite_error(exc) from exc
             raise
 
     # -- transactions ----------------------------------------------------------------------
@@ -207,7 +205,9 @@ class PgConnection:
         psycopg = import_psycopg()
         return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
 
-    def _begin(self, immediate: bool) -> None:
+    def _begin(self, immediate: bool, layers: Sequence[int] = ()) -> None:
+        self._pending.clear()
+        self._layer_turn = False
         if self.readonly:
             self._run("BEGIN READ ONLY")
             return
@@ -215,14 +215,37 @@ class PgConnection:
         if not immediate:
             self._run("BEGIN")
             return
-        # One round trip (the simple query protocol runs the three in turn).
+        if layers:  # the project's turn shared, then each layer's own, in one order
+            turn = f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK_KEY})" + "".join(
+                f"; SELECT pg_advisory_xact_lock({LAYER_TURN_CLASS}, {int(key)})"
+                for key in sorted(set(layers)))
+        else:
+            turn = f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+        # One round trip (the simple query protocol runs them in turn).
         try:
-            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}';"
-                      f" SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+            self._run(f"BEGIN; SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'; {turn}")
         except sqlite3.Error:  # not begun, as SQLite's BEGIN IMMEDIATE when busy
             if self.in_transaction:
                 self._run("ROLLBACK")
             raise
+        self._layer_turn = bool(layers)
+
+    def begin_layer_turn(self, layers: Sequence[int]) -> None:
+        """``BEGIN IMMEDIATE`` for an action confined to the layers (annotator ids) given:
+        it waits only for writers of those layers (and for a project-wide writer: the
+        project's turn is taken shared). The journal entry then takes the journal's turn
+        (:meth:`journal_turn`)."""
+        if self.in_transaction:
+            raise sqlite3.OperationalError("cannot start a transaction within a transaction")
+        self._begin(True, layers)
+
+    def journal_turn(self) -> None:
+        """Before a layer-turn transaction's journal entry: take the journal's turn (held to
+        the COMMIT), so that entries get their ids, and their timestamps, in commit order.
+        Deferred: it rides with the entry and the COMMIT in one message. Nothing in a
+        project-wide turn (it holds the whole project already)."""
+        if self._layer_turn:
+            self._pending.append(f"SELECT pg_advisory_xact_lock({JOURNAL_TURN_KEY})")
 
     def _end(self, verb: str) -> None:
         if not self.in_transaction:
@@ -231,6 +254,9 @@ class PgConnection:
             raise sqlite3.OperationalError("cannot commit - no transaction is active")
         wrote = self._wrote
         self._wrote = False
+        self._layer_turn = False
+        if verb == "ROLLBACK":
+            self._pending.clear()
         if verb == "COMMIT" and wrote:
             # After the COMMIT (a reader that sees the bump sees the rows), in the same round
             # trip: the simple query protocol runs the second only if the first succeeded.
@@ -302,7 +328,7 @@ class PgConnection:
             return Rows([(int(row[0][0]) if row else 0,)])
         if name == "defer_foreign_keys":
             if value is not None and value.strip().upper() in ("ON", "1", "TRUE"):
-                self._run("SET CONSTRAINTS ALL DEFERRED")
+                self._pending.append("SET CONSTRAINTS ALL DEFERRED")  # rides with the next
             return Rows()
         if name in ("integrity_check", "quick_check"):
             return Rows([("ok",)])
@@ -334,10 +360,6 @@ class PgConnection:
             " ORDER BY c.ordinal_position", (table, table))
         return rows.fetchall()
 
-
-def _is_psycopg_error(exc: Exception) -> bool:
-    module = type(exc).__module__
-    return module.startswith("psycopg")
 
 
 class PgDatabase:
@@ -375,6 +397,6 @@ def _numeric_loader(psycopg: Any) -> Any:
         """``numeric`` (what ``sum`` and ``avg`` return) as int or float, as in SQLite."""
 
         def load(self, data: Any) -> int | float | None:
-            return _number(super().load(data))
+            return plain_number(super().load(data))
 
     return PlainNumberLoader
