@@ -41,3 +41,28 @@ def test_enter_accepts_and_delete_rejects_an_imported_suggestion(
         "PERS": {"accepted": 1, "rejected": 0}, "ORG": {"accepted": 0, "rejected": 1}}
     wb.open_document(doc)  # again: neither the accepted nor the rejected one is offered
     assert session.model_suggestions == offered[2:]
+
+
+def test_the_selected_suggestion_is_plain_to_see(qtbot: Any, tmp_path: Path) -> None:
+    """Seen as a new user: after F9 the selected suggestion differed from the others only by
+    a slightly thicker underline, and nothing said which one Enter would add. It now gets a
+    wash of its label's colour and the status line names it, its text and the keys."""
+    path = tmp_path / "p.annotator"
+    with Project.open(path, create=True, annotator="lina") as project:
+        doc = import_paths(project, [write_export(tmp_path / "e.json")],
+                           options=MAP).imported[0]
+    window = shown_window_at(qtbot, path, "lina")
+    wb = window.workbench
+    wb.open_document(doc)
+    editor = window.editor
+    before = editor.viewport().grab().toImage()
+    assert wb.actions.recommend.next_suggestion()
+    assert wb.session.selected == "m0"
+    message = window.statusBar().currentMessage()
+    assert "PERS" in message
+    assert "\u2068مُحَمَّد بن سلمان\u2069" in message  # isolated inside the sentence
+    after = editor.viewport().grab().toImage()
+    after.save(str(tmp_path / "selected-suggestion.png"))
+    changed = sum(1 for x in range(0, before.width(), 2) for y in range(0, before.height(), 2)
+                  if before.pixel(x, y) != after.pixel(x, y))
+    assert changed > 200  # a wash over the span, not a one-pixel line (sampled every 2 px)

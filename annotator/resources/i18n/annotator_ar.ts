@@ -1985,6 +1985,10 @@ Kind: {kind}</source>
             <translation>حدّد كيانًا أو مُطلِق حدث مقترحًا أولًا (بخط متقطع؛ F9 ينتقل إلى التالي).</translation>
         </message>
         <message>
+            <source>Suggested {label}: {text}. Enter accepts, Delete rejects, Alt+Shift+Enter accepts every {label}; F9 goes to the next.</source>
+            <translation>اقتراح {label}: {text}. Enter يقبله، وDelete يرفضه، وAlt+Shift+Enter يقبل كل اقتراحات {label}؛ F9 ينتقل إلى التالي.</translation>
+        </message>
+        <message>
             <source>Accepted {count} suggested {label}.</source>
             <translation>قُبلت اقتراحات {label}، وعددها: {count}.</translation>
         </message>

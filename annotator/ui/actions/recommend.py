@@ -204,6 +204,18 @@ class RecommenderActions(SessionActions):
         start = self.session.start_of(owner) if owner is not None else None
         if start is not None:
             self.session.scroll_requested.emit(start)
+        if owner is not None and owner[:1] in KIND_OF and self.session.exists(owner):
+            self.notify.message(self.describe(owner))
+
+    def describe(self, owner: str) -> str:
+        """What the status line says of the selected suggestion: its label, its text and
+        the keys (the user sees at once what Enter will add)."""
+        kind = KIND_OF[owner[:1]]
+        start, end, label = self.suggestions(kind)[int(owner[1:])]
+        return translate(
+            "Recommender", "Suggested {label}: {text}. Enter accepts, Delete rejects,"
+            " Alt+Shift+Enter accepts every {label}; F9 goes to the next.").format(
+                label=label, text=isolate(self.session.text[start:end]))
 
     def accept(self, owner: str | None = None) -> bool:
         """Add the selected suggestion as an entity or an event (one undoable action);
