@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.model import DocumentRecord
+from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project, ProjectError
 from annotator.core.store.engines.address import (
     INSTALL_HINT,
@@ -291,7 +291,7 @@ def test_a_project_made_meanwhile_by_another_client_is_not_made_twice(server: st
 
 CRASHING_IMPORT = """
 import sys, time
-from annotator.core.model import DocumentRecord
+from annotator.core.model import DocumentRecord, Entity
 from annotator.core.store import Project
 
 def records():
@@ -361,3 +361,17 @@ def test_the_server_schema_follows_every_migration(tmp_path: Path) -> None:
     server_tables = {m.group(1) for s in schema_statements()
                      if (m := re.match(r"CREATE TABLE (\w+)", s))}
     assert server_tables == sqlite_tables
+
+
+def test_an_action_after_an_import_into_a_new_project_gets_a_new_id(
+        project_address: object) -> None:
+    """An import gives its rows ids of its own; on PostgreSQL the id sequence must then move
+    past them. A fresh sequence (never used) hands out its ``last_value`` itself next, so the
+    first entity added after importing one drew id 1 again: "duplicate key"."""
+    text = "زار بوتين موسكو أمس"
+    with Project.open(project_address, create=True, annotator="lina") as project:
+        project.import_records([DocumentRecord(id="a", text=text, entities=[
+            Entity(id="e1", start=4, end=9, label="PERS")])])
+        added = project.add_entity(1, 10, 15, "GPE")
+        assert added != 1
+        assert sorted(e.label for e in project.get_record(1).entities) == ["GPE", "PERS"]

@@ -133,8 +133,10 @@ class PgConnection:
         only when an id is beyond it (an import's own ids): an undo or redo restoring a row
         gives back an id the sequence handed out before, so it never calls ``setval``, which
         could otherwise step back over an id another layer's writer just drew."""
+        # An unused sequence hands out ``last_value`` itself next (an import's id 1, then 1).
         sql = (f"SELECT setval('{table}_id_seq', m) FROM (SELECT max(id) AS m FROM {table}) x"
-               f" WHERE m > (SELECT last_value FROM {table}_id_seq)")
+               f" WHERE m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1"
+               f" END FROM {table}_id_seq)")
         if deferred:
             self._pending.append(sql)
         else:
