@@ -17,7 +17,7 @@ def test_links_model_passes_qtmodeltester_as_links_come_and_go(  # type: ignore[
     wb, model = links_window.workbench, links_window.links_panel.model
     qtmodeltester.check(model)
     assert [model.index(g, 0).data() for g in range(model.rowCount())] == [
-        "Quotes (0)", "Events (0)", "Stances (0)", "Suggestions (0)"]
+        "Quotes (0)", "Events (0)", "Stances (0)", "Suggested Quotes (0)"]
     select_text(links_window, QUOTED)
     assert wb.actions.quote.mark_quote()
     assert wb.actions.quote.set_speaker(entity_id(links_window, "سيرغي لافروف"))

@@ -1072,8 +1072,8 @@ Click a highlighted span, or select text and press a label key.</source>
             <translation>المواقف</translation>
         </message>
         <message>
-            <source>Suggestions</source>
-            <translation>الاقتراحات</translation>
+            <source>Suggested Quotes</source>
+            <translation>الاقتباسات المقترحة</translation>
         </message>
     </context>
     <context>

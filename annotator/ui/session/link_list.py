@@ -1,6 +1,6 @@
 """How the links panel lists the open document's links, without Qt.
 
-:func:`link_rows` gives the four groups (quotes, events, stances, suggestions) with one row
+:func:`link_rows` gives the four groups (quotes, events, stances, suggested quotes) with one row
 per link: its owner id (``q1``, ``v2``, ``s3``, ``g0``) and a line naming what it connects
 (the speaker, holder, target and arguments with their labels). :func:`other_link_rows`
 adds the quotes, events and stances of the other annotators' layers shown, read-only: their
@@ -19,7 +19,7 @@ from annotator.ui.session.choices import UNKNOWN, entity_text
 from annotator.ui.session.session import DocumentSession
 
 GROUPS = (("q", noop("Links", "Quotes")), ("v", noop("Links", "Events")),
-          ("s", noop("Links", "Stances")), ("g", noop("Links", "Suggestions")))
+          ("s", noop("Links", "Stances")), ("g", noop("Links", "Suggested Quotes")))
 
 
 @dataclass(frozen=True, slots=True)
