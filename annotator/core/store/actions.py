@@ -217,8 +217,9 @@ class ActionsMixin(ProjectBase):
         require(status_problem(status))
         self._require_document(doc_id)
         key = [doc_id, self.annotator_id]
-        current = fetch_row(self.conn, "document_status", key)
         with self._action(f"Mark {status}", layer_turn=True) as cs:
+            # Read in the write turn: another window of this annotator may have set it since.
+            current = fetch_row(self.conn, "document_status", key)
             if status == "todo":
                 if current is not None:
                     cs.delete("document_status", key)
@@ -234,16 +235,18 @@ class ActionsMixin(ProjectBase):
         schema."""
         self._require_document(doc_id)
         key_id = [doc_id, key, self.annotator_id]
-        current = fetch_row(self.conn, "document_labels", key_id)
         if value is None:
-            if current is not None:
+            if fetch_row(self.conn, "document_labels", key_id) is not None:
                 with self._action(f"Clear label {key}", layer_turn=True) as cs:
-                    cs.delete("document_labels", key_id)
+                    if fetch_row(self.conn, "document_labels", key_id) is not None:
+                        cs.delete("document_labels", key_id)
             return
         require(document_label_problem(self.schema, key, value))
         value_text = json_text(value, f"label {key}")
         stamp = self._stamp()
         with self._action(f"Set label {key}", layer_turn=True) as cs:
+            # Read in the write turn: another window of this annotator may have set it since.
+            current = fetch_row(self.conn, "document_labels", key_id)
             if current is None:
                 cs.insert("document_labels", {"doc_id": doc_id, "key": key, "value": value_text,
                                               "annotator_id": stamp["annotator_id"],
